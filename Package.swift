@@ -1,0 +1,135 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSwift: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "BinaKarier",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "BKProto", targets: ["BKProto"]),
+        .library(name: "BKRPC", targets: ["BKRPC"]),
+        .library(name: "BKDaemon", targets: ["BKDaemon"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    ],
+    targets: [
+        // MARK: infrastructure
+
+        .systemLibrary(
+            name: "CProtobufC",
+            path: "Modules/CProtobufC",
+            pkgConfig: "libprotobuf-c",
+            providers: [.apt(["libprotobuf-c-dev"])]
+        ),
+        // protoc-c output, committed; regenerate with tools/generate-protos, never edit by hand.
+        .target(
+            name: "BKProtoC",
+            dependencies: ["CProtobufC"],
+            path: "Modules/BKProtoC"
+        ),
+        .target(
+            name: "BKProto",
+            dependencies: ["BKProtoC", "CProtobufC"],
+            path: "Modules/BKProto",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "BKRPC",
+            dependencies: [
+                "BKProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            path: "Modules/BKRPC",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "BKDaemon",
+            dependencies: [
+                "BKRPC",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Modules/BKDaemon",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "BKTestSupport",
+            dependencies: ["BKRPC", "BKProto"],
+            path: "Modules/BKTestSupport",
+            swiftSettings: strictSwift
+        ),
+
+        // MARK: tools (not shipped)
+
+        .target(
+            name: "CProtobufDescriptor",
+            dependencies: ["CProtobufC"],
+            path: "tools/bk-protogen/CProtobufDescriptor"
+        ),
+        .executableTarget(
+            name: "bk-protogen",
+            dependencies: ["CProtobufDescriptor", "CProtobufC"],
+            path: "tools/bk-protogen/Sources",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "bk-echod",
+            dependencies: ["BKDaemon", "BKRPC", "BKProto"],
+            path: "tools/bk-echod",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "bk-rpc-bench",
+            dependencies: [
+                "BKRPC", "BKProto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "tools/bk-rpc-bench",
+            swiftSettings: strictSwift
+        ),
+
+        // MARK: tests
+
+        .testTarget(
+            name: "BKProtoTests",
+            dependencies: ["BKProto", "BKProtoC", "CProtobufC"],
+            path: "Tests/BKProtoTests",
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "BKRPCTests",
+            dependencies: ["BKRPC", "BKProto", "BKTestSupport"],
+            path: "Tests/BKRPCTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "BKDaemonTests",
+            dependencies: ["BKDaemon", "BKRPC", "BKTestSupport"],
+            path: "Tests/BKDaemonTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["BKRPC", "BKProto", "BKTestSupport"],
+            path: "Tests/InteropTests",
+            swiftSettings: strictSwift
+        ),
+    ]
+)

@@ -1,0 +1,168 @@
+import CProtobufDescriptor
+
+/// The parts of a descriptor set the emitter needs, copied out of protobuf-c's structs.
+struct ProtoFile {
+    var name: String
+    var package: String
+    var messages: [ProtoMessageType]
+    var enums: [ProtoEnumType]
+    var services: [ProtoService]
+}
+
+struct ProtoMessageType {
+    var fullName: String
+    var name: String
+    var comment: String
+    var fields: [ProtoField]
+    var oneofs: [String]
+    var nestedMessages: [ProtoMessageType]
+    var nestedEnums: [ProtoEnumType]
+    var isMapEntry: Bool
+}
+
+struct ProtoField {
+    enum Kind: UInt32 {
+        case double = 1, float, int64, uint64, int32, fixed64, fixed32, bool, string, group, message, bytes,
+            uint32, `enum`, sfixed32, sfixed64, sint32, sint64
+    }
+    var name: String
+    var number: Int32
+    var isRepeated: Bool
+    var kind: Kind
+    var typeName: String  // ".pkg.Type" for message and enum fields
+    var oneofIndex: Int?
+    var comment: String
+}
+
+struct ProtoEnumType {
+    var fullName: String
+    var name: String
+    var comment: String
+    var values: [(name: String, number: Int32, comment: String)]
+}
+
+struct ProtoService {
+    var fullName: String
+    var name: String
+    var comment: String
+    var methods: [(name: String, input: String, output: String, comment: String, streaming: Bool)]
+}
+
+enum DescriptorReadError: Error, CustomStringConvertible {
+    case unreadable(String)
+    var description: String {
+        switch self { case .unreadable(let why): "cannot read descriptor set: \(why)" }
+    }
+}
+
+/// Reads a FileDescriptorSet (as `protoc --descriptor_set_out --include_source_info` writes it) with
+/// protobuf-c, the same library that encodes our messages at run time.
+func readDescriptorSet(_ bytes: [UInt8]) throws -> [ProtoFile] {
+    guard let set = bytes.withUnsafeBufferPointer({
+        google__protobuf__file_descriptor_set__unpack(nil, $0.count, $0.baseAddress)
+    }) else { throw DescriptorReadError.unreadable("protobuf-c rejected it") }
+    defer { google__protobuf__file_descriptor_set__free_unpacked(set, nil) }
+    return buffer(set.pointee.file, set.pointee.n_file).map { file in
+        let comments = Comments(file.pointee.source_code_info)
+        let package = string(file.pointee.package)
+        let prefix = package.isEmpty ? "" : "." + package
+        return ProtoFile(
+            name: string(file.pointee.name),
+            package: package,
+            messages: buffer(file.pointee.message_type, file.pointee.n_message_type).enumerated().map {
+                message($1, parent: prefix, path: [4, Int32($0)], comments)
+            },
+            enums: buffer(file.pointee.enum_type, file.pointee.n_enum_type).enumerated().map {
+                enumType($1, parent: prefix, path: [5, Int32($0)], comments)
+            },
+            services: buffer(file.pointee.service, file.pointee.n_service).enumerated().map { index, service in
+                let path: [Int32] = [6, Int32(index)]
+                let name = string(service.pointee.name)
+                return ProtoService(
+                    fullName: "\(package).\(name)", name: name, comment: comments[path],
+                    methods: buffer(service.pointee.method, service.pointee.n_method).enumerated().map { m, method in
+                        (
+                            name: string(method.pointee.name), input: string(method.pointee.input_type),
+                            output: string(method.pointee.output_type), comment: comments[path + [2, Int32(m)]],
+                            streaming: method.pointee.client_streaming != 0 || method.pointee.server_streaming != 0
+                        )
+                    })
+            })
+    }
+}
+
+private func message(
+    _ m: UnsafeMutablePointer<Google__Protobuf__DescriptorProto>, parent: String, path: [Int32], _ comments: Comments
+) -> ProtoMessageType {
+    let name = string(m.pointee.name)
+    let fullName = "\(parent).\(name)"
+    return ProtoMessageType(
+        fullName: String(fullName.dropFirst()),
+        name: name,
+        comment: comments[path],
+        fields: buffer(m.pointee.field, m.pointee.n_field).enumerated().map { index, f in
+            ProtoField(
+                name: string(f.pointee.name),
+                number: f.pointee.number,
+                isRepeated: f.pointee.label.rawValue == 3,
+                kind: ProtoField.Kind(rawValue: UInt32(f.pointee.type.rawValue)) ?? .group,
+                typeName: string(f.pointee.type_name),
+                oneofIndex: f.pointee.has_oneof_index != 0 ? Int(f.pointee.oneof_index) : nil,
+                comment: comments[path + [2, Int32(index)]])
+        },
+        oneofs: buffer(m.pointee.oneof_decl, m.pointee.n_oneof_decl).map { string($0.pointee.name) },
+        nestedMessages: buffer(m.pointee.nested_type, m.pointee.n_nested_type).enumerated().map {
+            message($1, parent: fullName, path: path + [3, Int32($0)], comments)
+        },
+        nestedEnums: buffer(m.pointee.enum_type, m.pointee.n_enum_type).enumerated().map {
+            enumType($1, parent: fullName, path: path + [4, Int32($0)], comments)
+        },
+        isMapEntry: m.pointee.options.map { $0.pointee.map_entry != 0 } ?? false)
+}
+
+private func enumType(
+    _ e: UnsafeMutablePointer<Google__Protobuf__EnumDescriptorProto>, parent: String, path: [Int32], _ comments: Comments
+) -> ProtoEnumType {
+    let name = string(e.pointee.name)
+    return ProtoEnumType(
+        fullName: String("\(parent).\(name)".dropFirst()),
+        name: name,
+        comment: comments[path],
+        values: buffer(e.pointee.value, e.pointee.n_value).enumerated().map { index, v in
+            (name: string(v.pointee.name), number: v.pointee.number, comment: comments[path + [2, Int32(index)]])
+        })
+}
+
+/// Leading comments by source path, from SourceCodeInfo.
+private struct Comments {
+    var byPath: [[Int32]: String] = [:]
+
+    init(_ info: UnsafeMutablePointer<Google__Protobuf__SourceCodeInfo>?) {
+        guard let info else { return }
+        for location in buffer(info.pointee.location, info.pointee.n_location) {
+            guard let leading = location.pointee.leading_comments else { continue }
+            let path = Array(UnsafeBufferPointer(start: location.pointee.path, count: location.pointee.n_path))
+            byPath[path] = String(cString: leading).trimmingWhitespace()
+        }
+    }
+
+    subscript(path: [Int32]) -> String { byPath[path] ?? "" }
+}
+
+private func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+    pointer.map { String(cString: $0) } ?? ""
+}
+
+private func buffer<T>(_ pointer: UnsafeMutablePointer<UnsafeMutablePointer<T>?>?, _ count: Int) -> [UnsafeMutablePointer<T>] {
+    guard let pointer, count > 0 else { return [] }
+    return UnsafeBufferPointer(start: pointer, count: count).compactMap { $0 }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
+        while let last = view.last, last.isWhitespace { view = view.dropLast() }
+        return String(view)
+    }
+}

@@ -1,0 +1,55 @@
+// bk-protogen: reads the FileDescriptorSet that protoc writes and emits, for every message, a Swift value
+// type and its bridge to the protobuf-c struct. Run through tools/generate-protos, not by hand.
+//
+// Usage: bk-protogen DESCRIPTOR_SET OUTPUT_DIR
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+func fail(_ message: String) -> Never {
+    var line = "bk-protogen: \(message)\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    exit(1)
+}
+
+func readFile(_ path: String) -> [UInt8] {
+    guard let file = fopen(path, "rb") else { fail("cannot open \(path)") }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = fread(&chunk, 1, chunk.count, file)
+        if count == 0 { break }
+        bytes += chunk[0..<count]
+    }
+    return bytes
+}
+
+func writeFile(_ path: String, _ text: String) {
+    guard let file = fopen(path, "wb") else { fail("cannot write \(path)") }
+    defer { fclose(file) }
+    var text = text
+    text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3 else { fail("usage: bk-protogen DESCRIPTOR_SET OUTPUT_DIR") }
+do {
+    let files = try readDescriptorSet(readFile(arguments[1]))
+    let emitter = try Emitter(files: files)
+    for file in files {
+        let name = file.name.replacingSuffix(".proto", with: "").split(separator: "/").joined(separator: "_")
+        writeFile("\(arguments[2])/\(name).pb.swift", try emitter.emit(file))
+    }
+} catch {
+    fail("\(error)")
+}
+
+extension String {
+    func replacingSuffix(_ suffix: String, with replacement: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
+    }
+}
