@@ -106,11 +106,12 @@ let package = Package(
 
         // MARK: tests
 
+        .target(name: "CHeapStats", path: "Tests/CHeapStats"),
         .testTarget(
             name: "BKProtoTests",
-            dependencies: ["BKProto", "BKProtoC", "CProtobufC"],
+            dependencies: ["BKProto", "CHeapStats"],
             path: "Tests/BKProtoTests",
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
         .testTarget(
