@@ -51,6 +51,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
             path: "Modules/BKRPC",
+            exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -69,8 +70,9 @@ let package = Package(
         ),
         .target(
             name: "BKTestSupport",
-            dependencies: ["BKRPC", "BKProto"],
+            dependencies: ["BKRPC", "BKProto", .product(name: "NIOCore", package: "swift-nio")],
             path: "Modules/BKTestSupport",
+            exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
 

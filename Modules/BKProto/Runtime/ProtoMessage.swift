@@ -39,8 +39,8 @@ extension ProtoMessage {
     }
 }
 
-/// A message packed into protobuf-c's C form. It owns the C view's memory, freed when it goes away.
-public struct ProtoPackedMessage: ~Copyable {
+/// A message packed into protobuf-c's C form. Its copies share the C view's memory, freed with the last one.
+public struct ProtoPackedMessage {
     let arena: ProtoArena
     let message: UnsafePointer<ProtobufCMessage>
     /// The size of the encoding in bytes.

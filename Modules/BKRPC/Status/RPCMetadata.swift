@@ -1,0 +1,36 @@
+/// Request metadata: ordered key/value pairs, keys lower-case, a key may repeat (as in ttrpc).
+public struct RPCMetadata: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+    public struct Entry: Sendable, Hashable {
+        public var key: String
+        public var value: String
+    }
+
+    public private(set) var entries: [Entry] = []
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        for (key, value) in elements { append(key, value) }
+    }
+
+    /// Adds a value; the key is lower-cased as ttrpc peers expect.
+    public mutating func append(_ key: String, _ value: String) {
+        entries.append(Entry(key: key.lowercased(), value: value))
+    }
+
+    /// Every value of `key`, in order.
+    public subscript(values key: String) -> [String] {
+        let key = key.lowercased()
+        return entries.filter { $0.key == key }.map(\.value)
+    }
+
+    /// The first value of `key`.
+    public subscript(key: String) -> String? {
+        let key = key.lowercased()
+        return entries.first { $0.key == key }?.value
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    public func makeIterator() -> IndexingIterator<[Entry]> { entries.makeIterator() }
+}
