@@ -2,8 +2,11 @@ import BKRPC
 import Foundation
 import NIOCore
 
-/// A blocking Unix-socket peer for tests that must send bytes no well-behaved client would.
-public final class RawSocket {
+/// A Unix-socket peer for tests that must send bytes no well-behaved client would.
+///
+/// Its calls block, so they run on a Dispatch thread: blocking the Swift cooperative pool (two threads
+/// on a two-core machine) would starve the server under test.
+public final class RawSocket: @unchecked Sendable {
     public let fd: Int32
 
     public init(path: String, receiveTimeout: Duration = .seconds(5)) throws {
@@ -30,7 +33,31 @@ public final class RawSocket {
 
     deinit { close(fd) }
 
-    public func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) async throws {
+        try await Self.offPool { try self.sendBlocking(bytes) }
+    }
+
+    public func receiveFrame() async -> (header: TTRPCFrameHeader, data: [UInt8])? {
+        await Self.offPool { self.receiveFrameBlocking() }
+    }
+
+    public func isClosedByPeer() async -> Bool {
+        await Self.offPool { self.isClosedByPeerBlocking() }
+    }
+
+    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+
+    private func sendBlocking(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -40,7 +67,7 @@ public final class RawSocket {
     }
 
     /// Reads exactly `count` bytes, or nil if the peer closed or the timeout passed first.
-    public func receive(_ count: Int) -> [UInt8]? {
+    private func receive(_ count: Int) -> [UInt8]? {
         var out = [UInt8](repeating: 0, count: count)
         var offset = 0
         while offset < count {
@@ -52,7 +79,7 @@ public final class RawSocket {
     }
 
     /// Reads one frame: its header and its data.
-    public func receiveFrame() -> (header: TTRPCFrameHeader, data: [UInt8])? {
+    private func receiveFrameBlocking() -> (header: TTRPCFrameHeader, data: [UInt8])? {
         guard let header = receive(TTRPCFrameHeader.byteCount) else { return nil }
         var buffer = ByteBuffer(bytes: header)
         let length = buffer.readInteger(as: UInt32.self)!
@@ -64,7 +91,7 @@ public final class RawSocket {
     }
 
     /// True when the peer has closed the connection (reads end of stream).
-    public func isClosedByPeer() -> Bool {
+    private func isClosedByPeerBlocking() -> Bool {
         var byte: UInt8 = 0
         return recv(fd, &byte, 1, 0) == 0
     }

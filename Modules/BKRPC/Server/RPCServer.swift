@@ -105,23 +105,13 @@ public final class RPCServer: Sendable {
         for connection in connections {
             connection.channel.eventLoop.execute { connection.handler.value.beginDraining() }
         }
-        let drained = await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                for connection in connections { try? await connection.channel.closeFuture.get() }
-                return true
-            }
-            group.addTask {
-                try? await Task.sleep(for: self.configuration.drainTimeout)
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
-        }
-        if !drained {
+        let logger = self.logger
+        let forceClose = group.any().scheduleTask(in: .nanoseconds(configuration.drainTimeout.nanoseconds)) {
             logger.warning("drain timeout: closing connections with calls still in flight")
-            for connection in connections { try? await connection.channel.close() }
+            for connection in connections { connection.channel.close(promise: nil) }
         }
+        for connection in connections { try? await connection.channel.closeFuture.get() }
+        forceClose.cancel()
         logger.info("stopped")
     }
 

@@ -43,7 +43,7 @@ public enum TTRPCLimits {
 }
 
 /// One frame off the wire, or the header of one too large to keep.
-public enum TTRPCInboundFrame: Sendable {
+public enum TTRPCInboundFrame: Sendable, Equatable {
     case frame(TTRPCFrameHeader, ByteBuffer)
     /// The data was over ``TTRPCLimits/maximumDataLength``; it is being skipped, not buffered.
     case oversized(TTRPCFrameHeader)
