@@ -66,6 +66,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Modules/BKDaemon",
+            exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -91,7 +92,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "bk-echod",
-            dependencies: ["BKDaemon", "BKRPC", "BKProto"],
+            dependencies: [
+                "BKDaemon", "BKTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "tools/bk-echod",
             swiftSettings: strictSwift
         ),
@@ -124,7 +128,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BKDaemonTests",
-            dependencies: ["BKDaemon", "BKRPC", "BKTestSupport"],
+            dependencies: [
+                "BKDaemon", "BKRPC", "BKTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Tests/BKDaemonTests",
             swiftSettings: strictSwift
         ),

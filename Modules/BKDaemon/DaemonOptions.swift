@@ -1,0 +1,71 @@
+import ArgumentParser
+import BKRPC
+import Foundation
+import Logging
+
+/// The options every daemon takes. Each flag falls back to an environment variable, then a default.
+public struct DaemonOptions: ParsableArguments, Sendable {
+    @Option(help: "Directory of the daemons' sockets (env BINAKARIER_SOCKET_DIR; default /run/binakarier).")
+    public var socketDir: String?
+
+    @Option(help: "Directory of this daemon's data (env BINAKARIER_DATA_DIR; default /var/lib/binakarier).")
+    public var dataDir: String?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical (env BINAKARIER_LOG_LEVEL; default info).")
+    public var logLevel: String?
+
+    @Option(help: "Peers allowed to connect: uid:N, gid:N or a bare uid, comma-separated (env BINAKARIER_ALLOWED_PEERS; default this daemon's uid and root).")
+    public var allowedPeers: String?
+
+    @Option(help: "Seconds that calls in flight may run on after shutdown begins (env BINAKARIER_DRAIN_TIMEOUT; default 10).")
+    public var drainTimeout: Double?
+
+    public init() {}
+
+    /// Resolves flags, then the environment, then defaults, and checks every value.
+    public func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DaemonConfiguration {
+        func value(_ flag: String?, _ variable: String) -> String? {
+            if let flag { return flag }
+            if let env = environment[variable], !env.isEmpty { return env }
+            return nil
+        }
+        let levelText = value(logLevel, "BINAKARIER_LOG_LEVEL") ?? "info"
+        guard let level = Logger.Level(rawValue: levelText.lowercased()) else {
+            throw ValidationError("log level '\(levelText)' is not one of trace, debug, info, notice, warning, error, critical")
+        }
+        let peers: PeerAllowList
+        if let text = value(allowedPeers, "BINAKARIER_ALLOWED_PEERS") {
+            do {
+                peers = try PeerAllowList(parsing: text)
+            } catch {
+                throw ValidationError("allowed peers: \(error)")
+            }
+        } else {
+            peers = .ownerAndRoot
+        }
+        let drainText = drainTimeout.map { String($0) } ?? environment["BINAKARIER_DRAIN_TIMEOUT"] ?? "10"
+        guard let drainSeconds = Double(drainText), drainSeconds >= 0, drainSeconds < 3600 else {
+            throw ValidationError("drain timeout '\(drainText)' must be a number of seconds from 0 to 3600")
+        }
+        return DaemonConfiguration(
+            socketDirectory: value(socketDir, "BINAKARIER_SOCKET_DIR") ?? "/run/binakarier",
+            dataDirectory: value(dataDir, "BINAKARIER_DATA_DIR") ?? "/var/lib/binakarier",
+            logLevel: level,
+            allowedPeers: peers,
+            drainTimeout: .milliseconds(Int(drainSeconds * 1000)))
+    }
+}
+
+/// A daemon's resolved settings.
+public struct DaemonConfiguration: Sendable, Hashable {
+    public var socketDirectory: String
+    public var dataDirectory: String
+    public var logLevel: Logger.Level
+    public var allowedPeers: PeerAllowList
+    public var drainTimeout: Duration
+
+    /// `<socket dir>/<name>.sock`: where the daemon called `name` listens and its clients connect.
+    public func socketPath(for name: String) -> String {
+        "\(socketDirectory)/\(name).sock"
+    }
+}

@@ -1,0 +1,80 @@
+import BKProto
+import BKRPC
+import BKTestSupport
+import Foundation
+import Testing
+
+/// The scaffolding end to end: the real bk-echod binary, its socket, readiness line, metrics, signals.
+@Suite("bk-echod, a real daemon process")
+struct EchoDaemonTests {
+    static func startDaemon(in directory: TemporaryDirectory, extra: [String] = []) async throws -> DaemonProcess {
+        let daemon = try DaemonProcess(
+            binary: "bk-echod",
+            arguments: ["--socket-dir", directory.appending("run"), "--data-dir", directory.appending("data")] + extra,
+            logPath: directory.appending("echod.log"))
+        try await daemon.start()
+        return daemon
+    }
+
+    @Test func servesEchoHealthAndMetricsThenStopsCleanlyOnSIGTERM() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let daemon = try await Self.startDaemon(in: directory)
+        let client = RPCClient(socketPath: directory.appending("run/echo.sock"))
+        let reply = try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "halo"))
+        #expect(reply.text == "halo")
+        let health = try await client.call(Binakarier_Health_V1_Health.check, .init())
+        #expect(health.status == .serving)
+        let metrics = try await client.call(Binakarier_Metrics_V1_Metrics.scrape, .init())
+        #expect(metrics.text.contains(#"binakarier_rpc_server_handled_total{service="binakarier.testing.v1.Echo",method="Echo",code="OK"} 1"#))
+
+        let slow = Task { try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "terakhir", delayMs: 700)) }
+        try await Task.sleep(for: .milliseconds(200))
+        let status = await daemon.terminate()
+        #expect(try await slow.value.text == "terakhir")
+        #expect(status == 0)
+        #expect(daemon.log.contains("stopped cleanly"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appending("run/echo.sock")))
+        await client.close()
+    }
+
+    @Test func restartAfterSIGKILLReplacesTheStaleSocketAndClientsReconnect() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let first = try await Self.startDaemon(in: directory)
+        let client = RPCClient(socketPath: directory.appending("run/echo.sock"))
+        #expect(try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "satu")).text == "satu")
+        await first.kill()
+        #expect(FileManager.default.fileExists(atPath: directory.appending("run/echo.sock")))  // left behind
+        let second = try await Self.startDaemon(in: directory)
+        #expect(try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "dua")).text == "dua")
+        await second.terminate()
+        await client.close()
+    }
+
+    @Test func aSecondDaemonOnTheSameSocketRefusesToStart() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let first = try await Self.startDaemon(in: directory)
+        let second = try DaemonProcess(
+            binary: "bk-echod", arguments: ["--socket-dir", directory.appending("run")], logPath: directory.appending("second.log"))
+        await #expect(throws: DaemonProcess.Failure.self) { try await second.start(timeout: .seconds(10)) }
+        #expect(second.log.contains("another process is already listening"))
+        #expect(await second.waitForExit() != 0)
+        await first.terminate()
+    }
+
+    @Test func refusedPeerIsLoggedAndDisconnected() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let daemon = try await Self.startDaemon(in: directory, extra: ["--allowed-peers", "uid:65534"])
+        let client = RPCClient(socketPath: directory.appending("run/echo.sock"))
+        let error = await #expect(throws: RPCError.self) {
+            try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "x"), timeout: .seconds(5))
+        }
+        #expect(error?.code == .unavailable)
+        #expect(daemon.log.contains("refusing connection"))
+        await daemon.terminate()
+        await client.close()
+    }
+}
