@@ -31,8 +31,9 @@ public final class DaemonProcess: @unchecked Sendable {
         return url
     }
 
+    /// - Parameter name: a product of this package (found next to the test bundle) or an absolute path.
     public init(binary name: String, arguments: [String], environment: [String: String] = [:], logPath: String) throws {
-        let binary = Self.binaryDirectory.appendingPathComponent(name)
+        let binary = name.hasPrefix("/") ? URL(fileURLWithPath: name) : Self.binaryDirectory.appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw Failure.binaryNotFound(binary.path) }
         self.logPath = logPath
         FileManager.default.createFile(atPath: logPath, contents: nil)
@@ -53,6 +54,26 @@ public final class DaemonProcess: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(20))
         }
         throw Failure.notReady(name: process.executableURL?.lastPathComponent ?? "daemon", log: log)
+    }
+
+    /// The repository root, for tests that run the tools/ scripts.
+    public static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Runs a command to completion off the cooperative pool and returns its exit status and stdout.
+    public static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output: Data = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: pipe.fileHandleForReading.readDataToEndOfFile()) }
+        }
+        while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 
     public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }

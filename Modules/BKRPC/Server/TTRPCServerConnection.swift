@@ -135,17 +135,13 @@ final class TTRPCServerConnection: ChannelInboundHandler {
                 .resourceExhausted,
                 "message length \(header.length) exceeds maximum message size of \(TTRPCLimits.maximumDataLength)")))
         case .frame(let header, let data):
-            switch TTRPCMessageType(rawValue: header.type) {
-            case .request:
-                handleRequest(header, data)
-            case .data:
-                // Streaming is not served yet; a data frame belongs to no call of ours.
-                logger.debug("ignored a data frame", metadata: ["stream": "\(header.streamID)"])
-            case .response, nil:
-                logger.notice("closing connection: unexpected frame type", metadata: ["type": "\(header.type)"])
-                peerState = .refused
-                context.close(promise: nil)
+            guard header.type == TTRPCMessageType.request.rawValue else {
+                // As the reference does: other frame types are ignored, for compatibility with later
+                // protocol versions (1.2's data frames belong to streams, which we do not serve yet).
+                logger.debug("ignored a frame", metadata: ["type": "\(header.type)", "stream": "\(header.streamID)"])
+                return
             }
+            handleRequest(header, data)
         }
     }
 
