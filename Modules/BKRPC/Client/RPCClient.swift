@@ -11,7 +11,11 @@ import NIOPosix
 public final class RPCClient: Sendable {
     public let socketPath: String
     public let defaultTimeout: Duration
-    private let group: any EventLoopGroup
+    /// The event loop the connection lives on.
+    public let eventLoop: any EventLoop
+    /// Tasks that prefer this executor run on the connection's event loop, so a call costs no thread
+    /// hop (useful for callers that make many calls in a row, like benchmarks and importers).
+    public let executor: EventLoopTaskExecutor
     private let connection = NIOLockedValueBox<ConnectionState>(.idle)
 
     private enum ConnectionState: Sendable {
@@ -32,7 +36,8 @@ public final class RPCClient: Sendable {
     ) {
         self.socketPath = socketPath
         self.defaultTimeout = defaultTimeout
-        self.group = group
+        self.eventLoop = group.next()
+        self.executor = EventLoopTaskExecutor(eventLoop: eventLoop)
     }
 
     /// Calls a unary method.
@@ -98,11 +103,11 @@ public final class RPCClient: Sendable {
         let future: EventLoopFuture<ConnectedChannel> = connection.withLockedValue { state in
             switch state {
             case .connected(let connected) where connected.channel.isActive:
-                return group.any().makeSucceededFuture(connected)
+                return eventLoop.makeSucceededFuture(connected)
             case .connecting(let future):
                 return future
             case .closed:
-                return group.any().makeFailedFuture(RPCError(.unavailable, "client is closed"))
+                return eventLoop.makeFailedFuture(RPCError(.unavailable, "client is closed"))
             case .idle, .connected:
                 let future = makeConnection()
                 state = .connecting(future)
@@ -125,7 +130,7 @@ public final class RPCClient: Sendable {
     }
 
     private func makeConnection() -> EventLoopFuture<ConnectedChannel> {
-        ClientBootstrap(group: group)
+        ClientBootstrap(group: eventLoop)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(TTRPCClientConnection())
