@@ -10,6 +10,10 @@ let package = Package(
         .library(name: "BKProto", targets: ["BKProto"]),
         .library(name: "BKRPC", targets: ["BKRPC"]),
         .library(name: "BKDaemon", targets: ["BKDaemon"]),
+        .library(name: "BKStore", targets: ["BKStore"]),
+        .library(name: "Identity", targets: ["Identity"]),
+        .executable(name: "bk-identityd", targets: ["bk-identityd"]),
+        .executable(name: "bkctl", targets: ["bkctl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -18,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: infrastructure
@@ -77,6 +82,72 @@ let package = Package(
             swiftSettings: strictSwift
         ),
 
+        .systemLibrary(
+            name: "CSodium",
+            path: "Modules/CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .target(
+            name: "BKStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            path: "Modules/BKStore",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+
+        .target(
+            name: "BKAuth",
+            dependencies: ["BKProto", "BKRPC", "CSodium", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+            path: "Modules/BKAuth",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+
+        // MARK: domains
+
+        .target(
+            name: "Identity",
+            dependencies: [
+                "BKProto", "BKRPC", "BKStore", "BKAuth", "CSodium",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Modules/Identity",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+
+        // MARK: apps
+
+        .target(
+            name: "BKCtl",
+            dependencies: [
+                "BKProto", "BKRPC", "Identity",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Modules/BKCtl",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "bk-identityd",
+            dependencies: [
+                "BKDaemon", "Identity", "BKAuth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/bk-identityd",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "bkctl",
+            dependencies: ["BKCtl"],
+            path: "Apps/bkctl",
+            swiftSettings: strictSwift
+        ),
+
         // MARK: tools (not shipped)
 
         .target(
@@ -133,6 +204,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/BKDaemonTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "IdentityTests",
+            dependencies: ["Identity", "BKAuth", "BKProto", "BKRPC", "BKStore", "BKTestSupport"],
+            path: "Tests/IdentityTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "BKCtlTests",
+            dependencies: ["BKCtl", "BKTestSupport"],
+            path: "Tests/BKCtlTests",
+            exclude: ["Golden"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["Identity", "BKProto", "BKRPC", "BKTestSupport"],
+            path: "Tests/EndToEndTests",
             swiftSettings: strictSwift
         ),
         .testTarget(

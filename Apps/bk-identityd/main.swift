@@ -1,0 +1,42 @@
+// bk-identityd: the identity service daemon. Wiring only; the service lives in Modules/Identity.
+import ArgumentParser
+import BKAuth
+import BKDaemon
+import Identity
+
+@main
+struct IdentityDaemon: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bk-identityd",
+        abstract: "BinaKarier identity service: ASN by NIP, agencies, accounts and tokens, on <socket-dir>/identity.sock.")
+
+    @OptionGroup var options: DaemonOptions
+
+    @Option(help: "Hours a login token stays valid.")
+    var tokenLifetimeHours: Int = 8
+
+    @Option(help: "Password hashes (Argon2id, 64 MiB each) computed at once.")
+    var passwordHashConcurrency: Int = 2
+
+    func validate() throws {
+        guard (1...168).contains(tokenLifetimeHours) else { throw ValidationError("--token-lifetime-hours must be 1 to 168") }
+        guard (1...16).contains(passwordHashConcurrency) else { throw ValidationError("--password-hash-concurrency must be 1 to 16") }
+    }
+
+    func run() async throws {
+        let configuration = try options.resolve()
+        try await Daemon.run(name: "identity", configuration: configuration) { configuration, logger in
+            let store = try SQLiteIdentityStore.open(directory: configuration.dataDirectory)
+            let key = try SigningKey.loadOrCreate(at: "\(configuration.dataDirectory)/identity-signing.key")
+            let hasher = PasswordHasher(concurrency: passwordHashConcurrency)
+            var settings = IdentityService.Configuration()
+            settings.tokenLifetime = Int64(tokenLifetimeHours) * 3600
+            let service = try await IdentityService.make(store: store, key: key, hasher: hasher, configuration: settings)
+            logger.info("identity ready", metadata: ["key_id": "\(key.keyID)"])
+            return DaemonComponents(services: [service]) {
+                await hasher.shutdown()
+                try? store.close()
+            }
+        }
+    }
+}

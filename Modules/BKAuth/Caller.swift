@@ -1,0 +1,67 @@
+import BKProto
+import BKRPC
+import NIOConcurrencyHelpers
+
+/// Who is calling, as their verified token says.
+public struct Caller: Sendable, Hashable {
+    public let claims: TokenClaims
+    public let roles: Set<TokenRole>
+
+    public init(claims: TokenClaims) {
+        self.claims = claims
+        self.roles = Set(claims.roles)
+    }
+
+    public var subject: String { claims.subject }
+    public var nip: String { claims.nip }
+    public var agencyCode: String { claims.agencyCode }
+    public var tokenID: String { claims.tokenId }
+
+    public func has(_ role: TokenRole) -> Bool { roles.contains(role) }
+    public func hasAny(_ roles: TokenRole...) -> Bool { roles.contains { self.roles.contains($0) } }
+}
+
+/// Token ids revoked before they expire.
+public final class RevocationList: Sendable {
+    private let revoked = NIOLockedValueBox<Set<String>>([])
+
+    public init(_ ids: some Sequence<String> = []) {
+        revoked.withLockedValue { $0.formUnion(ids) }
+    }
+
+    public func revoke(_ id: String) { _ = revoked.withLockedValue { $0.insert(id) } }
+    public func contains(_ id: String) -> Bool { revoked.withLockedValue { $0.contains(id) } }
+}
+
+/// Reads and verifies the caller's token from a call's metadata (`authorization: Bearer <token>`).
+public struct Authenticator: Sendable {
+    public let verifier: TokenVerifier
+    public let revocations: RevocationList
+    public let now: @Sendable () -> Int64
+
+    public init(verifier: TokenVerifier, revocations: RevocationList, now: @escaping @Sendable () -> Int64) {
+        self.verifier = verifier
+        self.revocations = revocations
+        self.now = now
+    }
+
+    public static func bearerToken(in metadata: RPCMetadata) -> String? {
+        guard let value = metadata["authorization"] else { return nil }
+        let prefix = "bearer "
+        guard value.lowercased().hasPrefix(prefix) else { return nil }
+        return String(value.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+    }
+
+    public func caller(of context: RPCServerContext) throws(TokenError) -> Caller {
+        guard let token = Self.bearerToken(in: context.metadata) else { throw .missing }
+        let claims = try verifier.verify(token, nowUnix: now())
+        guard !revocations.contains(claims.tokenId) else { throw .revoked }
+        return Caller(claims: claims)
+    }
+}
+
+extension TokenError: RPCErrorConvertible {
+    public var rpcError: RPCError { RPCError(.unauthenticated, description) }
+}
+
+import Foundation

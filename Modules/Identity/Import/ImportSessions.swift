@@ -1,0 +1,52 @@
+import Foundation
+
+/// CSV files being uploaded in chunks, held in memory until they are finished (an upload that is not
+/// finished was never acknowledged, so losing it in a crash loses nothing promised).
+actor ImportSessions {
+    static let maximumOpen = 4
+    static let maximumBytes = 64 << 20
+    static let maximumChunk = 1 << 20
+    static let idleLimit: Int64 = 30 * 60
+
+    private struct Session {
+        var owner: String
+        var data: [UInt8]
+        var touched: Int64
+    }
+
+    private var sessions: [String: Session] = [:]
+
+    func start(owner: String, now: Int64) throws(IdentityError) -> String {
+        sessions = sessions.filter { now - $0.value.touched < Self.idleLimit }
+        guard sessions.count < Self.maximumOpen else {
+            throw .resourceExhausted("terlalu banyak impor yang sedang berjalan; selesaikan atau tunggu 30 menit")
+        }
+        let id = UUID().uuidString.lowercased()
+        sessions[id] = Session(owner: owner, data: [], touched: now)
+        return id
+    }
+
+    func append(_ id: String, owner: String, _ chunk: [UInt8], now: Int64) throws(IdentityError) -> Int {
+        guard var session = sessions[id], session.owner == owner else {
+            throw .notFound("impor \(id) tidak ditemukan atau sudah kedaluwarsa; mulai lagi")
+        }
+        guard chunk.count <= Self.maximumChunk else { throw .resourceExhausted("potongan lebih dari 1 MiB") }
+        guard session.data.count + chunk.count <= Self.maximumBytes else {
+            sessions[id] = nil
+            throw .resourceExhausted("berkas impor lebih dari 64 MiB; bagi menjadi beberapa berkas")
+        }
+        session.data += chunk
+        session.touched = now
+        sessions[id] = session
+        return session.data.count
+    }
+
+    /// The uploaded file; the session ends unless `keep` (after a dry run, to commit the same file).
+    func take(_ id: String, owner: String, keep: Bool) throws(IdentityError) -> [UInt8] {
+        guard let session = sessions[id], session.owner == owner else {
+            throw .notFound("impor \(id) tidak ditemukan atau sudah kedaluwarsa; mulai lagi")
+        }
+        if !keep { sessions[id] = nil }
+        return session.data
+    }
+}

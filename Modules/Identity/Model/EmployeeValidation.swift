@@ -1,0 +1,57 @@
+/// The rules a record must meet before it is stored, the same for the API, bkctl and CSV import.
+public enum EmployeeValidation {
+    /// Checks `employee` and fills what follows from its NIP (sex, birth date, start of service) when
+    /// left empty. Throws the first problem, naming the field.
+    public static func validated(_ employee: Employee, today: CalendarDate = .today) throws(IdentityError) -> Employee {
+        var e = employee
+        e.name = e.name.trimmingWhitespace()
+        guard e.asnType != .unspecified else { throw .invalid(field: "asn_type", reason: "jenis ASN (PNS atau PPPK) wajib diisi") }
+        let nip: NIP
+        do {
+            nip = try NIP(e.nip, type: e.asnType, today: today)
+        } catch {
+            throw .invalid(field: "nip", reason: error.description)
+        }
+        guard !e.name.isEmpty else { throw .invalid(field: "name", reason: "nama wajib diisi") }
+        guard e.name.count <= 200 else { throw .invalid(field: "name", reason: "nama terlalu panjang") }
+        if e.sex == .unspecified { e.sex = nip.sex }
+        guard e.sex == nip.sex else { throw .invalid(field: "sex", reason: "jenis kelamin tidak sesuai dengan NIP") }
+        if e.birthDate.isEmpty { e.birthDate = nip.birthDate.description }
+        guard let birth = CalendarDate(parsing: e.birthDate) else {
+            throw .invalid(field: "birth_date", reason: "tanggal lahir \(e.birthDate) tidak sah (gunakan YYYY-MM-DD)")
+        }
+        guard birth == nip.birthDate else { throw .invalid(field: "birth_date", reason: "tanggal lahir tidak sesuai dengan NIP") }
+        e.birthDate = birth.description
+        if e.serviceStart.isEmpty { e.serviceStart = nip.serviceStart.description }
+        guard let start = YearMonth(parsing: e.serviceStart) else {
+            throw .invalid(field: "service_start", reason: "TMT \(e.serviceStart) tidak sah (gunakan YYYY-MM)")
+        }
+        if e.asnType == .pns, start != nip.serviceStart {
+            throw .invalid(field: "service_start", reason: "TMT CPNS tidak sesuai dengan NIP")
+        }
+        e.serviceStart = start.description
+        switch e.asnType {
+        case .pns:
+            guard e.golongan != .unspecified else { throw .invalid(field: "golongan", reason: "golongan PNS (I/a sampai IV/e) wajib diisi") }
+            guard e.pppkGrade == 0 else { throw .invalid(field: "pppk_grade", reason: "golongan PPPK hanya untuk PPPK") }
+        case .pppk:
+            guard (1...17).contains(e.pppkGrade) else { throw .invalid(field: "pppk_grade", reason: "golongan PPPK harus I sampai XVII") }
+            guard e.golongan == .unspecified else { throw .invalid(field: "golongan", reason: "golongan/ruang hanya untuk PNS") }
+        case .unspecified:
+            break
+        }
+        guard !e.agencyCode.isEmpty else { throw .invalid(field: "agency_code", reason: "perangkat daerah wajib diisi") }
+        guard e.supervisorNip != e.nip else { throw .invalid(field: "supervisor_nip", reason: "pegawai tidak dapat menjadi atasan dirinya sendiri") }
+        if e.status == .unspecified { e.status = .active }
+        return e
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
+        while let last = view.last, last.isWhitespace { view = view.dropLast() }
+        return String(view)
+    }
+}

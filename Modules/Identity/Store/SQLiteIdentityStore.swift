@@ -1,0 +1,416 @@
+import BKStore
+import GRDB
+
+/// The identity store on SQLite (GRDB). Reads run on GRDB's reader connections, writes serially on
+/// its writer; every write is one transaction, durable (synchronous=FULL) before it returns.
+public final class SQLiteIdentityStore: IdentityStore {
+    let pool: DatabasePool
+
+    public init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    /// Opens `<directory>/identity.sqlite`, migrating it.
+    public static func open(directory: String) throws -> SQLiteIdentityStore {
+        SQLiteIdentityStore(pool: try Store.open(directory: directory, name: "identity", migrator: IdentitySchema.migrator))
+    }
+
+    public func close() throws {
+        try pool.close()
+    }
+
+    // MARK: agencies
+
+    public func agency(code: String) async throws -> Agency? {
+        try await pool.read { db in try Self.agency(db, code: code) }
+    }
+
+    static func agency(_ db: Database, code: String) throws -> Agency? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM agency WHERE code = ?", arguments: [code]) else { return nil }
+        var agency = Self.agency(row)
+        agency.units = try Row.fetchAll(db, sql: "SELECT * FROM unit WHERE agency_code = ? ORDER BY code", arguments: [code]).map(Self.unit)
+        return agency
+    }
+
+    public func agencies(after code: String?, limit: Int) async throws -> [Agency] {
+        try await pool.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM agency WHERE code > ? ORDER BY code LIMIT ?", arguments: [code ?? "", limit])
+            var agencies = rows.map(Self.agency)
+            for index in agencies.indices {
+                agencies[index].units = try Row.fetchAll(
+                    db, sql: "SELECT * FROM unit WHERE agency_code = ? ORDER BY code", arguments: [agencies[index].code]
+                ).map(Self.unit)
+            }
+            return agencies
+        }
+    }
+
+    public func createAgency(_ agency: Agency, now: Int64) async throws {
+        try await pool.write { db in
+            guard try Self.agency(db, code: agency.code) == nil else {
+                throw IdentityError.alreadyExists("perangkat daerah dengan kode \(agency.code) sudah ada")
+            }
+            try Self.requireEmployee(db, agency.headNip, role: "kepala")
+            try db.execute(
+                sql: "INSERT INTO agency (code, name, kind, head_nip, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [agency.code, agency.name, agency.kind.rawValue, agency.headNip.nilIfEmpty, now, now])
+        }
+    }
+
+    public func updateAgency(_ agency: Agency, now: Int64) async throws {
+        try await pool.write { db in
+            guard try Self.agency(db, code: agency.code) != nil else {
+                throw IdentityError.notFound("perangkat daerah \(agency.code) tidak ditemukan")
+            }
+            try Self.requireEmployee(db, agency.headNip, role: "kepala")
+            try db.execute(
+                sql: "UPDATE agency SET name = ?, kind = ?, head_nip = ?, updated_at = ? WHERE code = ?",
+                arguments: [agency.name, agency.kind.rawValue, agency.headNip.nilIfEmpty, now, agency.code])
+        }
+    }
+
+    public func deleteAgency(code: String) async throws {
+        try await pool.write { db in
+            guard try Self.agency(db, code: code) != nil else { throw IdentityError.notFound("perangkat daerah \(code) tidak ditemukan") }
+            let members = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE agency_code = ?", arguments: [code]) ?? 0
+            guard members == 0 else {
+                throw IdentityError.failedPrecondition("\(members) pegawai masih terdaftar di \(code); pindahkan mereka terlebih dahulu")
+            }
+            try db.execute(sql: "DELETE FROM unit WHERE agency_code = ?", arguments: [code])
+            try db.execute(sql: "DELETE FROM agency WHERE code = ?", arguments: [code])
+        }
+    }
+
+    public func createUnit(_ unit: OrganizationUnit) async throws {
+        try await pool.write { db in
+            guard try Self.agency(db, code: unit.agencyCode) != nil else {
+                throw IdentityError.notFound("perangkat daerah \(unit.agencyCode) tidak ditemukan")
+            }
+            let exists = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM unit WHERE agency_code = ? AND code = ?", arguments: [unit.agencyCode, unit.code]) ?? false
+            guard !exists else { throw IdentityError.alreadyExists("unit \(unit.code) sudah ada di \(unit.agencyCode)") }
+            try Self.requireEmployee(db, unit.headNip, role: "kepala unit")
+            try db.execute(
+                sql: "INSERT INTO unit (agency_code, code, name, head_nip) VALUES (?, ?, ?, ?)",
+                arguments: [unit.agencyCode, unit.code, unit.name, unit.headNip.nilIfEmpty])
+        }
+    }
+
+    public func deleteUnit(agencyCode: String, code: String) async throws {
+        try await pool.write { db in
+            let members = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM employee WHERE agency_code = ? AND unit_code = ?", arguments: [agencyCode, code]) ?? 0
+            guard members == 0 else {
+                throw IdentityError.failedPrecondition("\(members) pegawai masih terdaftar di unit \(code); pindahkan mereka terlebih dahulu")
+            }
+            try db.execute(sql: "DELETE FROM unit WHERE agency_code = ? AND code = ?", arguments: [agencyCode, code])
+            guard db.changesCount > 0 else { throw IdentityError.notFound("unit \(code) di \(agencyCode) tidak ditemukan") }
+        }
+    }
+
+    // MARK: employees
+
+    public func employee(nip: String) async throws -> Employee? {
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM employee WHERE nip = ?", arguments: [nip]).map(Self.employee) }
+    }
+
+    public func employees(_ filter: EmployeeFilter, after nip: String?, limit: Int) async throws -> [Employee] {
+        var conditions = ["nip > ?"]
+        var arguments: StatementArguments = [nip ?? ""]
+        if let agency = filter.agencyCode {
+            conditions.append("agency_code = ?")
+            _ = arguments.append(contentsOf: [agency])
+        }
+        if let unit = filter.unitCode {
+            conditions.append("unit_code = ?")
+            _ = arguments.append(contentsOf: [unit])
+        }
+        if let supervisor = filter.supervisorNIP {
+            conditions.append("supervisor_nip = ?")
+            _ = arguments.append(contentsOf: [supervisor])
+        }
+        _ = arguments.append(contentsOf: [limit])
+        let sql = "SELECT * FROM employee WHERE \(conditions.joined(separator: " AND ")) ORDER BY nip LIMIT ?"
+        let finalArguments = arguments
+        return try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(Self.employee) }
+    }
+
+    public func createEmployee(_ employee: Employee, now: Int64) async throws -> Employee {
+        try await pool.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE nip = ?", arguments: [employee.nip]) == nil else {
+                throw IdentityError.alreadyExists("pegawai dengan NIP \(employee.nip) sudah ada")
+            }
+            try Self.checkReferences(db, employee)
+            var stored = employee
+            stored.createTimeUnix = now
+            stored.updateTimeUnix = now
+            try Self.insert(db, stored)
+            return stored
+        }
+    }
+
+    public func updateEmployee(_ employee: Employee, now: Int64) async throws -> Employee {
+        try await pool.write { db in
+            guard let existing = try Row.fetchOne(db, sql: "SELECT * FROM employee WHERE nip = ?", arguments: [employee.nip]).map(Self.employee) else {
+                throw IdentityError.notFound("pegawai dengan NIP \(employee.nip) tidak ditemukan")
+            }
+            try Self.checkReferences(db, employee)
+            var stored = employee
+            stored.createTimeUnix = existing.createTimeUnix
+            stored.updateTimeUnix = now
+            try db.execute(sql: """
+                UPDATE employee SET name = ?, asn_type = ?, sex = ?, birth_date = ?, service_start = ?, golongan = ?,
+                    pppk_grade = ?, job_level = ?, position_title = ?, education = ?, agency_code = ?, unit_code = ?,
+                    supervisor_nip = ?, status = ?, updated_at = ?
+                WHERE nip = ?
+                """, arguments: [stored.name, stored.asnType.rawValue, stored.sex.rawValue, stored.birthDate, stored.serviceStart,
+                                 stored.golongan.rawValue, stored.pppkGrade, stored.jobLevel.rawValue, stored.positionTitle,
+                                 stored.education.rawValue, stored.agencyCode, stored.unitCode.nilIfEmpty,
+                                 stored.supervisorNip.nilIfEmpty, stored.status.rawValue, now, stored.nip])
+            return stored
+        }
+    }
+
+    public func deleteEmployee(nip: String) async throws {
+        try await pool.write { db in
+            let reports = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE supervisor_nip = ?", arguments: [nip]) ?? 0
+            guard reports == 0 else {
+                throw IdentityError.failedPrecondition("\(reports) pegawai masih melapor kepada \(nip); tetapkan atasan baru terlebih dahulu")
+            }
+            let heads = try Int.fetchOne(
+                db, sql: "SELECT (SELECT COUNT(*) FROM agency WHERE head_nip = ?) + (SELECT COUNT(*) FROM unit WHERE head_nip = ?)",
+                arguments: [nip, nip]) ?? 0
+            guard heads == 0 else {
+                throw IdentityError.failedPrecondition("\(nip) masih menjabat kepala perangkat daerah atau unit; ganti kepalanya terlebih dahulu")
+            }
+            try db.execute(sql: "DELETE FROM account WHERE nip = ?", arguments: [nip])
+            try db.execute(sql: "DELETE FROM employee WHERE nip = ?", arguments: [nip])
+            guard db.changesCount > 0 else { throw IdentityError.notFound("pegawai dengan NIP \(nip) tidak ditemukan") }
+        }
+    }
+
+    public func importContext() async throws -> ImportContext {
+        try await pool.read { db in
+            let agencies = Set(try String.fetchAll(db, sql: "SELECT code FROM agency"))
+            let units = Set(try Row.fetchAll(db, sql: "SELECT agency_code, code FROM unit").map { row -> String in
+                let agency: String = row["agency_code"]
+                let code: String = row["code"]
+                return "\(agency)/\(code)"
+            })
+            var supervisors: [String: String] = [:]
+            let cursor = try Row.fetchCursor(db, sql: "SELECT nip, supervisor_nip FROM employee")
+            while let row = try cursor.next() {
+                let supervisor: String? = row["supervisor_nip"]
+                supervisors[row["nip"]] = supervisor ?? ""
+            }
+            return ImportContext(agencies: agencies, units: units, supervisors: supervisors)
+        }
+    }
+
+    public func upsertEmployees(_ employees: [Employee], now: Int64) async throws -> Int {
+        try await pool.write { db in
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO employee (nip, name, asn_type, sex, birth_date, service_start, golongan, pppk_grade, job_level,
+                    position_title, education, agency_code, unit_code, supervisor_nip, status, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(nip) DO UPDATE SET name = excluded.name, asn_type = excluded.asn_type, sex = excluded.sex,
+                    birth_date = excluded.birth_date, service_start = excluded.service_start, golongan = excluded.golongan,
+                    pppk_grade = excluded.pppk_grade, job_level = excluded.job_level, position_title = excluded.position_title,
+                    education = excluded.education, agency_code = excluded.agency_code, unit_code = excluded.unit_code,
+                    supervisor_nip = excluded.supervisor_nip, status = excluded.status, updated_at = excluded.updated_at
+                """)
+            for employee in employees {
+                try upsert.execute(arguments: Self.arguments(employee, createdAt: now, updatedAt: now))
+            }
+            return employees.count
+        }
+    }
+
+    // MARK: accounts
+
+    public func account(username: String) async throws -> AccountRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE username = ?", arguments: [username]).map(Self.account)
+        }
+    }
+
+    public func createAccount(_ account: AccountRecord) async throws {
+        try await pool.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE username = ?", arguments: [account.username]) == nil else {
+                throw IdentityError.alreadyExists("akun \(account.username) sudah ada")
+            }
+            if let nip = account.nip {
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE nip = ?", arguments: [nip]) != nil else {
+                    throw IdentityError.notFound("pegawai dengan NIP \(nip) tidak ditemukan")
+                }
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE nip = ?", arguments: [nip]) == nil else {
+                    throw IdentityError.alreadyExists("pegawai \(nip) sudah memiliki akun")
+                }
+            }
+            try db.execute(
+                sql: "INSERT INTO account (username, nip, display_name, password_hash, roles, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [account.username, account.nip, account.displayName, account.passwordHash,
+                            Self.encode(account.roles), account.disabled, account.createdAt])
+        }
+    }
+
+    public func setPasswordHash(username: String, hash: String) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE username = ?",
+                arguments: [hash, username])
+            guard db.changesCount > 0 else { throw IdentityError.notFound("akun \(username) tidak ditemukan") }
+        }
+    }
+
+    public func setRoles(username: String, roles: [Role]) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE account SET roles = ? WHERE username = ?", arguments: [Self.encode(roles), username])
+            guard db.changesCount > 0 else { throw IdentityError.notFound("akun \(username) tidak ditemukan") }
+        }
+    }
+
+    public func recordLoginFailure(username: String, lockUntil: Int64?) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE account SET failed_logins = failed_logins + 1, locked_until = COALESCE(?, locked_until) WHERE username = ?",
+                arguments: [lockUntil, username])
+        }
+    }
+
+    public func recordLoginSuccess(username: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE account SET failed_logins = 0, locked_until = 0 WHERE username = ?", arguments: [username])
+        }
+    }
+
+    public func administratorExists() async throws -> Bool {
+        try await pool.read { db in
+            try String.fetchAll(db, sql: "SELECT roles FROM account WHERE disabled = 0").contains {
+                Self.decode($0).contains(.administrator)
+            }
+        }
+    }
+
+    public func derivedRoles(nip: String) async throws -> (roles: Set<Role>, agencyCode: String) {
+        try await pool.read { db in
+            var roles: Set<Role> = []
+            let agency = try String.fetchOne(db, sql: "SELECT agency_code FROM employee WHERE nip = ?", arguments: [nip]) ?? ""
+            if !agency.isEmpty { roles.insert(.employee) }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE supervisor_nip = ? LIMIT 1", arguments: [nip]) != nil {
+                roles.insert(.supervisor)
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE head_nip = ? LIMIT 1", arguments: [nip]) != nil {
+                roles.insert(.agencyHead)
+            }
+            return (roles, agency)
+        }
+    }
+
+    // MARK: tokens
+
+    public func revoke(tokenID: String, now: Int64, expiresAt: Int64) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM revoked_token WHERE expires_at < ?", arguments: [now])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO revoked_token (token_id, revoked_at, expires_at) VALUES (?, ?, ?)",
+                arguments: [tokenID, now, expiresAt])
+        }
+    }
+
+    public func revokedTokens(since: Int64, now: Int64) async throws -> [String] {
+        try await pool.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT token_id FROM revoked_token WHERE revoked_at >= ? AND expires_at >= ? ORDER BY revoked_at",
+                arguments: [since, now])
+        }
+    }
+
+    // MARK: rows
+
+    private static func requireEmployee(_ db: Database, _ nip: String, role: String) throws {
+        guard !nip.isEmpty else { return }
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE nip = ?", arguments: [nip]) != nil else {
+            throw IdentityError.notFound("\(role) dengan NIP \(nip) tidak ditemukan")
+        }
+    }
+
+    /// Agency, unit and supervisor must exist, and the supervisor chain must not loop back.
+    private static func checkReferences(_ db: Database, _ employee: Employee) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE code = ?", arguments: [employee.agencyCode]) != nil else {
+            throw IdentityError.notFound("perangkat daerah \(employee.agencyCode) tidak ditemukan")
+        }
+        if !employee.unitCode.isEmpty {
+            let exists = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM unit WHERE agency_code = ? AND code = ?", arguments: [employee.agencyCode, employee.unitCode])
+            guard exists != nil else { throw IdentityError.notFound("unit \(employee.unitCode) di \(employee.agencyCode) tidak ditemukan") }
+        }
+        var supervisor = employee.supervisorNip
+        var steps = 0
+        while !supervisor.isEmpty {
+            guard supervisor != employee.nip else {
+                throw IdentityError.failedPrecondition("rantai atasan \(employee.nip) akan membentuk lingkaran")
+            }
+            guard let next = try Row.fetchOne(db, sql: "SELECT supervisor_nip FROM employee WHERE nip = ?", arguments: [supervisor]) else {
+                throw IdentityError.notFound("atasan dengan NIP \(supervisor) tidak ditemukan")
+            }
+            supervisor = (next["supervisor_nip"] as String?) ?? ""
+            steps += 1
+            if steps > 10_000 { throw IdentityError.failedPrecondition("rantai atasan terlalu panjang") }
+        }
+    }
+
+    private static func insert(_ db: Database, _ employee: Employee) throws {
+        try db.execute(sql: """
+            INSERT INTO employee (nip, name, asn_type, sex, birth_date, service_start, golongan, pppk_grade, job_level,
+                position_title, education, agency_code, unit_code, supervisor_nip, status, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: arguments(employee, createdAt: employee.createTimeUnix, updatedAt: employee.updateTimeUnix))
+    }
+
+    private static func arguments(_ e: Employee, createdAt: Int64, updatedAt: Int64) -> StatementArguments {
+        [e.nip, e.name, e.asnType.rawValue, e.sex.rawValue, e.birthDate, e.serviceStart, e.golongan.rawValue, e.pppkGrade,
+         e.jobLevel.rawValue, e.positionTitle, e.education.rawValue, e.agencyCode, e.unitCode.nilIfEmpty,
+         e.supervisorNip.nilIfEmpty, e.status.rawValue, createdAt, updatedAt]
+    }
+
+    static func employee(_ row: Row) -> Employee {
+        Employee(
+            nip: row["nip"], name: row["name"], asnType: AsnType(rawValue: row["asn_type"]) ?? .unspecified,
+            sex: Sex(rawValue: row["sex"]) ?? .unspecified, birthDate: row["birth_date"], serviceStart: row["service_start"],
+            golongan: Golongan(rawValue: row["golongan"]) ?? .unspecified, pppkGrade: row["pppk_grade"],
+            jobLevel: JobLevel(rawValue: row["job_level"]) ?? .unspecified, positionTitle: row["position_title"],
+            education: EducationLevel(rawValue: row["education"]) ?? .unspecified, agencyCode: row["agency_code"],
+            unitCode: row["unit_code"] ?? "", supervisorNip: row["supervisor_nip"] ?? "",
+            status: EmployeeStatus(rawValue: row["status"]) ?? .unspecified, createTimeUnix: row["created_at"],
+            updateTimeUnix: row["updated_at"])
+    }
+
+    static func agency(_ row: Row) -> Agency {
+        Agency(code: row["code"], name: row["name"], kind: AgencyKind(rawValue: row["kind"]) ?? .unspecified, headNip: row["head_nip"] ?? "")
+    }
+
+    static func unit(_ row: Row) -> OrganizationUnit {
+        OrganizationUnit(agencyCode: row["agency_code"], code: row["code"], name: row["name"], headNip: row["head_nip"] ?? "")
+    }
+
+    static func account(_ row: Row) -> AccountRecord {
+        AccountRecord(
+            username: row["username"], nip: row["nip"], displayName: row["display_name"], passwordHash: row["password_hash"],
+            roles: decode(row["roles"]), disabled: row["disabled"], failedLogins: row["failed_logins"],
+            lockedUntil: row["locked_until"], createdAt: row["created_at"])
+    }
+
+    static func encode(_ roles: [Role]) -> String {
+        roles.map { String($0.rawValue) }.joined(separator: ",")
+    }
+
+    static func decode(_ text: String) -> [Role] {
+        text.split(separator: ",").compactMap { Int32($0).flatMap(Role.init(rawValue:)) }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
