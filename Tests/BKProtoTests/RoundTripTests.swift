@@ -121,3 +121,15 @@ extension Binakarier_Testing_V1_AllTypes {
         return m
     }
 }
+
+@Suite("proto3 JSON")
+struct JSONTests {
+    @Test func messagesEncodeAsProto3JSON() throws {
+        let message = Binakarier_Testing_V1_AllTypes(
+            fInt32: -1, fInt64: 9_000_000_000, fBool: true, fString: "teks", fBytes: [1, 2, 3], fColor: .red,
+            fNested: .init(label: "n"), rUint64: [1, 2], rColor: [.green], choice: .choiceNumber(5))
+        let json = try ProtoJSON.encode(message)
+        #expect(json == #"{"choiceNumber":"5","fBool":true,"fBytes":"AQID","fColor":"COLOR_RED","fInt32":-1,"fInt64":"9000000000","fNested":{"label":"n"},"fString":"teks","rColor":["COLOR_GREEN"],"rUint64":["1","2"]}"#)
+        #expect(try ProtoJSON.encode(Binakarier_Testing_V1_AllTypes()) == "{}")
+    }
+}

@@ -51,6 +51,15 @@ public struct Binakarier_Health_V1_HealthCheckResponse: ProtoMessage {
         case serving = 1
         /// Shutting down or not ready: stop sending new calls.
         case notServing = 2
+
+        /// The value's name in the .proto, as proto3 JSON writes it.
+        public var protoName: String {
+            switch self {
+                case .unspecified: "SERVING_STATUS_UNSPECIFIED"
+                case .serving: "SERVING_STATUS_SERVING"
+                case .notServing: "SERVING_STATUS_NOT_SERVING"
+            }
+        }
     }
 }
 
@@ -73,6 +82,13 @@ extension Binakarier_Health_V1_HealthCheckRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Health_V1_HealthCheckRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.service.isEmpty { try container.encode(self.service, forKey: ProtoJSONKey("service")) }
+    }
+}
+
 extension Binakarier_Health_V1_HealthCheckResponse: ProtoCBridged {
     typealias CMessage = Binakarier__Health__V1__HealthCheckResponse
 
@@ -89,6 +105,13 @@ extension Binakarier_Health_V1_HealthCheckResponse: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.status = try ProtoCBridge.enumValue(Binakarier_Health_V1_HealthCheckResponse.ServingStatus.self, Int32(truncatingIfNeeded: c.pointee.status.rawValue), field: "binakarier.health.v1.HealthCheckResponse.status")
+    }
+}
+
+extension Binakarier_Health_V1_HealthCheckResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.status.rawValue != 0 { try container.encode(self.status.protoName, forKey: ProtoJSONKey("status")) }
     }
 }
 

@@ -8,12 +8,30 @@ public enum Binakarier_Identity_V1_AsnType: Int32, ProtoEnum {
     case unspecified = 0
     case pns = 1
     case pppk = 2
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "ASN_TYPE_UNSPECIFIED"
+            case .pns: "ASN_TYPE_PNS"
+            case .pppk: "ASN_TYPE_PPPK"
+        }
+    }
 }
 
 public enum Binakarier_Identity_V1_Sex: Int32, ProtoEnum {
     case unspecified = 0
     case male = 1
     case female = 2
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "SEX_UNSPECIFIED"
+            case .male: "SEX_MALE"
+            case .female: "SEX_FEMALE"
+        }
+    }
 }
 
 /// PNS rank (golongan/ruang), I/a to IV/e.
@@ -36,6 +54,30 @@ public enum Binakarier_Identity_V1_Golongan: Int32, ProtoEnum {
     case ivC = 15
     case ivD = 16
     case ivE = 17
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "GOLONGAN_UNSPECIFIED"
+            case .iA: "GOLONGAN_I_A"
+            case .iB: "GOLONGAN_I_B"
+            case .iC: "GOLONGAN_I_C"
+            case .iD: "GOLONGAN_I_D"
+            case .iiA: "GOLONGAN_II_A"
+            case .iiB: "GOLONGAN_II_B"
+            case .iiC: "GOLONGAN_II_C"
+            case .iiD: "GOLONGAN_II_D"
+            case .iiiA: "GOLONGAN_III_A"
+            case .iiiB: "GOLONGAN_III_B"
+            case .iiiC: "GOLONGAN_III_C"
+            case .iiiD: "GOLONGAN_III_D"
+            case .ivA: "GOLONGAN_IV_A"
+            case .ivB: "GOLONGAN_IV_B"
+            case .ivC: "GOLONGAN_IV_C"
+            case .ivD: "GOLONGAN_IV_D"
+            case .ivE: "GOLONGAN_IV_E"
+        }
+    }
 }
 
 public enum Binakarier_Identity_V1_JobLevel: Int32, ProtoEnum {
@@ -54,6 +96,27 @@ public enum Binakarier_Identity_V1_JobLevel: Int32, ProtoEnum {
     case jfMahir = 12
     case jfTerampil = 13
     case jfPemula = 14
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "JOB_LEVEL_UNSPECIFIED"
+            case .jptUtama: "JOB_LEVEL_JPT_UTAMA"
+            case .jptMadya: "JOB_LEVEL_JPT_MADYA"
+            case .jptPratama: "JOB_LEVEL_JPT_PRATAMA"
+            case .administrator: "JOB_LEVEL_ADMINISTRATOR"
+            case .pengawas: "JOB_LEVEL_PENGAWAS"
+            case .pelaksana: "JOB_LEVEL_PELAKSANA"
+            case .jfAhliUtama: "JOB_LEVEL_JF_AHLI_UTAMA"
+            case .jfAhliMadya: "JOB_LEVEL_JF_AHLI_MADYA"
+            case .jfAhliMuda: "JOB_LEVEL_JF_AHLI_MUDA"
+            case .jfAhliPertama: "JOB_LEVEL_JF_AHLI_PERTAMA"
+            case .jfPenyelia: "JOB_LEVEL_JF_PENYELIA"
+            case .jfMahir: "JOB_LEVEL_JF_MAHIR"
+            case .jfTerampil: "JOB_LEVEL_JF_TERAMPIL"
+            case .jfPemula: "JOB_LEVEL_JF_PEMULA"
+        }
+    }
 }
 
 public enum Binakarier_Identity_V1_EducationLevel: Int32, ProtoEnum {
@@ -68,6 +131,23 @@ public enum Binakarier_Identity_V1_EducationLevel: Int32, ProtoEnum {
     case s1 = 8
     case s2 = 9
     case s3 = 10
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "EDUCATION_LEVEL_UNSPECIFIED"
+            case .sd: "EDUCATION_LEVEL_SD"
+            case .smp: "EDUCATION_LEVEL_SMP"
+            case .sma: "EDUCATION_LEVEL_SMA"
+            case .d1: "EDUCATION_LEVEL_D1"
+            case .d2: "EDUCATION_LEVEL_D2"
+            case .d3: "EDUCATION_LEVEL_D3"
+            case .d4: "EDUCATION_LEVEL_D4"
+            case .s1: "EDUCATION_LEVEL_S1"
+            case .s2: "EDUCATION_LEVEL_S2"
+            case .s3: "EDUCATION_LEVEL_S3"
+        }
+    }
 }
 
 public enum Binakarier_Identity_V1_EmployeeStatus: Int32, ProtoEnum {
@@ -76,6 +156,17 @@ public enum Binakarier_Identity_V1_EmployeeStatus: Int32, ProtoEnum {
     case onLeave = 2
     case retired = 3
     case moved = 4
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "EMPLOYEE_STATUS_UNSPECIFIED"
+            case .active: "EMPLOYEE_STATUS_ACTIVE"
+            case .onLeave: "EMPLOYEE_STATUS_ON_LEAVE"
+            case .retired: "EMPLOYEE_STATUS_RETIRED"
+            case .moved: "EMPLOYEE_STATUS_MOVED"
+        }
+    }
 }
 
 public enum Binakarier_Identity_V1_AgencyKind: Int32, ProtoEnum {
@@ -89,6 +180,22 @@ public enum Binakarier_Identity_V1_AgencyKind: Int32, ProtoEnum {
     case kelurahan = 7
     case rumahSakit = 8
     case satuanPolisiPamongPraja = 9
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "AGENCY_KIND_UNSPECIFIED"
+            case .sekretariatDaerah: "AGENCY_KIND_SEKRETARIAT_DAERAH"
+            case .sekretariatDprd: "AGENCY_KIND_SEKRETARIAT_DPRD"
+            case .inspektorat: "AGENCY_KIND_INSPEKTORAT"
+            case .dinas: "AGENCY_KIND_DINAS"
+            case .badan: "AGENCY_KIND_BADAN"
+            case .kecamatan: "AGENCY_KIND_KECAMATAN"
+            case .kelurahan: "AGENCY_KIND_KELURAHAN"
+            case .rumahSakit: "AGENCY_KIND_RUMAH_SAKIT"
+            case .satuanPolisiPamongPraja: "AGENCY_KIND_SATUAN_POLISI_PAMONG_PRAJA"
+        }
+    }
 }
 
 public enum Binakarier_Identity_V1_Role: Int32, ProtoEnum {
@@ -102,6 +209,18 @@ public enum Binakarier_Identity_V1_Role: Int32, ProtoEnum {
     /// BKPSDM staff who set up programs.
     case organizer = 4
     case administrator = 5
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "ROLE_UNSPECIFIED"
+            case .employee: "ROLE_EMPLOYEE"
+            case .supervisor: "ROLE_SUPERVISOR"
+            case .agencyHead: "ROLE_AGENCY_HEAD"
+            case .organizer: "ROLE_ORGANIZER"
+            case .administrator: "ROLE_ADMINISTRATOR"
+        }
+    }
 }
 
 public struct Binakarier_Identity_V1_Employee: ProtoMessage {
@@ -1263,6 +1382,29 @@ extension Binakarier_Identity_V1_Employee: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_Employee: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.nip.isEmpty { try container.encode(self.nip, forKey: ProtoJSONKey("nip")) }
+        if !self.name.isEmpty { try container.encode(self.name, forKey: ProtoJSONKey("name")) }
+        if self.asnType.rawValue != 0 { try container.encode(self.asnType.protoName, forKey: ProtoJSONKey("asnType")) }
+        if self.sex.rawValue != 0 { try container.encode(self.sex.protoName, forKey: ProtoJSONKey("sex")) }
+        if !self.birthDate.isEmpty { try container.encode(self.birthDate, forKey: ProtoJSONKey("birthDate")) }
+        if !self.serviceStart.isEmpty { try container.encode(self.serviceStart, forKey: ProtoJSONKey("serviceStart")) }
+        if self.golongan.rawValue != 0 { try container.encode(self.golongan.protoName, forKey: ProtoJSONKey("golongan")) }
+        if self.pppkGrade != 0 { try container.encode(self.pppkGrade, forKey: ProtoJSONKey("pppkGrade")) }
+        if self.jobLevel.rawValue != 0 { try container.encode(self.jobLevel.protoName, forKey: ProtoJSONKey("jobLevel")) }
+        if !self.positionTitle.isEmpty { try container.encode(self.positionTitle, forKey: ProtoJSONKey("positionTitle")) }
+        if self.education.rawValue != 0 { try container.encode(self.education.protoName, forKey: ProtoJSONKey("education")) }
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.unitCode.isEmpty { try container.encode(self.unitCode, forKey: ProtoJSONKey("unitCode")) }
+        if !self.supervisorNip.isEmpty { try container.encode(self.supervisorNip, forKey: ProtoJSONKey("supervisorNip")) }
+        if self.status.rawValue != 0 { try container.encode(self.status.protoName, forKey: ProtoJSONKey("status")) }
+        if self.createTimeUnix != 0 { try container.encode(String(self.createTimeUnix), forKey: ProtoJSONKey("createTimeUnix")) }
+        if self.updateTimeUnix != 0 { try container.encode(String(self.updateTimeUnix), forKey: ProtoJSONKey("updateTimeUnix")) }
+    }
+}
+
 extension Binakarier_Identity_V1_Unit: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__Unit
 
@@ -1285,6 +1427,16 @@ extension Binakarier_Identity_V1_Unit: ProtoCBridged {
         self.code = ProtoCBridge.string(c.pointee.code)
         self.name = ProtoCBridge.string(c.pointee.name)
         self.headNip = ProtoCBridge.string(c.pointee.head_nip)
+    }
+}
+
+extension Binakarier_Identity_V1_Unit: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.code.isEmpty { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
+        if !self.name.isEmpty { try container.encode(self.name, forKey: ProtoJSONKey("name")) }
+        if !self.headNip.isEmpty { try container.encode(self.headNip, forKey: ProtoJSONKey("headNip")) }
     }
 }
 
@@ -1313,6 +1465,17 @@ extension Binakarier_Identity_V1_Agency: ProtoCBridged {
         self.kind = try ProtoCBridge.enumValue(Binakarier_Identity_V1_AgencyKind.self, Int32(truncatingIfNeeded: c.pointee.kind.rawValue), field: "binakarier.identity.v1.Agency.kind")
         self.headNip = ProtoCBridge.string(c.pointee.head_nip)
         self.units = try ProtoCBridge.messages(c.pointee.units, c.pointee.n_units)
+    }
+}
+
+extension Binakarier_Identity_V1_Agency: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.code.isEmpty { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
+        if !self.name.isEmpty { try container.encode(self.name, forKey: ProtoJSONKey("name")) }
+        if self.kind.rawValue != 0 { try container.encode(self.kind.protoName, forKey: ProtoJSONKey("kind")) }
+        if !self.headNip.isEmpty { try container.encode(self.headNip, forKey: ProtoJSONKey("headNip")) }
+        if !self.units.isEmpty { try container.encode(self.units, forKey: ProtoJSONKey("units")) }
     }
 }
 
@@ -1351,6 +1514,20 @@ extension Binakarier_Identity_V1_Account: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_Account: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.username.isEmpty { try container.encode(self.username, forKey: ProtoJSONKey("username")) }
+        if !self.nip.isEmpty { try container.encode(self.nip, forKey: ProtoJSONKey("nip")) }
+        if !self.displayName.isEmpty { try container.encode(self.displayName, forKey: ProtoJSONKey("displayName")) }
+        if !self.roles.isEmpty { try container.encode(self.roles.map(\.protoName), forKey: ProtoJSONKey("roles")) }
+        if !self.effectiveRoles.isEmpty { try container.encode(self.effectiveRoles.map(\.protoName), forKey: ProtoJSONKey("effectiveRoles")) }
+        if self.disabled { try container.encode(self.disabled, forKey: ProtoJSONKey("disabled")) }
+        if self.lockedUntilUnix != 0 { try container.encode(String(self.lockedUntilUnix), forKey: ProtoJSONKey("lockedUntilUnix")) }
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+    }
+}
+
 extension Binakarier_Identity_V1_TokenClaims: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__TokenClaims
 
@@ -1385,6 +1562,20 @@ extension Binakarier_Identity_V1_TokenClaims: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_TokenClaims: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.tokenId.isEmpty { try container.encode(self.tokenId, forKey: ProtoJSONKey("tokenId")) }
+        if !self.subject.isEmpty { try container.encode(self.subject, forKey: ProtoJSONKey("subject")) }
+        if !self.roles.isEmpty { try container.encode(self.roles.map(\.protoName), forKey: ProtoJSONKey("roles")) }
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.nip.isEmpty { try container.encode(self.nip, forKey: ProtoJSONKey("nip")) }
+        if self.issueTimeUnix != 0 { try container.encode(String(self.issueTimeUnix), forKey: ProtoJSONKey("issueTimeUnix")) }
+        if self.expireTimeUnix != 0 { try container.encode(String(self.expireTimeUnix), forKey: ProtoJSONKey("expireTimeUnix")) }
+        if !self.keyId.isEmpty { try container.encode(self.keyId, forKey: ProtoJSONKey("keyId")) }
+    }
+}
+
 extension Binakarier_Identity_V1_GetAgencyRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__GetAgencyRequest
 
@@ -1401,6 +1592,13 @@ extension Binakarier_Identity_V1_GetAgencyRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.code = ProtoCBridge.string(c.pointee.code)
+    }
+}
+
+extension Binakarier_Identity_V1_GetAgencyRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.code.isEmpty { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
     }
 }
 
@@ -1422,6 +1620,14 @@ extension Binakarier_Identity_V1_ListAgenciesRequest: ProtoCBridged {
         self.init()
         self.pageSize = c.pointee.page_size
         self.pageToken = ProtoCBridge.string(c.pointee.page_token)
+    }
+}
+
+extension Binakarier_Identity_V1_ListAgenciesRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.pageSize != 0 { try container.encode(self.pageSize, forKey: ProtoJSONKey("pageSize")) }
+        if !self.pageToken.isEmpty { try container.encode(self.pageToken, forKey: ProtoJSONKey("pageToken")) }
     }
 }
 
@@ -1447,6 +1653,14 @@ extension Binakarier_Identity_V1_ListAgenciesResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_ListAgenciesResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencies.isEmpty { try container.encode(self.agencies, forKey: ProtoJSONKey("agencies")) }
+        if !self.nextPageToken.isEmpty { try container.encode(self.nextPageToken, forKey: ProtoJSONKey("nextPageToken")) }
+    }
+}
+
 extension Binakarier_Identity_V1_CreateAgencyRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__CreateAgencyRequest
 
@@ -1463,6 +1677,13 @@ extension Binakarier_Identity_V1_CreateAgencyRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.agency = try ProtoCBridge.message(c.pointee.agency)
+    }
+}
+
+extension Binakarier_Identity_V1_CreateAgencyRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.agency != nil { try container.encode(self.agency!, forKey: ProtoJSONKey("agency")) }
     }
 }
 
@@ -1487,6 +1708,14 @@ extension Binakarier_Identity_V1_UpdateAgencyRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_UpdateAgencyRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.agency != nil { try container.encode(self.agency!, forKey: ProtoJSONKey("agency")) }
+        if self.updateMask != nil { try container.encode(self.updateMask!, forKey: ProtoJSONKey("updateMask")) }
+    }
+}
+
 extension Binakarier_Identity_V1_DeleteAgencyRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__DeleteAgencyRequest
 
@@ -1503,6 +1732,13 @@ extension Binakarier_Identity_V1_DeleteAgencyRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.code = ProtoCBridge.string(c.pointee.code)
+    }
+}
+
+extension Binakarier_Identity_V1_DeleteAgencyRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.code.isEmpty { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
     }
 }
 
@@ -1524,6 +1760,12 @@ extension Binakarier_Identity_V1_DeleteAgencyResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_DeleteAgencyResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: ProtoJSONKey.self)
+    }
+}
+
 extension Binakarier_Identity_V1_CreateUnitRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__CreateUnitRequest
 
@@ -1540,6 +1782,13 @@ extension Binakarier_Identity_V1_CreateUnitRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.unit = try ProtoCBridge.message(c.pointee.unit)
+    }
+}
+
+extension Binakarier_Identity_V1_CreateUnitRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.unit != nil { try container.encode(self.unit!, forKey: ProtoJSONKey("unit")) }
     }
 }
 
@@ -1564,6 +1813,14 @@ extension Binakarier_Identity_V1_DeleteUnitRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_DeleteUnitRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.code.isEmpty { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
+    }
+}
+
 extension Binakarier_Identity_V1_DeleteUnitResponse: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__DeleteUnitResponse
 
@@ -1579,6 +1836,12 @@ extension Binakarier_Identity_V1_DeleteUnitResponse: ProtoCBridged {
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
+    }
+}
+
+extension Binakarier_Identity_V1_DeleteUnitResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: ProtoJSONKey.self)
     }
 }
 
@@ -1598,6 +1861,13 @@ extension Binakarier_Identity_V1_GetEmployeeRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.nip = ProtoCBridge.string(c.pointee.nip)
+    }
+}
+
+extension Binakarier_Identity_V1_GetEmployeeRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.nip.isEmpty { try container.encode(self.nip, forKey: ProtoJSONKey("nip")) }
     }
 }
 
@@ -1628,6 +1898,17 @@ extension Binakarier_Identity_V1_ListEmployeesRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_ListEmployeesRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.pageSize != 0 { try container.encode(self.pageSize, forKey: ProtoJSONKey("pageSize")) }
+        if !self.pageToken.isEmpty { try container.encode(self.pageToken, forKey: ProtoJSONKey("pageToken")) }
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.unitCode.isEmpty { try container.encode(self.unitCode, forKey: ProtoJSONKey("unitCode")) }
+        if !self.supervisorNip.isEmpty { try container.encode(self.supervisorNip, forKey: ProtoJSONKey("supervisorNip")) }
+    }
+}
+
 extension Binakarier_Identity_V1_ListEmployeesResponse: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__ListEmployeesResponse
 
@@ -1650,6 +1931,14 @@ extension Binakarier_Identity_V1_ListEmployeesResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_ListEmployeesResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.employees.isEmpty { try container.encode(self.employees, forKey: ProtoJSONKey("employees")) }
+        if !self.nextPageToken.isEmpty { try container.encode(self.nextPageToken, forKey: ProtoJSONKey("nextPageToken")) }
+    }
+}
+
 extension Binakarier_Identity_V1_CreateEmployeeRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__CreateEmployeeRequest
 
@@ -1666,6 +1955,13 @@ extension Binakarier_Identity_V1_CreateEmployeeRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.employee = try ProtoCBridge.message(c.pointee.employee)
+    }
+}
+
+extension Binakarier_Identity_V1_CreateEmployeeRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.employee != nil { try container.encode(self.employee!, forKey: ProtoJSONKey("employee")) }
     }
 }
 
@@ -1690,6 +1986,14 @@ extension Binakarier_Identity_V1_UpdateEmployeeRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_UpdateEmployeeRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.employee != nil { try container.encode(self.employee!, forKey: ProtoJSONKey("employee")) }
+        if self.updateMask != nil { try container.encode(self.updateMask!, forKey: ProtoJSONKey("updateMask")) }
+    }
+}
+
 extension Binakarier_Identity_V1_DeleteEmployeeRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__DeleteEmployeeRequest
 
@@ -1706,6 +2010,13 @@ extension Binakarier_Identity_V1_DeleteEmployeeRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.nip = ProtoCBridge.string(c.pointee.nip)
+    }
+}
+
+extension Binakarier_Identity_V1_DeleteEmployeeRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.nip.isEmpty { try container.encode(self.nip, forKey: ProtoJSONKey("nip")) }
     }
 }
 
@@ -1727,6 +2038,12 @@ extension Binakarier_Identity_V1_DeleteEmployeeResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_DeleteEmployeeResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: ProtoJSONKey.self)
+    }
+}
+
 extension Binakarier_Identity_V1_StartEmployeeImportRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__StartEmployeeImportRequest
 
@@ -1742,6 +2059,12 @@ extension Binakarier_Identity_V1_StartEmployeeImportRequest: ProtoCBridged {
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
+    }
+}
+
+extension Binakarier_Identity_V1_StartEmployeeImportRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: ProtoJSONKey.self)
     }
 }
 
@@ -1761,6 +2084,13 @@ extension Binakarier_Identity_V1_StartEmployeeImportResponse: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.importId = ProtoCBridge.string(c.pointee.import_id)
+    }
+}
+
+extension Binakarier_Identity_V1_StartEmployeeImportResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.importId.isEmpty { try container.encode(self.importId, forKey: ProtoJSONKey("importId")) }
     }
 }
 
@@ -1785,6 +2115,14 @@ extension Binakarier_Identity_V1_UploadEmployeeImportChunkRequest: ProtoCBridged
     }
 }
 
+extension Binakarier_Identity_V1_UploadEmployeeImportChunkRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.importId.isEmpty { try container.encode(self.importId, forKey: ProtoJSONKey("importId")) }
+        if !self.data.isEmpty { try container.encode(ProtoJSON.base64(self.data), forKey: ProtoJSONKey("data")) }
+    }
+}
+
 extension Binakarier_Identity_V1_UploadEmployeeImportChunkResponse: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__UploadEmployeeImportChunkResponse
 
@@ -1801,6 +2139,13 @@ extension Binakarier_Identity_V1_UploadEmployeeImportChunkResponse: ProtoCBridge
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.bytesReceived = c.pointee.bytes_received
+    }
+}
+
+extension Binakarier_Identity_V1_UploadEmployeeImportChunkResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.bytesReceived != 0 { try container.encode(String(self.bytesReceived), forKey: ProtoJSONKey("bytesReceived")) }
     }
 }
 
@@ -1825,6 +2170,14 @@ extension Binakarier_Identity_V1_FinishEmployeeImportRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_FinishEmployeeImportRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.importId.isEmpty { try container.encode(self.importId, forKey: ProtoJSONKey("importId")) }
+        if self.dryRun { try container.encode(self.dryRun, forKey: ProtoJSONKey("dryRun")) }
+    }
+}
+
 extension Binakarier_Identity_V1_ImportRowError: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__ImportRowError
 
@@ -1845,6 +2198,15 @@ extension Binakarier_Identity_V1_ImportRowError: ProtoCBridged {
         self.line = c.pointee.line
         self.nip = ProtoCBridge.string(c.pointee.nip)
         self.reason = ProtoCBridge.string(c.pointee.reason)
+    }
+}
+
+extension Binakarier_Identity_V1_ImportRowError: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.line != 0 { try container.encode(self.line, forKey: ProtoJSONKey("line")) }
+        if !self.nip.isEmpty { try container.encode(self.nip, forKey: ProtoJSONKey("nip")) }
+        if !self.reason.isEmpty { try container.encode(self.reason, forKey: ProtoJSONKey("reason")) }
     }
 }
 
@@ -1876,6 +2238,17 @@ extension Binakarier_Identity_V1_ImportReport: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_ImportReport: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.rowsTotal != 0 { try container.encode(self.rowsTotal, forKey: ProtoJSONKey("rowsTotal")) }
+        if self.rowsValid != 0 { try container.encode(self.rowsValid, forKey: ProtoJSONKey("rowsValid")) }
+        if self.rowsCommitted != 0 { try container.encode(self.rowsCommitted, forKey: ProtoJSONKey("rowsCommitted")) }
+        if !self.errors.isEmpty { try container.encode(self.errors, forKey: ProtoJSONKey("errors")) }
+        if self.dryRun { try container.encode(self.dryRun, forKey: ProtoJSONKey("dryRun")) }
+    }
+}
+
 extension Binakarier_Identity_V1_CreateAccountRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__CreateAccountRequest
 
@@ -1904,6 +2277,17 @@ extension Binakarier_Identity_V1_CreateAccountRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_CreateAccountRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.username.isEmpty { try container.encode(self.username, forKey: ProtoJSONKey("username")) }
+        if !self.password.isEmpty { try container.encode(self.password, forKey: ProtoJSONKey("password")) }
+        if !self.displayName.isEmpty { try container.encode(self.displayName, forKey: ProtoJSONKey("displayName")) }
+        if !self.roles.isEmpty { try container.encode(self.roles.map(\.protoName), forKey: ProtoJSONKey("roles")) }
+        if !self.nip.isEmpty { try container.encode(self.nip, forKey: ProtoJSONKey("nip")) }
+    }
+}
+
 extension Binakarier_Identity_V1_GetAccountRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__GetAccountRequest
 
@@ -1920,6 +2304,13 @@ extension Binakarier_Identity_V1_GetAccountRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.username = ProtoCBridge.string(c.pointee.username)
+    }
+}
+
+extension Binakarier_Identity_V1_GetAccountRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.username.isEmpty { try container.encode(self.username, forKey: ProtoJSONKey("username")) }
     }
 }
 
@@ -1946,6 +2337,15 @@ extension Binakarier_Identity_V1_SetPasswordRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_SetPasswordRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.username.isEmpty { try container.encode(self.username, forKey: ProtoJSONKey("username")) }
+        if !self.newPassword.isEmpty { try container.encode(self.newPassword, forKey: ProtoJSONKey("newPassword")) }
+        if !self.currentPassword.isEmpty { try container.encode(self.currentPassword, forKey: ProtoJSONKey("currentPassword")) }
+    }
+}
+
 extension Binakarier_Identity_V1_SetPasswordResponse: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__SetPasswordResponse
 
@@ -1961,6 +2361,12 @@ extension Binakarier_Identity_V1_SetPasswordResponse: ProtoCBridged {
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
+    }
+}
+
+extension Binakarier_Identity_V1_SetPasswordResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: ProtoJSONKey.self)
     }
 }
 
@@ -1986,6 +2392,14 @@ extension Binakarier_Identity_V1_SetRolesRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_SetRolesRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.username.isEmpty { try container.encode(self.username, forKey: ProtoJSONKey("username")) }
+        if !self.roles.isEmpty { try container.encode(self.roles.map(\.protoName), forKey: ProtoJSONKey("roles")) }
+    }
+}
+
 extension Binakarier_Identity_V1_LoginRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__LoginRequest
 
@@ -2004,6 +2418,14 @@ extension Binakarier_Identity_V1_LoginRequest: ProtoCBridged {
         self.init()
         self.username = ProtoCBridge.string(c.pointee.username)
         self.password = ProtoCBridge.string(c.pointee.password)
+    }
+}
+
+extension Binakarier_Identity_V1_LoginRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.username.isEmpty { try container.encode(self.username, forKey: ProtoJSONKey("username")) }
+        if !self.password.isEmpty { try container.encode(self.password, forKey: ProtoJSONKey("password")) }
     }
 }
 
@@ -2030,6 +2452,15 @@ extension Binakarier_Identity_V1_LoginResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_LoginResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.token.isEmpty { try container.encode(self.token, forKey: ProtoJSONKey("token")) }
+        if self.expireTimeUnix != 0 { try container.encode(String(self.expireTimeUnix), forKey: ProtoJSONKey("expireTimeUnix")) }
+        if self.account != nil { try container.encode(self.account!, forKey: ProtoJSONKey("account")) }
+    }
+}
+
 extension Binakarier_Identity_V1_LogoutRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__LogoutRequest
 
@@ -2045,6 +2476,12 @@ extension Binakarier_Identity_V1_LogoutRequest: ProtoCBridged {
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
+    }
+}
+
+extension Binakarier_Identity_V1_LogoutRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: ProtoJSONKey.self)
     }
 }
 
@@ -2066,6 +2503,12 @@ extension Binakarier_Identity_V1_LogoutResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_LogoutResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: ProtoJSONKey.self)
+    }
+}
+
 extension Binakarier_Identity_V1_GetPublicKeyRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__GetPublicKeyRequest
 
@@ -2081,6 +2524,12 @@ extension Binakarier_Identity_V1_GetPublicKeyRequest: ProtoCBridged {
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
+    }
+}
+
+extension Binakarier_Identity_V1_GetPublicKeyRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: ProtoJSONKey.self)
     }
 }
 
@@ -2105,6 +2554,14 @@ extension Binakarier_Identity_V1_GetPublicKeyResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_GetPublicKeyResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.keyId.isEmpty { try container.encode(self.keyId, forKey: ProtoJSONKey("keyId")) }
+        if !self.publicKey.isEmpty { try container.encode(ProtoJSON.base64(self.publicKey), forKey: ProtoJSONKey("publicKey")) }
+    }
+}
+
 extension Binakarier_Identity_V1_ListRevokedTokensRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__ListRevokedTokensRequest
 
@@ -2121,6 +2578,13 @@ extension Binakarier_Identity_V1_ListRevokedTokensRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.sinceUnix = c.pointee.since_unix
+    }
+}
+
+extension Binakarier_Identity_V1_ListRevokedTokensRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.sinceUnix != 0 { try container.encode(String(self.sinceUnix), forKey: ProtoJSONKey("sinceUnix")) }
     }
 }
 
@@ -2146,6 +2610,14 @@ extension Binakarier_Identity_V1_ListRevokedTokensResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_ListRevokedTokensResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.tokenIds.isEmpty { try container.encode(self.tokenIds, forKey: ProtoJSONKey("tokenIds")) }
+        if self.asOfUnix != 0 { try container.encode(String(self.asOfUnix), forKey: ProtoJSONKey("asOfUnix")) }
+    }
+}
+
 extension Binakarier_Identity_V1_BootstrapAdministratorRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__BootstrapAdministratorRequest
 
@@ -2166,6 +2638,15 @@ extension Binakarier_Identity_V1_BootstrapAdministratorRequest: ProtoCBridged {
         self.username = ProtoCBridge.string(c.pointee.username)
         self.password = ProtoCBridge.string(c.pointee.password)
         self.displayName = ProtoCBridge.string(c.pointee.display_name)
+    }
+}
+
+extension Binakarier_Identity_V1_BootstrapAdministratorRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.username.isEmpty { try container.encode(self.username, forKey: ProtoJSONKey("username")) }
+        if !self.password.isEmpty { try container.encode(self.password, forKey: ProtoJSONKey("password")) }
+        if !self.displayName.isEmpty { try container.encode(self.displayName, forKey: ProtoJSONKey("displayName")) }
     }
 }
 

@@ -58,6 +58,12 @@ extension Binakarier_Metrics_V1_ScrapeRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Metrics_V1_ScrapeRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: ProtoJSONKey.self)
+    }
+}
+
 extension Binakarier_Metrics_V1_ScrapeResponse: ProtoCBridged {
     typealias CMessage = Binakarier__Metrics__V1__ScrapeResponse
 
@@ -74,6 +80,13 @@ extension Binakarier_Metrics_V1_ScrapeResponse: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.text = ProtoCBridge.string(c.pointee.text)
+    }
+}
+
+extension Binakarier_Metrics_V1_ScrapeResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.text.isEmpty { try container.encode(self.text, forKey: ProtoJSONKey("text")) }
     }
 }
 

@@ -125,6 +125,17 @@ extension Binakarier_Rpc_V1_Request: ProtoCBridged {
     }
 }
 
+extension Binakarier_Rpc_V1_Request: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.service.isEmpty { try container.encode(self.service, forKey: ProtoJSONKey("service")) }
+        if !self.method.isEmpty { try container.encode(self.method, forKey: ProtoJSONKey("method")) }
+        if !self.payload.isEmpty { try container.encode(ProtoJSON.base64(self.payload), forKey: ProtoJSONKey("payload")) }
+        if self.timeoutNano != 0 { try container.encode(String(self.timeoutNano), forKey: ProtoJSONKey("timeoutNano")) }
+        if !self.metadata.isEmpty { try container.encode(self.metadata, forKey: ProtoJSONKey("metadata")) }
+    }
+}
+
 extension Binakarier_Rpc_V1_Response: ProtoCBridged {
     typealias CMessage = Binakarier__Rpc__V1__Response
 
@@ -146,6 +157,14 @@ extension Binakarier_Rpc_V1_Response: ProtoCBridged {
     }
 }
 
+extension Binakarier_Rpc_V1_Response: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.status != nil { try container.encode(self.status!, forKey: ProtoJSONKey("status")) }
+        if !self.payload.isEmpty { try container.encode(ProtoJSON.base64(self.payload), forKey: ProtoJSONKey("payload")) }
+    }
+}
+
 extension Binakarier_Rpc_V1_KeyValue: ProtoCBridged {
     typealias CMessage = Binakarier__Rpc__V1__KeyValue
 
@@ -164,5 +183,13 @@ extension Binakarier_Rpc_V1_KeyValue: ProtoCBridged {
         self.init()
         self.key = ProtoCBridge.string(c.pointee.key)
         self.value = ProtoCBridge.string(c.pointee.value)
+    }
+}
+
+extension Binakarier_Rpc_V1_KeyValue: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.key.isEmpty { try container.encode(self.key, forKey: ProtoJSONKey("key")) }
+        if !self.value.isEmpty { try container.encode(self.value, forKey: ProtoJSONKey("value")) }
     }
 }

@@ -8,6 +8,16 @@ public enum Binakarier_Testing_V1_Color: Int32, ProtoEnum {
     case red = 1
     case green = 2
     case negative = -1
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "COLOR_UNSPECIFIED"
+            case .red: "COLOR_RED"
+            case .green: "COLOR_GREEN"
+            case .negative: "COLOR_NEGATIVE"
+        }
+    }
 }
 
 /// One field of every kind the generator supports, for round-trip and fixture tests.
@@ -159,6 +169,15 @@ public struct Binakarier_Testing_V1_AllTypes: ProtoMessage {
         case unspecified = 0
         case circle = 1
         case square = 2
+
+        /// The value's name in the .proto, as proto3 JSON writes it.
+        public var protoName: String {
+            switch self {
+                case .unspecified: "SHAPE_UNSPECIFIED"
+                case .circle: "SHAPE_CIRCLE"
+                case .square: "SHAPE_SQUARE"
+            }
+        }
     }
 
     public struct Nested: ProtoMessage {
@@ -404,6 +423,67 @@ extension Binakarier_Testing_V1_AllTypes: ProtoCBridged {
     }
 }
 
+extension Binakarier_Testing_V1_AllTypes: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.fInt32 != 0 { try container.encode(self.fInt32, forKey: ProtoJSONKey("fInt32")) }
+        if self.fInt64 != 0 { try container.encode(String(self.fInt64), forKey: ProtoJSONKey("fInt64")) }
+        if self.fUint32 != 0 { try container.encode(self.fUint32, forKey: ProtoJSONKey("fUint32")) }
+        if self.fUint64 != 0 { try container.encode(String(self.fUint64), forKey: ProtoJSONKey("fUint64")) }
+        if self.fSint32 != 0 { try container.encode(self.fSint32, forKey: ProtoJSONKey("fSint32")) }
+        if self.fSint64 != 0 { try container.encode(String(self.fSint64), forKey: ProtoJSONKey("fSint64")) }
+        if self.fFixed32 != 0 { try container.encode(self.fFixed32, forKey: ProtoJSONKey("fFixed32")) }
+        if self.fFixed64 != 0 { try container.encode(String(self.fFixed64), forKey: ProtoJSONKey("fFixed64")) }
+        if self.fSfixed32 != 0 { try container.encode(self.fSfixed32, forKey: ProtoJSONKey("fSfixed32")) }
+        if self.fSfixed64 != 0 { try container.encode(String(self.fSfixed64), forKey: ProtoJSONKey("fSfixed64")) }
+        if self.fFloat != 0 { try container.encode(self.fFloat, forKey: ProtoJSONKey("fFloat")) }
+        if self.fDouble != 0 { try container.encode(self.fDouble, forKey: ProtoJSONKey("fDouble")) }
+        if self.fBool { try container.encode(self.fBool, forKey: ProtoJSONKey("fBool")) }
+        if !self.fString.isEmpty { try container.encode(self.fString, forKey: ProtoJSONKey("fString")) }
+        if !self.fBytes.isEmpty { try container.encode(ProtoJSON.base64(self.fBytes), forKey: ProtoJSONKey("fBytes")) }
+        if self.fColor.rawValue != 0 { try container.encode(self.fColor.protoName, forKey: ProtoJSONKey("fColor")) }
+        if self.fShape.rawValue != 0 { try container.encode(self.fShape.protoName, forKey: ProtoJSONKey("fShape")) }
+        if self.fNested != nil { try container.encode(self.fNested!, forKey: ProtoJSONKey("fNested")) }
+        if !self.rInt32.isEmpty { try container.encode(self.rInt32, forKey: ProtoJSONKey("rInt32")) }
+        if !self.rInt64.isEmpty { try container.encode(self.rInt64.map(String.init), forKey: ProtoJSONKey("rInt64")) }
+        if !self.rUint32.isEmpty { try container.encode(self.rUint32, forKey: ProtoJSONKey("rUint32")) }
+        if !self.rUint64.isEmpty { try container.encode(self.rUint64.map(String.init), forKey: ProtoJSONKey("rUint64")) }
+        if !self.rSint32.isEmpty { try container.encode(self.rSint32, forKey: ProtoJSONKey("rSint32")) }
+        if !self.rSint64.isEmpty { try container.encode(self.rSint64.map(String.init), forKey: ProtoJSONKey("rSint64")) }
+        if !self.rFixed32.isEmpty { try container.encode(self.rFixed32, forKey: ProtoJSONKey("rFixed32")) }
+        if !self.rFixed64.isEmpty { try container.encode(self.rFixed64.map(String.init), forKey: ProtoJSONKey("rFixed64")) }
+        if !self.rSfixed32.isEmpty { try container.encode(self.rSfixed32, forKey: ProtoJSONKey("rSfixed32")) }
+        if !self.rSfixed64.isEmpty { try container.encode(self.rSfixed64.map(String.init), forKey: ProtoJSONKey("rSfixed64")) }
+        if !self.rFloat.isEmpty { try container.encode(self.rFloat, forKey: ProtoJSONKey("rFloat")) }
+        if !self.rDouble.isEmpty { try container.encode(self.rDouble, forKey: ProtoJSONKey("rDouble")) }
+        if !self.rBool.isEmpty { try container.encode(self.rBool, forKey: ProtoJSONKey("rBool")) }
+        if !self.rString.isEmpty { try container.encode(self.rString, forKey: ProtoJSONKey("rString")) }
+        if !self.rBytes.isEmpty { try container.encode(self.rBytes.map(ProtoJSON.base64), forKey: ProtoJSONKey("rBytes")) }
+        if !self.rColor.isEmpty { try container.encode(self.rColor.map(\.protoName), forKey: ProtoJSONKey("rColor")) }
+        if !self.rNested.isEmpty { try container.encode(self.rNested, forKey: ProtoJSONKey("rNested")) }
+        switch self.choice {
+            case .choiceText(let value)?:
+                try container.encode(value, forKey: ProtoJSONKey("choiceText"))
+            case .choiceNumber(let value)?:
+                try container.encode(String(value), forKey: ProtoJSONKey("choiceNumber"))
+            case .choiceNested(let value)?:
+                try container.encode(value, forKey: ProtoJSONKey("choiceNested"))
+            case .choiceColor(let value)?:
+                try container.encode(value.protoName, forKey: ProtoJSONKey("choiceColor"))
+            case .choiceBytes(let value)?:
+                try container.encode(ProtoJSON.base64(value), forKey: ProtoJSONKey("choiceBytes"))
+            case nil:
+                break
+        }
+        switch self.maybeCount {
+            case .count(let value)?:
+                try container.encode(value, forKey: ProtoJSONKey("count"))
+            case nil:
+                break
+        }
+    }
+}
+
 extension Binakarier_Testing_V1_AllTypes.Nested: ProtoCBridged {
     typealias CMessage = Binakarier__Testing__V1__AllTypes__Nested
 
@@ -425,6 +505,15 @@ extension Binakarier_Testing_V1_AllTypes.Nested: ProtoCBridged {
         self.label = ProtoCBridge.string(c.pointee.label)
         self.value = c.pointee.value
         self.children = try ProtoCBridge.messages(c.pointee.children, c.pointee.n_children)
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.Nested: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.label.isEmpty { try container.encode(self.label, forKey: ProtoJSONKey("label")) }
+        if self.value != 0 { try container.encode(self.value, forKey: ProtoJSONKey("value")) }
+        if !self.children.isEmpty { try container.encode(self.children, forKey: ProtoJSONKey("children")) }
     }
 }
 
@@ -453,6 +542,16 @@ extension Binakarier_Testing_V1_EchoRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Testing_V1_EchoRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.text.isEmpty { try container.encode(self.text, forKey: ProtoJSONKey("text")) }
+        if self.delayMs != 0 { try container.encode(self.delayMs, forKey: ProtoJSONKey("delayMs")) }
+        if self.failCode != 0 { try container.encode(self.failCode, forKey: ProtoJSONKey("failCode")) }
+        if self.responseSize != 0 { try container.encode(self.responseSize, forKey: ProtoJSONKey("responseSize")) }
+    }
+}
+
 extension Binakarier_Testing_V1_EchoResponse: ProtoCBridged {
     typealias CMessage = Binakarier__Testing__V1__EchoResponse
 
@@ -474,6 +573,15 @@ extension Binakarier_Testing_V1_EchoResponse: ProtoCBridged {
         self.text = ProtoCBridge.string(c.pointee.text)
         self.metadata = ProtoCBridge.strings(c.pointee.metadata, c.pointee.n_metadata)
         self.payload = ProtoCBridge.bytes(c.pointee.payload)
+    }
+}
+
+extension Binakarier_Testing_V1_EchoResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.text.isEmpty { try container.encode(self.text, forKey: ProtoJSONKey("text")) }
+        if !self.metadata.isEmpty { try container.encode(self.metadata, forKey: ProtoJSONKey("metadata")) }
+        if !self.payload.isEmpty { try container.encode(ProtoJSON.base64(self.payload), forKey: ProtoJSONKey("payload")) }
     }
 }
 

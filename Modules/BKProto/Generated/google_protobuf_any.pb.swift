@@ -159,3 +159,11 @@ extension Google_Protobuf_Any: ProtoCBridged {
         self.value = ProtoCBridge.bytes(c.pointee.value)
     }
 }
+
+extension Google_Protobuf_Any: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.typeUrl.isEmpty { try container.encode(self.typeUrl, forKey: ProtoJSONKey("typeUrl")) }
+        if !self.value.isEmpty { try container.encode(ProtoJSON.base64(self.value), forKey: ProtoJSONKey("value")) }
+    }
+}

@@ -244,3 +244,10 @@ extension Google_Protobuf_FieldMask: ProtoCBridged {
         self.paths = ProtoCBridge.strings(c.pointee.paths, c.pointee.n_paths)
     }
 }
+
+extension Google_Protobuf_FieldMask: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.paths.isEmpty { try container.encode(self.paths, forKey: ProtoJSONKey("paths")) }
+    }
+}

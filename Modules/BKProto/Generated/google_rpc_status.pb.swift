@@ -54,3 +54,12 @@ extension Google_Rpc_Status: ProtoCBridged {
         self.details = try ProtoCBridge.messages(c.pointee.details, c.pointee.n_details)
     }
 }
+
+extension Google_Rpc_Status: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.code != 0 { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
+        if !self.message.isEmpty { try container.encode(self.message, forKey: ProtoJSONKey("message")) }
+        if !self.details.isEmpty { try container.encode(self.details, forKey: ProtoJSONKey("details")) }
+    }
+}

@@ -67,10 +67,20 @@ struct Emitter {
         let name = swiftName.split(separator: ".").last.map(String.init) ?? swiftName
         out.open("public enum \(name): Int32, ProtoEnum")
         var seen = Set<Int32>()
+        var cases: [(swift: String, proto: String)] = []
         for value in e.values where seen.insert(value.number).inserted {
             out.comment(value.comment)
-            out.line("case \(Emitter.escaped(Emitter.caseName(value.name, enumName: e.name))) = \(value.number)")
+            let swiftCase = Emitter.escaped(Emitter.caseName(value.name, enumName: e.name))
+            out.line("case \(swiftCase) = \(value.number)")
+            cases.append((swiftCase, value.name))
         }
+        out.line("")
+        out.line("/// The value's name in the .proto, as proto3 JSON writes it.")
+        out.open("public var protoName: String")
+        out.open("switch self")
+        for item in cases { out.line("case .\(item.swift): \"\(item.proto)\"") }
+        out.close()
+        out.close()
         out.close()
     }
 
@@ -204,7 +214,66 @@ struct Emitter {
         }
         out.close()
         out.close()
+        try emitJSON(m, swiftName: swiftName, into: &out)
         for nested in m.nestedMessages { try emitBridges(nested, into: &out) }
+    }
+
+    /// proto3 JSON: lowerCamel names, default values left out, enums by name, 64-bit integers as
+    /// strings, bytes as base64.
+    private func emitJSON(_ m: ProtoMessageType, swiftName: String, into out: inout Output) throws {
+        out.line("")
+        out.open("extension \(swiftName): Encodable")
+        out.open("public func encode(to encoder: any Encoder) throws")
+        if m.fields.isEmpty {
+            out.line("_ = encoder.container(keyedBy: ProtoJSONKey.self)")
+        } else {
+            out.line("var container = encoder.container(keyedBy: ProtoJSONKey.self)")
+        }
+        for field in m.fields where field.oneofIndex == nil {
+            let value = "self.\(Emitter.escaped(Emitter.fieldName(field.name)))"
+            let key = "ProtoJSONKey(\"\(field.jsonName)\")"
+            let condition: String
+            if field.isRepeated {
+                condition = "!\(value).isEmpty"
+            } else {
+                switch field.kind {
+                case .message: condition = "\(value) != nil"
+                case .bool: condition = value
+                case .string, .bytes: condition = "!\(value).isEmpty"
+                case .enum: condition = "\(value).rawValue != 0"
+                default: condition = "\(value) != 0"
+                }
+            }
+            out.line("if \(condition) { try container.encode(\(jsonValue(field, value)), forKey: \(key)) }")
+        }
+        for (index, oneof) in m.oneofs.enumerated() {
+            out.open("switch self.\(Emitter.escaped(Emitter.fieldName(oneof)))")
+            for member in m.fields where member.oneofIndex == index {
+                out.line("case .\(Emitter.escaped(Emitter.fieldName(member.name)))(let value)?:")
+                var single = member
+                single.isRepeated = false
+                out.line("    try container.encode(\(jsonValue(single, "value")), forKey: ProtoJSONKey(\"\(member.jsonName)\"))")
+            }
+            out.line("case nil:")
+            out.line("    break")
+            out.close()
+        }
+        out.close()
+        out.close()
+    }
+
+    private func jsonValue(_ field: ProtoField, _ value: String) -> String {
+        let unwrapped = field.kind == .message && !field.isRepeated && value.hasPrefix("self.") ? value + "!" : value
+        switch field.kind {
+        case .int64, .uint64, .sint64, .fixed64, .sfixed64:
+            return field.isRepeated ? "\(value).map(String.init)" : "String(\(value))"
+        case .bytes:
+            return field.isRepeated ? "\(value).map(ProtoJSON.base64)" : "ProtoJSON.base64(\(value))"
+        case .enum:
+            return field.isRepeated ? "\(value).map(\\.protoName)" : "\(value).protoName"
+        default:
+            return unwrapped
+        }
     }
 
     private func emitFill(_ field: ProtoField, value: String, presence: Bool = false, into out: inout Output) throws {

@@ -32,6 +32,7 @@ struct ProtoField {
     var typeName: String  // ".pkg.Type" for message and enum fields
     var oneofIndex: Int?
     var comment: String
+    var jsonName: String
 }
 
 struct ProtoEnumType {
@@ -108,7 +109,8 @@ private func message(
                 kind: ProtoField.Kind(rawValue: UInt32(f.pointee.type.rawValue)) ?? .group,
                 typeName: string(f.pointee.type_name),
                 oneofIndex: f.pointee.has_oneof_index != 0 ? Int(f.pointee.oneof_index) : nil,
-                comment: comments[path + [2, Int32(index)]])
+                comment: comments[path + [2, Int32(index)]],
+                jsonName: string(f.pointee.json_name))
         },
         oneofs: buffer(m.pointee.oneof_decl, m.pointee.n_oneof_decl).map { string($0.pointee.name) },
         nestedMessages: buffer(m.pointee.nested_type, m.pointee.n_nested_type).enumerated().map {
