@@ -143,7 +143,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bkctl",
-            dependencies: ["BKCtl"],
+            dependencies: ["BKCtl", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Apps/bkctl",
             swiftSettings: strictSwift
         ),

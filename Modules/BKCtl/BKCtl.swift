@@ -1,1 +1,16 @@
-// todo
+import ArgumentParser
+
+/// `bkctl`: the BinaKarier admin command line, talking to the daemons over their sockets.
+public struct BKCtl: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "bkctl",
+        abstract: "Administer BinaKarier: agencies, employees (ASN), accounts.",
+        discussion: """
+            Talks to the daemons over their Unix sockets. Log in first with `bkctl login USERNAME`; the token is
+            kept in ~/.config/binakarier/token. On a fresh install, create the first administrator as root:
+            `bkctl account bootstrap-admin USERNAME`.
+            """,
+        subcommands: [AgencyCommand.self, EmployeeCommand.self, AccountCommand.self, LoginCommand.self, LogoutCommand.self])
+
+    public init() {}
+}

@@ -64,6 +64,14 @@ public enum Vocabulary {
         return "\(romans[group])/\(["a", "b", "c", "d", "e"][letter])"
     }
 
+    /// The rank as written on records: golongan/ruang for a PNS ("III/a"), the grade for a PPPK ("IX").
+    public static func rank(of employee: Employee) -> String {
+        if employee.asnType == .pppk {
+            return (1...17).contains(employee.pppkGrade) ? romans[Int(employee.pppkGrade) - 1] : ""
+        }
+        return display(employee.golongan)
+    }
+
     /// PPPK grade: "IX", "9".
     public static func pppkGrade(_ text: String) -> Int32? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()

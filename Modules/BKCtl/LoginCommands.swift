@@ -1,0 +1,43 @@
+import ArgumentParser
+import BKProto
+import Foundation
+import Identity
+
+struct LoginCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "login", abstract: "Log in and keep the token for later commands.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var password: PasswordInput
+    @Argument(help: "Username (an ASN logs in with their NIP).") var username: String
+
+    func run() async throws {
+        let secret = try password.read(prompt: "Kata sandi \(username): ")
+        let response = try await global.identity(
+            Binakarier_Identity_V1_IdentityService.login, .init(username: username, password: secret), authenticated: false)
+        try TokenFile.write(response.token)
+        try global.print(response) {
+            let roles = response.account?.effectiveRoles.map(Vocabulary.display).joined(separator: ", ") ?? ""
+            return "Berhasil masuk sebagai \(username) (\(roles)); token berlaku sampai \(formatUnix(response.expireTimeUnix))."
+        }
+    }
+}
+
+struct LogoutCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Revoke the saved token and forget it.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        _ = try await global.identity(Binakarier_Identity_V1_IdentityService.logout, .init())
+        TokenFile.remove()
+        print("Berhasil keluar.")
+    }
+}
+
+func formatUnix(_ seconds: Int64) -> String {
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    formatter.timeZone = TimeZone(identifier: "Asia/Jakarta")
+    return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))) + " WIB"
+}

@@ -1,0 +1,150 @@
+import ArgumentParser
+import BKProto
+import BKRPC
+import Foundation
+
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json
+}
+
+/// Flags every command takes.
+public struct GlobalOptions: ParsableArguments, Sendable {
+    @Option(help: "Directory of the daemons' sockets (env BINAKARIER_SOCKET_DIR; default /run/binakarier).")
+    public var socketDir: String?
+
+    @Option(help: "Seconds to wait for an answer.")
+    public var timeout: Double = 30
+
+    @Option(help: "table or json.")
+    public var output: OutputFormat = .table
+
+    @Option(help: "Login token (env BINAKARIER_TOKEN; default: the one saved by `bkctl login`).")
+    public var token: String?
+
+    public init() {}
+
+    var resolvedSocketDir: String {
+        socketDir ?? ProcessInfo.processInfo.environment["BINAKARIER_SOCKET_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/run/binakarier"
+    }
+
+    func client(_ daemon: String) -> RPCClient {
+        RPCClient(socketPath: "\(resolvedSocketDir)/\(daemon).sock", defaultTimeout: .milliseconds(Int(timeout * 1000)))
+    }
+
+    /// Metadata carrying the token, if there is one.
+    func authorization() -> RPCMetadata {
+        var metadata = RPCMetadata()
+        if let token = token ?? ProcessInfo.processInfo.environment["BINAKARIER_TOKEN"] ?? TokenFile.read() {
+            metadata.append("authorization", "Bearer \(token)")
+        }
+        return metadata
+    }
+
+    /// Calls the identity daemon, turning failures into messages a person can act on.
+    func identity<Input, Output>(_ method: ProtoMethod<Input, Output>, _ request: Input, authenticated: Bool = true) async throws -> Output {
+        let client = client("identity")
+        defer { Task { await client.close() } }
+        do {
+            return try await client.call(method, request, metadata: authenticated ? authorization() : [:])
+        } catch {
+            FileHandle.standardError.write(Data((CLIError(error, socket: client.socketPath).description + "\n").utf8))
+            throw ExitCode(CLIError.exitCode(error.code))
+        }
+    }
+
+    func print(_ message: some ProtoMessage & Encodable, table: () -> String) throws {
+        switch output {
+        case .json: Swift.print(try ProtoJSON.encode(message, pretty: true))
+        case .table: Swift.print(table())
+        }
+    }
+}
+
+/// An RPC failure explained for a person at a terminal.
+struct CLIError: Error, CustomStringConvertible {
+    let error: RPCError
+    let socket: String
+
+    init(_ error: RPCError, socket: String) {
+        self.error = error
+        self.socket = socket
+    }
+
+    /// 1 for most failures; distinct codes where a script may want to react (log in, wait, retry).
+    static func exitCode(_ code: RPCStatusCode) -> Int32 {
+        switch code {
+        case .unauthenticated: 3
+        case .permissionDenied: 4
+        case .notFound: 5
+        case .alreadyExists: 6
+        case .unavailable, .deadlineExceeded: 7
+        default: 1
+        }
+    }
+
+    var description: String {
+        var text = "galat: \(error.message) (\(error.code))"
+        switch error.code {
+        case .unauthenticated: text += "\nsaran: masuk dulu dengan `bkctl login NAMA_PENGGUNA`"
+        case .unavailable: text += "\nsaran: apakah daemon berjalan? soket: \(socket) (atur --socket-dir atau BINAKARIER_SOCKET_DIR)"
+        case .permissionDenied: text += "\nsaran: minta administrator memberi peran yang sesuai"
+        case .deadlineExceeded: text += "\nsaran: coba lagi dengan --timeout yang lebih panjang"
+        default: break
+        }
+        return text
+    }
+}
+
+/// Where `bkctl login` keeps the token: $BINAKARIER_TOKEN_FILE or ~/.config/binakarier/token (0600).
+enum TokenFile {
+    static var path: String {
+        if let path = ProcessInfo.processInfo.environment["BINAKARIER_TOKEN_FILE"], !path.isEmpty { return path }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        return "\(home)/.config/binakarier/token"
+    }
+
+    static func read() -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return token.isEmpty ? nil : token
+    }
+
+    static func write(_ token: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        FileManager.default.createFile(atPath: path, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600])
+    }
+
+    static func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// Reads a password: from standard input with --password-stdin (one line), otherwise at a prompt
+/// without echo.
+struct PasswordInput: ParsableArguments {
+    @Flag(help: "Read the password from standard input (one line) instead of a prompt.")
+    var passwordStdin = false
+
+    func read(prompt: String) throws -> String {
+        if passwordStdin || isatty(STDIN_FILENO) == 0 {
+            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+                throw ValidationError("tidak ada kata sandi di masukan standar")
+            }
+            return line
+        }
+        guard let entered = getpass(prompt) else { throw ValidationError("kata sandi tidak terbaca") }
+        return String(cString: entered)
+    }
+}
+
+/// Text columns padded to line up.
+func table(_ header: [String], _ rows: [[String]]) -> String {
+    let all = [header] + rows
+    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+    return all.map { row in
+        row.enumerated().map { index, cell in
+            index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+        }.joined(separator: "  ")
+    }.joined(separator: "\n")
+}
