@@ -34,8 +34,26 @@ public enum EmployeeImporter {
 
         static let required: [Column] = [.nip, .name, .asnType, .agencyCode]
 
-        /// How the column is named in messages.
-        var label: String { aliases[0] == "nip" ? "NIP" : aliases[0] }
+        /// How the column is named in messages, as BKPSDM's spreadsheets head it.
+        var label: String {
+            switch self {
+            case .nip: "NIP"
+            case .name: "Nama"
+            case .asnType: "Jenis ASN"
+            case .sex: "Jenis Kelamin"
+            case .birthDate: "Tanggal Lahir"
+            case .serviceStart: "TMT CPNS"
+            case .golongan: "Golongan"
+            case .pppkGrade: "Golongan PPPK"
+            case .jobLevel: "Jenjang Jabatan"
+            case .positionTitle: "Jabatan"
+            case .education: "Pendidikan"
+            case .agencyCode: "Kode OPD"
+            case .unitCode: "Kode Unit"
+            case .supervisorNIP: "NIP Atasan"
+            case .status: "Status"
+            }
+        }
     }
 
     public struct Result: Sendable {
@@ -67,7 +85,7 @@ public enum EmployeeImporter {
             }
         }
         let missing = Column.required.filter { columns[$0] == nil }
-        guard missing.isEmpty else { throw .missingColumns(missing.map(\.aliases[0])) }
+        guard missing.isEmpty else { throw .missingColumns(missing.map(\.label)) }
 
         var report = ImportReport()
         var errors: [ImportRowError] = []
