@@ -214,7 +214,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BKCtlTests",
-            dependencies: ["BKCtl", "BKTestSupport"],
+            dependencies: ["BKCtl", "Identity", "BKTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tests/BKCtlTests",
             exclude: ["Golden"],
             swiftSettings: strictSwift

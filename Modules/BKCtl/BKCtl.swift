@@ -6,8 +6,8 @@ public struct BKCtl: AsyncParsableCommand {
         commandName: "bkctl",
         abstract: "Administer BinaKarier: agencies, employees (ASN), accounts.",
         discussion: """
-            Talks to the daemons over their Unix sockets. Log in first with `bkctl login USERNAME`; the token is
-            kept in ~/.config/binakarier/token. On a fresh install, create the first administrator as root:
+            Talks to the daemons over their Unix sockets. Log in first with `bkctl login USERNAME`; the token is \
+            kept in ~/.config/binakarier/token. On a fresh install, create the first administrator as root: \
             `bkctl account bootstrap-admin USERNAME`.
             """,
         subcommands: [AgencyCommand.self, EmployeeCommand.self, AccountCommand.self, LoginCommand.self, LogoutCommand.self])

@@ -68,9 +68,9 @@ struct EmployeeCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import employees from a CSV file.",
             discussion: """
-                The first row names the columns; Indonesian names are understood: NIP, Nama, Jenis ASN, Jenis Kelamin,
-                Tanggal Lahir, TMT CPNS, Golongan, Jenjang Jabatan, Jabatan, Pendidikan, Kode OPD, Kode Unit, NIP Atasan,
-                Status. Every row is checked first; bad rows are listed with their line and reason, and all valid rows
+                The first row names the columns; Indonesian names are understood: NIP, Nama, Jenis ASN, Jenis Kelamin, \
+                Tanggal Lahir, TMT CPNS, Golongan, Jenjang Jabatan, Jabatan, Pendidikan, Kode OPD, Kode Unit, NIP Atasan, \
+                Status. Every row is checked first; bad rows are listed with their line and reason, and all valid rows \
                 are stored in one transaction. Use --dry-run to check without storing.
                 """)
         @OptionGroup var global: GlobalOptions
