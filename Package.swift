@@ -171,6 +171,15 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .executableTarget(
+            name: "bk-demo-data",
+            dependencies: [
+                "BKRPC", "BKProto", "Identity",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "tools/bk-demo-data",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
             name: "bk-rpc-bench",
             dependencies: [
                 "BKRPC", "BKProto",

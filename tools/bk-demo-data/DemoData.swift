@@ -1,0 +1,113 @@
+// bk-demo-data: a Sawahlunto-sized demo city for BinaKarier.
+//
+//   bk-demo-data csv [--scale N] [--output FILE]     write the employees CSV (the import format)
+//   bk-demo-data load [--socket-dir DIR]             load the city into a running bk-identityd
+//
+// `load` is what tools/run does: as root on the daemon's machine it bootstraps the administrator,
+// then creates agencies and units, imports the employees, sets the agency heads and creates demo
+// accounts. Running it again changes nothing that is already there.
+import ArgumentParser
+import BKProto
+import BKRPC
+import Foundation
+import Identity
+
+typealias API = Binakarier_Identity_V1_IdentityService
+
+@main
+struct DemoData: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bk-demo-data", abstract: "Generate and load a Sawahlunto-sized demo city.",
+        subcommands: [CSV.self, Load.self])
+
+    /// Accounts the demo creates; documented in the README.
+    static let administrator = (username: "admin", password: "admin-demo-2026")
+    static let organizer = (username: "bkpsdm", password: "bkpsdm-demo-2026")
+    static let employeePassword = "asn-demo-2026"
+
+    struct CSV: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the demo employees as CSV.")
+        @Option(help: "Exactly this many ASN (default: the demo city, about 3,000).") var employees: Int?
+        @Option(help: "File to write (default: standard output).") var output: String?
+
+        func run() throws {
+            let city = employees.map { DemoCity(employees: $0) } ?? DemoCity()
+            if let output {
+                try city.csv.write(toFile: output, atomically: true, encoding: .utf8)
+                FileHandle.standardError.write(Data("bk-demo-data: \(city.employees.count) ASN in \(city.agencies.count) agencies → \(output)\n".utf8))
+            } else {
+                print(city.csv, terminator: "")
+            }
+        }
+    }
+
+    struct Load: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Load the demo city into a running bk-identityd.")
+        @Option(help: "Directory of the daemons' sockets (env BINAKARIER_SOCKET_DIR).") var socketDir: String?
+
+        func run() async throws {
+            let directory = socketDir ?? ProcessInfo.processInfo.environment["BINAKARIER_SOCKET_DIR"] ?? "/run/binakarier"
+            let client = RPCClient(socketPath: "\(directory)/identity.sock", defaultTimeout: .seconds(120))
+            defer { Task { await client.close() } }
+            let city = DemoCity()
+
+            /// Runs `body`, treating the given codes as "already done" so that loading twice is harmless.
+            func ignoring(_ code: RPCStatusCode, _ body: () async throws -> Void) async throws {
+                do { try await body() } catch let error as RPCError where error.code == code {}
+            }
+            try await ignoring(.failedPrecondition) {
+                _ = try await client.call(API.bootstrapAdministrator, .init(
+                    username: DemoData.administrator.username, password: DemoData.administrator.password, displayName: "Administrator Demo"))
+            }
+            let login = try await client.call(API.login, .init(username: DemoData.administrator.username, password: DemoData.administrator.password))
+            var auth = RPCMetadata()
+            auth.append("authorization", "Bearer \(login.token)")
+
+            for agency in city.agencies {
+                var bare = agency
+                bare.headNip = ""
+                bare.units = []
+                try await ignoring(.alreadyExists) { _ = try await client.call(API.createAgency, .init(agency: bare), metadata: auth) }
+                for unit in agency.units {
+                    try await ignoring(.alreadyExists) { _ = try await client.call(API.createUnit, .init(unit: unit), metadata: auth) }
+                }
+            }
+            let csv = Array(city.csv.utf8)
+            let started = try await client.call(API.startEmployeeImport, .init(), metadata: auth)
+            for offset in stride(from: 0, to: csv.count, by: 1 << 20) {
+                _ = try await client.call(API.uploadEmployeeImportChunk, .init(
+                    importId: started.importId, data: Array(csv[offset..<min(offset + (1 << 20), csv.count)])), metadata: auth)
+            }
+            let report = try await client.call(API.finishEmployeeImport, .init(importId: started.importId), metadata: auth)
+            guard report.errors.isEmpty else {
+                throw ValidationError("demo import rejected \(report.errors.count) rows, first: line \(report.errors[0].line): \(report.errors[0].reason)")
+            }
+            for agency in city.agencies {
+                _ = try await client.call(API.updateAgency, .init(
+                    agency: .init(code: agency.code, headNip: agency.headNip), updateMask: .init(paths: ["head_nip"])), metadata: auth)
+            }
+            try await ignoring(.alreadyExists) {
+                _ = try await client.call(API.createAccount, .init(
+                    username: DemoData.organizer.username, password: DemoData.organizer.password, displayName: "Penyelenggara BKPSDM",
+                    roles: [.organizer]), metadata: auth)
+            }
+            // Accounts for a few people of Dinas Kesehatan: the head, a unit head and a staff member.
+            let dinkes = city.employees.filter { $0.agencyCode == "DINKES" }
+            let people = [dinkes.first { $0.jobLevel == .jptPratama }, dinkes.first { $0.jobLevel == .administrator },
+                          dinkes.first { $0.jobLevel == .pelaksana }].compactMap { $0 }
+            for person in people {
+                try await ignoring(.alreadyExists) {
+                    _ = try await client.call(API.createAccount, .init(
+                        username: person.nip, password: DemoData.employeePassword, displayName: person.name, roles: [.employee],
+                        nip: person.nip), metadata: auth)
+                }
+            }
+            print("""
+                bk-demo-data: \(city.agencies.count) perangkat daerah, \(report.rowsCommitted) ASN dimuat.
+                  administrator: \(DemoData.administrator.username) / \(DemoData.administrator.password)
+                  penyelenggara: \(DemoData.organizer.username) / \(DemoData.organizer.password)
+                  pegawai Dinas Kesehatan: \(people.map(\.nip).joined(separator: ", ")) / \(DemoData.employeePassword)
+                """)
+        }
+    }
+}
