@@ -62,13 +62,23 @@ public final class DaemonProcess: @unchecked Sendable {
     }
 
     /// Runs a command to completion off the cooperative pool and returns its exit status and stdout.
-    public static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+    /// - Parameters:
+    ///   - executable: a product of this package (found next to the test bundle) or an absolute path.
+    ///   - input: written to the command's standard input, which is then closed.
+    public static func run(
+        _ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:]
+    ) async throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : binaryDirectory.appendingPathComponent(executable)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
         let output: Data = await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: pipe.fileHandleForReading.readDataToEndOfFile()) }
         }

@@ -76,7 +76,9 @@ struct DemoCity {
     let today: CalendarDate
 
     /// - Parameter scale: multiplies the staff of every unit (1 ≈ 3,000 ASN).
-    init(seed: UInt64 = 0x5A3A_4C75, scale: Double = 1, today: CalendarDate = .today) {
+    static let defaultSeed: UInt64 = 0x5A3A_4C75
+
+    init(seed: UInt64 = defaultSeed, scale: Double = 1, today: CalendarDate = .today) {
         random = SplitMix64(seed: seed)
         self.today = today
         for spec in Self.agencies { build(spec, scale: scale) }
@@ -84,7 +86,7 @@ struct DemoCity {
 
     /// A city of exactly `employees` ASN (for benchmarks). Everyone's supervisor is listed before
     /// them, so cutting the list short never leaves a reference dangling.
-    init(employees count: Int, seed: UInt64 = 0x5A3A_4C75, today: CalendarDate = .today) {
+    init(employees count: Int, seed: UInt64 = defaultSeed, today: CalendarDate = .today) {
         var scale = 1.0
         var city = DemoCity(seed: seed, scale: scale, today: today)
         while city.employees.count < count {

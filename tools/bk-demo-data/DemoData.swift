@@ -28,10 +28,11 @@ struct DemoData: AsyncParsableCommand {
     struct CSV: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write the demo employees as CSV.")
         @Option(help: "Exactly this many ASN (default: the demo city, about 3,000).") var employees: Int?
+        @Option(help: "Another seed gives other people (same agencies).") var seed: UInt64 = DemoCity.defaultSeed
         @Option(help: "File to write (default: standard output).") var output: String?
 
         func run() throws {
-            let city = employees.map { DemoCity(employees: $0) } ?? DemoCity()
+            let city = employees.map { DemoCity(employees: $0, seed: seed) } ?? DemoCity(seed: seed)
             if let output {
                 try city.csv.write(toFile: output, atomically: true, encoding: .utf8)
                 FileHandle.standardError.write(Data("bk-demo-data: \(city.employees.count) ASN in \(city.agencies.count) agencies → \(output)\n".utf8))
