@@ -180,9 +180,18 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .executableTarget(
+            name: "bk-identity-bench",
+            dependencies: [
+                "BKRPC", "BKProto", "BKTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "tools/bk-identity-bench",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
             name: "bk-rpc-bench",
             dependencies: [
-                "BKRPC", "BKProto",
+                "BKRPC", "BKProto", "BKTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

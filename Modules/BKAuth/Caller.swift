@@ -34,10 +34,16 @@ public final class RevocationList: Sendable {
 }
 
 /// Reads and verifies the caller's token from a call's metadata (`authorization: Bearer <token>`).
+///
+/// A signature, once verified, is remembered (up to `cacheLimit` tokens): an Ed25519 verification
+/// costs tens of microseconds, more than the rest of a typical read. Expiry and revocation are
+/// still checked on every call.
 public struct Authenticator: Sendable {
     public let verifier: TokenVerifier
     public let revocations: RevocationList
     public let now: @Sendable () -> Int64
+    private let verified = NIOLockedValueBox<[String: TokenClaims]>([:])
+    static let cacheLimit = 4096
 
     public init(verifier: TokenVerifier, revocations: RevocationList, now: @escaping @Sendable () -> Int64) {
         self.verifier = verifier
@@ -54,7 +60,18 @@ public struct Authenticator: Sendable {
 
     public func caller(of context: RPCServerContext) throws(TokenError) -> Caller {
         guard let token = Self.bearerToken(in: context.metadata) else { throw .missing }
-        let claims = try verifier.verify(token, nowUnix: now())
+        let time = now()
+        let claims: TokenClaims
+        if let cached = verified.withLockedValue({ $0[token] }) {
+            guard cached.expireTimeUnix > time else { throw .expired }
+            claims = cached
+        } else {
+            claims = try verifier.verify(token, nowUnix: time)
+            verified.withLockedValue { cache in
+                if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+                cache[token] = claims
+            }
+        }
         guard !revocations.contains(claims.tokenId) else { throw .revoked }
         return Caller(claims: claims)
     }

@@ -8,6 +8,7 @@
 import ArgumentParser
 import BKProto
 import BKRPC
+import BKTestSupport
 import Foundation
 
 @main
@@ -163,33 +164,8 @@ struct RPCBench: AsyncParsableCommand {
     }
 }
 
-func microseconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
-}
-
-func inSeconds(_ duration: Duration) -> Double { microseconds(duration) / 1e6 }
-
-func percentiles(_ values: inout [Double]) -> (Double, Double) {
-    guard !values.isEmpty else { return (0, 0) }
-    values.sort()
-    return (values[values.count / 2], values[min(values.count - 1, values.count * 99 / 100)])
-}
-
-/// utime + stime of a process, in microseconds.
-func cpuMicroseconds(_ pid: Int32) -> Double {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-        let close = stat.lastIndex(of: ")")
-    else { return 0 }
-    let fields = stat[stat.index(after: close)...].split(separator: " ")
-    // After the command name: state is field 3, utime 14 and stime 15 (1-based) → indices 11, 12 here.
-    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
-    return (user + system) * 1e6 / Double(sysconf(Int32(_SC_CLK_TCK)))
-}
-
-func residentKiB(_ pid: Int32) -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-        return Int(line.split(separator: " ")[1]) ?? 0
-    }
-    return 0
-}
+func microseconds(_ duration: Duration) -> Double { Measurements.microseconds(duration) }
+func inSeconds(_ duration: Duration) -> Double { Measurements.microseconds(duration) / 1e6 }
+func percentiles(_ values: inout [Double]) -> (Double, Double) { Measurements.percentiles(&values) }
+func cpuMicroseconds(_ pid: Int32) -> Double { Measurements.cpuMicroseconds(pid) }
+func residentKiB(_ pid: Int32) -> Int { Measurements.residentKiB(pid) }

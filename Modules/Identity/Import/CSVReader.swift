@@ -1,5 +1,8 @@
 /// RFC 4180 CSV as spreadsheets write it: quoted fields with doubled quotes, CRLF or LF, a UTF-8 byte
 /// order mark, and `;` as the delimiter where the header uses it (Excel in Indonesian locales does).
+///
+/// It scans bytes, not Characters: every byte that matters (quote, delimiter, line ends) is ASCII, and
+/// walking grapheme clusters made a 100,000-row file several times slower to read.
 struct CSVReader {
     struct Record {
         /// 1-based line on which the record starts.
@@ -12,61 +15,69 @@ struct CSVReader {
         case unterminatedQuote(line: Int)
     }
 
-    static func records(_ bytes: [UInt8]) throws(Failure) -> [Record] {
-        var bytes = bytes[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
-        let delimiter: Character = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";")
+    private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 
-        var records: [Record] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var recordLine = 1
-        var iterator = text.makeIterator()
-        var pending: Character?
-        func nextCharacter() -> Character? {
-            if let character = pending { pending = nil; return character }
-            return iterator.next()
-        }
-        func endRecord() {
-            fields.append(field)
-            field = ""
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
-            fields = []
-        }
-        while let character = nextCharacter() {
-            if inQuotes {
-                if character == "\"" {
-                    if let following = nextCharacter() {
-                        if following == "\"" { field.append("\"") } else { inQuotes = false; pending = following }
+    static func records(_ input: [UInt8]) throws(Failure) -> [Record] {
+        let start = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard String(validating: input[start...], as: UTF8.self) != nil else { throw .notUTF8 }
+        return try input.withUnsafeBufferPointer { (all) throws(Failure) -> [Record] in
+            let bytes = UnsafeBufferPointer(rebasing: all[start...])
+            var firstLineEnd = 0
+            while firstLineEnd < bytes.count, bytes[firstLineEnd] != newline, bytes[firstLineEnd] != carriageReturn { firstLineEnd += 1 }
+            let header = bytes[0..<firstLineEnd]
+            let delimiter = header.count(where: { $0 == semicolon }) > header.count(where: { $0 == comma }) ? semicolon : comma
+
+            var records: [Record] = []
+            var fields: [String] = []
+            var field: [UInt8] = []
+            var line = 1
+            var recordLine = 1
+            var index = 0
+            var quoted = false
+            func endField() {
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            }
+            func endRecord() {
+                endField()
+                if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
+                fields.removeAll(keepingCapacity: true)
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if quoted {
+                    if byte == quote {
+                        if index < bytes.count, bytes[index] == quote {
+                            field.append(quote)
+                            index += 1
+                        } else {
+                            quoted = false
+                        }
                     } else {
-                        inQuotes = false
+                        if byte == newline { line += 1 }
+                        field.append(byte)
                     }
-                } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
-                    field.append(character)
+                    continue
                 }
-                continue
+                switch byte {
+                case quote where field.isEmpty:
+                    quoted = true
+                case delimiter:
+                    endField()
+                case carriageReturn, newline:
+                    if byte == carriageReturn, index < bytes.count, bytes[index] == newline { index += 1 }
+                    endRecord()
+                    line += 1
+                    recordLine = line
+                default:
+                    field.append(byte)
+                }
             }
-            switch character {
-            case "\"" where field.isEmpty:
-                inQuotes = true
-            case delimiter:
-                fields.append(field)
-                field = ""
-            case "\n", "\r\n", "\r":
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                field.append(character)
-            }
+            if quoted { throw .unterminatedQuote(line: recordLine) }
+            if !field.isEmpty || !fields.isEmpty { endRecord() }
+            return records
         }
-        if inQuotes { throw .unterminatedQuote(line: recordLine) }
-        if !field.isEmpty || !fields.isEmpty { endRecord() }
-        return records
     }
 }
