@@ -173,7 +173,7 @@ let package = Package(
         .executableTarget(
             name: "bk-demo-data",
             dependencies: [
-                "BKRPC", "BKProto", "Identity",
+                "BKRPC", "BKProto", "Identity", "BKTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "tools/bk-demo-data",
@@ -204,7 +204,7 @@ let package = Package(
         .target(name: "CHeapStats", path: "Tests/CHeapStats"),
         .testTarget(
             name: "BKProtoTests",
-            dependencies: ["BKProto", "CHeapStats"],
+            dependencies: ["BKProto", "CHeapStats", "BKTestSupport"],
             path: "Tests/BKProtoTests",
             exclude: ["Fixtures"],
             swiftSettings: strictSwift

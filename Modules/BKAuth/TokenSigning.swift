@@ -33,7 +33,7 @@ public struct SigningKey: Sendable {
     private let secretKey: [UInt8]
 
     /// A short stable name for the key, carried in tokens so that keys can be rotated.
-    public var keyID: String { TokenCodec.base64URL(Array(publicKey.prefix(9))) }
+    public var keyID: String { Base64URL.encode(Array(publicKey.prefix(9))) }
 
     public var verifier: TokenVerifier { TokenVerifier(publicKey: publicKey) }
 
@@ -82,7 +82,7 @@ public struct SigningKey: Sendable {
         let payload = try claims.serializedBytes()
         var signature = [UInt8](repeating: 0, count: Int(crypto_sign_bytes()))
         crypto_sign_detached(&signature, nil, payload, UInt64(payload.count), secretKey)
-        return TokenCodec.base64URL(payload) + "." + TokenCodec.base64URL(signature)
+        return Base64URL.encode(payload) + "." + Base64URL.encode(signature)
     }
 }
 
@@ -97,8 +97,8 @@ public struct TokenVerifier: Sendable {
     public func verify(_ token: String, nowUnix: Int64) throws(TokenError) -> TokenClaims {
         precondition(Sodium.ready)
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let payload = TokenCodec.decodeBase64URL(String(parts[0])),
-            let signature = TokenCodec.decodeBase64URL(String(parts[1])), signature.count == Int(crypto_sign_bytes()),
+        guard parts.count == 2, let payload = Base64URL.decode(String(parts[0])),
+            let signature = Base64URL.decode(String(parts[1])), signature.count == Int(crypto_sign_bytes()),
             publicKey.count == Int(crypto_sign_publickeybytes())
         else { throw .malformed }
         guard crypto_sign_verify_detached(signature, payload, UInt64(payload.count), publicKey) == 0 else {
@@ -110,14 +110,15 @@ public struct TokenVerifier: Sendable {
     }
 }
 
-enum TokenCodec {
-    static func base64URL(_ bytes: [UInt8]) -> String {
+/// base64url without padding (RFC 4648 §5), as tokens and page tokens use it.
+public enum Base64URL {
+    public static func encode(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
-    static func decodeBase64URL(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String) -> [UInt8]? {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while base64.count % 4 != 0 { base64 += "=" }
         return Data(base64Encoded: base64).map { [UInt8]($0) }

@@ -28,8 +28,8 @@ struct EchoDaemonTests {
         let metrics = try await client.call(Binakarier_Metrics_V1_Metrics.scrape, .init())
         #expect(metrics.text.contains(#"binakarier_rpc_server_handled_total{service="binakarier.testing.v1.Echo",method="Echo",code="OK"} 1"#))
 
-        let slow = Task { try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "terakhir", delayMs: 700)) }
-        try await Task.sleep(for: .milliseconds(200))
+        let slow = Task { try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "terakhir", delayMs: 2000)) }
+        try await Task.sleep(for: .milliseconds(500))  // long enough for the call to reach the daemon, even on a busy machine
         let status = await daemon.terminate()
         #expect(try await slow.value.text == "terakhir")
         #expect(status == 0)

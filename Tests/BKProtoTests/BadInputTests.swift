@@ -1,4 +1,5 @@
 import BKProto
+import BKTestSupport
 import Testing
 
 @Suite("Bad input gives a typed error, never a crash")

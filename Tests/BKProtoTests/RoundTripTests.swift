@@ -1,3 +1,4 @@
+import BKTestSupport
 import BKProto
 import Testing
 
@@ -69,18 +70,6 @@ struct RoundTripTests {
     }
 }
 
-/// A small deterministic generator so property-style tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 extension Binakarier_Testing_V1_AllTypes {
     static func random(using g: inout SplitMix64) -> Self {

@@ -11,15 +11,14 @@ struct ShutdownTests {
         defer { echo.directory.remove() }
         let slow = Task { try await echo.client.call(Echo.echo, EchoRequest(text: "selesai", delayMs: 500)) }
         try await Task.sleep(for: .milliseconds(100))
-        let shutdown = Task { await echo.server.shutdown() }
-        try await Task.sleep(for: .milliseconds(100))
+        await echo.server.beginShutdown()
         #expect(echo.server.health.status(of: "") == .notServing)
         // A new call on the existing connection during the drain is refused.
         let refused = await #expect(throws: RPCError.self) { try await echo.client.call(Echo.echo, EchoRequest(text: "baru")) }
         #expect(refused?.code == .unavailable)
         // The call that was in flight completes normally.
         #expect(try await slow.value.text == "selesai")
-        await shutdown.value
+        await echo.server.shutdown()
         #expect(!FileManager.default.fileExists(atPath: echo.socketPath))
         await echo.client.close()
     }

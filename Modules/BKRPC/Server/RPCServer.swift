@@ -23,7 +23,8 @@ public final class RPCServer: Sendable {
         }
     }
 
-    private struct Connection: Sendable {
+    /// An open client connection (opaque outside the server).
+    public struct Connection: Sendable {
         let channel: any Channel
         let handler: NIOLoopBound<TTRPCServerConnection>
     }
@@ -91,20 +92,7 @@ public final class RPCServer: Sendable {
 
     /// Drains and stops; see the type's documentation. Safe to call more than once.
     public func shutdown() async {
-        let (listener, connections) = state.withLockedValue { state in
-            state.shuttingDown = true
-            let listener = state.listener
-            state.listener = nil
-            return (listener, Array(state.connections.values))
-        }
-        health.markAllNotServing()
-        if let listener {
-            try? await listener.close()
-            unlinkSocket()
-        }
-        for connection in connections {
-            connection.channel.eventLoop.execute { connection.handler.value.beginDraining() }
-        }
+        let connections = await beginShutdown()
         let logger = self.logger
         let forceClose = group.any().scheduleTask(in: .nanoseconds(configuration.drainTimeout.nanoseconds)) {
             logger.warning("drain timeout: closing connections with calls still in flight")
@@ -115,10 +103,27 @@ public final class RPCServer: Sendable {
         logger.info("stopped")
     }
 
+    /// The first half of ``shutdown()``: when it returns, health says NOT_SERVING, the socket is closed
+    /// and removed, and every open connection refuses new calls. Calls in flight go on.
+    @discardableResult
+    public func beginShutdown() async -> [Connection] {
+        let (listener, connections) = state.withLockedValue { state in
+            state.shuttingDown = true
+            let listener = state.listener
+            state.listener = nil
+            return (listener, Array(state.connections.values))
+        }
+        health.markAllNotServing()
+        if let listener {
+            try? await listener.close()
+            UnixSocketPath.removeSocket(configuration.socketPath)
+        }
+        for connection in connections {
+            try? await connection.channel.eventLoop.submit { connection.handler.value.beginDraining() }.get()
+        }
+        return connections
+    }
+
     /// Connections open right now (for tests and metrics).
     public var connectionCount: Int { state.withLockedValue { $0.connections.count } }
-
-    private func unlinkSocket() {
-        UnixSocketPath.removeSocket(configuration.socketPath)
-    }
 }

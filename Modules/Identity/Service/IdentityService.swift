@@ -377,7 +377,7 @@ public final class IdentityService: RPCService {
         if record.failedLogins > 0 { try await store.recordLoginSuccess(username: record.username) }
         let account = try await accountView(record)
         let claims = TokenClaims(
-            tokenId: Paging.encode(UUID().uuidString), subject: record.username, roles: account.effectiveRoles,
+            tokenId: Base64URL.encode(Array(UUID().uuidString.utf8)), subject: record.username, roles: account.effectiveRoles,
             agencyCode: account.agencyCode, nip: account.nip, issueTimeUnix: time,
             expireTimeUnix: time + configuration.tokenLifetime, keyId: key.keyID)
         return .init(token: try key.sign(claims), expireTimeUnix: claims.expireTimeUnix, account: account)
@@ -394,16 +394,11 @@ enum Paging {
         return requested == 0 ? defaultSize : min(Int(requested), maximumSize)
     }
 
-    static func encode(_ key: String) -> String {
-        Data(key.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
+    static func encode(_ key: String) -> String { Base64URL.encode(Array(key.utf8)) }
 
     static func decode(_ token: String) throws(IdentityError) -> String? {
         guard !token.isEmpty else { return nil }
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64), let key = String(data: data, encoding: .utf8) else {
+        guard let bytes = Base64URL.decode(token), let key = String(validating: bytes, as: UTF8.self) else {
             throw .invalid(field: "page_token", reason: "token halaman tidak sah")
         }
         return key
