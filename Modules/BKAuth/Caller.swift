@@ -53,9 +53,9 @@ public struct Authenticator: Sendable {
 
     public static func bearerToken(in metadata: RPCMetadata) -> String? {
         guard let value = metadata["authorization"] else { return nil }
-        let prefix = "bearer "
-        guard value.lowercased().hasPrefix(prefix) else { return nil }
-        return String(value.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        let scheme = value.utf8.prefix(7)
+        guard scheme.count == 7, String(decoding: scheme, as: UTF8.self).lowercased() == "bearer " else { return nil }
+        return String(value.dropFirst(7)).trimmingCharacters(in: .whitespaces)
     }
 
     public func caller(of context: RPCServerContext) throws(TokenError) -> Caller {

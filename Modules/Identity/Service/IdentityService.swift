@@ -218,14 +218,16 @@ public final class IdentityService: RPCService {
             // A dry run leaves the upload in place so the same file can be committed next.
             let data = try await imports.take(request.importId, owner: caller.subject, keep: request.dryRun)
             let importContext = try await store.importContext()
-            let result: EmployeeImporter.Result
-            do throws(EmployeeImporter.Failure) {
-                result = try EmployeeImporter.parse(data, context: importContext)
-            } catch {
-                switch error {
-                case .unreadable(let why): throw IdentityError.invalid(field: "file", reason: why)
-                case .missingColumns(let columns):
-                    throw IdentityError.invalid(field: "header", reason: "kolom wajib tidak ada: \(columns.joined(separator: ", "))")
+            // Parsing a large file takes seconds of CPU: not on the event loop.
+            let result = try await BlockingWork.run { () throws -> EmployeeImporter.Result in
+                do throws(EmployeeImporter.Failure) {
+                    return try EmployeeImporter.parse(data, context: importContext)
+                } catch {
+                    switch error {
+                    case .unreadable(let why): throw IdentityError.invalid(field: "file", reason: why)
+                    case .missingColumns(let columns):
+                        throw IdentityError.invalid(field: "header", reason: "kolom wajib tidak ada: \(columns.joined(separator: ", "))")
+                    }
                 }
             }
             var report = result.report
