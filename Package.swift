@@ -189,6 +189,12 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .executableTarget(
+            name: "bk-fuzz",
+            dependencies: ["BKProto", "BKRPC", "Identity", .product(name: "NIOCore", package: "swift-nio")],
+            path: "tools/bk-fuzz",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
             name: "bk-rpc-bench",
             dependencies: [
                 "BKRPC", "BKProto", "BKTestSupport",

@@ -1,0 +1,64 @@
+import BKProto
+import BKRPC
+import Identity
+import NIOCore
+
+/// libFuzzer's entry point (built with tools/fuzz); the plain build replays files through the same code.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzTarget.run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
+
+/// Every decoder that reads bytes from outside: the frame parser, each message's unpack path, the CSV
+/// reader. The first byte picks the decoder; the rest is its input. A crash, a trap or a sanitizer report
+/// is a bug; throwing an error is the expected answer to garbage.
+enum FuzzTarget {
+    static let decoders: [(String, @Sendable (UnsafeRawBufferPointer) -> Void)] = [
+        ("frames", frames),
+        ("request", { roundTrip(Binakarier_Rpc_V1_Request.self, $0) }),
+        ("response", { roundTrip(Binakarier_Rpc_V1_Response.self, $0) }),
+        ("all-types", { roundTrip(Binakarier_Testing_V1_AllTypes.self, $0) }),
+        ("employee", { roundTrip(Binakarier_Identity_V1_Employee.self, $0) }),
+        ("agency", { roundTrip(Binakarier_Identity_V1_Agency.self, $0) }),
+        ("token-claims", { roundTrip(Binakarier_Identity_V1_TokenClaims.self, $0) }),
+        ("import-report", { roundTrip(Binakarier_Identity_V1_ImportReport.self, $0) }),
+        ("csv", csv),
+    ]
+
+    static func run(_ bytes: UnsafeRawBufferPointer) {
+        guard let selector = bytes.first else { return }
+        decoders[Int(selector) % decoders.count].1(UnsafeRawBufferPointer(rebasing: bytes.dropFirst()))
+    }
+
+    /// Decoding succeeds or throws; what decodes must survive encode → decode unchanged.
+    static func roundTrip<M: ProtoMessage>(_ type: M.Type, _ bytes: UnsafeRawBufferPointer) {
+        guard let message = try? M(serializedBytes: bytes) else { return }
+        guard let encoded = try? message.serializedBytes() else { return }  // a string with a NUL cannot be re-encoded
+        let again = try? M(serializedBytes: encoded)
+        precondition(again == message, "\(M.protoName) changed across a round trip")
+    }
+
+    /// The frame parser, fed in pieces whose sizes come from the input itself.
+    static func frames(_ bytes: UnsafeRawBufferPointer) {
+        var parser = TTRPCFrameParser()
+        var offset = 0
+        var piece = 1
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + piece)
+            parser.append(ByteBuffer(bytes: bytes[offset..<end]))
+            while let frame = parser.next() {
+                if case .frame(let header, let data) = frame {
+                    precondition(Int(header.length) == data.readableBytes && data.readableBytes <= TTRPCLimits.maximumDataLength)
+                }
+            }
+            piece = Int(bytes[offset]) % 64 + 1
+            offset = end
+        }
+    }
+
+    static func csv(_ bytes: UnsafeRawBufferPointer) {
+        let context = ImportContext(agencies: ["DINKES"], units: ["DINKES/SEKRET"], supervisors: [:])
+        _ = try? EmployeeImporter.parse(Array(bytes), context: context)
+    }
+}
