@@ -39,10 +39,4 @@ public enum Store {
         logger?.info("database open", metadata: ["path": "\(path)"])
         return pool
     }
-
-    /// An in-memory-like database in a temporary file, for tests of stores.
-    public static func openTemporary(migrator: DatabaseMigrator) throws -> DatabasePool {
-        let directory = NSTemporaryDirectory() + "bk-store-" + UUID().uuidString
-        return try open(directory: directory, name: "test", migrator: migrator)
-    }
 }

@@ -127,7 +127,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Today in UTC+7 (WIB), the zone of the city this runs for.
     public static var today: CalendarDate {
-        let seconds = Int(Clock.nowUnix()) + 7 * 3600
+        let seconds = Int(WallClock.nowUnix()) + 7 * 3600
         return CalendarDate(daysSinceEpoch: seconds / 86_400)
     }
 
@@ -175,7 +175,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 /// Wall-clock seconds, the one place the domain reads the time (tests may pass their own).
-public enum Clock {
+public enum WallClock {
     public static func nowUnix() -> Int64 {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)

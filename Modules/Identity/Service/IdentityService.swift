@@ -33,7 +33,7 @@ public final class IdentityService: RPCService {
     /// Loads what the service needs from the store (the revocation list) and computes the decoy hash.
     public static func make(
         store: any IdentityStore, key: SigningKey, hasher: PasswordHasher, configuration: Configuration = .init(),
-        now: @escaping @Sendable () -> Int64 = Clock.nowUnix
+        now: @escaping @Sendable () -> Int64 = WallClock.nowUnix
     ) async throws -> IdentityService {
         let revoked = try await store.revokedTokens(since: 0, now: now())
         return IdentityService(
