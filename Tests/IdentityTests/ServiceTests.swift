@@ -108,6 +108,13 @@ struct ServiceTests {
             _ = try await identity.administrator()
             let again = await code { _ = try await identity.call(IdentityAPI.bootstrapAdministrator, .init(username: "x", password: "kata-sandi-lain")) }
             #expect(again == .failedPrecondition)
+            // The last administrator cannot give the role away.
+            let admin = try await identity.login("admin", "kata-sandi-admin")
+            let last = await code { _ = try await identity.call(IdentityAPI.setRoles, .init(username: "admin", roles: [.organizer]), token: admin) }
+            #expect(last == .failedPrecondition)
+            _ = try await identity.call(IdentityAPI.createAccount, .init(username: "admin2", password: "kata-sandi-admin2", roles: [.administrator]), token: admin)
+            let demoted = try await identity.call(IdentityAPI.setRoles, .init(username: "admin", roles: [.organizer]), token: admin)
+            #expect(demoted.effectiveRoles == [.organizer])
         }
         try await withIdentity(bootstrapUIDs: [65534]) { identity in
             let refused = await code { _ = try await identity.administrator() }

@@ -2711,7 +2711,7 @@ public enum Binakarier_Identity_V1_IdentityService {
     /// Administrators set anyone's; others their own, with current_password (UNAUTHENTICATED if wrong).
     public static let setPassword = ProtoMethod<Binakarier_Identity_V1_SetPasswordRequest, Binakarier_Identity_V1_SetPasswordResponse>(service: serviceName, name: "SetPassword")
 
-    /// Administrator only.
+    /// Administrator only. FAILED_PRECONDITION: it would remove the last administrator (appoint another first).
     public static let setRoles = ProtoMethod<Binakarier_Identity_V1_SetRolesRequest, Binakarier_Identity_V1_Account>(service: serviceName, name: "SetRoles")
 
     /// UNAUTHENTICATED: wrong username or password (the same answer for both).

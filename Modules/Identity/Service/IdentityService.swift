@@ -284,6 +284,9 @@ public final class IdentityService: RPCService {
         router.register(API.setRoles) { [self] request, context in
             _ = try caller(context, .manageAccounts)
             let roles = try Self.explicitRoles(request.roles)
+            if !roles.contains(.administrator), try await store.administrators() == [request.username] {
+                throw IdentityError.failedPrecondition("\(request.username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
+            }
             try await store.setRoles(username: request.username, roles: roles)
             guard let record = try await store.account(username: request.username) else {
                 throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
@@ -308,7 +311,7 @@ public final class IdentityService: RPCService {
             guard let peer = context.peer, configuration.bootstrapUIDs.contains(peer.uid) else {
                 throw IdentityError.permissionDenied("hanya root (atau pengguna daemon) di mesin ini yang dapat membuat administrator pertama")
             }
-            guard try await !store.administratorExists() else {
+            guard try await store.administrators().isEmpty else {
                 throw IdentityError.failedPrecondition("administrator sudah ada; minta administrator membuat akun baru")
             }
             let record = try await newAccount(

@@ -28,7 +28,8 @@ public protocol IdentityStore: Sendable {
     func setRoles(username: String, roles: [Role]) async throws
     func recordLoginFailure(username: String, lockUntil: Int64?) async throws
     func recordLoginSuccess(username: String) async throws
-    func administratorExists() async throws -> Bool
+    /// Usernames of the enabled accounts granted the administrator role.
+    func administrators() async throws -> [String]
     /// Roles and agency that follow from the records for the ASN with `nip`.
     func derivedRoles(nip: String) async throws -> (roles: Set<Role>, agencyCode: String)
 

@@ -296,10 +296,10 @@ public final class SQLiteIdentityStore: IdentityStore {
         }
     }
 
-    public func administratorExists() async throws -> Bool {
+    public func administrators() async throws -> [String] {
         try await pool.read { db in
-            try String.fetchAll(db, sql: "SELECT roles FROM account WHERE disabled = 0").contains {
-                Self.decode($0).contains(.administrator)
+            try Row.fetchAll(db, sql: "SELECT username, roles FROM account WHERE disabled = 0 ORDER BY username").compactMap { row in
+                Self.decode(row["roles"]).contains(.administrator) ? row["username"] : nil
             }
         }
     }
