@@ -83,10 +83,10 @@ struct ServerTests {
             let order = Recorder<String>()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    _ = try await echo.client.call(Echo.echo, EchoRequest(text: "lambat", delayMs: 600))
+                    _ = try await echo.client.call(Echo.echo, EchoRequest(text: "lambat", delayMs: 1500))
                     await order.append("lambat")
                 }
-                try await Task.sleep(for: .milliseconds(50))
+                try await waitUntilInFlight(echo.server)
                 for index in 0..<50 {
                     group.addTask {
                         let reply = try await echo.client.call(Echo.echo, EchoRequest(text: "cepat \(index)"))
@@ -161,10 +161,10 @@ struct ServerTests {
         try await withEcho { echo in
             let socket = try RawSocket(path: echo.socketPath)
             let slow = try Binakarier_Rpc_V1_Request(
-                service: Echo.serviceName, method: "Echo", payload: EchoRequest(text: "pertama", delayMs: 300).serializedBytes()
+                service: Echo.serviceName, method: "Echo", payload: EchoRequest(text: "pertama", delayMs: 1500).serializedBytes()
             ).serializedBytes()
-            try await socket.send(RawSocket.frame(streamID: 5, type: 1, data: slow))
-            try await socket.send(RawSocket.frame(streamID: 5, type: 1, data: slow))
+            // Both frames in one write: the second arrives while the first is surely in flight.
+            try await socket.send(RawSocket.frame(streamID: 5, type: 1, data: slow) + RawSocket.frame(streamID: 5, type: 1, data: slow))
             let rejected = try #require(await socket.receiveFrame())
             #expect(try Binakarier_Rpc_V1_Response(serializedBytes: rejected.data).status?.code == RPCStatusCode.invalidArgument.rawValue)
             let first = try #require(await socket.receiveFrame())

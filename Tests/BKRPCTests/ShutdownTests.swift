@@ -4,13 +4,18 @@ import BKTestSupport
 import Foundation
 import Testing
 
+/// Waits until the server is handling a call, however busy the machine is.
+func waitUntilInFlight(_ server: RPCServer) async throws {
+    while await server.callsInFlight() == 0 { try await Task.sleep(for: .milliseconds(5)) }
+}
+
 @Suite("Graceful shutdown and socket hygiene")
 struct ShutdownTests {
     @Test func callsInFlightFinishNewCallsAreRefusedHealthTurnsNotServing() async throws {
         let echo = try await EchoFixture.start()
         defer { echo.directory.remove() }
         let slow = Task { try await echo.client.call(Echo.echo, EchoRequest(text: "selesai", delayMs: 500)) }
-        try await Task.sleep(for: .milliseconds(100))
+        try await waitUntilInFlight(echo.server)
         await echo.server.beginShutdown()
         #expect(echo.server.health.status(of: "") == .notServing)
         // A new call on the existing connection during the drain is refused.
@@ -27,7 +32,7 @@ struct ShutdownTests {
         let echo = try await EchoFixture.start(drainTimeout: .milliseconds(300))
         defer { echo.directory.remove() }
         let stuck = Task { try await echo.client.call(Echo.echo, EchoRequest(delayMs: 30_000), timeout: .seconds(60)) }
-        try await Task.sleep(for: .milliseconds(100))
+        try await waitUntilInFlight(echo.server)
         await echo.server.shutdown()
         let error = await #expect(throws: RPCError.self) { try await stuck.value }
         #expect(error?.code == .unavailable)

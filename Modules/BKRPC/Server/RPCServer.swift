@@ -126,4 +126,14 @@ public final class RPCServer: Sendable {
 
     /// Connections open right now (for tests and metrics).
     public var connectionCount: Int { state.withLockedValue { $0.connections.count } }
+
+    /// Calls being handled right now, over all connections.
+    public func callsInFlight() async -> Int {
+        let connections = state.withLockedValue { Array($0.connections.values) }
+        var total = 0
+        for connection in connections {
+            total += (try? await connection.channel.eventLoop.submit { connection.handler.value.inFlightCount }.get()) ?? 0
+        }
+        return total
+    }
 }
