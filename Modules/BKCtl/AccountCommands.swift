@@ -5,7 +5,7 @@ import Identity
 struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account", abstract: "Accounts and roles.",
-        subcommands: [Create.self, Show.self, Passwd.self, Roles.self, BootstrapAdmin.self])
+        subcommands: [Create.self, Show.self, Passwd.self, Roles.self, Disable.self, Enable.self, BootstrapAdmin.self])
 
     static func parseRoles(_ names: [String]) throws -> [Role] {
         try names.map { name in
@@ -78,6 +78,28 @@ struct AccountCommand: AsyncParsableCommand {
         func run() async throws {
             let account = try await global.identity(IdentityAPI.setRoles, .init(username: username, roles: try AccountCommand.parseRoles(role)))
             try global.print(account) { AccountCommand.describe(account) }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable an account: it can no longer log in (administrators only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Username.") var username: String
+
+        func run() async throws {
+            let account = try await global.identity(IdentityAPI.setAccountDisabled, .init(username: username, disabled: true))
+            try global.print(account) { "Akun \(account.username) dinonaktifkan." }
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled account again (administrators only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Username.") var username: String
+
+        func run() async throws {
+            let account = try await global.identity(IdentityAPI.setAccountDisabled, .init(username: username, disabled: false))
+            try global.print(account) { "Akun \(account.username) diaktifkan kembali." }
         }
     }
 

@@ -7,7 +7,7 @@ typealias IdentityAPI = Binakarier_Identity_V1_IdentityService
 struct AgencyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agency", abstract: "Agencies (perangkat daerah) and their units.",
-        subcommands: [Create.self, List.self, Show.self, Update.self, AddUnit.self])
+        subcommands: [Create.self, List.self, Show.self, Update.self, AddUnit.self, UpdateUnit.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an agency.")
@@ -96,6 +96,25 @@ struct AgencyCommand: AsyncParsableCommand {
             let unit = try await global.identity(
                 IdentityAPI.createUnit, .init(unit: .init(agencyCode: agency, code: code, name: name, headNip: head)))
             try global.print(unit) { "Unit \(unit.code) ditambahkan ke \(unit.agencyCode)." }
+        }
+    }
+
+    struct UpdateUnit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "update-unit", abstract: "Change a unit's name or head.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Agency code.") var agency: String
+        @Option(help: "Unit code.") var code: String
+        @Option(help: "New name.") var name: String?
+        @Option(help: "NIP of the new head (empty to clear).") var head: String?
+
+        func run() async throws {
+            var unit = OrganizationUnit(agencyCode: agency, code: code)
+            var paths: [String] = []
+            if let name { unit.name = name; paths.append("name") }
+            if let head { unit.headNip = head; paths.append("head_nip") }
+            guard !paths.isEmpty else { throw ValidationError("sebutkan paling sedikit satu dari --name, --head") }
+            let updated = try await global.identity(IdentityAPI.updateUnit, .init(unit: unit, updateMask: .init(paths: paths)))
+            try global.print(updated) { "Unit \(updated.code) di \(updated.agencyCode) diperbarui." }
         }
     }
 }

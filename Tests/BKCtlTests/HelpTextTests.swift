@@ -19,6 +19,8 @@ struct HelpTextTests {
         ("account", AccountCommand.self),
         ("account-create", AccountCommand.Create.self),
         ("account-bootstrap-admin", AccountCommand.BootstrapAdmin.self),
+        ("account-disable", AccountCommand.Disable.self),
+        ("agency-update-unit", AgencyCommand.UpdateUnit.self),
         ("login", LoginCommand.self),
     ]
 

@@ -209,6 +209,44 @@ struct ServiceTests {
         }
     }
 
+    @Test func disabledAccountsAndRetiredPeopleCannotGetIn() async throws {
+        try await withIdentity { identity in
+            let admin = try await identity.administrator()
+            try await identity.seed(admin)
+            let nip = IdentityFixture.staff.nip
+            _ = try await identity.call(IdentityAPI.createAccount, .init(username: nip, password: "kata-sandi-siti", roles: [.employee], nip: nip), token: admin)
+            let token = try await identity.login(nip, "kata-sandi-siti")
+            _ = try await identity.call(IdentityAPI.setAccountDisabled, .init(username: nip, disabled: true), token: admin)
+            #expect(await code { _ = try await identity.call(IdentityAPI.getEmployee, .init(nip: nip), token: token) } == .unauthenticated)
+            #expect(await code { _ = try await identity.login(nip, "kata-sandi-siti") } == .unauthenticated)
+            _ = try await identity.call(IdentityAPI.setAccountDisabled, .init(username: nip, disabled: false), token: admin)
+            _ = try await identity.login(nip, "kata-sandi-siti")
+            // Once the record says retired, the account no longer logs in.
+            _ = try await identity.call(IdentityAPI.updateEmployee, .init(
+                employee: .init(nip: nip, status: .retired), updateMask: .init(paths: ["status"])), token: admin)
+            #expect(await code { _ = try await identity.login(nip, "kata-sandi-siti") } == .unauthenticated)
+            // The last administrator cannot be disabled.
+            #expect(await code { _ = try await identity.call(IdentityAPI.setAccountDisabled, .init(username: "admin", disabled: true), token: admin) } == .failedPrecondition)
+        }
+    }
+
+    @Test func unitsGetHeads() async throws {
+        try await withIdentity { identity in
+            let admin = try await identity.administrator()
+            try await identity.seed(admin)
+            let unit = try await identity.call(IdentityAPI.updateUnit, .init(
+                unit: .init(agencyCode: "dinkes", code: "sekret", name: "Sekretariat Dinas", headNip: IdentityFixture.supervisor.nip),
+                updateMask: .init(paths: ["head_nip", "name"])), token: admin)
+            #expect(unit.headNip == IdentityFixture.supervisor.nip)
+            let agency = try await identity.call(IdentityAPI.getAgency, .init(code: "DINKES"), token: admin)
+            #expect(agency.units.first?.name == "Sekretariat Dinas")
+            #expect(await code { _ = try await identity.call(IdentityAPI.updateUnit, .init(
+                unit: .init(agencyCode: "DINKES", code: "SEKRET", headNip: "197001011990011001"), updateMask: .init(paths: ["head_nip"])), token: admin) } == .notFound)
+            #expect(await code { _ = try await identity.call(IdentityAPI.updateUnit, .init(
+                unit: .init(agencyCode: "DINKES", code: "GUDANG", name: "x"), updateMask: .init(paths: ["name"])), token: admin) } == .notFound)
+        }
+    }
+
     @Test func recordsKeepTheirIntegrity() async throws {
         try await withIdentity { identity in
             let admin = try await identity.administrator()

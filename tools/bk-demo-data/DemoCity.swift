@@ -104,9 +104,10 @@ struct DemoCity {
                           title: isKecamatan ? "Camat" : "Kepala \(spec.name)", ranks: isKecamatan ? [.ivA, .ivB] : [.ivB, .ivC, .ivD])
         agencies.append(Agency(code: spec.code, name: spec.name, kind: spec.kind, headNip: head.nip,
                                units: spec.units.map { OrganizationUnit(agencyCode: spec.code, code: $0.code, name: $0.name) }))
-        for unit in spec.units {
+        for (unitIndex, unit) in spec.units.enumerated() {
             let unitHead = person(spec.code, unit: unit.code, supervisor: head.nip, level: isKecamatan ? .pengawas : .administrator,
                                   title: "Kepala \(unit.name)", ranks: isKecamatan ? [.iiiC, .iiiD] : [.iiiD, .ivA, .ivB])
+            agencies[agencies.count - 1].units[unitIndex].headNip = unitHead.nip
             let sections = isKecamatan ? 1 : 2
             var sectionHeads: [String] = []
             for section in 1...sections where !isKecamatan {

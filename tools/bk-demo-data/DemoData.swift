@@ -70,7 +70,9 @@ struct DemoData: AsyncParsableCommand {
                 bare.units = []
                 try await ignoring(.alreadyExists) { _ = try await client.call(API.createAgency, .init(agency: bare), metadata: auth) }
                 for unit in agency.units {
-                    try await ignoring(.alreadyExists) { _ = try await client.call(API.createUnit, .init(unit: unit), metadata: auth) }
+                    var bareUnit = unit
+                    bareUnit.headNip = ""  // heads are set once the people are imported
+                    try await ignoring(.alreadyExists) { _ = try await client.call(API.createUnit, .init(unit: bareUnit), metadata: auth) }
                 }
             }
             let csv = Array(city.csv.utf8)
@@ -86,6 +88,9 @@ struct DemoData: AsyncParsableCommand {
             for agency in city.agencies {
                 _ = try await client.call(API.updateAgency, .init(
                     agency: .init(code: agency.code, headNip: agency.headNip), updateMask: .init(paths: ["head_nip"])), metadata: auth)
+                for unit in agency.units where !unit.headNip.isEmpty {
+                    _ = try await client.call(API.updateUnit, .init(unit: unit, updateMask: .init(paths: ["head_nip"])), metadata: auth)
+                }
             }
             try await ignoring(.alreadyExists) {
                 _ = try await client.call(API.createAccount, .init(

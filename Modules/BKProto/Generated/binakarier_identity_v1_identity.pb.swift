@@ -640,6 +640,32 @@ public struct Binakarier_Identity_V1_CreateUnitRequest: ProtoMessage {
     }
 }
 
+public struct Binakarier_Identity_V1_UpdateUnitRequest: ProtoMessage {
+    public static let protoName = "binakarier.identity.v1.UpdateUnitRequest"
+    public var unit: Binakarier_Identity_V1_Unit? = nil
+
+    /// Paths among: name, head_nip.
+    public var updateMask: Google_Protobuf_FieldMask? = nil
+
+    public init() {}
+
+    public init(
+        unit: Binakarier_Identity_V1_Unit? = nil,
+        updateMask: Google_Protobuf_FieldMask? = nil
+    ) {
+        self.unit = unit
+        self.updateMask = updateMask
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
 public struct Binakarier_Identity_V1_DeleteUnitRequest: ProtoMessage {
     public static let protoName = "binakarier.identity.v1.DeleteUnitRequest"
     public var agencyCode: String = ""
@@ -1104,6 +1130,30 @@ public struct Binakarier_Identity_V1_SetPasswordResponse: ProtoMessage {
     public static let protoName = "binakarier.identity.v1.SetPasswordResponse"
 
     public init() {}
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Identity_V1_SetAccountDisabledRequest: ProtoMessage {
+    public static let protoName = "binakarier.identity.v1.SetAccountDisabledRequest"
+    public var username: String = ""
+    public var disabled: Bool = false
+
+    public init() {}
+
+    public init(
+        username: String = "",
+        disabled: Bool = false
+    ) {
+        self.username = username
+        self.disabled = disabled
+    }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
         self = try ProtoCBridge.decode(Self.self, bytes)
@@ -1792,6 +1842,35 @@ extension Binakarier_Identity_V1_CreateUnitRequest: Encodable {
     }
 }
 
+extension Binakarier_Identity_V1_UpdateUnitRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Identity__V1__UpdateUnitRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__identity__v1__update_unit_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if let message = self.unit { c.pointee.unit = try arena.message(message) }
+        if let message = self.updateMask { c.pointee.update_mask = try arena.message(message) }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.unit = try ProtoCBridge.message(c.pointee.unit)
+        self.updateMask = try ProtoCBridge.message(c.pointee.update_mask)
+    }
+}
+
+extension Binakarier_Identity_V1_UpdateUnitRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.unit != nil { try container.encode(self.unit!, forKey: ProtoJSONKey("unit")) }
+        if self.updateMask != nil { try container.encode(self.updateMask!, forKey: ProtoJSONKey("updateMask")) }
+    }
+}
+
 extension Binakarier_Identity_V1_DeleteUnitRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__DeleteUnitRequest
 
@@ -2370,6 +2449,35 @@ extension Binakarier_Identity_V1_SetPasswordResponse: Encodable {
     }
 }
 
+extension Binakarier_Identity_V1_SetAccountDisabledRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Identity__V1__SetAccountDisabledRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__identity__v1__set_account_disabled_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.username.isEmpty { c.pointee.username = try arena.cString(self.username, field: "username") }
+        c.pointee.disabled = self.disabled ? 1 : 0
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.username = ProtoCBridge.string(c.pointee.username)
+        self.disabled = c.pointee.disabled != 0
+    }
+}
+
+extension Binakarier_Identity_V1_SetAccountDisabledRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.username.isEmpty { try container.encode(self.username, forKey: ProtoJSONKey("username")) }
+        if self.disabled { try container.encode(self.disabled, forKey: ProtoJSONKey("disabled")) }
+    }
+}
+
 extension Binakarier_Identity_V1_SetRolesRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__SetRolesRequest
 
@@ -2672,6 +2780,9 @@ public enum Binakarier_Identity_V1_IdentityService {
     /// NOT_FOUND: no such agency. ALREADY_EXISTS: the unit code is taken in that agency.
     public static let createUnit = ProtoMethod<Binakarier_Identity_V1_CreateUnitRequest, Binakarier_Identity_V1_Unit>(service: serviceName, name: "CreateUnit")
 
+    /// NOT_FOUND: no such unit, or head_nip is not an employee.
+    public static let updateUnit = ProtoMethod<Binakarier_Identity_V1_UpdateUnitRequest, Binakarier_Identity_V1_Unit>(service: serviceName, name: "UpdateUnit")
+
     /// FAILED_PRECONDITION: employees still belong to it.
     public static let deleteUnit = ProtoMethod<Binakarier_Identity_V1_DeleteUnitRequest, Binakarier_Identity_V1_DeleteUnitResponse>(service: serviceName, name: "DeleteUnit")
 
@@ -2714,7 +2825,12 @@ public enum Binakarier_Identity_V1_IdentityService {
     /// Administrator only. FAILED_PRECONDITION: it would remove the last administrator (appoint another first).
     public static let setRoles = ProtoMethod<Binakarier_Identity_V1_SetRolesRequest, Binakarier_Identity_V1_Account>(service: serviceName, name: "SetRoles")
 
-    /// UNAUTHENTICATED: wrong username or password (the same answer for both).
+    /// Administrator only. A disabled account cannot log in and its tokens stop working at their next
+    /// check by this service. FAILED_PRECONDITION: it would disable the last administrator.
+    public static let setAccountDisabled = ProtoMethod<Binakarier_Identity_V1_SetAccountDisabledRequest, Binakarier_Identity_V1_Account>(service: serviceName, name: "SetAccountDisabled")
+
+    /// UNAUTHENTICATED: wrong username or password (the same answer for both), a disabled account, or an
+    /// ASN whose record says retired or moved.
     /// RESOURCE_EXHAUSTED: locked after repeated failures; retry after the time in the message.
     public static let login = ProtoMethod<Binakarier_Identity_V1_LoginRequest, Binakarier_Identity_V1_LoginResponse>(service: serviceName, name: "Login")
 

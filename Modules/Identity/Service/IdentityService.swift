@@ -2,6 +2,7 @@ import BKAuth
 import BKProto
 import BKRPC
 import Foundation
+import NIOConcurrencyHelpers
 
 typealias API = Binakarier_Identity_V1_IdentityService
 
@@ -29,6 +30,8 @@ public final class IdentityService: RPCService {
     let now: @Sendable () -> Int64
     let imports = ImportSessions()
     private let decoyHash: String
+    /// Accounts an administrator disabled: their tokens are refused here even before they expire.
+    private let disabled: NIOLockedValueBox<Set<String>>
 
     /// Loads what the service needs from the store (the revocation list) and computes the decoy hash.
     public static func make(
@@ -38,13 +41,15 @@ public final class IdentityService: RPCService {
         let revoked = try await store.revokedTokens(since: 0, now: now())
         return IdentityService(
             store: store, key: key, hasher: hasher, configuration: configuration, now: now,
-            revocations: RevocationList(revoked), decoyHash: try await hasher.decoyHash())
+            revocations: RevocationList(revoked), decoyHash: try await hasher.decoyHash(),
+            disabled: Set(try await store.disabledAccounts()))
     }
 
     private init(
         store: any IdentityStore, key: SigningKey, hasher: PasswordHasher, configuration: Configuration,
-        now: @escaping @Sendable () -> Int64, revocations: RevocationList, decoyHash: String
+        now: @escaping @Sendable () -> Int64, revocations: RevocationList, decoyHash: String, disabled: Set<String>
     ) {
+        self.disabled = NIOLockedValueBox(disabled)
         self.store = store
         self.key = key
         self.hasher = hasher
@@ -56,6 +61,9 @@ public final class IdentityService: RPCService {
 
     func caller(_ context: RPCServerContext, _ action: IdentityPolicy.Action) throws -> Caller {
         let caller = try authenticator.caller(of: context)
+        guard !disabled.withLockedValue({ $0.contains(caller.subject) }) else {
+            throw IdentityError.unauthenticated("akun \(caller.subject) dinonaktifkan")
+        }
         try IdentityPolicy.check(action, caller)
         return caller
     }
@@ -125,6 +133,25 @@ public final class IdentityService: RPCService {
             unit.name = unit.name.trimmingWhitespace()
             guard !unit.name.isEmpty else { throw IdentityError.invalid(field: "unit.name", reason: "nama unit wajib diisi") }
             try await store.createUnit(unit)
+            return unit
+        }
+        router.register(API.updateUnit) { [self] request, context in
+            _ = try caller(context, .manageAgencies)
+            guard let patch = request.unit else { throw IdentityError.invalid(field: "unit", reason: "wajib diisi") }
+            guard let agency = try await store.agency(code: patch.agencyCode.uppercased()),
+                var unit = agency.units.first(where: { $0.code == patch.code.uppercased() })
+            else { throw IdentityError.notFound("unit \(patch.code) di \(patch.agencyCode) tidak ditemukan") }
+            let paths = request.updateMask?.paths ?? []
+            guard !paths.isEmpty else { throw IdentityError.invalid(field: "update_mask", reason: "sebutkan kolom yang diubah") }
+            for path in paths {
+                switch path {
+                case "name": unit.name = patch.name.trimmingWhitespace()
+                case "head_nip": unit.headNip = patch.headNip
+                default: throw IdentityError.invalid(field: "update_mask", reason: "kolom '\(path)' tidak dapat diubah")
+                }
+            }
+            guard !unit.name.isEmpty else { throw IdentityError.invalid(field: "unit.name", reason: "nama unit wajib diisi") }
+            try await store.updateUnit(unit)
             return unit
         }
         router.register(API.deleteUnit) { [self] request, context in
@@ -293,6 +320,20 @@ public final class IdentityService: RPCService {
             }
             return try await accountView(record)
         }
+        router.register(API.setAccountDisabled) { [self] request, context in
+            _ = try caller(context, .manageAccounts)
+            if request.disabled, try await store.administrators() == [request.username] {
+                throw IdentityError.failedPrecondition("\(request.username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
+            }
+            try await store.setDisabled(username: request.username, disabled: request.disabled)
+            disabled.withLockedValue { set in
+                if request.disabled { set.insert(request.username) } else { set.remove(request.username) }
+            }
+            guard let record = try await store.account(username: request.username) else {
+                throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
+            }
+            return try await accountView(record)
+        }
         router.register(API.login) { [self] request, _ in try await login(request) }
         router.register(API.logout) { [self] _, context in
             let caller = try caller(context, .logout)
@@ -378,6 +419,9 @@ public final class IdentityService: RPCService {
             try await store.recordLoginFailure(username: record.username, lockUntil: lockUntil)
             if let lockUntil { throw IdentityError.lockedOut(untilUnix: lockUntil) }
             throw wrong
+        }
+        if let nip = record.nip, let employee = try await store.employee(nip: nip), employee.status == .retired || employee.status == .moved {
+            throw wrong  // no longer in service here: the record decides, not the account
         }
         if record.failedLogins > 0 { try await store.recordLoginSuccess(username: record.username) }
         let account = try await accountView(record)

@@ -8,6 +8,7 @@ public protocol IdentityStore: Sendable {
     func updateAgency(_ agency: Agency, now: Int64) async throws
     func deleteAgency(code: String) async throws
     func createUnit(_ unit: OrganizationUnit) async throws
+    func updateUnit(_ unit: OrganizationUnit) async throws
     func deleteUnit(agencyCode: String, code: String) async throws
 
     // Employees
@@ -26,6 +27,8 @@ public protocol IdentityStore: Sendable {
     func createAccount(_ account: AccountRecord) async throws
     func setPasswordHash(username: String, hash: String) async throws
     func setRoles(username: String, roles: [Role]) async throws
+    func setDisabled(username: String, disabled: Bool) async throws
+    func disabledAccounts() async throws -> [String]
     func recordLoginFailure(username: String, lockUntil: Int64?) async throws
     func recordLoginSuccess(username: String) async throws
     /// Usernames of the enabled accounts granted the administrator role.

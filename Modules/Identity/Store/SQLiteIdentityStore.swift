@@ -106,6 +106,16 @@ public final class SQLiteIdentityStore: IdentityStore {
         }
     }
 
+    public func updateUnit(_ unit: OrganizationUnit) async throws {
+        try await pool.write { db in
+            try Self.requireEmployee(db, unit.headNip, role: "kepala unit")
+            try db.execute(
+                sql: "UPDATE unit SET name = ?, head_nip = ? WHERE agency_code = ? AND code = ?",
+                arguments: [unit.name, unit.headNip.nilIfEmpty, unit.agencyCode, unit.code])
+            guard db.changesCount > 0 else { throw IdentityError.notFound("unit \(unit.code) di \(unit.agencyCode) tidak ditemukan") }
+        }
+    }
+
     public func deleteUnit(agencyCode: String, code: String) async throws {
         try await pool.write { db in
             let members = try Int.fetchOne(
@@ -280,6 +290,17 @@ public final class SQLiteIdentityStore: IdentityStore {
             try db.execute(sql: "UPDATE account SET roles = ? WHERE username = ?", arguments: [Self.encode(roles), username])
             guard db.changesCount > 0 else { throw IdentityError.notFound("akun \(username) tidak ditemukan") }
         }
+    }
+
+    public func setDisabled(username: String, disabled: Bool) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE account SET disabled = ? WHERE username = ?", arguments: [disabled, username])
+            guard db.changesCount > 0 else { throw IdentityError.notFound("akun \(username) tidak ditemukan") }
+        }
+    }
+
+    public func disabledAccounts() async throws -> [String] {
+        try await pool.read { db in try String.fetchAll(db, sql: "SELECT username FROM account WHERE disabled = 1") }
     }
 
     public func recordLoginFailure(username: String, lockUntil: Int64?) async throws {

@@ -29,6 +29,7 @@ typedef struct Binakarier__Identity__V1__UpdateAgencyRequest Binakarier__Identit
 typedef struct Binakarier__Identity__V1__DeleteAgencyRequest Binakarier__Identity__V1__DeleteAgencyRequest;
 typedef struct Binakarier__Identity__V1__DeleteAgencyResponse Binakarier__Identity__V1__DeleteAgencyResponse;
 typedef struct Binakarier__Identity__V1__CreateUnitRequest Binakarier__Identity__V1__CreateUnitRequest;
+typedef struct Binakarier__Identity__V1__UpdateUnitRequest Binakarier__Identity__V1__UpdateUnitRequest;
 typedef struct Binakarier__Identity__V1__DeleteUnitRequest Binakarier__Identity__V1__DeleteUnitRequest;
 typedef struct Binakarier__Identity__V1__DeleteUnitResponse Binakarier__Identity__V1__DeleteUnitResponse;
 typedef struct Binakarier__Identity__V1__GetEmployeeRequest Binakarier__Identity__V1__GetEmployeeRequest;
@@ -49,6 +50,7 @@ typedef struct Binakarier__Identity__V1__CreateAccountRequest Binakarier__Identi
 typedef struct Binakarier__Identity__V1__GetAccountRequest Binakarier__Identity__V1__GetAccountRequest;
 typedef struct Binakarier__Identity__V1__SetPasswordRequest Binakarier__Identity__V1__SetPasswordRequest;
 typedef struct Binakarier__Identity__V1__SetPasswordResponse Binakarier__Identity__V1__SetPasswordResponse;
+typedef struct Binakarier__Identity__V1__SetAccountDisabledRequest Binakarier__Identity__V1__SetAccountDisabledRequest;
 typedef struct Binakarier__Identity__V1__SetRolesRequest Binakarier__Identity__V1__SetRolesRequest;
 typedef struct Binakarier__Identity__V1__LoginRequest Binakarier__Identity__V1__LoginRequest;
 typedef struct Binakarier__Identity__V1__LoginResponse Binakarier__Identity__V1__LoginResponse;
@@ -400,6 +402,20 @@ struct  Binakarier__Identity__V1__CreateUnitRequest
     , NULL }
 
 
+struct  Binakarier__Identity__V1__UpdateUnitRequest
+{
+  ProtobufCMessage base;
+  Binakarier__Identity__V1__Unit *unit;
+  /*
+   * Paths among: name, head_nip.
+   */
+  Google__Protobuf__FieldMask *update_mask;
+};
+#define BINAKARIER__IDENTITY__V1__UPDATE_UNIT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__identity__v1__update_unit_request__descriptor) \
+    , NULL, NULL }
+
+
 struct  Binakarier__Identity__V1__DeleteUnitRequest
 {
   ProtobufCMessage base;
@@ -648,6 +664,17 @@ struct  Binakarier__Identity__V1__SetPasswordResponse
 #define BINAKARIER__IDENTITY__V1__SET_PASSWORD_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__identity__v1__set_password_response__descriptor) \
      }
+
+
+struct  Binakarier__Identity__V1__SetAccountDisabledRequest
+{
+  ProtobufCMessage base;
+  char *username;
+  protobuf_c_boolean disabled;
+};
+#define BINAKARIER__IDENTITY__V1__SET_ACCOUNT_DISABLED_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__identity__v1__set_account_disabled_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Binakarier__Identity__V1__SetRolesRequest
@@ -1009,6 +1036,25 @@ Binakarier__Identity__V1__CreateUnitRequest *
                       const uint8_t       *data);
 void   binakarier__identity__v1__create_unit_request__free_unpacked
                      (Binakarier__Identity__V1__CreateUnitRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Identity__V1__UpdateUnitRequest methods */
+void   binakarier__identity__v1__update_unit_request__init
+                     (Binakarier__Identity__V1__UpdateUnitRequest         *message);
+size_t binakarier__identity__v1__update_unit_request__get_packed_size
+                     (const Binakarier__Identity__V1__UpdateUnitRequest   *message);
+size_t binakarier__identity__v1__update_unit_request__pack
+                     (const Binakarier__Identity__V1__UpdateUnitRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__identity__v1__update_unit_request__pack_to_buffer
+                     (const Binakarier__Identity__V1__UpdateUnitRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Identity__V1__UpdateUnitRequest *
+       binakarier__identity__v1__update_unit_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__identity__v1__update_unit_request__free_unpacked
+                     (Binakarier__Identity__V1__UpdateUnitRequest *message,
                       ProtobufCAllocator *allocator);
 /* Binakarier__Identity__V1__DeleteUnitRequest methods */
 void   binakarier__identity__v1__delete_unit_request__init
@@ -1390,6 +1436,25 @@ Binakarier__Identity__V1__SetPasswordResponse *
 void   binakarier__identity__v1__set_password_response__free_unpacked
                      (Binakarier__Identity__V1__SetPasswordResponse *message,
                       ProtobufCAllocator *allocator);
+/* Binakarier__Identity__V1__SetAccountDisabledRequest methods */
+void   binakarier__identity__v1__set_account_disabled_request__init
+                     (Binakarier__Identity__V1__SetAccountDisabledRequest         *message);
+size_t binakarier__identity__v1__set_account_disabled_request__get_packed_size
+                     (const Binakarier__Identity__V1__SetAccountDisabledRequest   *message);
+size_t binakarier__identity__v1__set_account_disabled_request__pack
+                     (const Binakarier__Identity__V1__SetAccountDisabledRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__identity__v1__set_account_disabled_request__pack_to_buffer
+                     (const Binakarier__Identity__V1__SetAccountDisabledRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Identity__V1__SetAccountDisabledRequest *
+       binakarier__identity__v1__set_account_disabled_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__identity__v1__set_account_disabled_request__free_unpacked
+                     (Binakarier__Identity__V1__SetAccountDisabledRequest *message,
+                      ProtobufCAllocator *allocator);
 /* Binakarier__Identity__V1__SetRolesRequest methods */
 void   binakarier__identity__v1__set_roles_request__init
                      (Binakarier__Identity__V1__SetRolesRequest         *message);
@@ -1621,6 +1686,9 @@ typedef void (*Binakarier__Identity__V1__DeleteAgencyResponse_Closure)
 typedef void (*Binakarier__Identity__V1__CreateUnitRequest_Closure)
                  (const Binakarier__Identity__V1__CreateUnitRequest *message,
                   void *closure_data);
+typedef void (*Binakarier__Identity__V1__UpdateUnitRequest_Closure)
+                 (const Binakarier__Identity__V1__UpdateUnitRequest *message,
+                  void *closure_data);
 typedef void (*Binakarier__Identity__V1__DeleteUnitRequest_Closure)
                  (const Binakarier__Identity__V1__DeleteUnitRequest *message,
                   void *closure_data);
@@ -1680,6 +1748,9 @@ typedef void (*Binakarier__Identity__V1__SetPasswordRequest_Closure)
                   void *closure_data);
 typedef void (*Binakarier__Identity__V1__SetPasswordResponse_Closure)
                  (const Binakarier__Identity__V1__SetPasswordResponse *message,
+                  void *closure_data);
+typedef void (*Binakarier__Identity__V1__SetAccountDisabledRequest_Closure)
+                 (const Binakarier__Identity__V1__SetAccountDisabledRequest *message,
                   void *closure_data);
 typedef void (*Binakarier__Identity__V1__SetRolesRequest_Closure)
                  (const Binakarier__Identity__V1__SetRolesRequest *message,
@@ -1742,6 +1813,10 @@ struct Binakarier__Identity__V1__IdentityService_Service
                       const Binakarier__Identity__V1__CreateUnitRequest *input,
                       Binakarier__Identity__V1__Unit_Closure closure,
                       void *closure_data);
+  void (*update_unit)(Binakarier__Identity__V1__IdentityService_Service *service,
+                      const Binakarier__Identity__V1__UpdateUnitRequest *input,
+                      Binakarier__Identity__V1__Unit_Closure closure,
+                      void *closure_data);
   void (*delete_unit)(Binakarier__Identity__V1__IdentityService_Service *service,
                       const Binakarier__Identity__V1__DeleteUnitRequest *input,
                       Binakarier__Identity__V1__DeleteUnitResponse_Closure closure,
@@ -1794,6 +1869,10 @@ struct Binakarier__Identity__V1__IdentityService_Service
                     const Binakarier__Identity__V1__SetRolesRequest *input,
                     Binakarier__Identity__V1__Account_Closure closure,
                     void *closure_data);
+  void (*set_account_disabled)(Binakarier__Identity__V1__IdentityService_Service *service,
+                               const Binakarier__Identity__V1__SetAccountDisabledRequest *input,
+                               Binakarier__Identity__V1__Account_Closure closure,
+                               void *closure_data);
   void (*login)(Binakarier__Identity__V1__IdentityService_Service *service,
                 const Binakarier__Identity__V1__LoginRequest *input,
                 Binakarier__Identity__V1__LoginResponse_Closure closure,
@@ -1828,6 +1907,7 @@ void binakarier__identity__v1__identity_service__init (Binakarier__Identity__V1_
       function_prefix__ ## update_agency,\
       function_prefix__ ## delete_agency,\
       function_prefix__ ## create_unit,\
+      function_prefix__ ## update_unit,\
       function_prefix__ ## delete_unit,\
       function_prefix__ ## get_employee,\
       function_prefix__ ## list_employees,\
@@ -1841,6 +1921,7 @@ void binakarier__identity__v1__identity_service__init (Binakarier__Identity__V1_
       function_prefix__ ## get_account,\
       function_prefix__ ## set_password,\
       function_prefix__ ## set_roles,\
+      function_prefix__ ## set_account_disabled,\
       function_prefix__ ## login,\
       function_prefix__ ## logout,\
       function_prefix__ ## get_public_key,\
@@ -1868,6 +1949,10 @@ void binakarier__identity__v1__identity_service__delete_agency(ProtobufCService 
                                                                void *closure_data);
 void binakarier__identity__v1__identity_service__create_unit(ProtobufCService *service,
                                                              const Binakarier__Identity__V1__CreateUnitRequest *input,
+                                                             Binakarier__Identity__V1__Unit_Closure closure,
+                                                             void *closure_data);
+void binakarier__identity__v1__identity_service__update_unit(ProtobufCService *service,
+                                                             const Binakarier__Identity__V1__UpdateUnitRequest *input,
                                                              Binakarier__Identity__V1__Unit_Closure closure,
                                                              void *closure_data);
 void binakarier__identity__v1__identity_service__delete_unit(ProtobufCService *service,
@@ -1922,6 +2007,10 @@ void binakarier__identity__v1__identity_service__set_roles(ProtobufCService *ser
                                                            const Binakarier__Identity__V1__SetRolesRequest *input,
                                                            Binakarier__Identity__V1__Account_Closure closure,
                                                            void *closure_data);
+void binakarier__identity__v1__identity_service__set_account_disabled(ProtobufCService *service,
+                                                                      const Binakarier__Identity__V1__SetAccountDisabledRequest *input,
+                                                                      Binakarier__Identity__V1__Account_Closure closure,
+                                                                      void *closure_data);
 void binakarier__identity__v1__identity_service__login(ProtobufCService *service,
                                                        const Binakarier__Identity__V1__LoginRequest *input,
                                                        Binakarier__Identity__V1__LoginResponse_Closure closure,
@@ -1966,6 +2055,7 @@ extern const ProtobufCMessageDescriptor binakarier__identity__v1__update_agency_
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__delete_agency_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__delete_agency_response__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__create_unit_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__identity__v1__update_unit_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__delete_unit_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__delete_unit_response__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__get_employee_request__descriptor;
@@ -1986,6 +2076,7 @@ extern const ProtobufCMessageDescriptor binakarier__identity__v1__create_account
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__get_account_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__set_password_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__set_password_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__identity__v1__set_account_disabled_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__set_roles_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__login_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__identity__v1__login_response__descriptor;

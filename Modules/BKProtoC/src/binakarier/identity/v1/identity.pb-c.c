@@ -592,6 +592,51 @@ void   binakarier__identity__v1__create_unit_request__free_unpacked
   assert(message->base.descriptor == &binakarier__identity__v1__create_unit_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   binakarier__identity__v1__update_unit_request__init
+                     (Binakarier__Identity__V1__UpdateUnitRequest         *message)
+{
+  static const Binakarier__Identity__V1__UpdateUnitRequest init_value = BINAKARIER__IDENTITY__V1__UPDATE_UNIT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__identity__v1__update_unit_request__get_packed_size
+                     (const Binakarier__Identity__V1__UpdateUnitRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__update_unit_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__identity__v1__update_unit_request__pack
+                     (const Binakarier__Identity__V1__UpdateUnitRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__update_unit_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__identity__v1__update_unit_request__pack_to_buffer
+                     (const Binakarier__Identity__V1__UpdateUnitRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__update_unit_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Identity__V1__UpdateUnitRequest *
+       binakarier__identity__v1__update_unit_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Identity__V1__UpdateUnitRequest *)
+     protobuf_c_message_unpack (&binakarier__identity__v1__update_unit_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__identity__v1__update_unit_request__free_unpacked
+                     (Binakarier__Identity__V1__UpdateUnitRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__identity__v1__update_unit_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   binakarier__identity__v1__delete_unit_request__init
                      (Binakarier__Identity__V1__DeleteUnitRequest         *message)
 {
@@ -1490,6 +1535,51 @@ void   binakarier__identity__v1__set_password_response__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &binakarier__identity__v1__set_password_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__identity__v1__set_account_disabled_request__init
+                     (Binakarier__Identity__V1__SetAccountDisabledRequest         *message)
+{
+  static const Binakarier__Identity__V1__SetAccountDisabledRequest init_value = BINAKARIER__IDENTITY__V1__SET_ACCOUNT_DISABLED_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__identity__v1__set_account_disabled_request__get_packed_size
+                     (const Binakarier__Identity__V1__SetAccountDisabledRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__set_account_disabled_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__identity__v1__set_account_disabled_request__pack
+                     (const Binakarier__Identity__V1__SetAccountDisabledRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__set_account_disabled_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__identity__v1__set_account_disabled_request__pack_to_buffer
+                     (const Binakarier__Identity__V1__SetAccountDisabledRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__set_account_disabled_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Identity__V1__SetAccountDisabledRequest *
+       binakarier__identity__v1__set_account_disabled_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Identity__V1__SetAccountDisabledRequest *)
+     protobuf_c_message_unpack (&binakarier__identity__v1__set_account_disabled_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__identity__v1__set_account_disabled_request__free_unpacked
+                     (Binakarier__Identity__V1__SetAccountDisabledRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__identity__v1__set_account_disabled_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   binakarier__identity__v1__set_roles_request__init
@@ -2936,6 +3026,57 @@ const ProtobufCMessageDescriptor binakarier__identity__v1__create_unit_request__
   (ProtobufCMessageInit) binakarier__identity__v1__create_unit_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor binakarier__identity__v1__update_unit_request__field_descriptors[2] =
+{
+  {
+    "unit",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Identity__V1__UpdateUnitRequest, unit),
+    &binakarier__identity__v1__unit__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "update_mask",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Identity__V1__UpdateUnitRequest, update_mask),
+    &google__protobuf__field_mask__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__identity__v1__update_unit_request__field_indices_by_name[] = {
+  0,   /* field[0] = unit */
+  1,   /* field[1] = update_mask */
+};
+static const ProtobufCIntRange binakarier__identity__v1__update_unit_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__identity__v1__update_unit_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.identity.v1.UpdateUnitRequest",
+  "UpdateUnitRequest",
+  "Binakarier__Identity__V1__UpdateUnitRequest",
+  "binakarier.identity.v1",
+  sizeof(Binakarier__Identity__V1__UpdateUnitRequest),
+  2,
+  binakarier__identity__v1__update_unit_request__field_descriptors,
+  binakarier__identity__v1__update_unit_request__field_indices_by_name,
+  1,  binakarier__identity__v1__update_unit_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__identity__v1__update_unit_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor binakarier__identity__v1__delete_unit_request__field_descriptors[2] =
 {
   {
@@ -3889,6 +4030,57 @@ const ProtobufCMessageDescriptor binakarier__identity__v1__set_password_response
   (ProtobufCMessageInit) binakarier__identity__v1__set_password_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor binakarier__identity__v1__set_account_disabled_request__field_descriptors[2] =
+{
+  {
+    "username",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Identity__V1__SetAccountDisabledRequest, username),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "disabled",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Identity__V1__SetAccountDisabledRequest, disabled),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__identity__v1__set_account_disabled_request__field_indices_by_name[] = {
+  1,   /* field[1] = disabled */
+  0,   /* field[0] = username */
+};
+static const ProtobufCIntRange binakarier__identity__v1__set_account_disabled_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__identity__v1__set_account_disabled_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.identity.v1.SetAccountDisabledRequest",
+  "SetAccountDisabledRequest",
+  "Binakarier__Identity__V1__SetAccountDisabledRequest",
+  "binakarier.identity.v1",
+  sizeof(Binakarier__Identity__V1__SetAccountDisabledRequest),
+  2,
+  binakarier__identity__v1__set_account_disabled_request__field_descriptors,
+  binakarier__identity__v1__set_account_disabled_request__field_indices_by_name,
+  1,  binakarier__identity__v1__set_account_disabled_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__identity__v1__set_account_disabled_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor binakarier__identity__v1__set_roles_request__field_descriptors[2] =
 {
   {
@@ -4647,7 +4839,7 @@ const ProtobufCEnumDescriptor binakarier__identity__v1__role__descriptor =
   binakarier__identity__v1__role__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor binakarier__identity__v1__identity_service__method_descriptors[24] =
+static const ProtobufCMethodDescriptor binakarier__identity__v1__identity_service__method_descriptors[26] =
 {
   { "GetAgency", &binakarier__identity__v1__get_agency_request__descriptor, &binakarier__identity__v1__agency__descriptor },
   { "ListAgencies", &binakarier__identity__v1__list_agencies_request__descriptor, &binakarier__identity__v1__list_agencies_response__descriptor },
@@ -4655,6 +4847,7 @@ static const ProtobufCMethodDescriptor binakarier__identity__v1__identity_servic
   { "UpdateAgency", &binakarier__identity__v1__update_agency_request__descriptor, &binakarier__identity__v1__agency__descriptor },
   { "DeleteAgency", &binakarier__identity__v1__delete_agency_request__descriptor, &binakarier__identity__v1__delete_agency_response__descriptor },
   { "CreateUnit", &binakarier__identity__v1__create_unit_request__descriptor, &binakarier__identity__v1__unit__descriptor },
+  { "UpdateUnit", &binakarier__identity__v1__update_unit_request__descriptor, &binakarier__identity__v1__unit__descriptor },
   { "DeleteUnit", &binakarier__identity__v1__delete_unit_request__descriptor, &binakarier__identity__v1__delete_unit_response__descriptor },
   { "GetEmployee", &binakarier__identity__v1__get_employee_request__descriptor, &binakarier__identity__v1__employee__descriptor },
   { "ListEmployees", &binakarier__identity__v1__list_employees_request__descriptor, &binakarier__identity__v1__list_employees_response__descriptor },
@@ -4668,6 +4861,7 @@ static const ProtobufCMethodDescriptor binakarier__identity__v1__identity_servic
   { "GetAccount", &binakarier__identity__v1__get_account_request__descriptor, &binakarier__identity__v1__account__descriptor },
   { "SetPassword", &binakarier__identity__v1__set_password_request__descriptor, &binakarier__identity__v1__set_password_response__descriptor },
   { "SetRoles", &binakarier__identity__v1__set_roles_request__descriptor, &binakarier__identity__v1__account__descriptor },
+  { "SetAccountDisabled", &binakarier__identity__v1__set_account_disabled_request__descriptor, &binakarier__identity__v1__account__descriptor },
   { "Login", &binakarier__identity__v1__login_request__descriptor, &binakarier__identity__v1__login_response__descriptor },
   { "Logout", &binakarier__identity__v1__logout_request__descriptor, &binakarier__identity__v1__logout_response__descriptor },
   { "GetPublicKey", &binakarier__identity__v1__get_public_key_request__descriptor, &binakarier__identity__v1__get_public_key_response__descriptor },
@@ -4675,30 +4869,32 @@ static const ProtobufCMethodDescriptor binakarier__identity__v1__identity_servic
   { "BootstrapAdministrator", &binakarier__identity__v1__bootstrap_administrator_request__descriptor, &binakarier__identity__v1__account__descriptor },
 };
 const unsigned binakarier__identity__v1__identity_service__method_indices_by_name[] = {
-  23,        /* BootstrapAdministrator */
-  15,        /* CreateAccount */
+  25,        /* BootstrapAdministrator */
+  16,        /* CreateAccount */
   2,        /* CreateAgency */
-  9,        /* CreateEmployee */
+  10,        /* CreateEmployee */
   5,        /* CreateUnit */
   4,        /* DeleteAgency */
-  11,        /* DeleteEmployee */
-  6,        /* DeleteUnit */
-  14,        /* FinishEmployeeImport */
-  16,        /* GetAccount */
+  12,        /* DeleteEmployee */
+  7,        /* DeleteUnit */
+  15,        /* FinishEmployeeImport */
+  17,        /* GetAccount */
   0,        /* GetAgency */
-  7,        /* GetEmployee */
-  21,        /* GetPublicKey */
+  8,        /* GetEmployee */
+  23,        /* GetPublicKey */
   1,        /* ListAgencies */
-  8,        /* ListEmployees */
-  22,        /* ListRevokedTokens */
-  19,        /* Login */
-  20,        /* Logout */
-  17,        /* SetPassword */
-  18,        /* SetRoles */
-  12,        /* StartEmployeeImport */
+  9,        /* ListEmployees */
+  24,        /* ListRevokedTokens */
+  21,        /* Login */
+  22,        /* Logout */
+  20,        /* SetAccountDisabled */
+  18,        /* SetPassword */
+  19,        /* SetRoles */
+  13,        /* StartEmployeeImport */
   3,        /* UpdateAgency */
-  10,        /* UpdateEmployee */
-  13         /* UploadEmployeeImportChunk */
+  11,        /* UpdateEmployee */
+  6,        /* UpdateUnit */
+  14         /* UploadEmployeeImportChunk */
 };
 const ProtobufCServiceDescriptor binakarier__identity__v1__identity_service__descriptor =
 {
@@ -4707,7 +4903,7 @@ const ProtobufCServiceDescriptor binakarier__identity__v1__identity_service__des
   "IdentityService",
   "Binakarier__Identity__V1__IdentityService",
   "binakarier.identity.v1",
-  24,
+  26,
   binakarier__identity__v1__identity_service__method_descriptors,
   binakarier__identity__v1__identity_service__method_indices_by_name
 };
@@ -4759,13 +4955,21 @@ void binakarier__identity__v1__identity_service__create_unit(ProtobufCService *s
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
   service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void binakarier__identity__v1__identity_service__update_unit(ProtobufCService *service,
+                                                             const Binakarier__Identity__V1__UpdateUnitRequest *input,
+                                                             Binakarier__Identity__V1__Unit_Closure closure,
+                                                             void *closure_data)
+{
+  assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void binakarier__identity__v1__identity_service__delete_unit(ProtobufCService *service,
                                                              const Binakarier__Identity__V1__DeleteUnitRequest *input,
                                                              Binakarier__Identity__V1__DeleteUnitResponse_Closure closure,
                                                              void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__get_employee(ProtobufCService *service,
                                                               const Binakarier__Identity__V1__GetEmployeeRequest *input,
@@ -4773,7 +4977,7 @@ void binakarier__identity__v1__identity_service__get_employee(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__list_employees(ProtobufCService *service,
                                                                 const Binakarier__Identity__V1__ListEmployeesRequest *input,
@@ -4781,7 +4985,7 @@ void binakarier__identity__v1__identity_service__list_employees(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__create_employee(ProtobufCService *service,
                                                                  const Binakarier__Identity__V1__CreateEmployeeRequest *input,
@@ -4789,7 +4993,7 @@ void binakarier__identity__v1__identity_service__create_employee(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__update_employee(ProtobufCService *service,
                                                                  const Binakarier__Identity__V1__UpdateEmployeeRequest *input,
@@ -4797,7 +5001,7 @@ void binakarier__identity__v1__identity_service__update_employee(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__delete_employee(ProtobufCService *service,
                                                                  const Binakarier__Identity__V1__DeleteEmployeeRequest *input,
@@ -4805,7 +5009,7 @@ void binakarier__identity__v1__identity_service__delete_employee(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__start_employee_import(ProtobufCService *service,
                                                                        const Binakarier__Identity__V1__StartEmployeeImportRequest *input,
@@ -4813,7 +5017,7 @@ void binakarier__identity__v1__identity_service__start_employee_import(ProtobufC
                                                                        void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__upload_employee_import_chunk(ProtobufCService *service,
                                                                               const Binakarier__Identity__V1__UploadEmployeeImportChunkRequest *input,
@@ -4821,7 +5025,7 @@ void binakarier__identity__v1__identity_service__upload_employee_import_chunk(Pr
                                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__finish_employee_import(ProtobufCService *service,
                                                                         const Binakarier__Identity__V1__FinishEmployeeImportRequest *input,
@@ -4829,7 +5033,7 @@ void binakarier__identity__v1__identity_service__finish_employee_import(Protobuf
                                                                         void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__create_account(ProtobufCService *service,
                                                                 const Binakarier__Identity__V1__CreateAccountRequest *input,
@@ -4837,7 +5041,7 @@ void binakarier__identity__v1__identity_service__create_account(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__get_account(ProtobufCService *service,
                                                              const Binakarier__Identity__V1__GetAccountRequest *input,
@@ -4845,7 +5049,7 @@ void binakarier__identity__v1__identity_service__get_account(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__set_password(ProtobufCService *service,
                                                               const Binakarier__Identity__V1__SetPasswordRequest *input,
@@ -4853,7 +5057,7 @@ void binakarier__identity__v1__identity_service__set_password(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__set_roles(ProtobufCService *service,
                                                            const Binakarier__Identity__V1__SetRolesRequest *input,
@@ -4861,7 +5065,15 @@ void binakarier__identity__v1__identity_service__set_roles(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__identity__v1__identity_service__set_account_disabled(ProtobufCService *service,
+                                                                      const Binakarier__Identity__V1__SetAccountDisabledRequest *input,
+                                                                      Binakarier__Identity__V1__Account_Closure closure,
+                                                                      void *closure_data)
+{
+  assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__login(ProtobufCService *service,
                                                        const Binakarier__Identity__V1__LoginRequest *input,
@@ -4869,7 +5081,7 @@ void binakarier__identity__v1__identity_service__login(ProtobufCService *service
                                                        void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__logout(ProtobufCService *service,
                                                         const Binakarier__Identity__V1__LogoutRequest *input,
@@ -4877,7 +5089,7 @@ void binakarier__identity__v1__identity_service__logout(ProtobufCService *servic
                                                         void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__get_public_key(ProtobufCService *service,
                                                                 const Binakarier__Identity__V1__GetPublicKeyRequest *input,
@@ -4885,7 +5097,7 @@ void binakarier__identity__v1__identity_service__get_public_key(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__list_revoked_tokens(ProtobufCService *service,
                                                                      const Binakarier__Identity__V1__ListRevokedTokensRequest *input,
@@ -4893,7 +5105,7 @@ void binakarier__identity__v1__identity_service__list_revoked_tokens(ProtobufCSe
                                                                      void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__bootstrap_administrator(ProtobufCService *service,
                                                                          const Binakarier__Identity__V1__BootstrapAdministratorRequest *input,
@@ -4901,7 +5113,7 @@ void binakarier__identity__v1__identity_service__bootstrap_administrator(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__init (Binakarier__Identity__V1__IdentityService_Service *service,
                                                        Binakarier__Identity__V1__IdentityService_ServiceDestroy destroy)
