@@ -2825,8 +2825,9 @@ public enum Binakarier_Identity_V1_IdentityService {
     /// Administrator only. FAILED_PRECONDITION: it would remove the last administrator (appoint another first).
     public static let setRoles = ProtoMethod<Binakarier_Identity_V1_SetRolesRequest, Binakarier_Identity_V1_Account>(service: serviceName, name: "SetRoles")
 
-    /// Administrator only. A disabled account cannot log in and its tokens stop working at their next
-    /// check by this service. FAILED_PRECONDITION: it would disable the last administrator.
+    /// Administrator only. A disabled account cannot log in; its tokens stop working here at once and, at
+    /// services that verify tokens locally, when they expire. FAILED_PRECONDITION: it would disable the
+    /// last administrator.
     public static let setAccountDisabled = ProtoMethod<Binakarier_Identity_V1_SetAccountDisabledRequest, Binakarier_Identity_V1_Account>(service: serviceName, name: "SetAccountDisabled")
 
     /// UNAUTHENTICATED: wrong username or password (the same answer for both), a disabled account, or an
