@@ -21,6 +21,11 @@ struct AccountCommand: AsyncParsableCommand {
         return "Akun \(account.username)\(account.nip.isEmpty ? "" : " (NIP \(account.nip))"): \(roles.isEmpty ? "tanpa peran" : roles)"
     }
 
+    static func setDisabled(_ disabled: Bool, _ username: String, _ global: GlobalOptions) async throws {
+        let account = try await global.identity(IdentityAPI.setAccountDisabled, .init(username: username, disabled: disabled))
+        try global.print(account) { "Akun \(account.username) \(disabled ? "dinonaktifkan" : "diaktifkan kembali")." }
+    }
+
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account (administrators only).")
         @OptionGroup var global: GlobalOptions
@@ -87,8 +92,7 @@ struct AccountCommand: AsyncParsableCommand {
         @Argument(help: "Username.") var username: String
 
         func run() async throws {
-            let account = try await global.identity(IdentityAPI.setAccountDisabled, .init(username: username, disabled: true))
-            try global.print(account) { "Akun \(account.username) dinonaktifkan." }
+            try await AccountCommand.setDisabled(true, username, global)
         }
     }
 
@@ -98,8 +102,7 @@ struct AccountCommand: AsyncParsableCommand {
         @Argument(help: "Username.") var username: String
 
         func run() async throws {
-            let account = try await global.identity(IdentityAPI.setAccountDisabled, .init(username: username, disabled: false))
-            try global.print(account) { "Akun \(account.username) diaktifkan kembali." }
+            try await AccountCommand.setDisabled(false, username, global)
         }
     }
 
