@@ -97,6 +97,13 @@ struct IdentityEndToEndTests {
         let missing = try await cluster.bkctl(["employee", "show", "199001012015011001"])
         #expect(missing.status == 5)
 
+        #expect(try await cluster.bkctl(["login", "admin", "--password-stdin"], input: "salah-sekali\n").status == 3)
+        let client = cluster.client()
+        let metrics = try await client.call(Binakarier_Metrics_V1_Metrics.scrape, .init()).text
+        #expect(metrics.contains(#"binakarier_identity_logins_total{result="ok"} 1"#))
+        #expect(metrics.contains(#"binakarier_identity_logins_total{result="refused"} 1"#))
+        await client.close()
+
         #expect(try await cluster.bkctl(["logout"]).status == 0)
         #expect(try await cluster.bkctl(["agency", "list"]).status == 3)
         #expect(await daemon.terminate() == 0)

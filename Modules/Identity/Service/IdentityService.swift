@@ -2,6 +2,7 @@ import BKAuth
 import BKProto
 import BKRPC
 import Foundation
+import Metrics
 import NIOConcurrencyHelpers
 
 typealias API = Binakarier_Identity_V1_IdentityService
@@ -32,6 +33,11 @@ public final class IdentityService: RPCService {
     private let decoyHash: String
     /// Accounts an administrator disabled: their tokens are refused here even before they expire.
     private let disabled: NIOLockedValueBox<Set<String>>
+    /// Logins by outcome, for operators watching for password guessing.
+    private let logins = (
+        succeeded: Counter(label: "binakarier_identity_logins_total", dimensions: [("result", "ok")]),
+        refused: Counter(label: "binakarier_identity_logins_total", dimensions: [("result", "refused")]),
+        locked: Counter(label: "binakarier_identity_logins_total", dimensions: [("result", "locked")]))
 
     /// Loads what the service needs from the store (the revocation list) and computes the decoy hash.
     public static func make(
@@ -274,11 +280,12 @@ public final class IdentityService: RPCService {
 
     private func registerAccounts(in router: inout RPCRouter) {
         router.register(API.createAccount) { [self] request, context in
-            _ = try caller(context, .manageAccounts)
+            let administrator = try caller(context, .manageAccounts)
             let record = try await newAccount(
                 username: request.username, password: request.password, displayName: request.displayName,
                 roles: request.roles, nip: request.nip)
             try await store.createAccount(record)
+            context.logger.notice("account created", metadata: ["username": "\(record.username)", "roles": "\(record.roles)", "by": "\(administrator.subject)"])
             return try await accountView(record)
         }
         router.register(API.getAccount) { [self] request, context in
@@ -309,23 +316,25 @@ public final class IdentityService: RPCService {
             return .init()
         }
         router.register(API.setRoles) { [self] request, context in
-            _ = try caller(context, .manageAccounts)
+            let administrator = try caller(context, .manageAccounts)
             let roles = try Self.explicitRoles(request.roles)
             if !roles.contains(.administrator), try await store.administrators() == [request.username] {
                 throw IdentityError.failedPrecondition("\(request.username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
             }
             try await store.setRoles(username: request.username, roles: roles)
+            context.logger.notice("account roles set", metadata: ["username": "\(request.username)", "roles": "\(roles)", "by": "\(administrator.subject)"])
             guard let record = try await store.account(username: request.username) else {
                 throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
             }
             return try await accountView(record)
         }
         router.register(API.setAccountDisabled) { [self] request, context in
-            _ = try caller(context, .manageAccounts)
+            let administrator = try caller(context, .manageAccounts)
             if request.disabled, try await store.administrators() == [request.username] {
                 throw IdentityError.failedPrecondition("\(request.username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
             }
             try await store.setDisabled(username: request.username, disabled: request.disabled)
+            context.logger.notice("account disabled set", metadata: ["username": "\(request.username)", "disabled": "\(request.disabled)", "by": "\(administrator.subject)"])
             disabled.withLockedValue { set in
                 if request.disabled { set.insert(request.username) } else { set.remove(request.username) }
             }
@@ -402,6 +411,20 @@ public final class IdentityService: RPCService {
     }
 
     func login(_ request: Binakarier_Identity_V1_LoginRequest) async throws -> Binakarier_Identity_V1_LoginResponse {
+        do {
+            let response = try await checkedLogin(request)
+            logins.succeeded.increment()
+            return response
+        } catch IdentityError.lockedOut(let until) {
+            logins.locked.increment()
+            throw IdentityError.lockedOut(untilUnix: until)
+        } catch {
+            logins.refused.increment()
+            throw error
+        }
+    }
+
+    private func checkedLogin(_ request: Binakarier_Identity_V1_LoginRequest) async throws -> Binakarier_Identity_V1_LoginResponse {
         let wrong = IdentityError.unauthenticated("nama pengguna atau kata sandi salah")
         let time = now()
         guard let record = try await store.account(username: request.username), !record.disabled else {
