@@ -1,4 +1,5 @@
 import BKAuth
+import BKRPC
 import BKTestSupport
 import Foundation
 import Testing
@@ -32,5 +33,18 @@ struct SigningKeyTests {
         for token in ["", "abc", "a.b.c", "!!!.???", "AAAA.AAAA"] {
             #expect(throws: TokenError.self) { try verifier.verify(token, nowUnix: 0) }
         }
+    }
+}
+
+@Suite("Bearer token in metadata")
+struct BearerTokenTests {
+    @Test(arguments: [
+        ("Bearer abc.def", "abc.def"), ("bearer abc.def", "abc.def"), ("BEARER   abc.def  ", "abc.def"),
+        ("Basic abc", nil), ("Bearer", nil), ("Bearer ", nil), ("Bearerabc", nil), ("", nil),
+    ] as [(String, String?)])
+    func parsing(header: String, token: String?) {
+        var metadata = RPCMetadata()
+        metadata.append("Authorization", header)
+        #expect(Authenticator.bearerToken(in: metadata) == token)
     }
 }

@@ -16,7 +16,8 @@ struct IdentityBench: AsyncParsableCommand {
     @Option(help: "Folder with the release builds of bk-identityd and bk-demo-data.") var bin: String
     @Option(help: "Employees to import.") var employees: Int = 100_000
     @Option(help: "Page size for the list benchmark.") var pageSize: Int32 = 500
-    @Option(help: "Sequential Get calls.") var gets: Int = 20_000
+    @Option(help: "Get calls, one at a time and then again spread over --concurrency callers.") var gets: Int = 20_000
+    @Option(help: "Callers at once in the second Get phase.") var concurrency: Int = 4
 
     func run() async throws {
         let directory = try TemporaryDirectory(prefix: "bk-ibench")
@@ -86,6 +87,29 @@ struct IdentityBench: AsyncParsableCommand {
         }
         var sortedGets = getLatencies
         let get = Measurements.percentiles(&sortedGets)
+
+        // Get by NIP with a few callers at once on the one connection, as a gateway would call.
+        let perCaller = gets / concurrency
+        let callerAuth = auth
+        let concurrentStart = clock.now
+        var concurrentLatencies = try await withThrowingTaskGroup(of: [Double].self) { group in
+            for worker in 0..<concurrency {
+                group.addTask(executorPreference: client.executor) {
+                    var latencies: [Double] = []
+                    for nip in sample[(worker * perCaller)..<((worker + 1) * perCaller)] {
+                        let start = clock.now
+                        _ = try await client.call(API.getEmployee, .init(nip: nip), metadata: callerAuth)
+                        latencies.append(Measurements.microseconds(start.duration(to: clock.now)))
+                    }
+                    return latencies
+                }
+            }
+            var all: [Double] = []
+            for try await latencies in group { all += latencies }
+            return all
+        }
+        let concurrentSeconds = Measurements.microseconds(concurrentStart.duration(to: clock.now)) / 1e6
+        let concurrentGet = Measurements.percentiles(&concurrentLatencies)
         let page = Measurements.percentiles(&pageLatencies)
         await client.close()
 
@@ -95,7 +119,10 @@ struct IdentityBench: AsyncParsableCommand {
                      report.rowsCommitted, report.errors.count, importCPU / 1e6))
         print(String(format: "list %d employees in pages of %d: %.2f s, %d pages, page p50 %.0f us, p99 %.0f us",
                      nips.count, pageSize, Measurements.microseconds(listTime) / 1e6, pageLatencies.count, page.p50, page.p99))
-        print(String(format: "get by NIP x %d: p50 %.1f us, p99 %.1f us", gets, get.p50, get.p99))
+        print(String(format: "get by NIP x %d, one at a time: p50 %.1f us, p99 %.1f us", gets, get.p50, get.p99))
+        print(String(format: "get by NIP x %d, %d callers at once: p50 %.1f us, p99 %.1f us, %.0f gets/s",
+                     concurrentLatencies.count, concurrency, concurrentGet.p50, concurrentGet.p99,
+                     Double(concurrentLatencies.count) / concurrentSeconds))
         print("daemon RSS after: \(Measurements.residentKiB(pid)) KiB")
     }
 }

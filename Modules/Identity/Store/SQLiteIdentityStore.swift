@@ -24,6 +24,12 @@ public final class SQLiteIdentityStore: IdentityStore {
         try pool.read(body)
     }
 
+    /// A read of one SELECT statement on the calling thread. One statement is consistent on its own, so
+    /// it needs no surrounding read transaction (two statements fewer per point read).
+    private func readOneStatement<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.unsafeRead(body)
+    }
+
     public func close() throws {
         try pool.close()
     }
@@ -131,8 +137,9 @@ public final class SQLiteIdentityStore: IdentityStore {
     // MARK: employees
 
     public func employee(nip: String) async throws -> Employee? {
-        try readNow { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM employee WHERE nip = ?"), arguments: [nip]).map(Self.employee)
+        try readOneStatement { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.employeeColumns) FROM employee WHERE nip = ?"), arguments: [nip])
+                .map(Self.employee)
         }
     }
 
@@ -152,7 +159,7 @@ public final class SQLiteIdentityStore: IdentityStore {
             _ = arguments.append(contentsOf: [supervisor])
         }
         _ = arguments.append(contentsOf: [limit])
-        let sql = "SELECT * FROM employee WHERE \(conditions.joined(separator: " AND ")) ORDER BY nip LIMIT ?"
+        let sql = "SELECT \(Self.employeeColumns) FROM employee WHERE \(conditions.joined(separator: " AND ")) ORDER BY nip LIMIT ?"
         let finalArguments = arguments
         return try await pool.read { db in try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(Self.employee) }
     }
@@ -173,7 +180,9 @@ public final class SQLiteIdentityStore: IdentityStore {
 
     public func updateEmployee(_ employee: Employee, now: Int64) async throws -> Employee {
         try await pool.write { db in
-            guard let existing = try Row.fetchOne(db, sql: "SELECT * FROM employee WHERE nip = ?", arguments: [employee.nip]).map(Self.employee) else {
+            guard let existing = try Row.fetchOne(
+                db, sql: "SELECT \(Self.employeeColumns) FROM employee WHERE nip = ?", arguments: [employee.nip]).map(Self.employee)
+            else {
                 throw IdentityError.notFound("pegawai dengan NIP \(employee.nip) tidak ditemukan")
             }
             try Self.checkReferences(db, employee)
@@ -251,7 +260,7 @@ public final class SQLiteIdentityStore: IdentityStore {
     // MARK: accounts
 
     public func account(username: String) async throws -> AccountRecord? {
-        try readNow { db in
+        try readOneStatement { db in
             try Row.fetchOne(db, sql: "SELECT * FROM account WHERE username = ?", arguments: [username]).map(Self.account)
         }
     }
@@ -407,16 +416,22 @@ public final class SQLiteIdentityStore: IdentityStore {
          e.supervisorNip.nilIfEmpty, e.status.rawValue, createdAt, updatedAt]
     }
 
+    /// The employee columns in the order `employee(_:)` reads them: by position, because looking a
+    /// column up by name costs a case-insensitive string comparison per column per row.
+    static let employeeColumns = """
+        nip, name, asn_type, sex, birth_date, service_start, golongan, pppk_grade, job_level, position_title, \
+        education, agency_code, unit_code, supervisor_nip, status, created_at, updated_at
+        """
+
     static func employee(_ row: Row) -> Employee {
         Employee(
-            nip: row["nip"], name: row["name"], asnType: AsnType(rawValue: row["asn_type"]) ?? .unspecified,
-            sex: Sex(rawValue: row["sex"]) ?? .unspecified, birthDate: row["birth_date"], serviceStart: row["service_start"],
-            golongan: Golongan(rawValue: row["golongan"]) ?? .unspecified, pppkGrade: row["pppk_grade"],
-            jobLevel: JobLevel(rawValue: row["job_level"]) ?? .unspecified, positionTitle: row["position_title"],
-            education: EducationLevel(rawValue: row["education"]) ?? .unspecified, agencyCode: row["agency_code"],
-            unitCode: row["unit_code"] ?? "", supervisorNip: row["supervisor_nip"] ?? "",
-            status: EmployeeStatus(rawValue: row["status"]) ?? .unspecified, createTimeUnix: row["created_at"],
-            updateTimeUnix: row["updated_at"])
+            nip: row[0], name: row[1], asnType: AsnType(rawValue: row[2]) ?? .unspecified,
+            sex: Sex(rawValue: row[3]) ?? .unspecified, birthDate: row[4], serviceStart: row[5],
+            golongan: Golongan(rawValue: row[6]) ?? .unspecified, pppkGrade: row[7],
+            jobLevel: JobLevel(rawValue: row[8]) ?? .unspecified, positionTitle: row[9],
+            education: EducationLevel(rawValue: row[10]) ?? .unspecified, agencyCode: row[11],
+            unitCode: row[12] ?? "", supervisorNip: row[13] ?? "",
+            status: EmployeeStatus(rawValue: row[14]) ?? .unspecified, createTimeUnix: row[15], updateTimeUnix: row[16])
     }
 
     static func agency(_ row: Row) -> Agency {
