@@ -82,7 +82,7 @@ public final class DaemonProcess: @unchecked Sendable {
         let output: Data = await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: pipe.fileHandleForReading.readDataToEndOfFile()) }
         }
-        while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
+        try await waitUntilExited(process, within: .seconds(120))
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 
@@ -104,8 +104,27 @@ public final class DaemonProcess: @unchecked Sendable {
         return await waitForExit()
     }
 
+    /// Waits for the process to end; one that has not after a minute is killed (a test must never hang).
     public func waitForExit() async -> Int32 {
-        while process.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
-        return process.terminationStatus
+        do {
+            try await Self.waitUntilExited(process, within: .seconds(60))
+        } catch {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            try? await Self.waitUntilExited(process, within: .seconds(10))
+        }
+        return process.isRunning ? -1 : process.terminationStatus
+    }
+
+    public struct StillRunning: Error, CustomStringConvertible {
+        public let name: String
+        public var description: String { "\(name) still running" }
+    }
+
+    static func waitUntilExited(_ process: Process, within limit: Duration) async throws {
+        let deadline = ContinuousClock.now.advanced(by: limit)
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else { throw StillRunning(name: process.executableURL?.lastPathComponent ?? "process") }
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 }

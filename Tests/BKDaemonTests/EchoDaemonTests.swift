@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// The scaffolding end to end: the real bk-echod binary, its socket, readiness line, metrics, signals.
-@Suite("bk-echod, a real daemon process")
+@Suite("bk-echod, a real daemon process", .timeLimit(.minutes(3)))
 struct EchoDaemonTests {
     static func startDaemon(in directory: TemporaryDirectory, extra: [String] = []) async throws -> DaemonProcess {
         let daemon = try DaemonProcess(

@@ -5,7 +5,7 @@ import Foundation
 import NIOCore
 import Testing
 
-@Suite("Server and client over a Unix socket")
+@Suite("Server and client over a Unix socket", .timeLimit(.minutes(3)))
 struct ServerTests {
     @Test func echoWithMetadataBothWays() async throws {
         try await withEcho { echo in
@@ -83,7 +83,7 @@ struct ServerTests {
             let order = Recorder<String>()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    _ = try await echo.client.call(Echo.echo, EchoRequest(text: "lambat", delayMs: 1500))
+                    _ = try await echo.client.call(Echo.echo, EchoRequest(text: "lambat", delayMs: 3000))
                     await order.append("lambat")
                 }
                 try await waitUntilInFlight(echo.server)

@@ -4,17 +4,22 @@ import BKTestSupport
 import Foundation
 import Testing
 
-/// Waits until the server is handling a call, however busy the machine is.
-func waitUntilInFlight(_ server: RPCServer) async throws {
-    while await server.callsInFlight() == 0 { try await Task.sleep(for: .milliseconds(5)) }
+/// Waits until the server is handling a call, however busy the machine is (but not for ever: the calls
+/// waited for are slow, so a call that was missed means a bug, not bad luck).
+func waitUntilInFlight(_ server: RPCServer, within limit: Duration = .seconds(30)) async throws {
+    let deadline = ContinuousClock.now.advanced(by: limit)
+    while await server.callsInFlight() == 0 {
+        try #require(ContinuousClock.now < deadline, "no call reached the server within \(limit)")
+        try await Task.sleep(for: .milliseconds(5))
+    }
 }
 
-@Suite("Graceful shutdown and socket hygiene")
+@Suite("Graceful shutdown and socket hygiene", .timeLimit(.minutes(3)))
 struct ShutdownTests {
     @Test func callsInFlightFinishNewCallsAreRefusedHealthTurnsNotServing() async throws {
         let echo = try await EchoFixture.start()
         defer { echo.directory.remove() }
-        let slow = Task { try await echo.client.call(Echo.echo, EchoRequest(text: "selesai", delayMs: 500)) }
+        let slow = Task { try await echo.client.call(Echo.echo, EchoRequest(text: "selesai", delayMs: 3000)) }
         try await waitUntilInFlight(echo.server)
         await echo.server.beginShutdown()
         #expect(echo.server.health.status(of: "") == .notServing)

@@ -7,7 +7,7 @@ import Testing
 typealias IdentityAPI = Binakarier_Identity_V1_IdentityService
 
 /// The real bk-identityd, driven by the real bkctl and by RPC, killed and restarted.
-@Suite("bk-identityd end to end", .serialized)
+@Suite("bk-identityd end to end", .serialized, .timeLimit(.minutes(3)))
 struct IdentityEndToEndTests {
     final class Cluster: Sendable {
         let directory: TemporaryDirectory

@@ -38,6 +38,7 @@ final class IdentityFixture: Sendable {
     func stop() async {
         await client.close()
         await server.shutdown()
+        await service.hasher.shutdown()
         directory.remove()
     }
 
@@ -101,7 +102,7 @@ func code(_ body: () async throws -> Void) async -> RPCStatusCode? {
     }
 }
 
-@Suite("Identity service over its socket")
+@Suite("Identity service over its socket", .timeLimit(.minutes(3)))
 struct ServiceTests {
     @Test func bootstrapOnlyOnceAndOnlyFromAllowedPeers() async throws {
         try await withIdentity { identity in

@@ -7,7 +7,7 @@ import Testing
 
 /// Interoperability with containerd's own ttrpc (Go, 1.1.1 from Debian), both directions: their client
 /// against our server, our client against their server. The Go side encodes with gogo/protobuf.
-@Suite("Interop with containerd/ttrpc (Go reference)", .serialized)
+@Suite("Interop with containerd/ttrpc (Go reference)", .serialized, .timeLimit(.minutes(3)))
 struct ReferenceInteropTests {
     struct GoCallResult: Decodable, Equatable {
         var code: Int32
