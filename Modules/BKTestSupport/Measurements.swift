@@ -6,6 +6,8 @@ public enum Measurements {
         Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
     }
 
+    public static func seconds(_ duration: Duration) -> Double { microseconds(duration) / 1e6 }
+
     /// p50 and p99 of `values` (sorted in place).
     public static func percentiles(_ values: inout [Double]) -> (p50: Double, p99: Double) {
         guard !values.isEmpty else { return (0, 0) }

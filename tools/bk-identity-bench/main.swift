@@ -108,17 +108,17 @@ struct IdentityBench: AsyncParsableCommand {
             for try await latencies in group { all += latencies }
             return all
         }
-        let concurrentSeconds = Measurements.microseconds(concurrentStart.duration(to: clock.now)) / 1e6
+        let concurrentSeconds = Measurements.seconds(concurrentStart.duration(to: clock.now))
         let concurrentGet = Measurements.percentiles(&concurrentLatencies)
         let page = Measurements.percentiles(&pageLatencies)
         await client.close()
 
         print("bk-identity-bench: bk-identityd (release), SQLite with synchronous=FULL, one client over the Unix socket")
         print(String(format: "import %d rows (%.1f MiB CSV): %.2f s end to end, %d committed, %d rejected, daemon CPU %.2f s",
-                     report.rowsTotal, Double(csv.count) / 1_048_576, Measurements.microseconds(importTime) / 1e6,
+                     report.rowsTotal, Double(csv.count) / 1_048_576, Measurements.seconds(importTime),
                      report.rowsCommitted, report.errors.count, importCPU / 1e6))
         print(String(format: "list %d employees in pages of %d: %.2f s, %d pages, page p50 %.0f us, p99 %.0f us",
-                     nips.count, pageSize, Measurements.microseconds(listTime) / 1e6, pageLatencies.count, page.p50, page.p99))
+                     nips.count, pageSize, Measurements.seconds(listTime), pageLatencies.count, page.p50, page.p99))
         print(String(format: "get by NIP x %d, one at a time: p50 %.1f us, p99 %.1f us", gets, get.p50, get.p99))
         print(String(format: "get by NIP x %d, %d callers at once: p50 %.1f us, p99 %.1f us, %.0f gets/s",
                      concurrentLatencies.count, concurrency, concurrentGet.p50, concurrentGet.p99,

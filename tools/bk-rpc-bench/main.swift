@@ -23,26 +23,22 @@ struct RPCBench: AsyncParsableCommand {
     @Option(help: "Seconds of the concurrent phase.") var seconds: Double = 10
 
     func run() async throws {
-        let directory = try makeDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = try TemporaryDirectory(prefix: "bk-bench")
+        defer { directory.remove() }
         var results: [(String, Figures)] = []
-        let ours = try startServer(
-            echod, ["--socket-dir", directory, "--log-level", "warning"], socket: "\(directory)/echo.sock", log: "\(directory)/echod.log")
-        results.append(("BinaKarier (Swift, protobuf-c)", try await measure(ours)))
-        ours.process.terminate()
-        ours.process.waitUntilExit()
+        let ours = try DaemonProcess(
+            binary: echod, arguments: ["--socket-dir", directory.path, "--log-level", "warning"], logPath: directory.appending("echod.log"))
+        try await ours.start()
+        results.append(("BinaKarier (Swift, protobuf-c)", try await measure(ours, socket: directory.appending("echo.sock"))))
+        await ours.terminate()
         if !reference.isEmpty {
-            let theirs = try startServer(reference, ["serve", "\(directory)/ref.sock"], socket: "\(directory)/ref.sock", log: "\(directory)/ref.log")
-            results.append(("containerd/ttrpc 1.1.1 (Go)", try await measure(theirs)))
-            theirs.process.terminate()
-            theirs.process.waitUntilExit()
+            let theirs = try DaemonProcess(
+                binary: reference, arguments: ["serve", directory.appending("ref.sock")], logPath: directory.appending("ref.log"))
+            try await theirs.start()
+            results.append(("containerd/ttrpc 1.1.1 (Go)", try await measure(theirs, socket: directory.appending("ref.sock"))))
+            await theirs.terminate()
         }
         report(results)
-    }
-
-    struct Server {
-        let process: Process
-        let socket: String
     }
 
     struct Figures {
@@ -58,31 +54,8 @@ struct RPCBench: AsyncParsableCommand {
         var serverRSSKiB = 0
     }
 
-    func makeDirectory() throws -> String {
-        var template = Array("/tmp/bk-bench-XXXXXX".utf8CString)
-        guard let path = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { throw CocoaError(.fileWriteUnknown) }
-        return String(cString: path)
-    }
-
-    func startServer(_ binary: String, _ arguments: [String], socket: String, log: String) throws -> Server {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        FileManager.default.createFile(atPath: log, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            if let text = try? String(contentsOfFile: log, encoding: .utf8), text.contains("BINAKARIER READY") {
-                return Server(process: process, socket: socket)
-            }
-            usleep(20_000)
-        }
-        throw ValidationError("\(binary) did not become ready; see \(log)")
-    }
-
-    func measure(_ server: Server) async throws -> Figures {
-        let client = RPCClient(socketPath: server.socket, defaultTimeout: .seconds(10))
+    func measure(_ server: DaemonProcess, socket: String) async throws -> Figures {
+        let client = RPCClient(socketPath: socket, defaultTimeout: .seconds(10))
         let request = Binakarier_Testing_V1_EchoRequest(text: "NIP 198703152010011001 hadir pelatihan")
         let requestSize = try request.serializedBytes().count
         precondition(requestSize >= 38)
@@ -94,21 +67,21 @@ struct RPCBench: AsyncParsableCommand {
             for _ in 0..<2_000 { _ = try await client.call(Binakarier_Testing_V1_Echo.echo, request) }
             var latencies: [Double] = []
             latencies.reserveCapacity(calls)
-            let cpuBefore = cpuMicroseconds(pid)
+            let cpuBefore = Measurements.cpuMicroseconds(pid)
             let started = ContinuousClock.now
             for _ in 0..<calls {
                 let start = ContinuousClock.now
                 _ = try await client.call(Binakarier_Testing_V1_Echo.echo, request)
-                latencies.append(microseconds(start.duration(to: .now)))
+                latencies.append(Measurements.microseconds(start.duration(to: .now)))
             }
-            figures.sequentialCallsPerSecond = Double(calls) / inSeconds(started.duration(to: .now))
-            figures.sequentialCPU = (cpuMicroseconds(pid) - cpuBefore) / Double(calls)
-            (figures.sequentialP50, figures.sequentialP99) = percentiles(&latencies)
+            figures.sequentialCallsPerSecond = Double(calls) / Measurements.seconds(started.duration(to: .now))
+            figures.sequentialCPU = (Measurements.cpuMicroseconds(pid) - cpuBefore) / Double(calls)
+            (figures.sequentialP50, figures.sequentialP99) = Measurements.percentiles(&latencies)
         }
 
         // Concurrent: `concurrency` callers sharing the one connection for `seconds`.
-        let cpuBefore = cpuMicroseconds(pid)
-        let clientCPUBefore = cpuMicroseconds(getpid())
+        let cpuBefore = Measurements.cpuMicroseconds(pid)
+        let clientCPUBefore = Measurements.cpuMicroseconds(getpid())
         let started = ContinuousClock.now
         let end = started.advanced(by: .milliseconds(Int(self.seconds * 1000)))
         let perWorker = try await withThrowingTaskGroup(of: [Double].self) { group in
@@ -119,7 +92,7 @@ struct RPCBench: AsyncParsableCommand {
                     while ContinuousClock.now < end {
                         let start = ContinuousClock.now
                         _ = try await client.call(Binakarier_Testing_V1_Echo.echo, request)
-                        mine.append(microseconds(start.duration(to: .now)))
+                        mine.append(Measurements.microseconds(start.duration(to: .now)))
                     }
                     return mine
                 }
@@ -128,13 +101,13 @@ struct RPCBench: AsyncParsableCommand {
             for try await latencies in group { all.append(latencies) }
             return all
         }
-        let elapsed = inSeconds(started.duration(to: .now))
+        let elapsed = Measurements.seconds(started.duration(to: .now))
         var concurrent = perWorker.flatMap { $0 }
         figures.concurrentCallsPerSecond = Double(concurrent.count) / elapsed
-        figures.concurrentCPU = (cpuMicroseconds(pid) - cpuBefore) / Double(concurrent.count)
-        figures.concurrentClientCPU = (cpuMicroseconds(getpid()) - clientCPUBefore) / Double(concurrent.count)
-        (figures.concurrentP50, figures.concurrentP99) = percentiles(&concurrent)
-        figures.serverRSSKiB = residentKiB(pid)
+        figures.concurrentCPU = (Measurements.cpuMicroseconds(pid) - cpuBefore) / Double(concurrent.count)
+        figures.concurrentClientCPU = (Measurements.cpuMicroseconds(getpid()) - clientCPUBefore) / Double(concurrent.count)
+        (figures.concurrentP50, figures.concurrentP99) = Measurements.percentiles(&concurrent)
+        figures.serverRSSKiB = Measurements.residentKiB(pid)
         await client.close()
         return figures
     }
@@ -163,9 +136,3 @@ struct RPCBench: AsyncParsableCommand {
         }
     }
 }
-
-func microseconds(_ duration: Duration) -> Double { Measurements.microseconds(duration) }
-func inSeconds(_ duration: Duration) -> Double { Measurements.microseconds(duration) / 1e6 }
-func percentiles(_ values: inout [Double]) -> (Double, Double) { Measurements.percentiles(&values) }
-func cpuMicroseconds(_ pid: Int32) -> Double { Measurements.cpuMicroseconds(pid) }
-func residentKiB(_ pid: Int32) -> Int { Measurements.residentKiB(pid) }
