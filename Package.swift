@@ -98,18 +98,40 @@ let package = Package(
 
         .target(
             name: "BKAuth",
-            dependencies: ["BKProto", "BKRPC", "CSodium", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+            dependencies: [
+                "BKProto", "BKRPC", "CSodium",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Modules/BKAuth",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+
+        .target(
+            name: "BKServiceKit",
+            dependencies: ["BKRPC", "BKAuth", "CSodium"],
+            path: "Modules/BKServiceKit",
             exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
 
         // MARK: domains
 
+        // The identity vocabulary (type names, how records spell values): shared by the service and bkctl.
+        .target(
+            name: "IdentityVocabulary",
+            dependencies: ["BKProto"],
+            path: "Modules/IdentityVocabulary",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+
         .target(
             name: "Identity",
             dependencies: [
-                "BKProto", "BKRPC", "BKStore", "BKAuth", "CSodium",
+                "BKProto", "BKRPC", "BKStore", "BKAuth", "BKServiceKit", "IdentityVocabulary", "CSodium",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -127,7 +149,7 @@ let package = Package(
         .target(
             name: "BKCtl",
             dependencies: [
-                "BKProto", "BKRPC", "Identity",
+                "BKProto", "BKRPC", "BKServiceKit", "IdentityVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Modules/BKCtl",
@@ -166,7 +188,7 @@ let package = Package(
         .executableTarget(
             name: "bk-echod",
             dependencies: [
-                "BKDaemon", "BKTestSupport",
+                "BKDaemon", "BKTestSupport", "BKAuth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "tools/bk-echod",

@@ -2,6 +2,7 @@
 import ArgumentParser
 import BKAuth
 import BKDaemon
+import BKRPC
 import Identity
 
 @main
@@ -25,18 +26,18 @@ struct IdentityDaemon: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.resolve()
-        try await Daemon.run(name: "identity", configuration: configuration) { configuration, logger in
-            let store = try SQLiteIdentityStore.open(directory: configuration.dataDirectory)
-            let key = try SigningKey.loadOrCreate(at: "\(configuration.dataDirectory)/identity-signing.key")
+        try await Daemon.run(name: .identity, configuration: configuration) { configuration, logger, resources in
+            let store = try await resources.open("identity store") {
+                try SQLiteIdentityStore.open(directory: configuration.dataDirectory)
+            } close: { store in try? store.close() }
+            let keys = try SigningKeyRing(directory: configuration.dataDirectory)
             let hasher = PasswordHasher(concurrency: passwordHashConcurrency)
+            resources.onClose("password hasher") { await hasher.shutdown() }
             var settings = IdentityService.Configuration()
             settings.tokenLifetime = Int64(tokenLifetimeHours) * 3600
-            let service = try await IdentityService.make(store: store, key: key, hasher: hasher, configuration: settings)
-            logger.info("identity ready", metadata: ["key_id": "\(key.keyID)"])
-            return DaemonComponents(services: [service]) {
-                await hasher.shutdown()
-                try? store.close()
-            }
+            let service = try await IdentityService.make(store: store, keys: keys, hasher: hasher, configuration: settings)
+            logger.info("identity ready", metadata: ["key_id": "\(keys.active.keyID)"])
+            return DaemonComponents(services: [service, service.tokenService], authenticator: service.authenticator)
         }
     }
 }

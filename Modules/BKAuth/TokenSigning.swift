@@ -1,13 +1,10 @@
 import BKProto
+import BKRPC
 import CSodium
 import Foundation
 
-public typealias TokenClaims = Binakarier_Identity_V1_TokenClaims
-public typealias TokenRole = Binakarier_Identity_V1_Role
-
 /// Why a token was refused. Every case is answered UNAUTHENTICATED: log in again.
 public enum TokenError: Error, Hashable, Sendable, CustomStringConvertible {
-    case missing
     case malformed
     case badSignature
     case unknownKey
@@ -16,26 +13,27 @@ public enum TokenError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .missing: "token tidak ada: masuk (login) terlebih dahulu"
         case .malformed: "token rusak"
         case .badSignature: "tanda tangan token tidak sah"
         case .unknownKey: "token ditandatangani kunci yang tidak dikenal"
         case .expired: "token sudah kedaluwarsa: masuk (login) lagi"
-        case .revoked: "token sudah dicabut (logout): masuk (login) lagi"
+        case .revoked: "token sudah tidak berlaku (logout, atau akun diubah): masuk (login) lagi"
         }
     }
 }
 
-/// The identity service's Ed25519 key pair. The secret key lives in the daemon's data directory,
-/// mode 0600, created on first start.
+extension TokenError: RPCErrorConvertible {
+    public var rpcError: RPCError { RPCError(.unauthenticated, description) }
+}
+
+/// An Ed25519 key pair of the identity service. The secret key lives in the daemon's data directory,
+/// mode 0600.
 public struct SigningKey: Sendable {
     public let publicKey: [UInt8]
     private let secretKey: [UInt8]
 
     /// A short stable name for the key, carried in tokens so that keys can be rotated.
     public var keyID: String { Base64URL.encode(Array(publicKey.prefix(9))) }
-
-    public var verifier: TokenVerifier { TokenVerifier(publicKey: publicKey) }
 
     public static func generate() -> SigningKey {
         precondition(Sodium.ready)
@@ -50,32 +48,40 @@ public struct SigningKey: Sendable {
         self.secretKey = secretKey
     }
 
+    /// Reads the key at `path`, or nil if there is no file. A file readable by others is refused.
+    public static func load(at path: String) throws -> SigningKey? {
+        precondition(Sodium.ready)
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard data.count == Int(crypto_sign_secretkeybytes()) else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path])
+        }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
+            throw CocoaError(.fileReadNoPermission, userInfo: [
+                NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path) is readable by others: chmod 600 it",
+            ])
+        }
+        let secret = [UInt8](data)
+        var publicKey = [UInt8](repeating: 0, count: Int(crypto_sign_publickeybytes()))
+        crypto_sign_ed25519_sk_to_pk(&publicKey, secret)
+        return SigningKey(publicKey: publicKey, secretKey: secret)
+    }
+
     /// Reads the key at `path`, or creates it there (mode 0600, never overwriting) if there is none.
     public static func loadOrCreate(at path: String) throws -> SigningKey {
-        precondition(Sodium.ready)
-        let secretLength = Int(crypto_sign_secretkeybytes())
-        if let data = FileManager.default.contents(atPath: path) {
-            guard data.count == secretLength else {
-                throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path])
-            }
-            var info = stat()
-            if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
-                throw CocoaError(.fileReadNoPermission, userInfo: [
-                    NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path) is readable by others: chmod 600 it",
-                ])
-            }
-            let secret = [UInt8](data)
-            var publicKey = [UInt8](repeating: 0, count: Int(crypto_sign_publickeybytes()))
-            crypto_sign_ed25519_sk_to_pk(&publicKey, secret)
-            return SigningKey(publicKey: publicKey, secretKey: secret)
-        }
+        if let key = try load(at: path) { return key }
         let key = generate()
+        try key.write(to: path)
+        return key
+    }
+
+    /// Writes the secret key to a new file at `path` (mode 0600), durably.
+    public func write(to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
-        let written = key.secretKey.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == secretLength, fsync(fd) == 0 else { throw POSIXError(.EIO) }
-        return key
+        let written = secretKey.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        guard written == secretKey.count, fsync(fd) == 0 else { throw POSIXError(.EIO) }
     }
 
     public func sign(_ claims: TokenClaims) throws -> String {
@@ -86,25 +92,36 @@ public struct SigningKey: Sendable {
     }
 }
 
-/// Verifies tokens locally with the identity service's public key.
-public struct TokenVerifier: Sendable {
-    public let publicKey: [UInt8]
+/// The public keys tokens may be signed with, by key id: the active one and, during a rotation, the
+/// previous one.
+public struct PublicKeySet: Sendable, Hashable {
+    public private(set) var keys: [String: [UInt8]] = [:]
 
-    public init(publicKey: [UInt8]) {
-        self.publicKey = publicKey
+    public init(_ keys: [Binakarier_Auth_V1_PublicKey] = []) {
+        for key in keys where key.publicKey.count == Int(crypto_sign_publickeybytes()) {
+            self.keys[key.keyId] = key.publicKey
+        }
     }
 
+    public init(signingKeys: [SigningKey]) {
+        for key in signingKeys { keys[key.keyID] = key.publicKey }
+    }
+
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// Checks the signature and the expiry; revocation is the authenticator's business.
     public func verify(_ token: String, nowUnix: Int64) throws(TokenError) -> TokenClaims {
         precondition(Sodium.ready)
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let payload = Base64URL.decode(String(parts[0])),
-            let signature = Base64URL.decode(String(parts[1])), signature.count == Int(crypto_sign_bytes()),
-            publicKey.count == Int(crypto_sign_publickeybytes())
+            let signature = Base64URL.decode(String(parts[1])), signature.count == Int(crypto_sign_bytes())
         else { throw .malformed }
+        // The claims name their key; they are trusted only once that key's signature checks out.
+        guard let claims = try? TokenClaims(serializedBytes: payload) else { throw .malformed }
+        guard let publicKey = keys[claims.keyId] else { throw .unknownKey }
         guard crypto_sign_verify_detached(signature, payload, UInt64(payload.count), publicKey) == 0 else {
             throw .badSignature
         }
-        guard let claims = try? TokenClaims(serializedBytes: payload) else { throw .malformed }
         guard claims.expireTimeUnix > nowUnix else { throw .expired }
         return claims
     }

@@ -1,11 +1,12 @@
+import BKRPC
 import ArgumentParser
 import BKProto
-import Identity
+import IdentityVocabulary
 
 struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account", abstract: "Accounts and roles.",
-        subcommands: [Create.self, Show.self, Passwd.self, Roles.self, Disable.self, Enable.self, BootstrapAdmin.self])
+        subcommands: [Create.self, Show.self, Passwd.self, Roles.self, Disable.self, Enable.self, BootstrapAdmin.self, RotateSigningKey.self])
 
     static func parseRoles(_ names: [String]) throws -> [Role] {
         try names.map { name in
@@ -22,7 +23,7 @@ struct AccountCommand: AsyncParsableCommand {
     }
 
     static func setDisabled(_ disabled: Bool, _ username: String, _ global: GlobalOptions) async throws {
-        let account = try await global.identity(IdentityAPI.setAccountDisabled, .init(username: username, disabled: disabled))
+        let account = try await global.identity { try await $0.setAccountDisabled(.init(username: username, disabled: disabled)) }
         try global.print(account) { "Akun \(account.username) \(disabled ? "dinonaktifkan" : "diaktifkan kembali")." }
     }
 
@@ -38,8 +39,8 @@ struct AccountCommand: AsyncParsableCommand {
         func run() async throws {
             let roles = try AccountCommand.parseRoles(role)
             let secret = try password.read(prompt: "Kata sandi untuk \(username): ")
-            let account = try await global.identity(IdentityAPI.createAccount, .init(
-                username: username, password: secret, displayName: displayName, roles: roles, nip: nip))
+            let account = try await global.identity { try await $0.createAccount(.init(
+                username: username, password: secret, displayName: displayName, roles: roles, nip: nip)) }
             try global.print(account) { AccountCommand.describe(account) + " dibuat." }
         }
     }
@@ -50,7 +51,7 @@ struct AccountCommand: AsyncParsableCommand {
         @Argument(help: "Username.") var username: String
 
         func run() async throws {
-            let account = try await global.identity(IdentityAPI.getAccount, .init(username: username))
+            let account = try await global.identity { try await $0.getAccount(.init(username: username)) }
             try global.print(account) { AccountCommand.describe(account) }
         }
     }
@@ -67,8 +68,8 @@ struct AccountCommand: AsyncParsableCommand {
         func run() async throws {
             let currentPassword = current ? try password.read(prompt: "Kata sandi saat ini: ") : ""
             let newPassword = try password.read(prompt: "Kata sandi baru: ")
-            _ = try await global.identity(IdentityAPI.setPassword, .init(
-                username: username, newPassword: newPassword, currentPassword: currentPassword))
+            _ = try await global.identity { try await $0.setPassword(.init(
+                username: username, newPassword: newPassword, currentPassword: currentPassword)) }
             print("Kata sandi \(username) diganti.")
         }
     }
@@ -81,7 +82,7 @@ struct AccountCommand: AsyncParsableCommand {
         @Option(help: "A role: employee, organizer or administrator (repeatable; none clears them).") var role: [String] = []
 
         func run() async throws {
-            let account = try await global.identity(IdentityAPI.setRoles, .init(username: username, roles: try AccountCommand.parseRoles(role)))
+            let account = try await global.identity { try await $0.setRoles(.init(username: username, roles: try AccountCommand.parseRoles(role))) }
             try global.print(account) { AccountCommand.describe(account) }
         }
     }
@@ -117,10 +118,22 @@ struct AccountCommand: AsyncParsableCommand {
 
         func run() async throws {
             let secret = try password.read(prompt: "Kata sandi untuk \(username): ")
-            let account = try await global.identity(
-                IdentityAPI.bootstrapAdministrator, .init(username: username, password: secret, displayName: displayName),
-                authenticated: false)
+            let account = try await global.identity(authenticated: false) { try await $0.bootstrapAdministrator(.init(username: username, password: secret, displayName: displayName)) }
             try global.print(account) { "Administrator pertama \(account.username) dibuat; masuk dengan `bkctl login \(account.username)`." }
+        }
+    }
+
+    struct RotateSigningKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rotate-signing-key",
+            abstract: "Sign new tokens with a new key; tokens signed with the old one work until they expire (administrators only).")
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let rotated = try await global.identity { try await $0.rotateSigningKey() }
+            try global.print(rotated) {
+                "Kunci penandatangan baru: \(rotated.activeKeyId); kunci lama \(rotated.previousKeyId) tetap sah sampai tokennya kedaluwarsa."
+            }
         }
     }
 }

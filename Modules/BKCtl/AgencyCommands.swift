@@ -1,8 +1,8 @@
+import BKRPC
 import ArgumentParser
 import BKProto
-import Identity
+import IdentityVocabulary
 
-typealias IdentityAPI = Binakarier_Identity_V1_IdentityService
 
 struct AgencyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,8 +20,7 @@ struct AgencyCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let kind = Vocabulary.agencyKind(kind) else { throw ValidationError("jenis perangkat daerah '\(kind)' tidak dikenal") }
-            let agency = try await global.identity(
-                IdentityAPI.createAgency, .init(agency: .init(code: code, name: name, kind: kind, headNip: head)))
+            let agency = try await global.identity { try await $0.createAgency(.init(agency: .init(code: code, name: name, kind: kind, headNip: head))) }
             try global.print(agency) { "Perangkat daerah \(agency.code) (\(agency.name)) dibuat." }
         }
     }
@@ -34,7 +33,7 @@ struct AgencyCommand: AsyncParsableCommand {
             var all = Binakarier_Identity_V1_ListAgenciesResponse()
             var token = ""
             repeat {
-                let page = try await global.identity(IdentityAPI.listAgencies, .init(pageSize: 500, pageToken: token))
+                let page = try await global.identity { try await $0.listAgencies(.init(pageSize: 500, pageToken: token)) }
                 all.agencies += page.agencies
                 token = page.nextPageToken
             } while !token.isEmpty
@@ -52,7 +51,7 @@ struct AgencyCommand: AsyncParsableCommand {
         @Argument(help: "Agency code.") var code: String
 
         func run() async throws {
-            let agency = try await global.identity(IdentityAPI.getAgency, .init(code: code))
+            let agency = try await global.identity { try await $0.getAgency(.init(code: code)) }
             try global.print(agency) {
                 "\(agency.code)  \(agency.name)  (\(Vocabulary.display(agency.kind)))  kepala: \(agency.headNip.isEmpty ? "-" : agency.headNip)\n\n"
                     + table(["UNIT", "NAMA", "KEPALA"], agency.units.map { [$0.code, $0.name, $0.headNip] })
@@ -79,7 +78,7 @@ struct AgencyCommand: AsyncParsableCommand {
             }
             if let head { agency.headNip = head; paths.append("head_nip") }
             guard !paths.isEmpty else { throw ValidationError("sebutkan paling sedikit satu dari --name, --kind, --head") }
-            let updated = try await global.identity(IdentityAPI.updateAgency, .init(agency: agency, updateMask: .init(paths: paths)))
+            let updated = try await global.identity { try await $0.updateAgency(.init(agency: agency, updateMask: .init(paths: paths))) }
             try global.print(updated) { "Perangkat daerah \(updated.code) diperbarui." }
         }
     }
@@ -93,8 +92,7 @@ struct AgencyCommand: AsyncParsableCommand {
         @Option(help: "NIP of the head of the unit.") var head: String = ""
 
         func run() async throws {
-            let unit = try await global.identity(
-                IdentityAPI.createUnit, .init(unit: .init(agencyCode: agency, code: code, name: name, headNip: head)))
+            let unit = try await global.identity { try await $0.createUnit(.init(unit: .init(agencyCode: agency, code: code, name: name, headNip: head))) }
             try global.print(unit) { "Unit \(unit.code) ditambahkan ke \(unit.agencyCode)." }
         }
     }
@@ -113,7 +111,7 @@ struct AgencyCommand: AsyncParsableCommand {
             if let name { unit.name = name; paths.append("name") }
             if let head { unit.headNip = head; paths.append("head_nip") }
             guard !paths.isEmpty else { throw ValidationError("sebutkan paling sedikit satu dari --name, --head") }
-            let updated = try await global.identity(IdentityAPI.updateUnit, .init(unit: unit, updateMask: .init(paths: paths)))
+            let updated = try await global.identity { try await $0.updateUnit(.init(unit: unit, updateMask: .init(paths: paths))) }
             try global.print(updated) { "Unit \(updated.code) di \(updated.agencyCode) diperbarui." }
         }
     }

@@ -1,3 +1,4 @@
+import BKRPC
 import ArgumentParser
 
 /// `bkctl`: the BinaKarier admin command line, talking to the daemons over their sockets.

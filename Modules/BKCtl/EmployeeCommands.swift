@@ -1,7 +1,8 @@
+import BKRPC
 import ArgumentParser
 import BKProto
 import Foundation
-import Identity
+import IdentityVocabulary
 
 struct EmployeeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +60,7 @@ struct EmployeeCommand: AsyncParsableCommand {
         func run() async throws {
             var employee = Employee(nip: nip)
             _ = try fields.apply(to: &employee)
-            let created = try await global.identity(IdentityAPI.createEmployee, .init(employee: employee))
+            let created = try await global.identity { try await $0.createEmployee(.init(employee: employee)) }
             try global.print(created) { "Pegawai \(created.nip) (\(created.name)) ditambahkan." }
         }
     }
@@ -108,8 +109,8 @@ struct EmployeeCommand: AsyncParsableCommand {
             var result = Binakarier_Identity_V1_ListEmployeesResponse()
             var token = pageToken
             repeat {
-                let page = try await global.identity(IdentityAPI.listEmployees, .init(
-                    pageSize: pageSize, pageToken: token, agencyCode: agency, unitCode: unit, supervisorNip: supervisor))
+                let page = try await global.identity { try await $0.listEmployees(.init(
+                    pageSize: pageSize, pageToken: token, agencyCode: agency, unitCode: unit, supervisorNip: supervisor)) }
                 result.employees += page.employees
                 token = page.nextPageToken
             } while all && !token.isEmpty
@@ -131,7 +132,7 @@ struct EmployeeCommand: AsyncParsableCommand {
         @Argument(help: "NIP.") var nip: String
 
         func run() async throws {
-            let e = try await global.identity(IdentityAPI.getEmployee, .init(nip: nip))
+            let e = try await global.identity { try await $0.getEmployee(.init(nip: nip)) }
             try global.print(e) {
                 let rows: [(String, String)] = [
                     ("NIP", e.nip), ("Nama", e.name), ("Jenis ASN", e.asnType == .pppk ? "PPPK" : "PNS"),
@@ -157,7 +158,7 @@ struct EmployeeCommand: AsyncParsableCommand {
             var employee = Employee(nip: nip)
             let paths = try fields.apply(to: &employee)
             guard !paths.isEmpty else { throw ValidationError("sebutkan paling sedikit satu kolom untuk diubah") }
-            let updated = try await global.identity(IdentityAPI.updateEmployee, .init(employee: employee, updateMask: .init(paths: paths)))
+            let updated = try await global.identity { try await $0.updateEmployee(.init(employee: employee, updateMask: .init(paths: paths))) }
             try global.print(updated) { "Pegawai \(updated.nip) diperbarui (\(paths.joined(separator: ", ")))." }
         }
     }
@@ -168,14 +169,13 @@ public enum EmployeeImport {
     static let chunkSize = 1 << 20
 
     static func upload(_ data: [UInt8], dryRun: Bool, global: GlobalOptions) async throws -> ImportReport {
-        let started = try await global.identity(IdentityAPI.startEmployeeImport, .init())
+        let started = try await global.identity { try await $0.startEmployeeImport(.init()) }
         var offset = 0
         while offset < data.count {
             let end = min(offset + chunkSize, data.count)
-            _ = try await global.identity(
-                IdentityAPI.uploadEmployeeImportChunk, .init(importId: started.importId, data: Array(data[offset..<end])))
+            _ = try await global.identity { try await $0.uploadEmployeeImportChunk(.init(importId: started.importId, data: Array(data[offset..<end]))) }
             offset = end
         }
-        return try await global.identity(IdentityAPI.finishEmployeeImport, .init(importId: started.importId, dryRun: dryRun))
+        return try await global.identity { try await $0.finishEmployeeImport(.init(importId: started.importId, dryRun: dryRun)) }
     }
 }

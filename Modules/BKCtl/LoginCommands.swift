@@ -1,7 +1,8 @@
+import BKRPC
 import ArgumentParser
 import BKProto
 import Foundation
-import Identity
+import IdentityVocabulary
 
 struct LoginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +14,7 @@ struct LoginCommand: AsyncParsableCommand {
 
     func run() async throws {
         let secret = try password.read(prompt: "Kata sandi \(username): ")
-        let response = try await global.identity(
-            Binakarier_Identity_V1_IdentityService.login, .init(username: username, password: secret), authenticated: false)
+        let response = try await global.identity(authenticated: false) { try await $0.login(.init(username: username, password: secret)) }
         try TokenFile.write(response.token)
         try global.print(response) {
             let roles = response.account?.effectiveRoles.map(Vocabulary.display).joined(separator: ", ") ?? ""
@@ -29,7 +29,7 @@ struct LogoutCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        _ = try await global.identity(Binakarier_Identity_V1_IdentityService.logout, .init())
+        _ = try await global.identity { try await $0.logout(.init()) }
         TokenFile.remove()
         print("Berhasil keluar.")
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BKProto
 import BKRPC
+import BKServiceKit
 import Foundation
 
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -27,35 +28,41 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         socketDir ?? ProcessInfo.processInfo.environment["BINAKARIER_SOCKET_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/run/binakarier"
     }
 
-    func client(_ daemon: String) -> RPCClient {
-        RPCClient(socketPath: "\(resolvedSocketDir)/\(daemon).sock", defaultTimeout: .milliseconds(Int(timeout * 1000)))
+    func client(_ daemon: DaemonName) -> RPCClient {
+        RPCClient(socketPath: daemon.socketPath(in: resolvedSocketDir), defaultTimeout: .milliseconds(Int(timeout * 1000)))
     }
 
-    /// Metadata carrying the token, if there is one.
-    func authorization() -> RPCMetadata {
-        var metadata = RPCMetadata()
-        if let token = token ?? ProcessInfo.processInfo.environment["BINAKARIER_TOKEN"] ?? TokenFile.read() {
+    /// The person's language (from LANG) and, if there is one, their token.
+    func metadata(authenticated: Bool) -> RPCMetadata {
+        var metadata: RPCMetadata = ["accept-language": Language(tag: ProcessInfo.processInfo.environment["LANG"]) == .english ? "en" : "id"]
+        if authenticated, let token = token ?? ProcessInfo.processInfo.environment["BINAKARIER_TOKEN"] ?? TokenFile.read() {
             metadata.append("authorization", "Bearer \(token)")
         }
         return metadata
     }
 
-    /// Calls the identity daemon, turning failures into messages a person can act on.
-    func identity<Input, Output>(_ method: ProtoMethod<Input, Output>, _ request: Input, authenticated: Bool = true) async throws -> Output {
-        let client = client("identity")
-        defer { Task { await client.close() } }
+    /// Calls the identity daemon through its generated client, turning failures into messages a person
+    /// can act on.
+    func identity<Output>(
+        authenticated: Bool = true,
+        _ call: (Binakarier_Identity_V1_IdentityService.Client) async throws -> Output
+    ) async throws -> Output {
+        let rpc = client(.identity)
+        defer { Task { await rpc.close() } }
         do {
-            return try await client.call(method, request, metadata: authenticated ? authorization() : [:])
-        } catch {
-            FileHandle.standardError.write(Data((CLIError(error, socket: client.socketPath).description + "\n").utf8))
+            return try await call(.init(rpc, metadata: metadata(authenticated: authenticated)))
+        } catch let error as RPCError {
+            FileHandle.standardError.write(Data((CLIError(error, socket: rpc.socketPath).description + "\n").utf8))
             throw ExitCode(CLIError.exitCode(error.code))
         }
     }
 
+    /// Prints a message as JSON, or as the text `table` makes, with control characters in stored text
+    /// shown escaped (a name must not be able to drive the terminal).
     func print(_ message: some ProtoMessage & Encodable, table: () -> String) throws {
         switch output {
         case .json: Swift.print(try ProtoJSON.encode(message, pretty: true))
-        case .table: Swift.print(table())
+        case .table: Swift.print(TextRules.printable(table()))
         }
     }
 }
@@ -83,7 +90,7 @@ struct CLIError: Error, CustomStringConvertible {
     }
 
     var description: String {
-        var text = "galat: \(error.message) (\(error.code))"
+        var text = "galat: \(TextRules.printable(error.message)) (\(error.code))"
         switch error.code {
         case .unauthenticated: text += "\nsaran: masuk dulu dengan `bkctl login NAMA_PENGGUNA`"
         case .unavailable: text += "\nsaran: apakah daemon berjalan? soket: \(socket) (atur --socket-dir atau BINAKARIER_SOCKET_DIR)"

@@ -3,33 +3,71 @@ import BKRPC
 import Foundation
 import Logging
 import Metrics
+import NIOConcurrencyHelpers
 import Prometheus
 import ServiceLifecycle
 
 /// What a daemon's main hands to ``Daemon/run(name:configuration:setUp:)``.
 public struct DaemonComponents: Sendable {
     public var services: [any RPCService]
-    /// Runs after the server has drained: close storage here (storage is first up, last down).
-    public var close: @Sendable () async -> Void
+    /// Verifies bearer tokens for methods whose policy needs one; nil for a daemon with no such method.
+    public var authenticator: (any CallerAuthenticating)?
+    /// Lifecycle services that run beside the RPC server (token feed, schedulers): started before it,
+    /// stopped after it has drained.
+    public var background: [any Service]
 
-    public init(services: [any RPCService], close: @escaping @Sendable () async -> Void = {}) {
+    public init(services: [any RPCService], authenticator: (any CallerAuthenticating)? = nil, background: [any Service] = []) {
         self.services = services
-        self.close = close
+        self.authenticator = authenticator
+        self.background = background
+    }
+}
+
+/// What a daemon opened while starting, closed in reverse order when it stops, or at once if start-up
+/// fails half-way (so a failed start leaves no database open and no file locked).
+public final class DaemonResources: Sendable {
+    private let closers = NIOLockedValueBox<[(name: String, close: @Sendable () async -> Void)]>([])
+    private let logger: Logger
+
+    init(logger: Logger) { self.logger = logger }
+
+    /// Remembers how to close something just opened; storage is opened first and so closed last.
+    public func onClose(_ name: String, _ close: @escaping @Sendable () async -> Void) {
+        closers.withLockedValue { $0.append((name, close)) }
+    }
+
+    /// Opens something and registers its closing in one step.
+    public func open<T>(_ name: String, _ open: () async throws -> T, close: @escaping @Sendable (T) async -> Void) async throws -> T
+    where T: Sendable {
+        let value = try await open()
+        onClose(name) { await close(value) }
+        return value
+    }
+
+    func closeAll() async {
+        let all = closers.withLockedValue { closers in
+            defer { closers = [] }
+            return closers
+        }
+        for closer in all.reversed() {
+            await closer.close()
+            logger.debug("closed", metadata: ["resource": "\(closer.name)"])
+        }
     }
 }
 
 /// The life of a daemon process, the same for every BinaKarier service.
 public enum Daemon {
     /// The line a daemon prints on stderr once it accepts calls; harnesses and operators wait for it.
-    public static func readinessLine(name: String, socketPath: String) -> String {
+    public static func readinessLine(name: DaemonName, socketPath: String) -> String {
         "BINAKARIER READY daemon=\(name) socket=\(socketPath) pid=\(getpid())"
     }
 
-    /// Sets up logging and metrics, lets `setUp` open what the daemon owns, serves its services until
-    /// SIGTERM or SIGINT, drains, then closes in reverse order.
+    /// Sets up logging and metrics, lets `setUp` open what the daemon owns (registering each closing with
+    /// `resources`), serves its services until SIGTERM or SIGINT, drains, then closes in reverse order.
     public static func run(
-        name: String, configuration: DaemonConfiguration,
-        setUp: (DaemonConfiguration, Logger) async throws -> DaemonComponents
+        name: DaemonName, configuration: DaemonConfiguration,
+        setUp: (DaemonConfiguration, Logger, DaemonResources) async throws -> DaemonComponents
     ) async throws {
         let level = configuration.logLevel
         LoggingSystem.bootstrap { label in
@@ -40,29 +78,29 @@ public enum Daemon {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: "binakarier.\(name)")
-
-        let components = try await setUp(configuration, logger)
-        var router = RPCRouter()
-        for service in components.services { router.register(service) }
-        router.register(MetricsService(registry: registry))
-        let socketPath = configuration.socketPath(for: name)
-        let server = RPCServer(
-            configuration: .init(
-                socketPath: socketPath, allowedPeers: configuration.allowedPeers, drainTimeout: configuration.drainTimeout),
-            router: router, logger: logger)
-
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [.init(service: RPCServerService(server: server, name: name, logger: logger))],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+        let resources = DaemonResources(logger: logger)
         do {
+            let components = try await setUp(configuration, logger, resources)
+            var router = RPCRouter(authenticator: components.authenticator)
+            for service in components.services { router.register(service) }
+            router.register(MetricsService(registry: registry))
+            try router.validate()
+            let server = RPCServer(
+                configuration: .init(
+                    socketPath: configuration.socketPath(for: name), allowedPeers: configuration.allowedPeers,
+                    drainTimeout: configuration.drainTimeout),
+                router: router, logger: logger)
+            let services = components.background.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+                + [.init(service: RPCServerService(server: server, name: name, logger: logger))]
+            // Services stop in reverse order: the server drains first, then what runs beside it.
+            let group = ServiceGroup(
+                configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
         } catch {
-            await components.close()
+            await resources.closeAll()
             throw error
         }
-        await components.close()
+        await resources.closeAll()
         logger.info("stopped cleanly")
     }
 }
@@ -70,7 +108,7 @@ public enum Daemon {
 /// The RPC server as a lifecycle service: start, announce readiness, wait for shutdown, drain.
 struct RPCServerService: Service {
     let server: RPCServer
-    let name: String
+    let name: DaemonName
     let logger: Logger
 
     func run() async throws {
@@ -83,12 +121,15 @@ struct RPCServerService: Service {
 }
 
 /// `binakarier.metrics.v1.Metrics`: the daemon's metrics in Prometheus text format.
-struct MetricsService: RPCService {
+/// No token: the socket's peer allow-list already limits who reaches it (operators' scrapers).
+struct MetricsService: Binakarier_Metrics_V1_Metrics.ServiceProtocol {
     let registry: PrometheusCollectorRegistry
 
-    func register(in router: inout RPCRouter) {
-        router.register(Binakarier_Metrics_V1_Metrics.scrape) { [registry] _, _ in
-            .init(text: registry.emitToString())
-        }
+    var policies: Binakarier_Metrics_V1_Metrics.Policies { .init(scrape: .anyone) }
+
+    func scrape(
+        _ request: Binakarier_Metrics_V1_ScrapeRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Metrics_V1_ScrapeResponse {
+        .init(text: registry.emitToString())
     }
 }

@@ -64,8 +64,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var allowedPeers: PeerAllowList
     public var drainTimeout: Duration
 
-    /// `<socket dir>/<name>.sock`: where the daemon called `name` listens and its clients connect.
-    public func socketPath(for name: String) -> String {
-        "\(socketDirectory)/\(name).sock"
+    /// Where the daemon `name` listens and its clients connect.
+    public func socketPath(for name: DaemonName) -> String {
+        name.socketPath(in: socketDirectory)
     }
 }

@@ -16,7 +16,7 @@ struct DaemonOptionsTests {
         #expect(fromEnvironment.logLevel == .debug)
         #expect(fromEnvironment.allowedPeers == PeerAllowList(uids: [1000]))
         #expect(fromEnvironment.drainTimeout == .milliseconds(2500))
-        #expect(fromEnvironment.socketPath(for: "identity") == "/env/run/identity.sock")
+        #expect(fromEnvironment.socketPath(for: .identity) == "/env/run/identity.sock")
 
         let fromFlags = try DaemonOptions.parse(["--socket-dir", "/flag/run", "--log-level", "ERROR", "--allowed-peers", "gid:5"])
             .resolve(environment: environment)

@@ -60,6 +60,16 @@ public struct Binakarier_Health_V1_HealthCheckResponse: ProtoMessage {
                 case .notServing: "SERVING_STATUS_NOT_SERVING"
             }
         }
+
+        /// The value named `protoName` in the .proto; nil for a name this build does not know.
+        public init?(protoName: String) {
+            switch protoName {
+                case "SERVING_STATUS_UNSPECIFIED": self = .unspecified
+                case "SERVING_STATUS_SERVING": self = .serving
+                case "SERVING_STATUS_NOT_SERVING": self = .notServing
+                default: return nil
+            }
+        }
     }
 }
 

@@ -17,6 +17,16 @@ public enum Binakarier_Identity_V1_AsnType: Int32, ProtoEnum {
             case .pppk: "ASN_TYPE_PPPK"
         }
     }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "ASN_TYPE_UNSPECIFIED": self = .unspecified
+            case "ASN_TYPE_PNS": self = .pns
+            case "ASN_TYPE_PPPK": self = .pppk
+            default: return nil
+        }
+    }
 }
 
 public enum Binakarier_Identity_V1_Sex: Int32, ProtoEnum {
@@ -30,6 +40,16 @@ public enum Binakarier_Identity_V1_Sex: Int32, ProtoEnum {
             case .unspecified: "SEX_UNSPECIFIED"
             case .male: "SEX_MALE"
             case .female: "SEX_FEMALE"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "SEX_UNSPECIFIED": self = .unspecified
+            case "SEX_MALE": self = .male
+            case "SEX_FEMALE": self = .female
+            default: return nil
         }
     }
 }
@@ -78,6 +98,31 @@ public enum Binakarier_Identity_V1_Golongan: Int32, ProtoEnum {
             case .ivE: "GOLONGAN_IV_E"
         }
     }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "GOLONGAN_UNSPECIFIED": self = .unspecified
+            case "GOLONGAN_I_A": self = .iA
+            case "GOLONGAN_I_B": self = .iB
+            case "GOLONGAN_I_C": self = .iC
+            case "GOLONGAN_I_D": self = .iD
+            case "GOLONGAN_II_A": self = .iiA
+            case "GOLONGAN_II_B": self = .iiB
+            case "GOLONGAN_II_C": self = .iiC
+            case "GOLONGAN_II_D": self = .iiD
+            case "GOLONGAN_III_A": self = .iiiA
+            case "GOLONGAN_III_B": self = .iiiB
+            case "GOLONGAN_III_C": self = .iiiC
+            case "GOLONGAN_III_D": self = .iiiD
+            case "GOLONGAN_IV_A": self = .ivA
+            case "GOLONGAN_IV_B": self = .ivB
+            case "GOLONGAN_IV_C": self = .ivC
+            case "GOLONGAN_IV_D": self = .ivD
+            case "GOLONGAN_IV_E": self = .ivE
+            default: return nil
+        }
+    }
 }
 
 public enum Binakarier_Identity_V1_JobLevel: Int32, ProtoEnum {
@@ -117,6 +162,28 @@ public enum Binakarier_Identity_V1_JobLevel: Int32, ProtoEnum {
             case .jfPemula: "JOB_LEVEL_JF_PEMULA"
         }
     }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "JOB_LEVEL_UNSPECIFIED": self = .unspecified
+            case "JOB_LEVEL_JPT_UTAMA": self = .jptUtama
+            case "JOB_LEVEL_JPT_MADYA": self = .jptMadya
+            case "JOB_LEVEL_JPT_PRATAMA": self = .jptPratama
+            case "JOB_LEVEL_ADMINISTRATOR": self = .administrator
+            case "JOB_LEVEL_PENGAWAS": self = .pengawas
+            case "JOB_LEVEL_PELAKSANA": self = .pelaksana
+            case "JOB_LEVEL_JF_AHLI_UTAMA": self = .jfAhliUtama
+            case "JOB_LEVEL_JF_AHLI_MADYA": self = .jfAhliMadya
+            case "JOB_LEVEL_JF_AHLI_MUDA": self = .jfAhliMuda
+            case "JOB_LEVEL_JF_AHLI_PERTAMA": self = .jfAhliPertama
+            case "JOB_LEVEL_JF_PENYELIA": self = .jfPenyelia
+            case "JOB_LEVEL_JF_MAHIR": self = .jfMahir
+            case "JOB_LEVEL_JF_TERAMPIL": self = .jfTerampil
+            case "JOB_LEVEL_JF_PEMULA": self = .jfPemula
+            default: return nil
+        }
+    }
 }
 
 public enum Binakarier_Identity_V1_EducationLevel: Int32, ProtoEnum {
@@ -148,6 +215,24 @@ public enum Binakarier_Identity_V1_EducationLevel: Int32, ProtoEnum {
             case .s3: "EDUCATION_LEVEL_S3"
         }
     }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "EDUCATION_LEVEL_UNSPECIFIED": self = .unspecified
+            case "EDUCATION_LEVEL_SD": self = .sd
+            case "EDUCATION_LEVEL_SMP": self = .smp
+            case "EDUCATION_LEVEL_SMA": self = .sma
+            case "EDUCATION_LEVEL_D1": self = .d1
+            case "EDUCATION_LEVEL_D2": self = .d2
+            case "EDUCATION_LEVEL_D3": self = .d3
+            case "EDUCATION_LEVEL_D4": self = .d4
+            case "EDUCATION_LEVEL_S1": self = .s1
+            case "EDUCATION_LEVEL_S2": self = .s2
+            case "EDUCATION_LEVEL_S3": self = .s3
+            default: return nil
+        }
+    }
 }
 
 public enum Binakarier_Identity_V1_EmployeeStatus: Int32, ProtoEnum {
@@ -165,6 +250,18 @@ public enum Binakarier_Identity_V1_EmployeeStatus: Int32, ProtoEnum {
             case .onLeave: "EMPLOYEE_STATUS_ON_LEAVE"
             case .retired: "EMPLOYEE_STATUS_RETIRED"
             case .moved: "EMPLOYEE_STATUS_MOVED"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "EMPLOYEE_STATUS_UNSPECIFIED": self = .unspecified
+            case "EMPLOYEE_STATUS_ACTIVE": self = .active
+            case "EMPLOYEE_STATUS_ON_LEAVE": self = .onLeave
+            case "EMPLOYEE_STATUS_RETIRED": self = .retired
+            case "EMPLOYEE_STATUS_MOVED": self = .moved
+            default: return nil
         }
     }
 }
@@ -196,29 +293,21 @@ public enum Binakarier_Identity_V1_AgencyKind: Int32, ProtoEnum {
             case .satuanPolisiPamongPraja: "AGENCY_KIND_SATUAN_POLISI_PAMONG_PRAJA"
         }
     }
-}
 
-public enum Binakarier_Identity_V1_Role: Int32, ProtoEnum {
-    case unspecified = 0
-    /// Every ASN with an account.
-    case employee = 1
-    /// Someone's direct supervisor (follows from the records).
-    case supervisor = 2
-    /// Head of an agency (follows from the records).
-    case agencyHead = 3
-    /// BKPSDM staff who set up programs.
-    case organizer = 4
-    case administrator = 5
-
-    /// The value's name in the .proto, as proto3 JSON writes it.
-    public var protoName: String {
-        switch self {
-            case .unspecified: "ROLE_UNSPECIFIED"
-            case .employee: "ROLE_EMPLOYEE"
-            case .supervisor: "ROLE_SUPERVISOR"
-            case .agencyHead: "ROLE_AGENCY_HEAD"
-            case .organizer: "ROLE_ORGANIZER"
-            case .administrator: "ROLE_ADMINISTRATOR"
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "AGENCY_KIND_UNSPECIFIED": self = .unspecified
+            case "AGENCY_KIND_SEKRETARIAT_DAERAH": self = .sekretariatDaerah
+            case "AGENCY_KIND_SEKRETARIAT_DPRD": self = .sekretariatDprd
+            case "AGENCY_KIND_INSPEKTORAT": self = .inspektorat
+            case "AGENCY_KIND_DINAS": self = .dinas
+            case "AGENCY_KIND_BADAN": self = .badan
+            case "AGENCY_KIND_KECAMATAN": self = .kecamatan
+            case "AGENCY_KIND_KELURAHAN": self = .kelurahan
+            case "AGENCY_KIND_RUMAH_SAKIT": self = .rumahSakit
+            case "AGENCY_KIND_SATUAN_POLISI_PAMONG_PRAJA": self = .satuanPolisiPamongPraja
+            default: return nil
         }
     }
 }
@@ -383,10 +472,10 @@ public struct Binakarier_Identity_V1_Account: ProtoMessage {
     public var displayName: String = ""
 
     /// Roles granted explicitly.
-    public var roles: [Binakarier_Identity_V1_Role] = []
+    public var roles: [Binakarier_Auth_V1_Role] = []
 
     /// Granted roles plus those that follow from the records (supervisor, agency head).
-    public var effectiveRoles: [Binakarier_Identity_V1_Role] = []
+    public var effectiveRoles: [Binakarier_Auth_V1_Role] = []
     public var disabled: Bool = false
 
     /// While in the future, logins are refused after repeated failures.
@@ -399,8 +488,8 @@ public struct Binakarier_Identity_V1_Account: ProtoMessage {
         username: String = "",
         nip: String = "",
         displayName: String = "",
-        roles: [Binakarier_Identity_V1_Role] = [],
-        effectiveRoles: [Binakarier_Identity_V1_Role] = [],
+        roles: [Binakarier_Auth_V1_Role] = [],
+        effectiveRoles: [Binakarier_Auth_V1_Role] = [],
         disabled: Bool = false,
         lockedUntilUnix: Int64 = 0,
         agencyCode: String = ""
@@ -413,50 +502,6 @@ public struct Binakarier_Identity_V1_Account: ProtoMessage {
         self.disabled = disabled
         self.lockedUntilUnix = lockedUntilUnix
         self.agencyCode = agencyCode
-    }
-
-    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtoCBridge.decode(Self.self, bytes)
-    }
-
-    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
-        try ProtoCBridge.packed(self)
-    }
-}
-
-/// The claims a token carries, signed with the identity service's Ed25519 key.
-/// Token text: base64url(TokenClaims) "." base64url(signature).
-public struct Binakarier_Identity_V1_TokenClaims: ProtoMessage {
-    public static let protoName = "binakarier.identity.v1.TokenClaims"
-    public var tokenId: String = ""
-    public var subject: String = ""
-    public var roles: [Binakarier_Identity_V1_Role] = []
-    public var agencyCode: String = ""
-    public var nip: String = ""
-    public var issueTimeUnix: Int64 = 0
-    public var expireTimeUnix: Int64 = 0
-    public var keyId: String = ""
-
-    public init() {}
-
-    public init(
-        tokenId: String = "",
-        subject: String = "",
-        roles: [Binakarier_Identity_V1_Role] = [],
-        agencyCode: String = "",
-        nip: String = "",
-        issueTimeUnix: Int64 = 0,
-        expireTimeUnix: Int64 = 0,
-        keyId: String = ""
-    ) {
-        self.tokenId = tokenId
-        self.subject = subject
-        self.roles = roles
-        self.agencyCode = agencyCode
-        self.nip = nip
-        self.issueTimeUnix = issueTimeUnix
-        self.expireTimeUnix = expireTimeUnix
-        self.keyId = keyId
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -977,6 +1022,41 @@ public struct Binakarier_Identity_V1_FinishEmployeeImportRequest: ProtoMessage {
     }
 }
 
+public struct Binakarier_Identity_V1_CancelEmployeeImportRequest: ProtoMessage {
+    public static let protoName = "binakarier.identity.v1.CancelEmployeeImportRequest"
+    public var importId: String = ""
+
+    public init() {}
+
+    public init(
+        importId: String = ""
+    ) {
+        self.importId = importId
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Identity_V1_CancelEmployeeImportResponse: ProtoMessage {
+    public static let protoName = "binakarier.identity.v1.CancelEmployeeImportResponse"
+
+    public init() {}
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
 public struct Binakarier_Identity_V1_ImportRowError: ProtoMessage {
     public static let protoName = "binakarier.identity.v1.ImportRowError"
 
@@ -1013,8 +1093,11 @@ public struct Binakarier_Identity_V1_ImportReport: ProtoMessage {
 
     /// Rows stored (created or updated), all in one transaction; 0 on a dry run.
     public var rowsCommitted: Int32 = 0
+
+    /// The first rows that were refused (at most 200, values cut to 200 characters); errors_total counts all.
     public var errors: [Binakarier_Identity_V1_ImportRowError] = []
     public var dryRun: Bool = false
+    public var errorsTotal: Int32 = 0
 
     public init() {}
 
@@ -1023,13 +1106,15 @@ public struct Binakarier_Identity_V1_ImportReport: ProtoMessage {
         rowsValid: Int32 = 0,
         rowsCommitted: Int32 = 0,
         errors: [Binakarier_Identity_V1_ImportRowError] = [],
-        dryRun: Bool = false
+        dryRun: Bool = false,
+        errorsTotal: Int32 = 0
     ) {
         self.rowsTotal = rowsTotal
         self.rowsValid = rowsValid
         self.rowsCommitted = rowsCommitted
         self.errors = errors
         self.dryRun = dryRun
+        self.errorsTotal = errorsTotal
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1046,7 +1131,7 @@ public struct Binakarier_Identity_V1_CreateAccountRequest: ProtoMessage {
     public var username: String = ""
     public var password: String = ""
     public var displayName: String = ""
-    public var roles: [Binakarier_Identity_V1_Role] = []
+    public var roles: [Binakarier_Auth_V1_Role] = []
 
     /// For an ASN's account: the employee's NIP (then username must equal it).
     public var nip: String = ""
@@ -1057,7 +1142,7 @@ public struct Binakarier_Identity_V1_CreateAccountRequest: ProtoMessage {
         username: String = "",
         password: String = "",
         displayName: String = "",
-        roles: [Binakarier_Identity_V1_Role] = [],
+        roles: [Binakarier_Auth_V1_Role] = [],
         nip: String = ""
     ) {
         self.username = username
@@ -1167,13 +1252,13 @@ public struct Binakarier_Identity_V1_SetAccountDisabledRequest: ProtoMessage {
 public struct Binakarier_Identity_V1_SetRolesRequest: ProtoMessage {
     public static let protoName = "binakarier.identity.v1.SetRolesRequest"
     public var username: String = ""
-    public var roles: [Binakarier_Identity_V1_Role] = []
+    public var roles: [Binakarier_Auth_V1_Role] = []
 
     public init() {}
 
     public init(
         username: String = "",
-        roles: [Binakarier_Identity_V1_Role] = []
+        roles: [Binakarier_Auth_V1_Role] = []
     ) {
         self.username = username
         self.roles = roles
@@ -1267,8 +1352,8 @@ public struct Binakarier_Identity_V1_LogoutResponse: ProtoMessage {
     }
 }
 
-public struct Binakarier_Identity_V1_GetPublicKeyRequest: ProtoMessage {
-    public static let protoName = "binakarier.identity.v1.GetPublicKeyRequest"
+public struct Binakarier_Identity_V1_RotateSigningKeyRequest: ProtoMessage {
+    public static let protoName = "binakarier.identity.v1.RotateSigningKeyRequest"
 
     public init() {}
 
@@ -1281,68 +1366,21 @@ public struct Binakarier_Identity_V1_GetPublicKeyRequest: ProtoMessage {
     }
 }
 
-public struct Binakarier_Identity_V1_GetPublicKeyResponse: ProtoMessage {
-    public static let protoName = "binakarier.identity.v1.GetPublicKeyResponse"
-    public var keyId: String = ""
+public struct Binakarier_Identity_V1_RotateSigningKeyResponse: ProtoMessage {
+    public static let protoName = "binakarier.identity.v1.RotateSigningKeyResponse"
 
-    /// Raw 32-byte Ed25519 public key.
-    public var publicKey: [UInt8] = []
-
-    public init() {}
-
-    public init(
-        keyId: String = "",
-        publicKey: [UInt8] = []
-    ) {
-        self.keyId = keyId
-        self.publicKey = publicKey
-    }
-
-    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtoCBridge.decode(Self.self, bytes)
-    }
-
-    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
-        try ProtoCBridge.packed(self)
-    }
-}
-
-public struct Binakarier_Identity_V1_ListRevokedTokensRequest: ProtoMessage {
-    public static let protoName = "binakarier.identity.v1.ListRevokedTokensRequest"
-
-    /// Only revocations recorded at or after this time.
-    public var sinceUnix: Int64 = 0
+    /// The new active key id; the previous key still verifies the tokens it signed until they expire.
+    public var activeKeyId: String = ""
+    public var previousKeyId: String = ""
 
     public init() {}
 
     public init(
-        sinceUnix: Int64 = 0
+        activeKeyId: String = "",
+        previousKeyId: String = ""
     ) {
-        self.sinceUnix = sinceUnix
-    }
-
-    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
-        self = try ProtoCBridge.decode(Self.self, bytes)
-    }
-
-    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
-        try ProtoCBridge.packed(self)
-    }
-}
-
-public struct Binakarier_Identity_V1_ListRevokedTokensResponse: ProtoMessage {
-    public static let protoName = "binakarier.identity.v1.ListRevokedTokensResponse"
-    public var tokenIds: [String] = []
-    public var asOfUnix: Int64 = 0
-
-    public init() {}
-
-    public init(
-        tokenIds: [String] = [],
-        asOfUnix: Int64 = 0
-    ) {
-        self.tokenIds = tokenIds
-        self.asOfUnix = asOfUnix
+        self.activeKeyId = activeKeyId
+        self.previousKeyId = previousKeyId
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1543,9 +1581,9 @@ extension Binakarier_Identity_V1_Account: ProtoCBridged {
         if !self.nip.isEmpty { c.pointee.nip = try arena.cString(self.nip, field: "nip") }
         if !self.displayName.isEmpty { c.pointee.display_name = try arena.cString(self.displayName, field: "display_name") }
         c.pointee.n_roles = self.roles.count
-        c.pointee.roles = arena.array(self.roles.map { Binakarier__Identity__V1__Role(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
+        c.pointee.roles = arena.array(self.roles.map { Binakarier__Auth__V1__Role(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
         c.pointee.n_effective_roles = self.effectiveRoles.count
-        c.pointee.effective_roles = arena.array(self.effectiveRoles.map { Binakarier__Identity__V1__Role(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
+        c.pointee.effective_roles = arena.array(self.effectiveRoles.map { Binakarier__Auth__V1__Role(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
         c.pointee.disabled = self.disabled ? 1 : 0
         c.pointee.locked_until_unix = self.lockedUntilUnix
         if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
@@ -1556,8 +1594,8 @@ extension Binakarier_Identity_V1_Account: ProtoCBridged {
         self.username = ProtoCBridge.string(c.pointee.username)
         self.nip = ProtoCBridge.string(c.pointee.nip)
         self.displayName = ProtoCBridge.string(c.pointee.display_name)
-        self.roles = try ProtoCBridge.enumValues(Binakarier_Identity_V1_Role.self, c.pointee.roles, c.pointee.n_roles, field: "binakarier.identity.v1.Account.roles") { Int32(truncatingIfNeeded: $0.rawValue) }
-        self.effectiveRoles = try ProtoCBridge.enumValues(Binakarier_Identity_V1_Role.self, c.pointee.effective_roles, c.pointee.n_effective_roles, field: "binakarier.identity.v1.Account.effective_roles") { Int32(truncatingIfNeeded: $0.rawValue) }
+        self.roles = try ProtoCBridge.enumValues(Binakarier_Auth_V1_Role.self, c.pointee.roles, c.pointee.n_roles, field: "binakarier.identity.v1.Account.roles") { Int32(truncatingIfNeeded: $0.rawValue) }
+        self.effectiveRoles = try ProtoCBridge.enumValues(Binakarier_Auth_V1_Role.self, c.pointee.effective_roles, c.pointee.n_effective_roles, field: "binakarier.identity.v1.Account.effective_roles") { Int32(truncatingIfNeeded: $0.rawValue) }
         self.disabled = c.pointee.disabled != 0
         self.lockedUntilUnix = c.pointee.locked_until_unix
         self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
@@ -1575,54 +1613,6 @@ extension Binakarier_Identity_V1_Account: Encodable {
         if self.disabled { try container.encode(self.disabled, forKey: ProtoJSONKey("disabled")) }
         if self.lockedUntilUnix != 0 { try container.encode(String(self.lockedUntilUnix), forKey: ProtoJSONKey("lockedUntilUnix")) }
         if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
-    }
-}
-
-extension Binakarier_Identity_V1_TokenClaims: ProtoCBridged {
-    typealias CMessage = Binakarier__Identity__V1__TokenClaims
-
-    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
-        var c = CMessage()
-        binakarier__identity__v1__token_claims__init(&c)
-        return c.base.descriptor
-    }()
-
-    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
-        if !self.tokenId.isEmpty { c.pointee.token_id = try arena.cString(self.tokenId, field: "token_id") }
-        if !self.subject.isEmpty { c.pointee.subject = try arena.cString(self.subject, field: "subject") }
-        c.pointee.n_roles = self.roles.count
-        c.pointee.roles = arena.array(self.roles.map { Binakarier__Identity__V1__Role(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
-        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
-        if !self.nip.isEmpty { c.pointee.nip = try arena.cString(self.nip, field: "nip") }
-        c.pointee.issue_time_unix = self.issueTimeUnix
-        c.pointee.expire_time_unix = self.expireTimeUnix
-        if !self.keyId.isEmpty { c.pointee.key_id = try arena.cString(self.keyId, field: "key_id") }
-    }
-
-    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
-        self.init()
-        self.tokenId = ProtoCBridge.string(c.pointee.token_id)
-        self.subject = ProtoCBridge.string(c.pointee.subject)
-        self.roles = try ProtoCBridge.enumValues(Binakarier_Identity_V1_Role.self, c.pointee.roles, c.pointee.n_roles, field: "binakarier.identity.v1.TokenClaims.roles") { Int32(truncatingIfNeeded: $0.rawValue) }
-        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
-        self.nip = ProtoCBridge.string(c.pointee.nip)
-        self.issueTimeUnix = c.pointee.issue_time_unix
-        self.expireTimeUnix = c.pointee.expire_time_unix
-        self.keyId = ProtoCBridge.string(c.pointee.key_id)
-    }
-}
-
-extension Binakarier_Identity_V1_TokenClaims: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ProtoJSONKey.self)
-        if !self.tokenId.isEmpty { try container.encode(self.tokenId, forKey: ProtoJSONKey("tokenId")) }
-        if !self.subject.isEmpty { try container.encode(self.subject, forKey: ProtoJSONKey("subject")) }
-        if !self.roles.isEmpty { try container.encode(self.roles.map(\.protoName), forKey: ProtoJSONKey("roles")) }
-        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
-        if !self.nip.isEmpty { try container.encode(self.nip, forKey: ProtoJSONKey("nip")) }
-        if self.issueTimeUnix != 0 { try container.encode(String(self.issueTimeUnix), forKey: ProtoJSONKey("issueTimeUnix")) }
-        if self.expireTimeUnix != 0 { try container.encode(String(self.expireTimeUnix), forKey: ProtoJSONKey("expireTimeUnix")) }
-        if !self.keyId.isEmpty { try container.encode(self.keyId, forKey: ProtoJSONKey("keyId")) }
     }
 }
 
@@ -2257,6 +2247,56 @@ extension Binakarier_Identity_V1_FinishEmployeeImportRequest: Encodable {
     }
 }
 
+extension Binakarier_Identity_V1_CancelEmployeeImportRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Identity__V1__CancelEmployeeImportRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__identity__v1__cancel_employee_import_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.importId.isEmpty { c.pointee.import_id = try arena.cString(self.importId, field: "import_id") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.importId = ProtoCBridge.string(c.pointee.import_id)
+    }
+}
+
+extension Binakarier_Identity_V1_CancelEmployeeImportRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.importId.isEmpty { try container.encode(self.importId, forKey: ProtoJSONKey("importId")) }
+    }
+}
+
+extension Binakarier_Identity_V1_CancelEmployeeImportResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Identity__V1__CancelEmployeeImportResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__identity__v1__cancel_employee_import_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        _ = (c, arena)
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+    }
+}
+
+extension Binakarier_Identity_V1_CancelEmployeeImportResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: ProtoJSONKey.self)
+    }
+}
+
 extension Binakarier_Identity_V1_ImportRowError: ProtoCBridged {
     typealias CMessage = Binakarier__Identity__V1__ImportRowError
 
@@ -2305,6 +2345,7 @@ extension Binakarier_Identity_V1_ImportReport: ProtoCBridged {
         c.pointee.n_errors = self.errors.count
         c.pointee.errors = try arena.messages(self.errors)
         c.pointee.dry_run = self.dryRun ? 1 : 0
+        c.pointee.errors_total = self.errorsTotal
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -2314,6 +2355,7 @@ extension Binakarier_Identity_V1_ImportReport: ProtoCBridged {
         self.rowsCommitted = c.pointee.rows_committed
         self.errors = try ProtoCBridge.messages(c.pointee.errors, c.pointee.n_errors)
         self.dryRun = c.pointee.dry_run != 0
+        self.errorsTotal = c.pointee.errors_total
     }
 }
 
@@ -2325,6 +2367,7 @@ extension Binakarier_Identity_V1_ImportReport: Encodable {
         if self.rowsCommitted != 0 { try container.encode(self.rowsCommitted, forKey: ProtoJSONKey("rowsCommitted")) }
         if !self.errors.isEmpty { try container.encode(self.errors, forKey: ProtoJSONKey("errors")) }
         if self.dryRun { try container.encode(self.dryRun, forKey: ProtoJSONKey("dryRun")) }
+        if self.errorsTotal != 0 { try container.encode(self.errorsTotal, forKey: ProtoJSONKey("errorsTotal")) }
     }
 }
 
@@ -2342,7 +2385,7 @@ extension Binakarier_Identity_V1_CreateAccountRequest: ProtoCBridged {
         if !self.password.isEmpty { c.pointee.password = try arena.cString(self.password, field: "password") }
         if !self.displayName.isEmpty { c.pointee.display_name = try arena.cString(self.displayName, field: "display_name") }
         c.pointee.n_roles = self.roles.count
-        c.pointee.roles = arena.array(self.roles.map { Binakarier__Identity__V1__Role(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
+        c.pointee.roles = arena.array(self.roles.map { Binakarier__Auth__V1__Role(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
         if !self.nip.isEmpty { c.pointee.nip = try arena.cString(self.nip, field: "nip") }
     }
 
@@ -2351,7 +2394,7 @@ extension Binakarier_Identity_V1_CreateAccountRequest: ProtoCBridged {
         self.username = ProtoCBridge.string(c.pointee.username)
         self.password = ProtoCBridge.string(c.pointee.password)
         self.displayName = ProtoCBridge.string(c.pointee.display_name)
-        self.roles = try ProtoCBridge.enumValues(Binakarier_Identity_V1_Role.self, c.pointee.roles, c.pointee.n_roles, field: "binakarier.identity.v1.CreateAccountRequest.roles") { Int32(truncatingIfNeeded: $0.rawValue) }
+        self.roles = try ProtoCBridge.enumValues(Binakarier_Auth_V1_Role.self, c.pointee.roles, c.pointee.n_roles, field: "binakarier.identity.v1.CreateAccountRequest.roles") { Int32(truncatingIfNeeded: $0.rawValue) }
         self.nip = ProtoCBridge.string(c.pointee.nip)
     }
 }
@@ -2490,13 +2533,13 @@ extension Binakarier_Identity_V1_SetRolesRequest: ProtoCBridged {
     func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
         if !self.username.isEmpty { c.pointee.username = try arena.cString(self.username, field: "username") }
         c.pointee.n_roles = self.roles.count
-        c.pointee.roles = arena.array(self.roles.map { Binakarier__Identity__V1__Role(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
+        c.pointee.roles = arena.array(self.roles.map { Binakarier__Auth__V1__Role(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.username = ProtoCBridge.string(c.pointee.username)
-        self.roles = try ProtoCBridge.enumValues(Binakarier_Identity_V1_Role.self, c.pointee.roles, c.pointee.n_roles, field: "binakarier.identity.v1.SetRolesRequest.roles") { Int32(truncatingIfNeeded: $0.rawValue) }
+        self.roles = try ProtoCBridge.enumValues(Binakarier_Auth_V1_Role.self, c.pointee.roles, c.pointee.n_roles, field: "binakarier.identity.v1.SetRolesRequest.roles") { Int32(truncatingIfNeeded: $0.rawValue) }
     }
 }
 
@@ -2617,12 +2660,12 @@ extension Binakarier_Identity_V1_LogoutResponse: Encodable {
     }
 }
 
-extension Binakarier_Identity_V1_GetPublicKeyRequest: ProtoCBridged {
-    typealias CMessage = Binakarier__Identity__V1__GetPublicKeyRequest
+extension Binakarier_Identity_V1_RotateSigningKeyRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Identity__V1__RotateSigningKeyRequest
 
     nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
         var c = CMessage()
-        binakarier__identity__v1__get_public_key_request__init(&c)
+        binakarier__identity__v1__rotate_signing_key_request__init(&c)
         return c.base.descriptor
     }()
 
@@ -2635,94 +2678,38 @@ extension Binakarier_Identity_V1_GetPublicKeyRequest: ProtoCBridged {
     }
 }
 
-extension Binakarier_Identity_V1_GetPublicKeyRequest: Encodable {
+extension Binakarier_Identity_V1_RotateSigningKeyRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: ProtoJSONKey.self)
     }
 }
 
-extension Binakarier_Identity_V1_GetPublicKeyResponse: ProtoCBridged {
-    typealias CMessage = Binakarier__Identity__V1__GetPublicKeyResponse
+extension Binakarier_Identity_V1_RotateSigningKeyResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Identity__V1__RotateSigningKeyResponse
 
     nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
         var c = CMessage()
-        binakarier__identity__v1__get_public_key_response__init(&c)
+        binakarier__identity__v1__rotate_signing_key_response__init(&c)
         return c.base.descriptor
     }()
 
     func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
-        if !self.keyId.isEmpty { c.pointee.key_id = try arena.cString(self.keyId, field: "key_id") }
-        if !self.publicKey.isEmpty { c.pointee.public_key = arena.binaryData(self.publicKey) }
+        if !self.activeKeyId.isEmpty { c.pointee.active_key_id = try arena.cString(self.activeKeyId, field: "active_key_id") }
+        if !self.previousKeyId.isEmpty { c.pointee.previous_key_id = try arena.cString(self.previousKeyId, field: "previous_key_id") }
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
-        self.keyId = ProtoCBridge.string(c.pointee.key_id)
-        self.publicKey = ProtoCBridge.bytes(c.pointee.public_key)
+        self.activeKeyId = ProtoCBridge.string(c.pointee.active_key_id)
+        self.previousKeyId = ProtoCBridge.string(c.pointee.previous_key_id)
     }
 }
 
-extension Binakarier_Identity_V1_GetPublicKeyResponse: Encodable {
+extension Binakarier_Identity_V1_RotateSigningKeyResponse: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
-        if !self.keyId.isEmpty { try container.encode(self.keyId, forKey: ProtoJSONKey("keyId")) }
-        if !self.publicKey.isEmpty { try container.encode(ProtoJSON.base64(self.publicKey), forKey: ProtoJSONKey("publicKey")) }
-    }
-}
-
-extension Binakarier_Identity_V1_ListRevokedTokensRequest: ProtoCBridged {
-    typealias CMessage = Binakarier__Identity__V1__ListRevokedTokensRequest
-
-    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
-        var c = CMessage()
-        binakarier__identity__v1__list_revoked_tokens_request__init(&c)
-        return c.base.descriptor
-    }()
-
-    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
-        c.pointee.since_unix = self.sinceUnix
-    }
-
-    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
-        self.init()
-        self.sinceUnix = c.pointee.since_unix
-    }
-}
-
-extension Binakarier_Identity_V1_ListRevokedTokensRequest: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ProtoJSONKey.self)
-        if self.sinceUnix != 0 { try container.encode(String(self.sinceUnix), forKey: ProtoJSONKey("sinceUnix")) }
-    }
-}
-
-extension Binakarier_Identity_V1_ListRevokedTokensResponse: ProtoCBridged {
-    typealias CMessage = Binakarier__Identity__V1__ListRevokedTokensResponse
-
-    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
-        var c = CMessage()
-        binakarier__identity__v1__list_revoked_tokens_response__init(&c)
-        return c.base.descriptor
-    }()
-
-    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
-        c.pointee.n_token_ids = self.tokenIds.count
-        c.pointee.token_ids = try arena.cStrings(self.tokenIds, field: "token_ids")
-        c.pointee.as_of_unix = self.asOfUnix
-    }
-
-    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
-        self.init()
-        self.tokenIds = ProtoCBridge.strings(c.pointee.token_ids, c.pointee.n_token_ids)
-        self.asOfUnix = c.pointee.as_of_unix
-    }
-}
-
-extension Binakarier_Identity_V1_ListRevokedTokensResponse: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ProtoJSONKey.self)
-        if !self.tokenIds.isEmpty { try container.encode(self.tokenIds, forKey: ProtoJSONKey("tokenIds")) }
-        if self.asOfUnix != 0 { try container.encode(String(self.asOfUnix), forKey: ProtoJSONKey("asOfUnix")) }
+        if !self.activeKeyId.isEmpty { try container.encode(self.activeKeyId, forKey: ProtoJSONKey("activeKeyId")) }
+        if !self.previousKeyId.isEmpty { try container.encode(self.previousKeyId, forKey: ProtoJSONKey("previousKeyId")) }
     }
 }
 
@@ -2799,18 +2786,24 @@ public enum Binakarier_Identity_V1_IdentityService {
     /// As CreateEmployee; NOT_FOUND: no such employee.
     public static let updateEmployee = ProtoMethod<Binakarier_Identity_V1_UpdateEmployeeRequest, Binakarier_Identity_V1_Employee>(service: serviceName, name: "UpdateEmployee")
 
-    /// FAILED_PRECONDITION: others report to them or they head an agency or unit (reassign first).
+    /// FAILED_PRECONDITION: others report to them or they head an agency or unit (reassign first), or they
+    /// are the last administrator. PERMISSION_DENIED: they have an account and the caller is not an
+    /// administrator. Their account goes with them and its tokens end.
     public static let deleteEmployee = ProtoMethod<Binakarier_Identity_V1_DeleteEmployeeRequest, Binakarier_Identity_V1_DeleteEmployeeResponse>(service: serviceName, name: "DeleteEmployee")
 
-    /// RESOURCE_EXHAUSTED: too many imports open.
+    /// RESOURCE_EXHAUSTED: the caller has too many imports open (cancel one, or wait 30 minutes).
     public static let startEmployeeImport = ProtoMethod<Binakarier_Identity_V1_StartEmployeeImportRequest, Binakarier_Identity_V1_StartEmployeeImportResponse>(service: serviceName, name: "StartEmployeeImport")
 
     /// NOT_FOUND: unknown or expired import id (start again). RESOURCE_EXHAUSTED: chunk or file too large.
     public static let uploadEmployeeImportChunk = ProtoMethod<Binakarier_Identity_V1_UploadEmployeeImportChunkRequest, Binakarier_Identity_V1_UploadEmployeeImportChunkResponse>(service: serviceName, name: "UploadEmployeeImportChunk")
 
     /// NOT_FOUND: unknown import id. INVALID_ARGUMENT: the header row is unusable (the report says why).
-    /// Bad rows are reported, not fatal: every valid row is stored in one transaction.
+    /// Bad rows are reported, not fatal: every valid row is stored in one transaction. The upload is released
+    /// either way (a dry run too: upload again to commit). DEADLINE_EXCEEDED: parsing stopped at the deadline.
     public static let finishEmployeeImport = ProtoMethod<Binakarier_Identity_V1_FinishEmployeeImportRequest, Binakarier_Identity_V1_ImportReport>(service: serviceName, name: "FinishEmployeeImport")
+
+    /// Releases an open import. NOT_FOUND: unknown import id.
+    public static let cancelEmployeeImport = ProtoMethod<Binakarier_Identity_V1_CancelEmployeeImportRequest, Binakarier_Identity_V1_CancelEmployeeImportResponse>(service: serviceName, name: "CancelEmployeeImport")
 
     /// Administrator only. ALREADY_EXISTS: the username is taken. NOT_FOUND: nip is not an employee.
     /// INVALID_ARGUMENT: password shorter than 10 characters.
@@ -2819,30 +2812,31 @@ public enum Binakarier_Identity_V1_IdentityService {
     /// NOT_FOUND: no such account. Anyone may read their own.
     public static let getAccount = ProtoMethod<Binakarier_Identity_V1_GetAccountRequest, Binakarier_Identity_V1_Account>(service: serviceName, name: "GetAccount")
 
-    /// Administrators set anyone's; others their own, with current_password (UNAUTHENTICATED if wrong).
+    /// Administrators set anyone's; others their own, with current_password (UNAUTHENTICATED if wrong; wrong
+    /// guesses count toward the lockout). Ends the account's existing tokens.
     public static let setPassword = ProtoMethod<Binakarier_Identity_V1_SetPasswordRequest, Binakarier_Identity_V1_SetPasswordResponse>(service: serviceName, name: "SetPassword")
 
     /// Administrator only. FAILED_PRECONDITION: it would remove the last administrator (appoint another first).
+    /// Ends the account's existing tokens: the holder logs in again to get the new roles.
     public static let setRoles = ProtoMethod<Binakarier_Identity_V1_SetRolesRequest, Binakarier_Identity_V1_Account>(service: serviceName, name: "SetRoles")
 
-    /// Administrator only. A disabled account cannot log in; its tokens stop working here at once and, at
-    /// services that verify tokens locally, when they expire. FAILED_PRECONDITION: it would disable the
-    /// last administrator.
+    /// Administrator only. A disabled account cannot log in; its tokens stop working here at once and at
+    /// every other service within one revocation poll. Enabling it again does not bring old tokens back.
+    /// FAILED_PRECONDITION: it would disable the last administrator.
     public static let setAccountDisabled = ProtoMethod<Binakarier_Identity_V1_SetAccountDisabledRequest, Binakarier_Identity_V1_Account>(service: serviceName, name: "SetAccountDisabled")
 
     /// UNAUTHENTICATED: wrong username or password (the same answer for both), a disabled account, or an
     /// ASN whose record says retired or moved.
-    /// RESOURCE_EXHAUSTED: locked after repeated failures; retry after the time in the message.
+    /// RESOURCE_EXHAUSTED: locked after repeated failures, or too many attempts from this peer; retry after
+    /// the time in the message. Unknown usernames are answered exactly as known ones.
     public static let login = ProtoMethod<Binakarier_Identity_V1_LoginRequest, Binakarier_Identity_V1_LoginResponse>(service: serviceName, name: "Login")
 
     /// Revokes the caller's token.
     public static let logout = ProtoMethod<Binakarier_Identity_V1_LogoutRequest, Binakarier_Identity_V1_LogoutResponse>(service: serviceName, name: "Logout")
 
-    /// No token needed: how other services verify tokens locally.
-    public static let getPublicKey = ProtoMethod<Binakarier_Identity_V1_GetPublicKeyRequest, Binakarier_Identity_V1_GetPublicKeyResponse>(service: serviceName, name: "GetPublicKey")
-
-    /// No token needed: token ids revoked before they expire, for services that verify locally.
-    public static let listRevokedTokens = ProtoMethod<Binakarier_Identity_V1_ListRevokedTokensRequest, Binakarier_Identity_V1_ListRevokedTokensResponse>(service: serviceName, name: "ListRevokedTokens")
+    /// Administrator only. Makes a new signing key active; tokens signed with the previous one stay valid
+    /// until they expire (every service accepts both keys meanwhile).
+    public static let rotateSigningKey = ProtoMethod<Binakarier_Identity_V1_RotateSigningKeyRequest, Binakarier_Identity_V1_RotateSigningKeyResponse>(service: serviceName, name: "RotateSigningKey")
 
     /// Only from root or the daemon's own user over the socket (peer credentials), and only while no
     /// administrator exists: PERMISSION_DENIED otherwise, FAILED_PRECONDITION if one exists.

@@ -18,6 +18,17 @@ public enum Binakarier_Testing_V1_Color: Int32, ProtoEnum {
             case .negative: "COLOR_NEGATIVE"
         }
     }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "COLOR_UNSPECIFIED": self = .unspecified
+            case "COLOR_RED": self = .red
+            case "COLOR_GREEN": self = .green
+            case "COLOR_NEGATIVE": self = .negative
+            default: return nil
+        }
+    }
 }
 
 /// One field of every kind the generator supports, for round-trip and fixture tests.
@@ -176,6 +187,16 @@ public struct Binakarier_Testing_V1_AllTypes: ProtoMessage {
                 case .unspecified: "SHAPE_UNSPECIFIED"
                 case .circle: "SHAPE_CIRCLE"
                 case .square: "SHAPE_SQUARE"
+            }
+        }
+
+        /// The value named `protoName` in the .proto; nil for a name this build does not know.
+        public init?(protoName: String) {
+            switch protoName {
+                case "SHAPE_UNSPECIFIED": self = .unspecified
+                case "SHAPE_CIRCLE": self = .circle
+                case "SHAPE_SQUARE": self = .square
+                default: return nil
             }
         }
     }

@@ -5,7 +5,7 @@ import NIOConcurrencyHelpers
 ///
 /// An empty service name asks about the whole daemon. Everything turns NOT_SERVING once shutdown
 /// begins, and health checks are still answered while the server drains.
-public final class HealthService: RPCService {
+public final class HealthService: Binakarier_Health_V1_Health.ServiceProtocol {
     public typealias ServingStatus = Binakarier_Health_V1_HealthCheckResponse.ServingStatus
 
     private let statuses = NIOLockedValueBox<[String: ServingStatus]>(["": .notServing])
@@ -34,12 +34,14 @@ public final class HealthService: RPCService {
         statuses.withLockedValue { $0[service] }
     }
 
-    public func register(in router: inout RPCRouter) {
-        router.register(Binakarier_Health_V1_Health.check) { [self] request, _ in
-            guard let status = status(of: request.service) else {
-                throw RPCError(.notFound, "unknown service \(request.service)")
-            }
-            return .init(status: status)
+    public var policies: Binakarier_Health_V1_Health.Policies { .init(check: .anyone) }
+
+    public func check(
+        _ request: Binakarier_Health_V1_HealthCheckRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Health_V1_HealthCheckResponse {
+        guard let status = status(of: request.service) else {
+            throw RPCError(.notFound, "unknown service \(request.service)")
         }
+        return .init(status: status)
     }
 }

@@ -60,6 +60,7 @@ public final class RPCServer: Sendable {
 
     /// Binds the socket and starts accepting connections.
     public func start() async throws {
+        try router.validate()
         let path = configuration.socketPath
         try UnixSocketPath.prepare(path)
         let router = self.router

@@ -174,13 +174,26 @@ final class TTRPCServerConnection: ChannelInboundHandler {
             return
         }
 
+        // A negative timeout is a deadline already past, as the reference treats it.
+        guard request.timeoutNano >= 0 else {
+            respond(streamID, .failure(RPCError(.deadlineExceeded, "deadline exceeded")))
+            return
+        }
         var metadata = RPCMetadata()
         for entry in request.metadata { metadata.append(entry.key, entry.value) }
         let start = ContinuousClock.now
         let deadline = request.timeoutNano > 0 ? start.advanced(by: .nanoseconds(request.timeoutNano)) : nil
-        let callContext = RPCServerContext(
+        var callContext = RPCServerContext(
             service: request.service, method: request.method, metadata: metadata, deadline: deadline, peer: peer,
             logger: logger)
+        // The caller is checked here, on the event loop, before any task is started for the call.
+        do {
+            callContext.caller = try router.authorize(route, callContext)
+        } catch {
+            route.metrics.record(error.code, nanoseconds: 0)
+            respond(streamID, .failure(error))
+            return
+        }
 
         nextCallID &+= 1
         let callID = nextCallID

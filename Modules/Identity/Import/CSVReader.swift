@@ -13,12 +13,21 @@ struct CSVReader {
     enum Failure: Error, Equatable {
         case notUTF8
         case unterminatedQuote(line: Int)
+        case tooManyColumns(line: Int)
+        case fieldTooLong(line: Int)
+        case deadlineExceeded
     }
+
+    /// Bounds that keep a hostile file from costing more than a real one: no spreadsheet of ours has
+    /// 64 columns or a 4 KiB cell.
+    static let maximumColumns = 64
+    static let maximumFieldBytes = 4096
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";")
     private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 
-    static func records(_ input: [UInt8]) throws(Failure) -> [Record] {
+    /// Reads every record; stops with `.deadlineExceeded` once `deadline` has passed (checked every 64 KiB).
+    static func records(_ input: [UInt8], deadline: ContinuousClock.Instant? = nil) throws(Failure) -> [Record] {
         let start = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard String(validating: input[start...], as: UTF8.self) != nil else { throw .notUTF8 }
         return try input.withUnsafeBufferPointer { (all) throws(Failure) -> [Record] in
@@ -35,7 +44,12 @@ struct CSVReader {
             var recordLine = 1
             var index = 0
             var quoted = false
+            var tooManyColumns = false
             func endField() {
+                guard fields.count < maximumColumns else {
+                    tooManyColumns = true
+                    return
+                }
                 fields.append(String(decoding: field, as: UTF8.self))
                 field.removeAll(keepingCapacity: true)
             }
@@ -45,6 +59,9 @@ struct CSVReader {
                 fields.removeAll(keepingCapacity: true)
             }
             while index < bytes.count {
+                if index & 0xFFFF == 0, let deadline, ContinuousClock.now >= deadline { throw .deadlineExceeded }
+                if tooManyColumns { throw .tooManyColumns(line: recordLine) }
+                if field.count > maximumFieldBytes { throw .fieldTooLong(line: recordLine) }
                 let byte = bytes[index]
                 index += 1
                 if quoted {
@@ -76,7 +93,9 @@ struct CSVReader {
                 }
             }
             if quoted { throw .unterminatedQuote(line: recordLine) }
+            if field.count > maximumFieldBytes { throw .fieldTooLong(line: recordLine) }
             if !field.isEmpty || !fields.isEmpty { endRecord() }
+            if tooManyColumns { throw .tooManyColumns(line: recordLine) }
             return records
         }
     }

@@ -1,7 +1,5 @@
 import BKProto
 
-public typealias ImportReport = Binakarier_Identity_V1_ImportReport
-public typealias ImportRowError = Binakarier_Identity_V1_ImportRowError
 
 /// Turns the CSV file BKPSDM keeps into employee records: every row is validated first, each bad row
 /// reported with its line and reason, and the valid rows come back for one transaction.
@@ -64,16 +62,27 @@ public enum EmployeeImporter {
     public enum Failure: Error, Hashable, Sendable {
         case unreadable(String)
         case missingColumns([String])
+        case deadlineExceeded
     }
 
-    public static func parse(_ bytes: [UInt8], context: ImportContext, today: CalendarDate = .today) throws(Failure) -> Result {
+    /// The report lists at most this many refused rows (all are counted), each value cut to
+    /// `maximumErrorText` characters, so that the answer always fits one frame.
+    public static let maximumReportedErrors = 200
+    public static let maximumErrorText = 200
+
+    public static func parse(
+        _ bytes: [UInt8], context: ImportContext, today: CalendarDate = .today, deadline: ContinuousClock.Instant? = nil
+    ) throws(Failure) -> Result {
         let records: [CSVReader.Record]
         do {
-            records = try CSVReader.records(bytes)
+            records = try CSVReader.records(bytes, deadline: deadline)
         } catch {
             switch error {
             case .notUTF8: throw .unreadable("berkas bukan teks UTF-8 (simpan sebagai CSV UTF-8)")
             case .unterminatedQuote(let line): throw .unreadable("tanda kutip di baris \(line) tidak ditutup")
+            case .tooManyColumns(let line): throw .unreadable("baris \(line) memiliki lebih dari \(CSVReader.maximumColumns) kolom")
+            case .fieldTooLong(let line): throw .unreadable("baris \(line) memiliki isian lebih dari \(CSVReader.maximumFieldBytes) bita")
+            case .deadlineExceeded: throw .deadlineExceeded
             }
         }
         guard let header = records.first else { throw .unreadable("berkas kosong") }
@@ -91,7 +100,8 @@ public enum EmployeeImporter {
         var errors: [ImportRowError] = []
         var candidates: [(line: Int, employee: Employee)] = []
         var seen: [String: Int] = [:]
-        for record in records.dropFirst() {
+        for (index, record) in records.dropFirst().enumerated() {
+            if index & 1023 == 1023, let deadline, ContinuousClock.now >= deadline { throw .deadlineExceeded }
             report.rowsTotal += 1
             func value(_ column: Column) -> String {
                 guard let index = columns[column], index < record.fields.count else { return "" }
@@ -150,7 +160,10 @@ public enum EmployeeImporter {
         }
         let valid = candidates.filter { !rejected.contains($0.employee.nip) }.map(\.employee)
         report.rowsValid = Int32(valid.count)
-        report.errors = errors.sorted { $0.line < $1.line }
+        report.errorsTotal = Int32(errors.count)
+        report.errors = errors.sorted { $0.line < $1.line }.prefix(maximumReportedErrors).map { error in
+            ImportRowError(line: error.line, nip: cut(error.nip), reason: cut(error.reason))
+        }
         return Result(report: report, valid: valid)
     }
 
@@ -203,6 +216,10 @@ public enum EmployeeImporter {
         }
         e.status = status
         return try EmployeeValidation.validated(e, today: today)
+    }
+
+    static func cut(_ text: String) -> String {
+        text.count <= maximumErrorText ? text : String(text.prefix(maximumErrorText)) + "…"
     }
 
     static func formsCycle(from nip: String, _ supervisors: [String: String]) -> Bool {

@@ -3,7 +3,9 @@ import Foundation
 /// CSV files being uploaded in chunks, held in memory until they are finished (an upload that is not
 /// finished was never acknowledged, so losing it in a crash loses nothing promised).
 actor ImportSessions {
-    static let maximumOpen = 4
+    /// Open imports per person, and in all: one person cannot block everyone.
+    static let maximumOpenPerOwner = 2
+    static let maximumOpen = 16
     static let maximumBytes = 64 << 20
     static let maximumChunk = 1 << 20
     static let idleLimit: Int64 = 30 * 60
@@ -18,8 +20,11 @@ actor ImportSessions {
 
     func start(owner: String, now: Int64) throws(IdentityError) -> String {
         sessions = sessions.filter { now - $0.value.touched < Self.idleLimit }
+        guard sessions.values.count(where: { $0.owner == owner }) < Self.maximumOpenPerOwner else {
+            throw .resourceExhausted("Anda sudah membuka \(Self.maximumOpenPerOwner) impor; selesaikan atau batalkan salah satunya")
+        }
         guard sessions.count < Self.maximumOpen else {
-            throw .resourceExhausted("terlalu banyak impor yang sedang berjalan; selesaikan atau tunggu 30 menit")
+            throw .resourceExhausted("terlalu banyak impor yang sedang berjalan; coba lagi nanti")
         }
         let id = UUID().uuidString.lowercased()
         sessions[id] = Session(owner: owner, data: [], touched: now)
@@ -41,12 +46,21 @@ actor ImportSessions {
         return session.data.count
     }
 
-    /// The uploaded file; the session ends unless `keep` (after a dry run, to commit the same file).
-    func take(_ id: String, owner: String, keep: Bool) throws(IdentityError) -> [UInt8] {
+    /// The uploaded file; the session ends (a dry run too: its memory is released at once).
+    func take(_ id: String, owner: String) throws(IdentityError) -> [UInt8] {
         guard let session = sessions[id], session.owner == owner else {
             throw .notFound("impor \(id) tidak ditemukan atau sudah kedaluwarsa; mulai lagi")
         }
-        if !keep { sessions[id] = nil }
+        sessions[id] = nil
         return session.data
+    }
+
+    /// Ends an import without reading it.
+    func cancel(_ id: String, owner: String) throws(IdentityError) {
+        guard let session = sessions[id], session.owner == owner else {
+            throw .notFound("impor \(id) tidak ditemukan atau sudah kedaluwarsa")
+        }
+        _ = session
+        sessions[id] = nil
     }
 }

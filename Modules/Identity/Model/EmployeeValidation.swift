@@ -1,3 +1,4 @@
+import BKServiceKit
 /// The rules a record must meet before it is stored, the same for the API, bkctl and CSV import.
 public enum EmployeeValidation {
     /// Checks `employee` and fills what follows from its NIP (sex, birth date, start of service) when
@@ -13,7 +14,12 @@ public enum EmployeeValidation {
             throw .invalid(field: "nip", reason: error.description)
         }
         guard !e.name.isEmpty else { throw .invalid(field: "name", reason: "nama wajib diisi") }
-        guard e.name.count <= 200 else { throw .invalid(field: "name", reason: "nama terlalu panjang") }
+        e.positionTitle = e.positionTitle.trimmingWhitespace()
+        try checkText(e.name, field: "name", maxBytes: TextRules.name)
+        try checkText(e.positionTitle, field: "position_title", maxBytes: TextRules.shortText)
+        for (field, code) in [("agency_code", e.agencyCode), ("unit_code", e.unitCode), ("supervisor_nip", e.supervisorNip)] {
+            try checkText(code, field: field, maxBytes: 40)
+        }
         if e.sex == .unspecified { e.sex = nip.sex }
         guard e.sex == nip.sex else { throw .invalid(field: "sex", reason: "jenis kelamin tidak sesuai dengan NIP") }
         if e.birthDate.isEmpty { e.birthDate = nip.birthDate.description }
@@ -44,6 +50,13 @@ public enum EmployeeValidation {
         guard e.supervisorNip != e.nip else { throw .invalid(field: "supervisor_nip", reason: "pegawai tidak dapat menjadi atasan dirinya sendiri") }
         if e.status == .unspecified { e.status = .active }
         return e
+    }
+}
+
+/// Applies the shared `TextRules` to a field, naming it in the error.
+func checkText(_ text: String, field: String, maxBytes: Int, multiline: Bool = false) throws(IdentityError) {
+    if let why = TextRules.violation(in: text, maxBytes: maxBytes, multiline: multiline) {
+        throw .invalid(field: field, reason: why)
     }
 }
 

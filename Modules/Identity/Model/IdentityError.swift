@@ -21,8 +21,15 @@ public enum IdentityError: Error, Hashable, Sendable, RPCErrorConvertible {
         case .unauthenticated(let why): RPCError(.unauthenticated, why)
         case .permissionDenied(let why): RPCError(.permissionDenied, why)
         case .lockedOut(let until):
-            RPCError(.resourceExhausted, "akun dikunci karena terlalu banyak percobaan gagal; coba lagi setelah \(until) (unix)")
+            RPCError(.resourceExhausted, "akun dikunci karena terlalu banyak percobaan gagal; coba lagi pukul \(Self.wib(until)) WIB")
         case .resourceExhausted(let why): RPCError(.resourceExhausted, why)
         }
+    }
+
+    /// `11.20`: the wall-clock time in Western Indonesia (UTC+7, no daylight saving), as people write it.
+    static func wib(_ unix: Int64) -> String {
+        let minutes = ((unix + 7 * 3600) % 86_400 + 86_400) % 86_400 / 60
+        let hour = minutes / 60, minute = minutes % 60
+        return (hour < 10 ? "0" : "") + "\(hour)." + (minute < 10 ? "0" : "") + "\(minute)"
     }
 }

@@ -1,3 +1,4 @@
+import BKAuth
 import BKProto
 
 /// Validation of a civil servant's number (NIP): 18 digits.
@@ -172,15 +173,6 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 
     public var description: String { "\(CalendarDate.pad(year, 4))-\(CalendarDate.pad(month, 2))" }
-}
-
-/// Wall-clock seconds, the one place the domain reads the time (tests may pass their own).
-public enum WallClock {
-    public static func nowUnix() -> Int64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Int64(spec.tv_sec)
-    }
 }
 
 #if canImport(Glibc)

@@ -1,397 +1,502 @@
 import BKAuth
 import BKProto
 import BKRPC
+import BKServiceKit
 import Foundation
 import Metrics
-import NIOConcurrencyHelpers
 
 typealias API = Binakarier_Identity_V1_IdentityService
 
-/// The handlers of `binakarier.identity.v1.IdentityService`. Each checks the caller's token and role
-/// (see `IdentityPolicy`) before it touches the store.
-public final class IdentityService: RPCService {
+/// The handlers of `binakarier.identity.v1.IdentityService`. Who may call each RPC is declared once, in
+/// `policies` (checked by the server before a handler runs); handlers apply the row-level rules of
+/// `IdentityPolicy` (own record, own agency) on top.
+public final class IdentityService: API.ServiceProtocol {
     public struct Configuration: Sendable {
         /// How long a token is valid.
         public var tokenLifetime: Int64 = 8 * 3600
-        /// Failed logins in a row before the account is locked.
-        public var lockoutThreshold = 5
-        /// The first lock lasts this long; each further one twice as long, up to a day.
-        public var lockoutSeconds: Int64 = 15 * 60
+        public var lockout = LockoutPolicy()
         /// Peers (by uid) that may bootstrap the first administrator over the socket.
         public var bootstrapUIDs: Set<UInt32> = [0, getuid()]
+        /// Peers (by uid) that may ask for a service token (the daemons' own user and root).
+        public var serviceUIDs: Set<UInt32> = [0, getuid()]
+        /// How long a service token is valid; clients renew it before it ends.
+        public var serviceTokenLifetime: Int64 = 10 * 60
 
         public init() {}
     }
 
+    /// Daemons that read people and agencies for their background work.
+    static let readingServices: Set<String> = [DaemonName.programs, .feedback, .reporting].map(\.rawValue).reduce(into: []) { $0.insert($1) }
+    static let organizers: Set<Role> = [.organizer, .administrator]
+
+    public var policies: Binakarier_Identity_V1_IdentityService.Policies {
+        let peers = configuration.bootstrapUIDs
+        return API.Policies(
+            getAgency: .authenticated(services: Self.readingServices),
+            listAgencies: .authenticated(services: Self.readingServices),
+            createAgency: .roles(Self.organizers),
+            updateAgency: .roles(Self.organizers),
+            deleteAgency: .roles(Self.organizers),
+            createUnit: .roles(Self.organizers),
+            updateUnit: .roles(Self.organizers),
+            deleteUnit: .roles(Self.organizers),
+            getEmployee: .authenticated(services: Self.readingServices),
+            listEmployees: .authenticated(services: Self.readingServices),
+            createEmployee: .roles(Self.organizers),
+            updateEmployee: .roles(Self.organizers),
+            deleteEmployee: .roles(Self.organizers),
+            startEmployeeImport: .roles(Self.organizers),
+            uploadEmployeeImportChunk: .roles(Self.organizers),
+            finishEmployeeImport: .roles(Self.organizers),
+            cancelEmployeeImport: .roles(Self.organizers),
+            createAccount: .roles([.administrator]),
+            getAccount: .authenticated(),
+            setPassword: .authenticated(),
+            setRoles: .roles([.administrator]),
+            setAccountDisabled: .roles([.administrator]),
+            login: .anyone,
+            logout: .authenticated(),
+            rotateSigningKey: .roles([.administrator]),
+            bootstrapAdministrator: .custom("root or the daemon's own uid on the socket", requiresToken: false) { _, context throws(RPCError) in
+                guard let peer = context.peer, peers.contains(peer.uid) else {
+                    throw IdentityError.permissionDenied(
+                        "hanya root (atau pengguna daemon) di mesin ini yang dapat membuat administrator pertama").rpcError
+                }
+            })
+    }
+
     let store: any IdentityStore
     let hasher: PasswordHasher
-    let key: SigningKey
-    let authenticator: Authenticator
+    let keys: SigningKeyRing
+    /// Verifies tokens for this daemon's own calls; kept in step with every change it makes.
+    public let authenticator: TokenAuthenticator
     let configuration: Configuration
     let now: @Sendable () -> Int64
     let imports = ImportSessions()
+    let pages = PageTokens()
+    let throttle = LoginThrottle()
     private let decoyHash: String
-    /// Accounts an administrator disabled: their tokens are refused here even before they expire.
-    private let disabled: NIOLockedValueBox<Set<String>>
     /// Logins by outcome, for operators watching for password guessing.
     private let logins = (
         succeeded: Counter(label: "binakarier_identity_logins_total", dimensions: [("result", "ok")]),
         refused: Counter(label: "binakarier_identity_logins_total", dimensions: [("result", "refused")]),
         locked: Counter(label: "binakarier_identity_logins_total", dimensions: [("result", "locked")]))
 
-    /// Loads what the service needs from the store (the revocation list) and computes the decoy hash.
+    /// Loads what verification needs from the store (revocations, account epochs) and computes the decoy hash.
     public static func make(
-        store: any IdentityStore, key: SigningKey, hasher: PasswordHasher, configuration: Configuration = .init(),
+        store: any IdentityStore, keys: SigningKeyRing, hasher: PasswordHasher, configuration: Configuration = .init(),
         now: @escaping @Sendable () -> Int64 = WallClock.nowUnix
     ) async throws -> IdentityService {
-        let revoked = try await store.revokedTokens(since: 0, now: now())
+        let authenticator = TokenAuthenticator(keys: keys.publicKeySet, now: now)
+        authenticator.apply(.init(
+            tokenIds: try await store.revokedTokens(since: 0, now: now()),
+            accountEpochs: try await store.accountEpochs(since: 0).map { .init(subject: $0.subject, minimumEpoch: $0.epoch) }))
         return IdentityService(
-            store: store, key: key, hasher: hasher, configuration: configuration, now: now,
-            revocations: RevocationList(revoked), decoyHash: try await hasher.decoyHash(),
-            disabled: Set(try await store.disabledAccounts()))
+            store: store, keys: keys, hasher: hasher, configuration: configuration, now: now,
+            authenticator: authenticator, decoyHash: try await hasher.decoyHash())
     }
 
     private init(
-        store: any IdentityStore, key: SigningKey, hasher: PasswordHasher, configuration: Configuration,
-        now: @escaping @Sendable () -> Int64, revocations: RevocationList, decoyHash: String, disabled: Set<String>
+        store: any IdentityStore, keys: SigningKeyRing, hasher: PasswordHasher, configuration: Configuration,
+        now: @escaping @Sendable () -> Int64, authenticator: TokenAuthenticator, decoyHash: String
     ) {
-        self.disabled = NIOLockedValueBox(disabled)
         self.store = store
-        self.key = key
+        self.keys = keys
         self.hasher = hasher
         self.configuration = configuration
         self.now = now
-        self.authenticator = Authenticator(verifier: key.verifier, revocations: revocations, now: now)
+        self.authenticator = authenticator
         self.decoyHash = decoyHash
     }
 
-    func caller(_ context: RPCServerContext, _ action: IdentityPolicy.Action) throws -> Caller {
-        let caller = try authenticator.caller(of: context)
-        guard !disabled.withLockedValue({ $0.contains(caller.subject) }) else {
-            throw IdentityError.unauthenticated("akun \(caller.subject) dinonaktifkan")
-        }
-        try IdentityPolicy.check(action, caller)
-        return caller
-    }
+    /// The token service identity serves beside its own API.
+    public var tokenService: IdentityTokenService { IdentityTokenService(identity: self) }
 
-    public func register(in router: inout RPCRouter) {
-        registerAgencies(in: &router)
-        registerEmployees(in: &router)
-        registerImport(in: &router)
-        registerAccounts(in: &router)
+    /// Ends every token of `username` issued before `epoch`, here at once and elsewhere within a poll.
+    func endTokens(of username: String, epoch: Int64) {
+        authenticator.raiseEpoch(of: username, to: epoch)
     }
 
     // MARK: agencies
 
-    private func registerAgencies(in router: inout RPCRouter) {
-        router.register(API.getAgency) { [self] request, context in
-            _ = try caller(context, .readAgencies)
-            guard let agency = try await store.agency(code: request.code) else {
-                throw IdentityError.notFound("perangkat daerah \(request.code) tidak ditemukan")
+    public func getAgency(_ request: Binakarier_Identity_V1_GetAgencyRequest, context: RPCServerContext) async throws -> Agency {
+        guard let agency = try await store.agency(code: request.code) else {
+            throw IdentityError.notFound("perangkat daerah \(request.code) tidak ditemukan")
+        }
+        return agency
+    }
+
+    public func listAgencies(
+        _ request: Binakarier_Identity_V1_ListAgenciesRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_ListAgenciesResponse {
+        let size = try PageTokens.size(request.pageSize, language: context.language)
+        let after = try pages.decode(request.pageToken, scope: "agencies", language: context.language)
+        let agencies = try await store.agencies(after: after, limit: size + 1)
+        return .init(
+            agencies: Array(agencies.prefix(size)),
+            nextPageToken: agencies.count > size ? pages.encode(after: agencies[size - 1].code, scope: "agencies") : "")
+    }
+
+    public func createAgency(_ request: Binakarier_Identity_V1_CreateAgencyRequest, context: RPCServerContext) async throws -> Agency {
+        guard let agency = request.agency else { throw IdentityError.invalid(field: "agency", reason: "wajib diisi") }
+        let validated = try Self.validated(agency)
+        try await store.createAgency(validated, now: now())
+        audit(context, "agency created", ["agency": validated.code])
+        return try await store.agency(code: validated.code) ?? validated
+    }
+
+    public func updateAgency(_ request: Binakarier_Identity_V1_UpdateAgencyRequest, context: RPCServerContext) async throws -> Agency {
+        guard let patch = request.agency else { throw IdentityError.invalid(field: "agency", reason: "wajib diisi") }
+        guard var agency = try await store.agency(code: patch.code) else {
+            throw IdentityError.notFound("perangkat daerah \(patch.code) tidak ditemukan")
+        }
+        let paths = try Self.mask(request.updateMask)
+        for path in paths {
+            switch path {
+            case "name": agency.name = patch.name
+            case "kind": agency.kind = patch.kind
+            case "head_nip": agency.headNip = patch.headNip
+            default: throw IdentityError.invalid(field: "update_mask", reason: "kolom '\(path)' tidak dapat diubah")
             }
-            return agency
         }
-        router.register(API.listAgencies) { [self] request, context in
-            _ = try caller(context, .readAgencies)
-            let size = try Paging.size(request.pageSize)
-            let after = try Paging.decode(request.pageToken)
-            let agencies = try await store.agencies(after: after, limit: size + 1)
-            return .init(
-                agencies: Array(agencies.prefix(size)),
-                nextPageToken: agencies.count > size ? Paging.encode(agencies[size - 1].code) : "")
-        }
-        router.register(API.createAgency) { [self] request, context in
-            _ = try caller(context, .manageAgencies)
-            guard let agency = request.agency else { throw IdentityError.invalid(field: "agency", reason: "wajib diisi") }
-            let validated = try Self.validated(agency)
-            try await store.createAgency(validated, now: now())
-            return try await store.agency(code: validated.code) ?? validated
-        }
-        router.register(API.updateAgency) { [self] request, context in
-            _ = try caller(context, .manageAgencies)
-            guard let patch = request.agency else { throw IdentityError.invalid(field: "agency", reason: "wajib diisi") }
-            guard var agency = try await store.agency(code: patch.code) else {
-                throw IdentityError.notFound("perangkat daerah \(patch.code) tidak ditemukan")
+        try await store.updateAgency(try Self.validated(agency), now: now())
+        audit(context, "agency updated", ["agency": agency.code, "fields": paths.joined(separator: ",")])
+        return try await store.agency(code: agency.code) ?? agency
+    }
+
+    public func deleteAgency(
+        _ request: Binakarier_Identity_V1_DeleteAgencyRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_DeleteAgencyResponse {
+        try await store.deleteAgency(code: request.code)
+        audit(context, "agency deleted", ["agency": request.code])
+        return .init()
+    }
+
+    public func createUnit(_ request: Binakarier_Identity_V1_CreateUnitRequest, context: RPCServerContext) async throws -> OrganizationUnit {
+        guard var unit = request.unit else { throw IdentityError.invalid(field: "unit", reason: "wajib diisi") }
+        unit.agencyCode = unit.agencyCode.uppercased()
+        unit.code = try Self.code(unit.code, field: "unit.code")
+        unit.name = try Self.name(unit.name, field: "unit.name")
+        try await store.createUnit(unit)
+        audit(context, "unit created", ["agency": unit.agencyCode, "unit": unit.code])
+        return unit
+    }
+
+    public func updateUnit(_ request: Binakarier_Identity_V1_UpdateUnitRequest, context: RPCServerContext) async throws -> OrganizationUnit {
+        guard let patch = request.unit else { throw IdentityError.invalid(field: "unit", reason: "wajib diisi") }
+        guard let agency = try await store.agency(code: patch.agencyCode.uppercased()),
+            var unit = agency.units.first(where: { $0.code == patch.code.uppercased() })
+        else { throw IdentityError.notFound("unit \(patch.code) di \(patch.agencyCode) tidak ditemukan") }
+        let paths = try Self.mask(request.updateMask)
+        for path in paths {
+            switch path {
+            case "name": unit.name = patch.name
+            case "head_nip": unit.headNip = patch.headNip
+            default: throw IdentityError.invalid(field: "update_mask", reason: "kolom '\(path)' tidak dapat diubah")
             }
-            let paths = request.updateMask?.paths ?? []
-            guard !paths.isEmpty else { throw IdentityError.invalid(field: "update_mask", reason: "sebutkan kolom yang diubah") }
-            for path in paths {
-                switch path {
-                case "name": agency.name = patch.name
-                case "kind": agency.kind = patch.kind
-                case "head_nip": agency.headNip = patch.headNip
-                default: throw IdentityError.invalid(field: "update_mask", reason: "kolom '\(path)' tidak dapat diubah")
-                }
-            }
-            try await store.updateAgency(try Self.validated(agency), now: now())
-            return try await store.agency(code: agency.code) ?? agency
         }
-        router.register(API.deleteAgency) { [self] request, context in
-            _ = try caller(context, .manageAgencies)
-            try await store.deleteAgency(code: request.code)
-            return .init()
-        }
-        router.register(API.createUnit) { [self] request, context in
-            _ = try caller(context, .manageAgencies)
-            guard var unit = request.unit else { throw IdentityError.invalid(field: "unit", reason: "wajib diisi") }
-            unit.agencyCode = unit.agencyCode.uppercased()
-            unit.code = try Self.code(unit.code, field: "unit.code")
-            unit.name = unit.name.trimmingWhitespace()
-            guard !unit.name.isEmpty else { throw IdentityError.invalid(field: "unit.name", reason: "nama unit wajib diisi") }
-            try await store.createUnit(unit)
-            return unit
-        }
-        router.register(API.updateUnit) { [self] request, context in
-            _ = try caller(context, .manageAgencies)
-            guard let patch = request.unit else { throw IdentityError.invalid(field: "unit", reason: "wajib diisi") }
-            guard let agency = try await store.agency(code: patch.agencyCode.uppercased()),
-                var unit = agency.units.first(where: { $0.code == patch.code.uppercased() })
-            else { throw IdentityError.notFound("unit \(patch.code) di \(patch.agencyCode) tidak ditemukan") }
-            let paths = request.updateMask?.paths ?? []
-            guard !paths.isEmpty else { throw IdentityError.invalid(field: "update_mask", reason: "sebutkan kolom yang diubah") }
-            for path in paths {
-                switch path {
-                case "name": unit.name = patch.name.trimmingWhitespace()
-                case "head_nip": unit.headNip = patch.headNip
-                default: throw IdentityError.invalid(field: "update_mask", reason: "kolom '\(path)' tidak dapat diubah")
-                }
-            }
-            guard !unit.name.isEmpty else { throw IdentityError.invalid(field: "unit.name", reason: "nama unit wajib diisi") }
-            try await store.updateUnit(unit)
-            return unit
-        }
-        router.register(API.deleteUnit) { [self] request, context in
-            _ = try caller(context, .manageAgencies)
-            try await store.deleteUnit(agencyCode: request.agencyCode, code: request.code)
-            return .init()
-        }
+        unit.name = try Self.name(unit.name, field: "unit.name")
+        try await store.updateUnit(unit)
+        audit(context, "unit updated", ["agency": unit.agencyCode, "unit": unit.code, "fields": paths.joined(separator: ",")])
+        return unit
+    }
+
+    public func deleteUnit(
+        _ request: Binakarier_Identity_V1_DeleteUnitRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_DeleteUnitResponse {
+        try await store.deleteUnit(agencyCode: request.agencyCode, code: request.code)
+        audit(context, "unit deleted", ["agency": request.agencyCode, "unit": request.code])
+        return .init()
     }
 
     static func validated(_ agency: Agency) throws(IdentityError) -> Agency {
         var agency = agency
         agency.code = try code(agency.code, field: "agency.code")
-        agency.name = agency.name.trimmingWhitespace()
-        guard !agency.name.isEmpty else { throw .invalid(field: "agency.name", reason: "nama perangkat daerah wajib diisi") }
+        agency.name = try name(agency.name, field: "agency.name")
         guard agency.kind != .unspecified else { throw .invalid(field: "agency.kind", reason: "jenis perangkat daerah wajib diisi") }
+        try checkText(agency.headNip, field: "agency.head_nip", maxBytes: 40)
         return agency
+    }
+
+    static func name(_ text: String, field: String) throws(IdentityError) -> String {
+        let name = text.trimmingWhitespace()
+        guard !name.isEmpty else { throw .invalid(field: field, reason: "nama wajib diisi") }
+        try checkText(name, field: field, maxBytes: TextRules.shortText)
+        return name
     }
 
     /// Codes: 2 to 20 of A–Z, 0–9, `-` and `_`, stored upper-case.
     static func code(_ text: String, field: String) throws(IdentityError) -> String {
         let code = text.trimmingWhitespace().uppercased()
-        guard (2...20).contains(code.count),
+        guard (2...20).contains(code.utf8.count),
             code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
         else { throw .invalid(field: field, reason: "kode harus 2–20 huruf, angka, '-' atau '_'") }
         return code
     }
 
+    static func mask(_ mask: Google_Protobuf_FieldMask?) throws(IdentityError) -> [String] {
+        let paths = mask?.paths ?? []
+        guard !paths.isEmpty else { throw .invalid(field: "update_mask", reason: "sebutkan kolom yang diubah") }
+        return paths
+    }
+
     // MARK: employees
 
-    private func registerEmployees(in router: inout RPCRouter) {
-        router.register(API.getEmployee) { [self] request, context in
-            let caller = try caller(context, .readEmployee)
-            guard let employee = try await store.employee(nip: request.nip) else {
-                throw IdentityError.notFound("pegawai dengan NIP \(request.nip) tidak ditemukan")
-            }
-            switch IdentityPolicy.visibility(of: employee, to: caller) {
-            case .full: return employee
-            case .directory: return employee.directoryView
-            case .none: throw IdentityError.notFound("pegawai dengan NIP \(request.nip) tidak ditemukan")
-            }
+    public func getEmployee(_ request: Binakarier_Identity_V1_GetEmployeeRequest, context: RPCServerContext) async throws -> Employee {
+        let caller = try context.requireCaller()
+        guard let employee = try await store.employee(nip: request.nip) else {
+            throw IdentityError.notFound("pegawai dengan NIP \(request.nip) tidak ditemukan")
         }
-        router.register(API.listEmployees) { [self] request, context in
-            let caller = try caller(context, .listEmployees)
-            let scope = try IdentityPolicy.listScope(for: caller, requested: request.agencyCode.nilIfEmpty)
-            let size = try Paging.size(request.pageSize)
-            let filter = EmployeeFilter(
-                agencyCode: scope, unitCode: request.unitCode.nilIfEmpty, supervisorNIP: request.supervisorNip.nilIfEmpty)
-            let page = try await store.employees(filter, after: try Paging.decode(request.pageToken), limit: size + 1)
-            let visible = page.prefix(size).map { employee in
-                IdentityPolicy.visibility(of: employee, to: caller) == .full ? employee : employee.directoryView
-            }
-            return .init(employees: visible, nextPageToken: page.count > size ? Paging.encode(page[size - 1].nip) : "")
+        switch IdentityPolicy.visibility(of: employee, to: caller) {
+        case .full: return employee
+        case .directory: return employee.directoryView
+        case .none: throw IdentityError.notFound("pegawai dengan NIP \(request.nip) tidak ditemukan")
         }
-        router.register(API.createEmployee) { [self] request, context in
-            _ = try caller(context, .manageEmployees)
-            guard var employee = request.employee else { throw IdentityError.invalid(field: "employee", reason: "wajib diisi") }
-            employee.agencyCode = employee.agencyCode.uppercased()
-            employee.unitCode = employee.unitCode.uppercased()
-            return try await store.createEmployee(try EmployeeValidation.validated(employee), now: now())
+    }
+
+    public func listEmployees(
+        _ request: Binakarier_Identity_V1_ListEmployeesRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_ListEmployeesResponse {
+        let caller = try context.requireCaller()
+        let scope = try IdentityPolicy.listScope(for: caller, requested: request.agencyCode.nilIfEmpty)
+        let size = try PageTokens.size(request.pageSize, language: context.language)
+        let filter = EmployeeFilter(agencyCode: scope, unitCode: request.unitCode.nilIfEmpty, supervisorNIP: request.supervisorNip.nilIfEmpty)
+        let pageScope = "employees/\(scope ?? "")/\(filter.unitCode ?? "")/\(filter.supervisorNIP ?? "")"
+        let after = try pages.decode(request.pageToken, scope: pageScope, language: context.language)
+        let page = try await store.employees(filter, after: after, limit: size + 1)
+        let visible = page.prefix(size).map { employee in
+            IdentityPolicy.visibility(of: employee, to: caller) == .full ? employee : employee.directoryView
         }
-        router.register(API.updateEmployee) { [self] request, context in
-            _ = try caller(context, .manageEmployees)
-            guard let patch = request.employee else { throw IdentityError.invalid(field: "employee", reason: "wajib diisi") }
-            guard let existing = try await store.employee(nip: patch.nip) else {
-                throw IdentityError.notFound("pegawai dengan NIP \(patch.nip) tidak ditemukan")
-            }
-            let updated = try EmployeeUpdate.apply(patch, paths: request.updateMask?.paths ?? [], to: existing)
-            return try await store.updateEmployee(try EmployeeValidation.validated(updated), now: now())
+        return .init(
+            employees: visible, nextPageToken: page.count > size ? pages.encode(after: page[size - 1].nip, scope: pageScope) : "")
+    }
+
+    public func createEmployee(_ request: Binakarier_Identity_V1_CreateEmployeeRequest, context: RPCServerContext) async throws -> Employee {
+        guard var employee = request.employee else { throw IdentityError.invalid(field: "employee", reason: "wajib diisi") }
+        employee.agencyCode = employee.agencyCode.uppercased()
+        employee.unitCode = employee.unitCode.uppercased()
+        let created = try await store.createEmployee(try EmployeeValidation.validated(employee), now: now())
+        audit(context, "employee created", ["nip": created.nip, "agency": created.agencyCode])
+        return created
+    }
+
+    public func updateEmployee(_ request: Binakarier_Identity_V1_UpdateEmployeeRequest, context: RPCServerContext) async throws -> Employee {
+        guard let patch = request.employee else { throw IdentityError.invalid(field: "employee", reason: "wajib diisi") }
+        guard let existing = try await store.employee(nip: patch.nip) else {
+            throw IdentityError.notFound("pegawai dengan NIP \(patch.nip) tidak ditemukan")
         }
-        router.register(API.deleteEmployee) { [self] request, context in
-            _ = try caller(context, .manageEmployees)
-            try await store.deleteEmployee(nip: request.nip)
-            return .init()
-        }
+        let paths = request.updateMask?.paths ?? []
+        let updated = try EmployeeUpdate.apply(patch, paths: paths, to: existing)
+        let stored = try await store.updateEmployee(try EmployeeValidation.validated(updated), now: now())
+        audit(context, "employee updated", ["nip": stored.nip, "fields": paths.joined(separator: ",")])
+        return stored
+    }
+
+    public func deleteEmployee(
+        _ request: Binakarier_Identity_V1_DeleteEmployeeRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_DeleteEmployeeResponse {
+        let caller = try context.requireCaller()
+        let deleted = try await store.deleteEmployee(nip: request.nip, mayDeleteAccount: caller.has(.administrator), now: now())
+        if let deleted { endTokens(of: deleted.username, epoch: deleted.epoch) }
+        audit(context, "employee deleted", ["nip": request.nip, "account_deleted": deleted?.username ?? "-"])
+        return .init()
     }
 
     // MARK: import
 
-    private func registerImport(in router: inout RPCRouter) {
-        router.register(API.startEmployeeImport) { [self] _, context in
-            let caller = try caller(context, .importEmployees)
-            return .init(importId: try await imports.start(owner: caller.subject, now: now()))
-        }
-        router.register(API.uploadEmployeeImportChunk) { [self] request, context in
-            let caller = try caller(context, .importEmployees)
-            let total = try await imports.append(request.importId, owner: caller.subject, request.data, now: now())
-            return .init(bytesReceived: Int64(total))
-        }
-        router.register(API.finishEmployeeImport) { [self] request, context in
-            let caller = try caller(context, .importEmployees)
-            // A dry run leaves the upload in place so the same file can be committed next.
-            let data = try await imports.take(request.importId, owner: caller.subject, keep: request.dryRun)
-            let importContext = try await store.importContext()
-            // Parsing a large file takes seconds of CPU: not on the event loop.
-            let result = try await BlockingWork.run { () throws -> EmployeeImporter.Result in
-                do throws(EmployeeImporter.Failure) {
-                    return try EmployeeImporter.parse(data, context: importContext)
-                } catch {
-                    switch error {
-                    case .unreadable(let why): throw IdentityError.invalid(field: "file", reason: why)
-                    case .missingColumns(let columns):
-                        throw IdentityError.invalid(field: "header", reason: "kolom wajib tidak ada: \(columns.joined(separator: ", "))")
-                    }
+    public func startEmployeeImport(
+        _ request: Binakarier_Identity_V1_StartEmployeeImportRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_StartEmployeeImportResponse {
+        .init(importId: try await imports.start(owner: try context.requireCaller().subject, now: now()))
+    }
+
+    public func uploadEmployeeImportChunk(
+        _ request: Binakarier_Identity_V1_UploadEmployeeImportChunkRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_UploadEmployeeImportChunkResponse {
+        let owner = try context.requireCaller().subject
+        let total = try await imports.append(request.importId, owner: owner, request.data, now: now())
+        return .init(bytesReceived: Int64(total))
+    }
+
+    public func cancelEmployeeImport(
+        _ request: Binakarier_Identity_V1_CancelEmployeeImportRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_CancelEmployeeImportResponse {
+        try await imports.cancel(request.importId, owner: try context.requireCaller().subject)
+        return .init()
+    }
+
+    public func finishEmployeeImport(
+        _ request: Binakarier_Identity_V1_FinishEmployeeImportRequest, context: RPCServerContext
+    ) async throws -> ImportReport {
+        let caller = try context.requireCaller()
+        let data = try await imports.take(request.importId, owner: caller.subject)
+        let importContext = try await store.importContext()
+        let deadline = context.deadline
+        // Parsing a large file takes seconds of CPU: not on the event loop, and not past the caller's deadline.
+        let result = try await BlockingWork.run { () throws -> EmployeeImporter.Result in
+            do throws(EmployeeImporter.Failure) {
+                return try EmployeeImporter.parse(data, context: importContext, deadline: deadline)
+            } catch {
+                switch error {
+                case .unreadable(let why): throw IdentityError.invalid(field: "file", reason: why)
+                case .missingColumns(let columns):
+                    throw IdentityError.invalid(field: "header", reason: "kolom wajib tidak ada: \(columns.joined(separator: ", "))")
+                case .deadlineExceeded: throw RPCError(.deadlineExceeded, "batas waktu habis saat membaca berkas; beri waktu lebih lama")
                 }
             }
-            var report = result.report
-            report.dryRun = request.dryRun
-            if !request.dryRun, !result.valid.isEmpty {
-                report.rowsCommitted = Int32(try await store.upsertEmployees(result.valid, now: now()))
-            }
-            context.logger.info("employee import finished", metadata: [
-                "by": "\(caller.subject)", "rows": "\(report.rowsTotal)", "valid": "\(report.rowsValid)",
-                "committed": "\(report.rowsCommitted)", "dry_run": "\(request.dryRun)",
-            ])
-            return report
         }
+        var report = result.report
+        report.dryRun = request.dryRun
+        try Task.checkCancellation()
+        if !request.dryRun, !result.valid.isEmpty {
+            report.rowsCommitted = Int32(try await store.upsertEmployees(result.valid, now: now()))
+        }
+        audit(context, "employee import finished", [
+            "rows": "\(report.rowsTotal)", "valid": "\(report.rowsValid)", "committed": "\(report.rowsCommitted)",
+            "dry_run": "\(request.dryRun)",
+        ])
+        return report
     }
 
     // MARK: accounts and tokens
 
-    private func registerAccounts(in router: inout RPCRouter) {
-        router.register(API.createAccount) { [self] request, context in
-            let administrator = try caller(context, .manageAccounts)
-            let record = try await newAccount(
-                username: request.username, password: request.password, displayName: request.displayName,
-                roles: request.roles, nip: request.nip)
-            try await store.createAccount(record)
-            context.logger.notice("account created", metadata: ["username": "\(record.username)", "roles": "\(record.roles)", "by": "\(administrator.subject)"])
-            return try await accountView(record)
+    public func createAccount(_ request: Binakarier_Identity_V1_CreateAccountRequest, context: RPCServerContext) async throws -> Account {
+        let record = try await newAccount(
+            username: request.username, password: request.password, displayName: request.displayName,
+            roles: request.roles, nip: request.nip)
+        try await store.createAccount(record)
+        audit(context, "account created", ["username": record.username, "roles": Self.names(record.roles)])
+        return try await accountView(record)
+    }
+
+    public func getAccount(_ request: Binakarier_Identity_V1_GetAccountRequest, context: RPCServerContext) async throws -> Account {
+        let caller = try context.requireCaller()
+        guard caller.subject == request.username || caller.has(.administrator) else {
+            throw IdentityError.permissionDenied("Anda hanya dapat melihat akun Anda sendiri")
         }
-        router.register(API.getAccount) { [self] request, context in
-            let caller = try caller(context, .readOwnAccount)
-            guard caller.subject == request.username || caller.has(.administrator) else {
-                throw IdentityError.permissionDenied("Anda hanya dapat melihat akun Anda sendiri")
-            }
-            guard let record = try await store.account(username: request.username) else {
-                throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
-            }
-            return try await accountView(record)
+        guard let record = try await store.account(username: request.username) else {
+            throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
         }
-        router.register(API.setPassword) { [self] request, context in
-            let caller = try caller(context, .changeOwnPassword)
-            try PasswordHasher.checkStrength(request.newPassword)
-            guard let record = try await store.account(username: request.username) else {
-                throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
+        return try await accountView(record)
+    }
+
+    public func setPassword(
+        _ request: Binakarier_Identity_V1_SetPasswordRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_SetPasswordResponse {
+        let caller = try context.requireCaller()
+        try PasswordHasher.checkStrength(request.newPassword)
+        if !caller.has(.administrator) {
+            guard caller.subject == request.username else {
+                throw IdentityError.permissionDenied("Anda hanya dapat mengganti kata sandi Anda sendiri")
             }
-            if !caller.has(.administrator) {
-                guard caller.subject == request.username else {
-                    throw IdentityError.permissionDenied("Anda hanya dapat mengganti kata sandi Anda sendiri")
+            // The current password is a password guess like a login's: same queue, same lockout.
+            try await throttle.run(username: request.username, peer: Self.peerKey(context), now: now()) {
+                guard let record = try await store.account(username: request.username) else {
+                    throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
                 }
+                let time = now()
+                guard record.lockedUntil <= time else { throw IdentityError.lockedOut(untilUnix: record.lockedUntil) }
                 guard try await hasher.verify(request.currentPassword, against: record.passwordHash) else {
+                    throttle.recordFailure(Self.peerKey(context), now: time)
+                    let lockout = try await store.recordLoginFailure(username: record.username, policy: configuration.lockout, now: time)
+                    audit(context, "password change refused", ["username": record.username, "failures": "\(lockout.failures)"])
+                    if lockout.lockedUntil > time { throw IdentityError.lockedOut(untilUnix: lockout.lockedUntil) }
                     throw IdentityError.unauthenticated("kata sandi saat ini salah")
                 }
             }
-            try await store.setPasswordHash(username: request.username, hash: try await hasher.hash(request.newPassword))
-            return .init()
         }
-        router.register(API.setRoles) { [self] request, context in
-            let administrator = try caller(context, .manageAccounts)
-            let roles = try Self.explicitRoles(request.roles)
-            if !roles.contains(.administrator), try await store.administrators() == [request.username] {
-                throw IdentityError.failedPrecondition("\(request.username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
-            }
-            try await store.setRoles(username: request.username, roles: roles)
-            context.logger.notice("account roles set", metadata: ["username": "\(request.username)", "roles": "\(roles)", "by": "\(administrator.subject)"])
-            guard let record = try await store.account(username: request.username) else {
-                throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
-            }
-            return try await accountView(record)
+        let hash = try await hasher.hash(request.newPassword)
+        let epoch = try await store.setPasswordHash(username: request.username, hash: hash, now: now())
+        endTokens(of: request.username, epoch: epoch)
+        audit(context, "password set", ["username": request.username])
+        return .init()
+    }
+
+    public func setRoles(_ request: Binakarier_Identity_V1_SetRolesRequest, context: RPCServerContext) async throws -> Account {
+        let roles = try Self.explicitRoles(request.roles)
+        if !roles.contains(.administrator), try await store.administrators() == [request.username] {
+            throw IdentityError.failedPrecondition("\(request.username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
         }
-        router.register(API.setAccountDisabled) { [self] request, context in
-            let administrator = try caller(context, .manageAccounts)
-            if request.disabled, try await store.administrators() == [request.username] {
-                throw IdentityError.failedPrecondition("\(request.username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
-            }
-            try await store.setDisabled(username: request.username, disabled: request.disabled)
-            context.logger.notice("account disabled set", metadata: ["username": "\(request.username)", "disabled": "\(request.disabled)", "by": "\(administrator.subject)"])
-            disabled.withLockedValue { set in
-                if request.disabled { set.insert(request.username) } else { set.remove(request.username) }
-            }
-            guard let record = try await store.account(username: request.username) else {
-                throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
-            }
-            return try await accountView(record)
+        let epoch = try await store.setRoles(username: request.username, roles: roles, now: now())
+        endTokens(of: request.username, epoch: epoch)
+        audit(context, "account roles set", ["username": request.username, "roles": Self.names(roles)])
+        guard let record = try await store.account(username: request.username) else {
+            throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
         }
-        router.register(API.login) { [self] request, _ in try await login(request) }
-        router.register(API.logout) { [self] _, context in
-            let caller = try caller(context, .logout)
-            try await store.revoke(tokenID: caller.tokenID, now: now(), expiresAt: caller.claims.expireTimeUnix)
-            authenticator.revocations.revoke(caller.tokenID)
-            return .init()
+        return try await accountView(record)
+    }
+
+    public func setAccountDisabled(
+        _ request: Binakarier_Identity_V1_SetAccountDisabledRequest, context: RPCServerContext
+    ) async throws -> Account {
+        if request.disabled, try await store.administrators() == [request.username] {
+            throw IdentityError.failedPrecondition("\(request.username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
         }
-        router.register(API.getPublicKey) { [self] _, _ in
-            .init(keyId: key.keyID, publicKey: key.publicKey)
+        // Enabling raises the epoch too: tokens from before the account was disabled stay dead.
+        let epoch = try await store.setDisabled(username: request.username, disabled: request.disabled, now: now())
+        endTokens(of: request.username, epoch: epoch)
+        audit(context, "account disabled set", ["username": request.username, "disabled": "\(request.disabled)"])
+        guard let record = try await store.account(username: request.username) else {
+            throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
         }
-        router.register(API.listRevokedTokens) { [self] request, _ in
-            let asOf = now()
-            return .init(tokenIds: try await store.revokedTokens(since: request.sinceUnix, now: asOf), asOfUnix: asOf)
+        return try await accountView(record)
+    }
+
+    public func logout(
+        _ request: Binakarier_Identity_V1_LogoutRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_LogoutResponse {
+        let caller = try context.requireCaller()
+        try await store.revoke(tokenID: caller.tokenID, now: now(), expiresAt: caller.claims.expireTimeUnix)
+        authenticator.revoke(tokenID: caller.tokenID)
+        audit(context, "logout", [:])
+        return .init()
+    }
+
+    public func rotateSigningKey(
+        _ request: Binakarier_Identity_V1_RotateSigningKeyRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_RotateSigningKeyResponse {
+        let rotated = try await BlockingWork.run { try self.keys.rotate() }
+        authenticator.setKeys(keys.publicKeySet)
+        audit(context, "signing key rotated", ["active": rotated.active, "previous": rotated.previous])
+        return .init(activeKeyId: rotated.active, previousKeyId: rotated.previous)
+    }
+
+    public func bootstrapAdministrator(
+        _ request: Binakarier_Identity_V1_BootstrapAdministratorRequest, context: RPCServerContext
+    ) async throws -> Account {
+        guard try await store.administrators().isEmpty else {
+            throw IdentityError.failedPrecondition("administrator sudah ada; minta administrator membuat akun baru")
         }
-        router.register(API.bootstrapAdministrator) { [self] request, context in
-            guard let peer = context.peer, configuration.bootstrapUIDs.contains(peer.uid) else {
-                throw IdentityError.permissionDenied("hanya root (atau pengguna daemon) di mesin ini yang dapat membuat administrator pertama")
-            }
-            guard try await store.administrators().isEmpty else {
-                throw IdentityError.failedPrecondition("administrator sudah ada; minta administrator membuat akun baru")
-            }
-            let record = try await newAccount(
-                username: request.username, password: request.password, displayName: request.displayName,
-                roles: [.administrator], nip: "")
-            try await store.createAccount(record)
-            context.logger.notice("first administrator created", metadata: ["username": "\(record.username)", "peer": "\(peer)"])
-            return try await accountView(record)
-        }
+        let record = try await newAccount(
+            username: request.username, password: request.password, displayName: request.displayName,
+            roles: [.administrator], nip: "")
+        try await store.bootstrapAdministrator(record)  // checks again, in the inserting transaction
+        context.logger.notice("first administrator created", metadata: ["username": "\(record.username)", "peer": "\(context.peer.map { "\($0)" } ?? "-")"])
+        return try await accountView(record)
     }
 
     private func newAccount(username: String, password: String, displayName: String, roles: [Role], nip: String) async throws -> AccountRecord {
         let username = username.trimmingWhitespace()
-        guard (3...64).contains(username.count), !username.contains(where: { $0.isWhitespace || $0 == ":" }) else {
+        guard (3...64).contains(username.utf8.count), !username.contains(where: { $0.isWhitespace || $0 == ":" }) else {
             throw IdentityError.invalid(field: "username", reason: "nama pengguna 3–64 karakter tanpa spasi")
         }
+        try checkText(username, field: "username", maxBytes: 64)
+        let display = displayName.trimmingWhitespace()
+        try checkText(display, field: "display_name", maxBytes: TextRules.shortText)
         if !nip.isEmpty, nip != username {
             throw IdentityError.invalid(field: "username", reason: "akun ASN memakai NIP sebagai nama pengguna")
         }
         try PasswordHasher.checkStrength(password)
         let explicit = try Self.explicitRoles(roles)
         return AccountRecord(
-            username: username, nip: nip.nilIfEmpty, displayName: displayName.trimmingWhitespace().nilIfEmpty ?? username,
+            username: username, nip: nip.nilIfEmpty, displayName: display.nilIfEmpty ?? username,
             passwordHash: try await hasher.hash(password), roles: explicit, createdAt: now())
     }
 
-    /// Supervisor and agency head follow from the records; only the others can be granted.
+    /// Supervisor and agency head follow from the records; service is for daemons. Only the others can be granted.
     static func explicitRoles(_ roles: [Role]) throws(IdentityError) -> [Role] {
-        for role in roles where role == .supervisor || role == .agencyHead || role == .unspecified {
-            throw .invalid(field: "roles", reason: "peran \(Vocabulary.display(role)) mengikuti data kepegawaian dan tidak dapat diberikan")
+        for role in roles where role == .supervisor || role == .agencyHead || role == .unspecified || role == .service {
+            throw .invalid(field: "roles", reason: "peran \(Vocabulary.display(role)) tidak dapat diberikan")
         }
         return Array(Set(roles)).sorted { $0.rawValue < $1.rawValue }
     }
@@ -410,37 +515,51 @@ public final class IdentityService: RPCService {
             lockedUntilUnix: record.lockedUntil, agencyCode: agency)
     }
 
-    func login(_ request: Binakarier_Identity_V1_LoginRequest) async throws -> Binakarier_Identity_V1_LoginResponse {
+    // MARK: login
+
+    public func login(
+        _ request: Binakarier_Identity_V1_LoginRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_LoginResponse {
+        let peer = Self.peerKey(context)
         do {
-            let response = try await checkedLogin(request)
+            let response = try await throttle.run(username: request.username, peer: peer, now: now()) {
+                try await checkedLogin(request, peer: peer, context: context)
+            }
             logins.succeeded.increment()
+            audit(context, "login", ["username": response.account?.username ?? request.username])
             return response
         } catch IdentityError.lockedOut(let until) {
             logins.locked.increment()
+            audit(context, "login refused: locked", ["username": TextRules.printable(request.username)])
             throw IdentityError.lockedOut(untilUnix: until)
         } catch {
             logins.refused.increment()
+            audit(context, "login refused", ["username": TextRules.printable(String(request.username.prefix(64)))])
             throw error
         }
     }
 
-    private func checkedLogin(_ request: Binakarier_Identity_V1_LoginRequest) async throws -> Binakarier_Identity_V1_LoginResponse {
+    /// Runs with no other login of the same username in flight (see `LoginThrottle`).
+    private func checkedLogin(
+        _ request: Binakarier_Identity_V1_LoginRequest, peer: PeerKey, context: RPCServerContext
+    ) async throws -> Binakarier_Identity_V1_LoginResponse {
         let wrong = IdentityError.unauthenticated("nama pengguna atau kata sandi salah")
         let time = now()
         guard let record = try await store.account(username: request.username), !record.disabled else {
+            // Unknown (or disabled) users cost the same hash and lock the same way as real ones.
+            let lockout = throttle.unknownUser(request.username)
+            guard lockout.lockedUntil <= time else { throw IdentityError.lockedOut(untilUnix: lockout.lockedUntil) }
             _ = try await hasher.verify(request.password, against: decoyHash)
+            throttle.recordFailure(peer, now: time)
+            let after = throttle.recordUnknownUserFailure(request.username, policy: configuration.lockout, now: time)
+            if after.lockedUntil > time { throw IdentityError.lockedOut(untilUnix: after.lockedUntil) }
             throw wrong
         }
         guard record.lockedUntil <= time else { throw IdentityError.lockedOut(untilUnix: record.lockedUntil) }
         guard try await hasher.verify(request.password, against: record.passwordHash) else {
-            let failures = record.failedLogins + 1
-            var lockUntil: Int64?
-            if failures % configuration.lockoutThreshold == 0 {
-                let doublings = min(failures / configuration.lockoutThreshold - 1, 7)
-                lockUntil = time + min(configuration.lockoutSeconds << doublings, 24 * 3600)
-            }
-            try await store.recordLoginFailure(username: record.username, lockUntil: lockUntil)
-            if let lockUntil { throw IdentityError.lockedOut(untilUnix: lockUntil) }
+            throttle.recordFailure(peer, now: time)
+            let lockout = try await store.recordLoginFailure(username: record.username, policy: configuration.lockout, now: time)
+            if lockout.lockedUntil > time { throw IdentityError.lockedOut(untilUnix: lockout.lockedUntil) }
             throw wrong
         }
         if let nip = record.nip, let employee = try await store.employee(nip: nip), employee.status == .retired || employee.status == .moved {
@@ -448,31 +567,81 @@ public final class IdentityService: RPCService {
         }
         if record.failedLogins > 0 { try await store.recordLoginSuccess(username: record.username) }
         let account = try await accountView(record)
+        let key = keys.active
         let claims = TokenClaims(
-            tokenId: Base64URL.encode(Array(UUID().uuidString.utf8)), subject: record.username, roles: account.effectiveRoles,
-            agencyCode: account.agencyCode, nip: account.nip, issueTimeUnix: time,
-            expireTimeUnix: time + configuration.tokenLifetime, keyId: key.keyID)
+            tokenId: Base64URL.encode(Array(UUID().uuidString.utf8)), subject: record.username,
+            roles: account.effectiveRoles.map(\.protoName), agencyCode: account.agencyCode, nip: account.nip,
+            issueTimeUnix: time, expireTimeUnix: time + configuration.tokenLifetime, keyId: key.keyID, epoch: record.tokenEpoch)
         return .init(token: try key.sign(claims), expireTimeUnix: claims.expireTimeUnix, account: account)
     }
-}
 
-/// Opaque page tokens: the last key of the previous page, base64url-encoded.
-enum Paging {
-    static let defaultSize = 100
-    static let maximumSize = 1000
-
-    static func size(_ requested: Int32) throws(IdentityError) -> Int {
-        guard requested >= 0 else { throw .invalid(field: "page_size", reason: "tidak boleh negatif") }
-        return requested == 0 ? defaultSize : min(Int(requested), maximumSize)
+    static func peerKey(_ context: RPCServerContext) -> PeerKey {
+        guard let peer = context.peer else { return PeerKey(uid: .max, process: "unknown") }
+        return PeerKey(uid: peer.uid, process: "\(peer.uid):\(peer.pid)")
     }
 
-    static func encode(_ key: String) -> String { Base64URL.encode(Array(key.utf8)) }
+    static func names(_ roles: [Role]) -> String { roles.map(\.logName).joined(separator: ",") }
 
-    static func decode(_ token: String) throws(IdentityError) -> String? {
-        guard !token.isEmpty else { return nil }
-        guard let bytes = Base64URL.decode(token), let key = String(validating: bytes, as: UTF8.self) else {
-            throw .invalid(field: "page_token", reason: "token halaman tidak sah")
+    /// One structured audit line: who did what to what. Never carries a secret.
+    func audit(_ context: RPCServerContext, _ event: String, _ fields: [String: String]) {
+        var metadata: Logger.Metadata = ["by": "\(context.caller?.subject ?? "-")"]
+        if let peer = context.peer { metadata["peer_uid"] = "\(peer.uid)" }
+        for (key, value) in fields { metadata[key] = "\(value)" }
+        context.logger.notice("\(event)", metadata: metadata)
+    }
+}
+
+/// `binakarier.auth.v1.TokenService` as the identity service serves it: the keys, the revocation feed,
+/// and service tokens for the daemons on its allow-list.
+public struct IdentityTokenService: Binakarier_Auth_V1_TokenService.ServiceProtocol {
+    let identity: IdentityService
+
+    public var policies: Binakarier_Auth_V1_TokenService.Policies {
+        let serviceUIDs = identity.configuration.serviceUIDs
+        return .init(
+            getPublicKeys: .anyone,
+            listRevocations: .anyone,
+            issueServiceToken: .custom("a peer uid on the service allow-list", requiresToken: false) { _, context throws(RPCError) in
+                guard let peer = context.peer, serviceUIDs.contains(peer.uid) else {
+                    throw RPCError(.permissionDenied, context.language.pick(
+                        id: "proses ini tidak boleh meminta token layanan", en: "this process may not ask for a service token"))
+                }
+            })
+    }
+
+    public func getPublicKeys(
+        _ request: Binakarier_Auth_V1_GetPublicKeysRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Auth_V1_GetPublicKeysResponse {
+        .init(keys: identity.keys.publicKeys)
+    }
+
+    public func listRevocations(
+        _ request: Binakarier_Auth_V1_ListRevocationsRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Auth_V1_ListRevocationsResponse {
+        let asOf = identity.now()
+        return .init(
+            tokenIds: try await identity.store.revokedTokens(since: request.sinceUnix, now: asOf),
+            accountEpochs: try await identity.store.accountEpochs(since: request.sinceUnix).map {
+                .init(subject: $0.subject, minimumEpoch: $0.epoch)
+            },
+            asOfUnix: asOf)
+    }
+
+    public func issueServiceToken(
+        _ request: Binakarier_Auth_V1_IssueServiceTokenRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Auth_V1_IssueServiceTokenResponse {
+        guard let daemon = DaemonName(rawValue: request.service), daemon != .identity, daemon != .echo else {
+            throw IdentityError.invalid(field: "service", reason: "layanan '\(TextRules.printable(String(request.service.prefix(40))))' tidak dikenal")
         }
-        return key
+        let time = identity.now()
+        let key = identity.keys.active
+        let claims = TokenClaims(
+            tokenId: Base64URL.encode(Array(UUID().uuidString.utf8)), subject: daemon.rawValue,
+            roles: [Role.service.protoName], issueTimeUnix: time,
+            expireTimeUnix: time + identity.configuration.serviceTokenLifetime, keyId: key.keyID)
+        context.logger.info("service token issued", metadata: ["service": "\(daemon)", "peer_uid": "\(context.peer?.uid ?? 0)"])
+        return .init(token: try key.sign(claims), expireTimeUnix: claims.expireTimeUnix)
     }
 }
+
+import Logging

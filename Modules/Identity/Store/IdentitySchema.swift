@@ -63,6 +63,19 @@ enum IdentitySchema {
                 );
                 """)
         }
+        // Token epochs: raised when an account's roles, password or status change or it is deleted; tokens
+        // issued with a lower epoch are refused. Kept apart from `account` so a deleted and re-created
+        // username never gets its old tokens back.
+        migrator.registerMigration("v2-token-epochs") { db in
+            try db.execute(sql: """
+                CREATE TABLE account_epoch (
+                    subject TEXT PRIMARY KEY NOT NULL,
+                    epoch INTEGER NOT NULL,
+                    changed_at INTEGER NOT NULL
+                );
+                CREATE INDEX account_epoch_changed ON account_epoch(changed_at);
+                """)
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import BKRPC
 /// What the identity service needs from storage. SQLite (`SQLiteIdentityStore`) serves a city; a
 /// PostgreSQL store can be added for larger deployments without touching the handlers.
 public protocol IdentityStore: Sendable {
@@ -16,7 +17,6 @@ public protocol IdentityStore: Sendable {
     func employees(_ filter: EmployeeFilter, after nip: String?, limit: Int) async throws -> [Employee]
     func createEmployee(_ employee: Employee, now: Int64) async throws -> Employee
     func updateEmployee(_ employee: Employee, now: Int64) async throws -> Employee
-    func deleteEmployee(nip: String) async throws
     /// Everything an import needs to check rows against: agencies, units and every supervisor link.
     func importContext() async throws -> ImportContext
     /// Creates or updates every employee in one transaction: all are stored, or none.
@@ -25,11 +25,19 @@ public protocol IdentityStore: Sendable {
     // Accounts
     func account(username: String) async throws -> AccountRecord?
     func createAccount(_ account: AccountRecord) async throws
-    func setPasswordHash(username: String, hash: String) async throws
-    func setRoles(username: String, roles: [Role]) async throws
-    func setDisabled(username: String, disabled: Bool) async throws
-    func disabledAccounts() async throws -> [String]
-    func recordLoginFailure(username: String, lockUntil: Int64?) async throws
+    /// Creates the first administrator, in the same transaction that checks there is none.
+    func bootstrapAdministrator(_ account: AccountRecord) async throws
+    /// The following four raise the account's token epoch in the same transaction, and return it.
+    func setPasswordHash(username: String, hash: String, now: Int64) async throws -> Int64
+    func setRoles(username: String, roles: [Role], now: Int64) async throws -> Int64
+    func setDisabled(username: String, disabled: Bool, now: Int64) async throws -> Int64
+    /// Deletes the employee and their account, if any. An account is deleted only when `mayDeleteAccount`
+    /// (PERMISSION_DENIED otherwise) and never the last administrator's. Returns the deleted account's
+    /// username and its raised epoch.
+    func deleteEmployee(nip: String, mayDeleteAccount: Bool, now: Int64) async throws -> (username: String, epoch: Int64)?
+    /// Counts a failed login (or a wrong current password) and locks the account every `threshold`
+    /// failures, in one write: parallel attempts cannot all see the same count.
+    func recordLoginFailure(username: String, policy: LockoutPolicy, now: Int64) async throws -> LockoutState
     func recordLoginSuccess(username: String) async throws
     /// Usernames of the enabled accounts granted the administrator role.
     func administrators() async throws -> [String]
@@ -39,6 +47,31 @@ public protocol IdentityStore: Sendable {
     // Tokens
     func revoke(tokenID: String, now: Int64, expiresAt: Int64) async throws
     func revokedTokens(since: Int64, now: Int64) async throws -> [String]
+    /// Accounts whose epoch was raised at or after `since`.
+    func accountEpochs(since: Int64) async throws -> [(subject: String, epoch: Int64)]
+}
+
+/// When repeated failures lock an account.
+public struct LockoutPolicy: Sendable, Hashable {
+    /// Failures in a row before the account is locked.
+    public var threshold = 5
+    /// The first lock lasts this long; each further one twice as long, up to a day.
+    public var seconds: Int64 = 15 * 60
+
+    public init() {}
+
+    /// The lock that the `failures`-th failure in a row starts, if any.
+    public func lockUntil(failures: Int, now: Int64) -> Int64? {
+        guard failures > 0, failures % threshold == 0 else { return nil }
+        let doublings = min(failures / threshold - 1, 7)
+        return now + min(seconds << doublings, 24 * 3600)
+    }
+}
+
+public struct LockoutState: Sendable, Hashable {
+    public var failures: Int
+    /// Zero, or when the lock ends.
+    public var lockedUntil: Int64
 }
 
 public struct EmployeeFilter: Sendable, Hashable {
@@ -77,11 +110,14 @@ public struct AccountRecord: Sendable, Hashable {
     public var failedLogins: Int
     public var lockedUntil: Int64
     public var createdAt: Int64
+    /// Tokens issued now carry this epoch.
+    public var tokenEpoch: Int64 = 0
 
     public init(
         username: String, nip: String?, displayName: String, passwordHash: String, roles: [Role], disabled: Bool = false,
-        failedLogins: Int = 0, lockedUntil: Int64 = 0, createdAt: Int64
+        failedLogins: Int = 0, lockedUntil: Int64 = 0, createdAt: Int64, tokenEpoch: Int64 = 0
     ) {
+        self.tokenEpoch = tokenEpoch
         self.username = username
         self.nip = nip
         self.displayName = displayName

@@ -1,3 +1,4 @@
+import BKRPC
 import BKStore
 import GRDB
 
@@ -8,13 +9,18 @@ import GRDB
 /// caller's thread: in WAL mode they never wait for the writer and take microseconds, less than the
 /// two thread hops an asynchronous read costs. Everything that scans runs on GRDB's queues.
 public final class SQLiteIdentityStore: IdentityStore {
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
 
-    public init(pool: DatabasePool) {
+    public init(pool: any DatabaseWriter) {
         self.pool = pool
     }
 
-    /// Opens `<directory>/identity.sqlite`, migrating it.
+    /// A fresh in-memory store, for tests.
+    public static func inMemory() throws -> SQLiteIdentityStore {
+        SQLiteIdentityStore(pool: try Store.inMemory(migrator: IdentitySchema.migrator))
+    }
+
+    /// Opens `<directory>/identity.sqlite` (mode 0600: it holds password hashes), migrating it.
     public static func open(directory: String) throws -> SQLiteIdentityStore {
         SQLiteIdentityStore(pool: try Store.open(directory: directory, name: "identity", migrator: IdentitySchema.migrator))
     }
@@ -202,7 +208,7 @@ public final class SQLiteIdentityStore: IdentityStore {
         }
     }
 
-    public func deleteEmployee(nip: String) async throws {
+    public func deleteEmployee(nip: String, mayDeleteAccount: Bool, now: Int64) async throws -> (username: String, epoch: Int64)? {
         try await pool.write { db in
             let reports = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE supervisor_nip = ?", arguments: [nip]) ?? 0
             guard reports == 0 else {
@@ -214,9 +220,20 @@ public final class SQLiteIdentityStore: IdentityStore {
             guard heads == 0 else {
                 throw IdentityError.failedPrecondition("\(nip) masih menjabat kepala perangkat daerah atau unit; ganti kepalanya terlebih dahulu")
             }
-            try db.execute(sql: "DELETE FROM account WHERE nip = ?", arguments: [nip])
+            var deleted: (username: String, epoch: Int64)?
+            if let username = try String.fetchOne(db, sql: "SELECT username FROM account WHERE nip = ?", arguments: [nip]) {
+                guard mayDeleteAccount else {
+                    throw IdentityError.permissionDenied("\(nip) memiliki akun; hanya administrator yang dapat menghapusnya")
+                }
+                if try Self.administrators(db) == [username] {
+                    throw IdentityError.failedPrecondition("\(username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
+                }
+                try db.execute(sql: "DELETE FROM account WHERE username = ?", arguments: [username])
+                deleted = (username, try Self.raiseEpoch(db, username, now: now))
+            }
             try db.execute(sql: "DELETE FROM employee WHERE nip = ?", arguments: [nip])
             guard db.changesCount > 0 else { throw IdentityError.notFound("pegawai dengan NIP \(nip) tidak ditemukan") }
+            return deleted
         }
     }
 
@@ -261,62 +278,96 @@ public final class SQLiteIdentityStore: IdentityStore {
 
     public func account(username: String) async throws -> AccountRecord? {
         try readOneStatement { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE username = ?", arguments: [username]).map(Self.account)
+            try Row.fetchOne(
+                db, sql: "SELECT account.*, COALESCE(account_epoch.epoch, 0) AS token_epoch FROM account LEFT JOIN account_epoch ON subject = username WHERE username = ?",
+                arguments: [username]
+            ).map(Self.account)
         }
     }
 
     public func createAccount(_ account: AccountRecord) async throws {
+        try await pool.write { db in try Self.insert(db, account) }
+    }
+
+    public func bootstrapAdministrator(_ account: AccountRecord) async throws {
         try await pool.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE username = ?", arguments: [account.username]) == nil else {
-                throw IdentityError.alreadyExists("akun \(account.username) sudah ada")
+            guard try Self.administrators(db).isEmpty else {
+                throw IdentityError.failedPrecondition("administrator sudah ada; minta administrator membuat akun baru")
             }
-            if let nip = account.nip {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE nip = ?", arguments: [nip]) != nil else {
-                    throw IdentityError.notFound("pegawai dengan NIP \(nip) tidak ditemukan")
-                }
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE nip = ?", arguments: [nip]) == nil else {
-                    throw IdentityError.alreadyExists("pegawai \(nip) sudah memiliki akun")
-                }
-            }
-            try db.execute(
-                sql: "INSERT INTO account (username, nip, display_name, password_hash, roles, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [account.username, account.nip, account.displayName, account.passwordHash,
-                            Self.encode(account.roles), account.disabled, account.createdAt])
+            try Self.insert(db, account)
         }
     }
 
-    public func setPasswordHash(username: String, hash: String) async throws {
+    private static func insert(_ db: Database, _ account: AccountRecord) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE username = ?", arguments: [account.username]) == nil else {
+            throw IdentityError.alreadyExists("akun \(account.username) sudah ada")
+        }
+        if let nip = account.nip {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE nip = ?", arguments: [nip]) != nil else {
+                throw IdentityError.notFound("pegawai dengan NIP \(nip) tidak ditemukan")
+            }
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE nip = ?", arguments: [nip]) == nil else {
+                throw IdentityError.alreadyExists("pegawai \(nip) sudah memiliki akun")
+            }
+        }
+        try db.execute(
+            sql: "INSERT INTO account (username, nip, display_name, password_hash, roles, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [account.username, account.nip, account.displayName, account.passwordHash,
+                        encode(account.roles), account.disabled, account.createdAt])
+    }
+
+    /// Raises `subject`'s token epoch by one; returns the new epoch.
+    private static func raiseEpoch(_ db: Database, _ subject: String, now: Int64) throws -> Int64 {
+        try Int64.fetchOne(
+            db, sql: """
+                INSERT INTO account_epoch (subject, epoch, changed_at) VALUES (?, 1, ?)
+                ON CONFLICT(subject) DO UPDATE SET epoch = epoch + 1, changed_at = excluded.changed_at
+                RETURNING epoch
+                """, arguments: [subject, now]) ?? 1
+    }
+
+    /// Runs `change` on one account row and raises its epoch, in one transaction.
+    private func changeAccount(_ username: String, now: Int64, _ change: @escaping @Sendable (Database) throws -> Void) async throws -> Int64 {
         try await pool.write { db in
+            try change(db)
+            guard db.changesCount > 0 else { throw IdentityError.notFound("akun \(username) tidak ditemukan") }
+            return try Self.raiseEpoch(db, username, now: now)
+        }
+    }
+
+    public func setPasswordHash(username: String, hash: String, now: Int64) async throws -> Int64 {
+        try await changeAccount(username, now: now) { db in
             try db.execute(
                 sql: "UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE username = ?",
                 arguments: [hash, username])
-            guard db.changesCount > 0 else { throw IdentityError.notFound("akun \(username) tidak ditemukan") }
         }
     }
 
-    public func setRoles(username: String, roles: [Role]) async throws {
-        try await pool.write { db in
+    public func setRoles(username: String, roles: [Role], now: Int64) async throws -> Int64 {
+        try await changeAccount(username, now: now) { db in
             try db.execute(sql: "UPDATE account SET roles = ? WHERE username = ?", arguments: [Self.encode(roles), username])
-            guard db.changesCount > 0 else { throw IdentityError.notFound("akun \(username) tidak ditemukan") }
         }
     }
 
-    public func setDisabled(username: String, disabled: Bool) async throws {
-        try await pool.write { db in
+    public func setDisabled(username: String, disabled: Bool, now: Int64) async throws -> Int64 {
+        try await changeAccount(username, now: now) { db in
             try db.execute(sql: "UPDATE account SET disabled = ? WHERE username = ?", arguments: [disabled, username])
-            guard db.changesCount > 0 else { throw IdentityError.notFound("akun \(username) tidak ditemukan") }
         }
     }
 
-    public func disabledAccounts() async throws -> [String] {
-        try await pool.read { db in try String.fetchAll(db, sql: "SELECT username FROM account WHERE disabled = 1") }
-    }
-
-    public func recordLoginFailure(username: String, lockUntil: Int64?) async throws {
+    public func recordLoginFailure(username: String, policy: LockoutPolicy, now: Int64) async throws -> LockoutState {
         try await pool.write { db in
-            try db.execute(
-                sql: "UPDATE account SET failed_logins = failed_logins + 1, locked_until = COALESCE(?, locked_until) WHERE username = ?",
-                arguments: [lockUntil, username])
+            guard let row = try Row.fetchOne(
+                db, sql: "UPDATE account SET failed_logins = failed_logins + 1 WHERE username = ? RETURNING failed_logins, locked_until",
+                arguments: [username])
+            else { return LockoutState(failures: 0, lockedUntil: 0) }
+            let failures: Int = row[0]
+            var lockedUntil: Int64 = row[1]
+            if let lock = policy.lockUntil(failures: failures, now: now) {
+                try db.execute(sql: "UPDATE account SET locked_until = ? WHERE username = ?", arguments: [lock, username])
+                lockedUntil = lock
+            }
+            return LockoutState(failures: failures, lockedUntil: lockedUntil)
         }
     }
 
@@ -327,10 +378,12 @@ public final class SQLiteIdentityStore: IdentityStore {
     }
 
     public func administrators() async throws -> [String] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT username, roles FROM account WHERE disabled = 0 ORDER BY username").compactMap { row in
-                Self.decode(row["roles"]).contains(.administrator) ? row["username"] : nil
-            }
+        try await pool.read { db in try Self.administrators(db) }
+    }
+
+    private static func administrators(_ db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: "SELECT username, roles FROM account WHERE disabled = 0 ORDER BY username").compactMap { row in
+            decode(row["roles"]).contains(.administrator) ? row["username"] : nil
         }
     }
 
@@ -365,6 +418,13 @@ public final class SQLiteIdentityStore: IdentityStore {
             try String.fetchAll(
                 db, sql: "SELECT token_id FROM revoked_token WHERE revoked_at >= ? AND expires_at >= ? ORDER BY revoked_at",
                 arguments: [since, now])
+        }
+    }
+
+    public func accountEpochs(since: Int64) async throws -> [(subject: String, epoch: Int64)] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT subject, epoch FROM account_epoch WHERE changed_at >= ? ORDER BY subject", arguments: [since])
+                .map { ($0[0], $0[1]) }
         }
     }
 
@@ -446,7 +506,7 @@ public final class SQLiteIdentityStore: IdentityStore {
         AccountRecord(
             username: row["username"], nip: row["nip"], displayName: row["display_name"], passwordHash: row["password_hash"],
             roles: decode(row["roles"]), disabled: row["disabled"], failedLogins: row["failed_logins"],
-            lockedUntil: row["locked_until"], createdAt: row["created_at"])
+            lockedUntil: row["locked_until"], createdAt: row["created_at"], tokenEpoch: row["token_epoch"] ?? 0)
     }
 
     static func encode(_ roles: [Role]) -> String {

@@ -1,7 +1,8 @@
 // bk-protogen: reads the FileDescriptorSet that protoc writes and emits, for every message, a Swift value
-// type and its bridge to the protobuf-c struct. Run through tools/generate-protos, not by hand.
+// type and its bridge to the protobuf-c struct; for every service, its server protocol, policy table and
+// typed client. Run through tools/generate-protos, not by hand.
 //
-// Usage: bk-protogen DESCRIPTOR_SET OUTPUT_DIR
+// Usage: bk-protogen DESCRIPTOR_SET MESSAGES_DIR SERVICES_DIR
 
 #if canImport(Glibc)
 import Glibc
@@ -36,13 +37,16 @@ func writeFile(_ path: String, _ text: String) {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3 else { fail("usage: bk-protogen DESCRIPTOR_SET OUTPUT_DIR") }
+guard arguments.count == 4 else { fail("usage: bk-protogen DESCRIPTOR_SET MESSAGES_DIR SERVICES_DIR") }
 do {
     let files = try readDescriptorSet(readFile(arguments[1]))
     let emitter = try Emitter(files: files)
     for file in files {
         let name = file.name.replacingSuffix(".proto", with: "").split(separator: "/").joined(separator: "_")
         writeFile("\(arguments[2])/\(name).pb.swift", try emitter.emit(file))
+        if let services = try emitter.emitServices(file) {
+            writeFile("\(arguments[3])/\(name).services.swift", services)
+        }
     }
 } catch {
     fail("\(error)")

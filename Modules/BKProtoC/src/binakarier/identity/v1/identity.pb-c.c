@@ -187,51 +187,6 @@ void   binakarier__identity__v1__account__free_unpacked
   assert(message->base.descriptor == &binakarier__identity__v1__account__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-void   binakarier__identity__v1__token_claims__init
-                     (Binakarier__Identity__V1__TokenClaims         *message)
-{
-  static const Binakarier__Identity__V1__TokenClaims init_value = BINAKARIER__IDENTITY__V1__TOKEN_CLAIMS__INIT;
-  *message = init_value;
-}
-size_t binakarier__identity__v1__token_claims__get_packed_size
-                     (const Binakarier__Identity__V1__TokenClaims *message)
-{
-  assert(message->base.descriptor == &binakarier__identity__v1__token_claims__descriptor);
-  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
-}
-size_t binakarier__identity__v1__token_claims__pack
-                     (const Binakarier__Identity__V1__TokenClaims *message,
-                      uint8_t       *out)
-{
-  assert(message->base.descriptor == &binakarier__identity__v1__token_claims__descriptor);
-  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
-}
-size_t binakarier__identity__v1__token_claims__pack_to_buffer
-                     (const Binakarier__Identity__V1__TokenClaims *message,
-                      ProtobufCBuffer *buffer)
-{
-  assert(message->base.descriptor == &binakarier__identity__v1__token_claims__descriptor);
-  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
-}
-Binakarier__Identity__V1__TokenClaims *
-       binakarier__identity__v1__token_claims__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data)
-{
-  return (Binakarier__Identity__V1__TokenClaims *)
-     protobuf_c_message_unpack (&binakarier__identity__v1__token_claims__descriptor,
-                                allocator, len, data);
-}
-void   binakarier__identity__v1__token_claims__free_unpacked
-                     (Binakarier__Identity__V1__TokenClaims *message,
-                      ProtobufCAllocator *allocator)
-{
-  if(!message)
-    return;
-  assert(message->base.descriptor == &binakarier__identity__v1__token_claims__descriptor);
-  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
-}
 void   binakarier__identity__v1__get_agency_request__init
                      (Binakarier__Identity__V1__GetAgencyRequest         *message)
 {
@@ -1267,6 +1222,96 @@ void   binakarier__identity__v1__finish_employee_import_request__free_unpacked
   assert(message->base.descriptor == &binakarier__identity__v1__finish_employee_import_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   binakarier__identity__v1__cancel_employee_import_request__init
+                     (Binakarier__Identity__V1__CancelEmployeeImportRequest         *message)
+{
+  static const Binakarier__Identity__V1__CancelEmployeeImportRequest init_value = BINAKARIER__IDENTITY__V1__CANCEL_EMPLOYEE_IMPORT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__identity__v1__cancel_employee_import_request__get_packed_size
+                     (const Binakarier__Identity__V1__CancelEmployeeImportRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__cancel_employee_import_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__identity__v1__cancel_employee_import_request__pack
+                     (const Binakarier__Identity__V1__CancelEmployeeImportRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__cancel_employee_import_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__identity__v1__cancel_employee_import_request__pack_to_buffer
+                     (const Binakarier__Identity__V1__CancelEmployeeImportRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__cancel_employee_import_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Identity__V1__CancelEmployeeImportRequest *
+       binakarier__identity__v1__cancel_employee_import_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Identity__V1__CancelEmployeeImportRequest *)
+     protobuf_c_message_unpack (&binakarier__identity__v1__cancel_employee_import_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__identity__v1__cancel_employee_import_request__free_unpacked
+                     (Binakarier__Identity__V1__CancelEmployeeImportRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__identity__v1__cancel_employee_import_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__identity__v1__cancel_employee_import_response__init
+                     (Binakarier__Identity__V1__CancelEmployeeImportResponse         *message)
+{
+  static const Binakarier__Identity__V1__CancelEmployeeImportResponse init_value = BINAKARIER__IDENTITY__V1__CANCEL_EMPLOYEE_IMPORT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__identity__v1__cancel_employee_import_response__get_packed_size
+                     (const Binakarier__Identity__V1__CancelEmployeeImportResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__cancel_employee_import_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__identity__v1__cancel_employee_import_response__pack
+                     (const Binakarier__Identity__V1__CancelEmployeeImportResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__cancel_employee_import_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__identity__v1__cancel_employee_import_response__pack_to_buffer
+                     (const Binakarier__Identity__V1__CancelEmployeeImportResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__identity__v1__cancel_employee_import_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Identity__V1__CancelEmployeeImportResponse *
+       binakarier__identity__v1__cancel_employee_import_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Identity__V1__CancelEmployeeImportResponse *)
+     protobuf_c_message_unpack (&binakarier__identity__v1__cancel_employee_import_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__identity__v1__cancel_employee_import_response__free_unpacked
+                     (Binakarier__Identity__V1__CancelEmployeeImportResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__identity__v1__cancel_employee_import_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   binakarier__identity__v1__import_row_error__init
                      (Binakarier__Identity__V1__ImportRowError         *message)
 {
@@ -1807,184 +1852,94 @@ void   binakarier__identity__v1__logout_response__free_unpacked
   assert(message->base.descriptor == &binakarier__identity__v1__logout_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-void   binakarier__identity__v1__get_public_key_request__init
-                     (Binakarier__Identity__V1__GetPublicKeyRequest         *message)
+void   binakarier__identity__v1__rotate_signing_key_request__init
+                     (Binakarier__Identity__V1__RotateSigningKeyRequest         *message)
 {
-  static const Binakarier__Identity__V1__GetPublicKeyRequest init_value = BINAKARIER__IDENTITY__V1__GET_PUBLIC_KEY_REQUEST__INIT;
+  static const Binakarier__Identity__V1__RotateSigningKeyRequest init_value = BINAKARIER__IDENTITY__V1__ROTATE_SIGNING_KEY_REQUEST__INIT;
   *message = init_value;
 }
-size_t binakarier__identity__v1__get_public_key_request__get_packed_size
-                     (const Binakarier__Identity__V1__GetPublicKeyRequest *message)
+size_t binakarier__identity__v1__rotate_signing_key_request__get_packed_size
+                     (const Binakarier__Identity__V1__RotateSigningKeyRequest *message)
 {
-  assert(message->base.descriptor == &binakarier__identity__v1__get_public_key_request__descriptor);
+  assert(message->base.descriptor == &binakarier__identity__v1__rotate_signing_key_request__descriptor);
   return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
 }
-size_t binakarier__identity__v1__get_public_key_request__pack
-                     (const Binakarier__Identity__V1__GetPublicKeyRequest *message,
+size_t binakarier__identity__v1__rotate_signing_key_request__pack
+                     (const Binakarier__Identity__V1__RotateSigningKeyRequest *message,
                       uint8_t       *out)
 {
-  assert(message->base.descriptor == &binakarier__identity__v1__get_public_key_request__descriptor);
+  assert(message->base.descriptor == &binakarier__identity__v1__rotate_signing_key_request__descriptor);
   return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
 }
-size_t binakarier__identity__v1__get_public_key_request__pack_to_buffer
-                     (const Binakarier__Identity__V1__GetPublicKeyRequest *message,
+size_t binakarier__identity__v1__rotate_signing_key_request__pack_to_buffer
+                     (const Binakarier__Identity__V1__RotateSigningKeyRequest *message,
                       ProtobufCBuffer *buffer)
 {
-  assert(message->base.descriptor == &binakarier__identity__v1__get_public_key_request__descriptor);
+  assert(message->base.descriptor == &binakarier__identity__v1__rotate_signing_key_request__descriptor);
   return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
 }
-Binakarier__Identity__V1__GetPublicKeyRequest *
-       binakarier__identity__v1__get_public_key_request__unpack
+Binakarier__Identity__V1__RotateSigningKeyRequest *
+       binakarier__identity__v1__rotate_signing_key_request__unpack
                      (ProtobufCAllocator  *allocator,
                       size_t               len,
                       const uint8_t       *data)
 {
-  return (Binakarier__Identity__V1__GetPublicKeyRequest *)
-     protobuf_c_message_unpack (&binakarier__identity__v1__get_public_key_request__descriptor,
+  return (Binakarier__Identity__V1__RotateSigningKeyRequest *)
+     protobuf_c_message_unpack (&binakarier__identity__v1__rotate_signing_key_request__descriptor,
                                 allocator, len, data);
 }
-void   binakarier__identity__v1__get_public_key_request__free_unpacked
-                     (Binakarier__Identity__V1__GetPublicKeyRequest *message,
+void   binakarier__identity__v1__rotate_signing_key_request__free_unpacked
+                     (Binakarier__Identity__V1__RotateSigningKeyRequest *message,
                       ProtobufCAllocator *allocator)
 {
   if(!message)
     return;
-  assert(message->base.descriptor == &binakarier__identity__v1__get_public_key_request__descriptor);
+  assert(message->base.descriptor == &binakarier__identity__v1__rotate_signing_key_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-void   binakarier__identity__v1__get_public_key_response__init
-                     (Binakarier__Identity__V1__GetPublicKeyResponse         *message)
+void   binakarier__identity__v1__rotate_signing_key_response__init
+                     (Binakarier__Identity__V1__RotateSigningKeyResponse         *message)
 {
-  static const Binakarier__Identity__V1__GetPublicKeyResponse init_value = BINAKARIER__IDENTITY__V1__GET_PUBLIC_KEY_RESPONSE__INIT;
+  static const Binakarier__Identity__V1__RotateSigningKeyResponse init_value = BINAKARIER__IDENTITY__V1__ROTATE_SIGNING_KEY_RESPONSE__INIT;
   *message = init_value;
 }
-size_t binakarier__identity__v1__get_public_key_response__get_packed_size
-                     (const Binakarier__Identity__V1__GetPublicKeyResponse *message)
+size_t binakarier__identity__v1__rotate_signing_key_response__get_packed_size
+                     (const Binakarier__Identity__V1__RotateSigningKeyResponse *message)
 {
-  assert(message->base.descriptor == &binakarier__identity__v1__get_public_key_response__descriptor);
+  assert(message->base.descriptor == &binakarier__identity__v1__rotate_signing_key_response__descriptor);
   return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
 }
-size_t binakarier__identity__v1__get_public_key_response__pack
-                     (const Binakarier__Identity__V1__GetPublicKeyResponse *message,
+size_t binakarier__identity__v1__rotate_signing_key_response__pack
+                     (const Binakarier__Identity__V1__RotateSigningKeyResponse *message,
                       uint8_t       *out)
 {
-  assert(message->base.descriptor == &binakarier__identity__v1__get_public_key_response__descriptor);
+  assert(message->base.descriptor == &binakarier__identity__v1__rotate_signing_key_response__descriptor);
   return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
 }
-size_t binakarier__identity__v1__get_public_key_response__pack_to_buffer
-                     (const Binakarier__Identity__V1__GetPublicKeyResponse *message,
+size_t binakarier__identity__v1__rotate_signing_key_response__pack_to_buffer
+                     (const Binakarier__Identity__V1__RotateSigningKeyResponse *message,
                       ProtobufCBuffer *buffer)
 {
-  assert(message->base.descriptor == &binakarier__identity__v1__get_public_key_response__descriptor);
+  assert(message->base.descriptor == &binakarier__identity__v1__rotate_signing_key_response__descriptor);
   return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
 }
-Binakarier__Identity__V1__GetPublicKeyResponse *
-       binakarier__identity__v1__get_public_key_response__unpack
+Binakarier__Identity__V1__RotateSigningKeyResponse *
+       binakarier__identity__v1__rotate_signing_key_response__unpack
                      (ProtobufCAllocator  *allocator,
                       size_t               len,
                       const uint8_t       *data)
 {
-  return (Binakarier__Identity__V1__GetPublicKeyResponse *)
-     protobuf_c_message_unpack (&binakarier__identity__v1__get_public_key_response__descriptor,
+  return (Binakarier__Identity__V1__RotateSigningKeyResponse *)
+     protobuf_c_message_unpack (&binakarier__identity__v1__rotate_signing_key_response__descriptor,
                                 allocator, len, data);
 }
-void   binakarier__identity__v1__get_public_key_response__free_unpacked
-                     (Binakarier__Identity__V1__GetPublicKeyResponse *message,
+void   binakarier__identity__v1__rotate_signing_key_response__free_unpacked
+                     (Binakarier__Identity__V1__RotateSigningKeyResponse *message,
                       ProtobufCAllocator *allocator)
 {
   if(!message)
     return;
-  assert(message->base.descriptor == &binakarier__identity__v1__get_public_key_response__descriptor);
-  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
-}
-void   binakarier__identity__v1__list_revoked_tokens_request__init
-                     (Binakarier__Identity__V1__ListRevokedTokensRequest         *message)
-{
-  static const Binakarier__Identity__V1__ListRevokedTokensRequest init_value = BINAKARIER__IDENTITY__V1__LIST_REVOKED_TOKENS_REQUEST__INIT;
-  *message = init_value;
-}
-size_t binakarier__identity__v1__list_revoked_tokens_request__get_packed_size
-                     (const Binakarier__Identity__V1__ListRevokedTokensRequest *message)
-{
-  assert(message->base.descriptor == &binakarier__identity__v1__list_revoked_tokens_request__descriptor);
-  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
-}
-size_t binakarier__identity__v1__list_revoked_tokens_request__pack
-                     (const Binakarier__Identity__V1__ListRevokedTokensRequest *message,
-                      uint8_t       *out)
-{
-  assert(message->base.descriptor == &binakarier__identity__v1__list_revoked_tokens_request__descriptor);
-  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
-}
-size_t binakarier__identity__v1__list_revoked_tokens_request__pack_to_buffer
-                     (const Binakarier__Identity__V1__ListRevokedTokensRequest *message,
-                      ProtobufCBuffer *buffer)
-{
-  assert(message->base.descriptor == &binakarier__identity__v1__list_revoked_tokens_request__descriptor);
-  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
-}
-Binakarier__Identity__V1__ListRevokedTokensRequest *
-       binakarier__identity__v1__list_revoked_tokens_request__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data)
-{
-  return (Binakarier__Identity__V1__ListRevokedTokensRequest *)
-     protobuf_c_message_unpack (&binakarier__identity__v1__list_revoked_tokens_request__descriptor,
-                                allocator, len, data);
-}
-void   binakarier__identity__v1__list_revoked_tokens_request__free_unpacked
-                     (Binakarier__Identity__V1__ListRevokedTokensRequest *message,
-                      ProtobufCAllocator *allocator)
-{
-  if(!message)
-    return;
-  assert(message->base.descriptor == &binakarier__identity__v1__list_revoked_tokens_request__descriptor);
-  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
-}
-void   binakarier__identity__v1__list_revoked_tokens_response__init
-                     (Binakarier__Identity__V1__ListRevokedTokensResponse         *message)
-{
-  static const Binakarier__Identity__V1__ListRevokedTokensResponse init_value = BINAKARIER__IDENTITY__V1__LIST_REVOKED_TOKENS_RESPONSE__INIT;
-  *message = init_value;
-}
-size_t binakarier__identity__v1__list_revoked_tokens_response__get_packed_size
-                     (const Binakarier__Identity__V1__ListRevokedTokensResponse *message)
-{
-  assert(message->base.descriptor == &binakarier__identity__v1__list_revoked_tokens_response__descriptor);
-  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
-}
-size_t binakarier__identity__v1__list_revoked_tokens_response__pack
-                     (const Binakarier__Identity__V1__ListRevokedTokensResponse *message,
-                      uint8_t       *out)
-{
-  assert(message->base.descriptor == &binakarier__identity__v1__list_revoked_tokens_response__descriptor);
-  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
-}
-size_t binakarier__identity__v1__list_revoked_tokens_response__pack_to_buffer
-                     (const Binakarier__Identity__V1__ListRevokedTokensResponse *message,
-                      ProtobufCBuffer *buffer)
-{
-  assert(message->base.descriptor == &binakarier__identity__v1__list_revoked_tokens_response__descriptor);
-  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
-}
-Binakarier__Identity__V1__ListRevokedTokensResponse *
-       binakarier__identity__v1__list_revoked_tokens_response__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data)
-{
-  return (Binakarier__Identity__V1__ListRevokedTokensResponse *)
-     protobuf_c_message_unpack (&binakarier__identity__v1__list_revoked_tokens_response__descriptor,
-                                allocator, len, data);
-}
-void   binakarier__identity__v1__list_revoked_tokens_response__free_unpacked
-                     (Binakarier__Identity__V1__ListRevokedTokensResponse *message,
-                      ProtobufCAllocator *allocator)
-{
-  if(!message)
-    return;
-  assert(message->base.descriptor == &binakarier__identity__v1__list_revoked_tokens_response__descriptor);
+  assert(message->base.descriptor == &binakarier__identity__v1__rotate_signing_key_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   binakarier__identity__v1__bootstrap_administrator_request__init
@@ -2490,7 +2445,7 @@ static const ProtobufCFieldDescriptor binakarier__identity__v1__account__field_d
     PROTOBUF_C_TYPE_ENUM,
     offsetof(Binakarier__Identity__V1__Account, n_roles),
     offsetof(Binakarier__Identity__V1__Account, roles),
-    &binakarier__identity__v1__role__descriptor,
+    &binakarier__auth__v1__role__descriptor,
     NULL,
     0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
@@ -2502,7 +2457,7 @@ static const ProtobufCFieldDescriptor binakarier__identity__v1__account__field_d
     PROTOBUF_C_TYPE_ENUM,
     offsetof(Binakarier__Identity__V1__Account, n_effective_roles),
     offsetof(Binakarier__Identity__V1__Account, effective_roles),
-    &binakarier__identity__v1__role__descriptor,
+    &binakarier__auth__v1__role__descriptor,
     NULL,
     0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
@@ -2572,135 +2527,6 @@ const ProtobufCMessageDescriptor binakarier__identity__v1__account__descriptor =
   binakarier__identity__v1__account__field_indices_by_name,
   1,  binakarier__identity__v1__account__number_ranges,
   (ProtobufCMessageInit) binakarier__identity__v1__account__init,
-  NULL,NULL,NULL    /* reserved[123] */
-};
-static const ProtobufCFieldDescriptor binakarier__identity__v1__token_claims__field_descriptors[8] =
-{
-  {
-    "token_id",
-    1,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Binakarier__Identity__V1__TokenClaims, token_id),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "subject",
-    2,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Binakarier__Identity__V1__TokenClaims, subject),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "roles",
-    3,
-    PROTOBUF_C_LABEL_REPEATED,
-    PROTOBUF_C_TYPE_ENUM,
-    offsetof(Binakarier__Identity__V1__TokenClaims, n_roles),
-    offsetof(Binakarier__Identity__V1__TokenClaims, roles),
-    &binakarier__identity__v1__role__descriptor,
-    NULL,
-    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "agency_code",
-    4,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Binakarier__Identity__V1__TokenClaims, agency_code),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "nip",
-    5,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Binakarier__Identity__V1__TokenClaims, nip),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "issue_time_unix",
-    6,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_INT64,
-    0,   /* quantifier_offset */
-    offsetof(Binakarier__Identity__V1__TokenClaims, issue_time_unix),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "expire_time_unix",
-    7,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_INT64,
-    0,   /* quantifier_offset */
-    offsetof(Binakarier__Identity__V1__TokenClaims, expire_time_unix),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
-    "key_id",
-    8,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_STRING,
-    0,   /* quantifier_offset */
-    offsetof(Binakarier__Identity__V1__TokenClaims, key_id),
-    NULL,
-    &protobuf_c_empty_string,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-};
-static const unsigned binakarier__identity__v1__token_claims__field_indices_by_name[] = {
-  3,   /* field[3] = agency_code */
-  6,   /* field[6] = expire_time_unix */
-  5,   /* field[5] = issue_time_unix */
-  7,   /* field[7] = key_id */
-  4,   /* field[4] = nip */
-  2,   /* field[2] = roles */
-  1,   /* field[1] = subject */
-  0,   /* field[0] = token_id */
-};
-static const ProtobufCIntRange binakarier__identity__v1__token_claims__number_ranges[1 + 1] =
-{
-  { 1, 0 },
-  { 0, 8 }
-};
-const ProtobufCMessageDescriptor binakarier__identity__v1__token_claims__descriptor =
-{
-  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "binakarier.identity.v1.TokenClaims",
-  "TokenClaims",
-  "Binakarier__Identity__V1__TokenClaims",
-  "binakarier.identity.v1",
-  sizeof(Binakarier__Identity__V1__TokenClaims),
-  8,
-  binakarier__identity__v1__token_claims__field_descriptors,
-  binakarier__identity__v1__token_claims__field_indices_by_name,
-  1,  binakarier__identity__v1__token_claims__number_ranges,
-  (ProtobufCMessageInit) binakarier__identity__v1__token_claims__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor binakarier__identity__v1__get_agency_request__field_descriptors[1] =
@@ -3666,6 +3492,62 @@ const ProtobufCMessageDescriptor binakarier__identity__v1__finish_employee_impor
   (ProtobufCMessageInit) binakarier__identity__v1__finish_employee_import_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor binakarier__identity__v1__cancel_employee_import_request__field_descriptors[1] =
+{
+  {
+    "import_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Identity__V1__CancelEmployeeImportRequest, import_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__identity__v1__cancel_employee_import_request__field_indices_by_name[] = {
+  0,   /* field[0] = import_id */
+};
+static const ProtobufCIntRange binakarier__identity__v1__cancel_employee_import_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__identity__v1__cancel_employee_import_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.identity.v1.CancelEmployeeImportRequest",
+  "CancelEmployeeImportRequest",
+  "Binakarier__Identity__V1__CancelEmployeeImportRequest",
+  "binakarier.identity.v1",
+  sizeof(Binakarier__Identity__V1__CancelEmployeeImportRequest),
+  1,
+  binakarier__identity__v1__cancel_employee_import_request__field_descriptors,
+  binakarier__identity__v1__cancel_employee_import_request__field_indices_by_name,
+  1,  binakarier__identity__v1__cancel_employee_import_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__identity__v1__cancel_employee_import_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+#define binakarier__identity__v1__cancel_employee_import_response__field_descriptors NULL
+#define binakarier__identity__v1__cancel_employee_import_response__field_indices_by_name NULL
+#define binakarier__identity__v1__cancel_employee_import_response__number_ranges NULL
+const ProtobufCMessageDescriptor binakarier__identity__v1__cancel_employee_import_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.identity.v1.CancelEmployeeImportResponse",
+  "CancelEmployeeImportResponse",
+  "Binakarier__Identity__V1__CancelEmployeeImportResponse",
+  "binakarier.identity.v1",
+  sizeof(Binakarier__Identity__V1__CancelEmployeeImportResponse),
+  0,
+  binakarier__identity__v1__cancel_employee_import_response__field_descriptors,
+  binakarier__identity__v1__cancel_employee_import_response__field_indices_by_name,
+  0,  binakarier__identity__v1__cancel_employee_import_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__identity__v1__cancel_employee_import_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor binakarier__identity__v1__import_row_error__field_descriptors[3] =
 {
   {
@@ -3730,7 +3612,7 @@ const ProtobufCMessageDescriptor binakarier__identity__v1__import_row_error__des
   (ProtobufCMessageInit) binakarier__identity__v1__import_row_error__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__identity__v1__import_report__field_descriptors[5] =
+static const ProtobufCFieldDescriptor binakarier__identity__v1__import_report__field_descriptors[6] =
 {
   {
     "rows_total",
@@ -3792,10 +3674,23 @@ static const ProtobufCFieldDescriptor binakarier__identity__v1__import_report__f
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "errors_total",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Identity__V1__ImportReport, errors_total),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__identity__v1__import_report__field_indices_by_name[] = {
   4,   /* field[4] = dry_run */
   3,   /* field[3] = errors */
+  5,   /* field[5] = errors_total */
   2,   /* field[2] = rows_committed */
   0,   /* field[0] = rows_total */
   1,   /* field[1] = rows_valid */
@@ -3803,7 +3698,7 @@ static const unsigned binakarier__identity__v1__import_report__field_indices_by_
 static const ProtobufCIntRange binakarier__identity__v1__import_report__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor binakarier__identity__v1__import_report__descriptor =
 {
@@ -3813,7 +3708,7 @@ const ProtobufCMessageDescriptor binakarier__identity__v1__import_report__descri
   "Binakarier__Identity__V1__ImportReport",
   "binakarier.identity.v1",
   sizeof(Binakarier__Identity__V1__ImportReport),
-  5,
+  6,
   binakarier__identity__v1__import_report__field_descriptors,
   binakarier__identity__v1__import_report__field_indices_by_name,
   1,  binakarier__identity__v1__import_report__number_ranges,
@@ -3865,7 +3760,7 @@ static const ProtobufCFieldDescriptor binakarier__identity__v1__create_account_r
     PROTOBUF_C_TYPE_ENUM,
     offsetof(Binakarier__Identity__V1__CreateAccountRequest, n_roles),
     offsetof(Binakarier__Identity__V1__CreateAccountRequest, roles),
-    &binakarier__identity__v1__role__descriptor,
+    &binakarier__auth__v1__role__descriptor,
     NULL,
     0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
@@ -4102,7 +3997,7 @@ static const ProtobufCFieldDescriptor binakarier__identity__v1__set_roles_reques
     PROTOBUF_C_TYPE_ENUM,
     offsetof(Binakarier__Identity__V1__SetRolesRequest, n_roles),
     offsetof(Binakarier__Identity__V1__SetRolesRequest, roles),
-    &binakarier__identity__v1__role__descriptor,
+    &binakarier__auth__v1__role__descriptor,
     NULL,
     0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
@@ -4283,162 +4178,73 @@ const ProtobufCMessageDescriptor binakarier__identity__v1__logout_response__desc
   (ProtobufCMessageInit) binakarier__identity__v1__logout_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-#define binakarier__identity__v1__get_public_key_request__field_descriptors NULL
-#define binakarier__identity__v1__get_public_key_request__field_indices_by_name NULL
-#define binakarier__identity__v1__get_public_key_request__number_ranges NULL
-const ProtobufCMessageDescriptor binakarier__identity__v1__get_public_key_request__descriptor =
+#define binakarier__identity__v1__rotate_signing_key_request__field_descriptors NULL
+#define binakarier__identity__v1__rotate_signing_key_request__field_indices_by_name NULL
+#define binakarier__identity__v1__rotate_signing_key_request__number_ranges NULL
+const ProtobufCMessageDescriptor binakarier__identity__v1__rotate_signing_key_request__descriptor =
 {
   PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "binakarier.identity.v1.GetPublicKeyRequest",
-  "GetPublicKeyRequest",
-  "Binakarier__Identity__V1__GetPublicKeyRequest",
+  "binakarier.identity.v1.RotateSigningKeyRequest",
+  "RotateSigningKeyRequest",
+  "Binakarier__Identity__V1__RotateSigningKeyRequest",
   "binakarier.identity.v1",
-  sizeof(Binakarier__Identity__V1__GetPublicKeyRequest),
+  sizeof(Binakarier__Identity__V1__RotateSigningKeyRequest),
   0,
-  binakarier__identity__v1__get_public_key_request__field_descriptors,
-  binakarier__identity__v1__get_public_key_request__field_indices_by_name,
-  0,  binakarier__identity__v1__get_public_key_request__number_ranges,
-  (ProtobufCMessageInit) binakarier__identity__v1__get_public_key_request__init,
+  binakarier__identity__v1__rotate_signing_key_request__field_descriptors,
+  binakarier__identity__v1__rotate_signing_key_request__field_indices_by_name,
+  0,  binakarier__identity__v1__rotate_signing_key_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__identity__v1__rotate_signing_key_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__identity__v1__get_public_key_response__field_descriptors[2] =
+static const ProtobufCFieldDescriptor binakarier__identity__v1__rotate_signing_key_response__field_descriptors[2] =
 {
   {
-    "key_id",
+    "active_key_id",
     1,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
-    offsetof(Binakarier__Identity__V1__GetPublicKeyResponse, key_id),
+    offsetof(Binakarier__Identity__V1__RotateSigningKeyResponse, active_key_id),
     NULL,
     &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "public_key",
+    "previous_key_id",
     2,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_BYTES,
-    0,   /* quantifier_offset */
-    offsetof(Binakarier__Identity__V1__GetPublicKeyResponse, public_key),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-};
-static const unsigned binakarier__identity__v1__get_public_key_response__field_indices_by_name[] = {
-  0,   /* field[0] = key_id */
-  1,   /* field[1] = public_key */
-};
-static const ProtobufCIntRange binakarier__identity__v1__get_public_key_response__number_ranges[1 + 1] =
-{
-  { 1, 0 },
-  { 0, 2 }
-};
-const ProtobufCMessageDescriptor binakarier__identity__v1__get_public_key_response__descriptor =
-{
-  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "binakarier.identity.v1.GetPublicKeyResponse",
-  "GetPublicKeyResponse",
-  "Binakarier__Identity__V1__GetPublicKeyResponse",
-  "binakarier.identity.v1",
-  sizeof(Binakarier__Identity__V1__GetPublicKeyResponse),
-  2,
-  binakarier__identity__v1__get_public_key_response__field_descriptors,
-  binakarier__identity__v1__get_public_key_response__field_indices_by_name,
-  1,  binakarier__identity__v1__get_public_key_response__number_ranges,
-  (ProtobufCMessageInit) binakarier__identity__v1__get_public_key_response__init,
-  NULL,NULL,NULL    /* reserved[123] */
-};
-static const ProtobufCFieldDescriptor binakarier__identity__v1__list_revoked_tokens_request__field_descriptors[1] =
-{
-  {
-    "since_unix",
-    1,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_INT64,
-    0,   /* quantifier_offset */
-    offsetof(Binakarier__Identity__V1__ListRevokedTokensRequest, since_unix),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-};
-static const unsigned binakarier__identity__v1__list_revoked_tokens_request__field_indices_by_name[] = {
-  0,   /* field[0] = since_unix */
-};
-static const ProtobufCIntRange binakarier__identity__v1__list_revoked_tokens_request__number_ranges[1 + 1] =
-{
-  { 1, 0 },
-  { 0, 1 }
-};
-const ProtobufCMessageDescriptor binakarier__identity__v1__list_revoked_tokens_request__descriptor =
-{
-  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "binakarier.identity.v1.ListRevokedTokensRequest",
-  "ListRevokedTokensRequest",
-  "Binakarier__Identity__V1__ListRevokedTokensRequest",
-  "binakarier.identity.v1",
-  sizeof(Binakarier__Identity__V1__ListRevokedTokensRequest),
-  1,
-  binakarier__identity__v1__list_revoked_tokens_request__field_descriptors,
-  binakarier__identity__v1__list_revoked_tokens_request__field_indices_by_name,
-  1,  binakarier__identity__v1__list_revoked_tokens_request__number_ranges,
-  (ProtobufCMessageInit) binakarier__identity__v1__list_revoked_tokens_request__init,
-  NULL,NULL,NULL    /* reserved[123] */
-};
-static const ProtobufCFieldDescriptor binakarier__identity__v1__list_revoked_tokens_response__field_descriptors[2] =
-{
-  {
-    "token_ids",
-    1,
-    PROTOBUF_C_LABEL_REPEATED,
     PROTOBUF_C_TYPE_STRING,
-    offsetof(Binakarier__Identity__V1__ListRevokedTokensResponse, n_token_ids),
-    offsetof(Binakarier__Identity__V1__ListRevokedTokensResponse, token_ids),
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Identity__V1__RotateSigningKeyResponse, previous_key_id),
     NULL,
     &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
-  {
-    "as_of_unix",
-    2,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_INT64,
-    0,   /* quantifier_offset */
-    offsetof(Binakarier__Identity__V1__ListRevokedTokensResponse, as_of_unix),
-    NULL,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
 };
-static const unsigned binakarier__identity__v1__list_revoked_tokens_response__field_indices_by_name[] = {
-  1,   /* field[1] = as_of_unix */
-  0,   /* field[0] = token_ids */
+static const unsigned binakarier__identity__v1__rotate_signing_key_response__field_indices_by_name[] = {
+  0,   /* field[0] = active_key_id */
+  1,   /* field[1] = previous_key_id */
 };
-static const ProtobufCIntRange binakarier__identity__v1__list_revoked_tokens_response__number_ranges[1 + 1] =
+static const ProtobufCIntRange binakarier__identity__v1__rotate_signing_key_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
   { 0, 2 }
 };
-const ProtobufCMessageDescriptor binakarier__identity__v1__list_revoked_tokens_response__descriptor =
+const ProtobufCMessageDescriptor binakarier__identity__v1__rotate_signing_key_response__descriptor =
 {
   PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "binakarier.identity.v1.ListRevokedTokensResponse",
-  "ListRevokedTokensResponse",
-  "Binakarier__Identity__V1__ListRevokedTokensResponse",
+  "binakarier.identity.v1.RotateSigningKeyResponse",
+  "RotateSigningKeyResponse",
+  "Binakarier__Identity__V1__RotateSigningKeyResponse",
   "binakarier.identity.v1",
-  sizeof(Binakarier__Identity__V1__ListRevokedTokensResponse),
+  sizeof(Binakarier__Identity__V1__RotateSigningKeyResponse),
   2,
-  binakarier__identity__v1__list_revoked_tokens_response__field_descriptors,
-  binakarier__identity__v1__list_revoked_tokens_response__field_indices_by_name,
-  1,  binakarier__identity__v1__list_revoked_tokens_response__number_ranges,
-  (ProtobufCMessageInit) binakarier__identity__v1__list_revoked_tokens_response__init,
+  binakarier__identity__v1__rotate_signing_key_response__field_descriptors,
+  binakarier__identity__v1__rotate_signing_key_response__field_indices_by_name,
+  1,  binakarier__identity__v1__rotate_signing_key_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__identity__v1__rotate_signing_key_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor binakarier__identity__v1__bootstrap_administrator_request__field_descriptors[3] =
@@ -4803,42 +4609,6 @@ const ProtobufCEnumDescriptor binakarier__identity__v1__agency_kind__descriptor 
   binakarier__identity__v1__agency_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue binakarier__identity__v1__role__enum_values_by_number[6] =
-{
-  { "ROLE_UNSPECIFIED", "BINAKARIER__IDENTITY__V1__ROLE__ROLE_UNSPECIFIED", 0 },
-  { "ROLE_EMPLOYEE", "BINAKARIER__IDENTITY__V1__ROLE__ROLE_EMPLOYEE", 1 },
-  { "ROLE_SUPERVISOR", "BINAKARIER__IDENTITY__V1__ROLE__ROLE_SUPERVISOR", 2 },
-  { "ROLE_AGENCY_HEAD", "BINAKARIER__IDENTITY__V1__ROLE__ROLE_AGENCY_HEAD", 3 },
-  { "ROLE_ORGANIZER", "BINAKARIER__IDENTITY__V1__ROLE__ROLE_ORGANIZER", 4 },
-  { "ROLE_ADMINISTRATOR", "BINAKARIER__IDENTITY__V1__ROLE__ROLE_ADMINISTRATOR", 5 },
-};
-static const ProtobufCIntRange binakarier__identity__v1__role__value_ranges[] = {
-{0, 0},{0, 6}
-};
-static const ProtobufCEnumValueIndex binakarier__identity__v1__role__enum_values_by_name[6] =
-{
-  { "ROLE_ADMINISTRATOR", 5 },
-  { "ROLE_AGENCY_HEAD", 3 },
-  { "ROLE_EMPLOYEE", 1 },
-  { "ROLE_ORGANIZER", 4 },
-  { "ROLE_SUPERVISOR", 2 },
-  { "ROLE_UNSPECIFIED", 0 },
-};
-const ProtobufCEnumDescriptor binakarier__identity__v1__role__descriptor =
-{
-  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
-  "binakarier.identity.v1.Role",
-  "Role",
-  "Binakarier__Identity__V1__Role",
-  "binakarier.identity.v1",
-  6,
-  binakarier__identity__v1__role__enum_values_by_number,
-  6,
-  binakarier__identity__v1__role__enum_values_by_name,
-  1,
-  binakarier__identity__v1__role__value_ranges,
-  NULL,NULL,NULL,NULL   /* reserved[1234] */
-};
 static const ProtobufCMethodDescriptor binakarier__identity__v1__identity_service__method_descriptors[26] =
 {
   { "GetAgency", &binakarier__identity__v1__get_agency_request__descriptor, &binakarier__identity__v1__agency__descriptor },
@@ -4857,6 +4627,7 @@ static const ProtobufCMethodDescriptor binakarier__identity__v1__identity_servic
   { "StartEmployeeImport", &binakarier__identity__v1__start_employee_import_request__descriptor, &binakarier__identity__v1__start_employee_import_response__descriptor },
   { "UploadEmployeeImportChunk", &binakarier__identity__v1__upload_employee_import_chunk_request__descriptor, &binakarier__identity__v1__upload_employee_import_chunk_response__descriptor },
   { "FinishEmployeeImport", &binakarier__identity__v1__finish_employee_import_request__descriptor, &binakarier__identity__v1__import_report__descriptor },
+  { "CancelEmployeeImport", &binakarier__identity__v1__cancel_employee_import_request__descriptor, &binakarier__identity__v1__cancel_employee_import_response__descriptor },
   { "CreateAccount", &binakarier__identity__v1__create_account_request__descriptor, &binakarier__identity__v1__account__descriptor },
   { "GetAccount", &binakarier__identity__v1__get_account_request__descriptor, &binakarier__identity__v1__account__descriptor },
   { "SetPassword", &binakarier__identity__v1__set_password_request__descriptor, &binakarier__identity__v1__set_password_response__descriptor },
@@ -4864,13 +4635,13 @@ static const ProtobufCMethodDescriptor binakarier__identity__v1__identity_servic
   { "SetAccountDisabled", &binakarier__identity__v1__set_account_disabled_request__descriptor, &binakarier__identity__v1__account__descriptor },
   { "Login", &binakarier__identity__v1__login_request__descriptor, &binakarier__identity__v1__login_response__descriptor },
   { "Logout", &binakarier__identity__v1__logout_request__descriptor, &binakarier__identity__v1__logout_response__descriptor },
-  { "GetPublicKey", &binakarier__identity__v1__get_public_key_request__descriptor, &binakarier__identity__v1__get_public_key_response__descriptor },
-  { "ListRevokedTokens", &binakarier__identity__v1__list_revoked_tokens_request__descriptor, &binakarier__identity__v1__list_revoked_tokens_response__descriptor },
+  { "RotateSigningKey", &binakarier__identity__v1__rotate_signing_key_request__descriptor, &binakarier__identity__v1__rotate_signing_key_response__descriptor },
   { "BootstrapAdministrator", &binakarier__identity__v1__bootstrap_administrator_request__descriptor, &binakarier__identity__v1__account__descriptor },
 };
 const unsigned binakarier__identity__v1__identity_service__method_indices_by_name[] = {
   25,        /* BootstrapAdministrator */
-  16,        /* CreateAccount */
+  16,        /* CancelEmployeeImport */
+  17,        /* CreateAccount */
   2,        /* CreateAgency */
   10,        /* CreateEmployee */
   5,        /* CreateUnit */
@@ -4878,18 +4649,17 @@ const unsigned binakarier__identity__v1__identity_service__method_indices_by_nam
   12,        /* DeleteEmployee */
   7,        /* DeleteUnit */
   15,        /* FinishEmployeeImport */
-  17,        /* GetAccount */
+  18,        /* GetAccount */
   0,        /* GetAgency */
   8,        /* GetEmployee */
-  23,        /* GetPublicKey */
   1,        /* ListAgencies */
   9,        /* ListEmployees */
-  24,        /* ListRevokedTokens */
-  21,        /* Login */
-  22,        /* Logout */
-  20,        /* SetAccountDisabled */
-  18,        /* SetPassword */
-  19,        /* SetRoles */
+  22,        /* Login */
+  23,        /* Logout */
+  24,        /* RotateSigningKey */
+  21,        /* SetAccountDisabled */
+  19,        /* SetPassword */
+  20,        /* SetRoles */
   13,        /* StartEmployeeImport */
   3,        /* UpdateAgency */
   11,        /* UpdateEmployee */
@@ -5035,13 +4805,21 @@ void binakarier__identity__v1__identity_service__finish_employee_import(Protobuf
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
   service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void binakarier__identity__v1__identity_service__cancel_employee_import(ProtobufCService *service,
+                                                                        const Binakarier__Identity__V1__CancelEmployeeImportRequest *input,
+                                                                        Binakarier__Identity__V1__CancelEmployeeImportResponse_Closure closure,
+                                                                        void *closure_data)
+{
+  assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void binakarier__identity__v1__identity_service__create_account(ProtobufCService *service,
                                                                 const Binakarier__Identity__V1__CreateAccountRequest *input,
                                                                 Binakarier__Identity__V1__Account_Closure closure,
                                                                 void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__get_account(ProtobufCService *service,
                                                              const Binakarier__Identity__V1__GetAccountRequest *input,
@@ -5049,7 +4827,7 @@ void binakarier__identity__v1__identity_service__get_account(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__set_password(ProtobufCService *service,
                                                               const Binakarier__Identity__V1__SetPasswordRequest *input,
@@ -5057,7 +4835,7 @@ void binakarier__identity__v1__identity_service__set_password(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__set_roles(ProtobufCService *service,
                                                            const Binakarier__Identity__V1__SetRolesRequest *input,
@@ -5065,7 +4843,7 @@ void binakarier__identity__v1__identity_service__set_roles(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__set_account_disabled(ProtobufCService *service,
                                                                       const Binakarier__Identity__V1__SetAccountDisabledRequest *input,
@@ -5073,7 +4851,7 @@ void binakarier__identity__v1__identity_service__set_account_disabled(ProtobufCS
                                                                       void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__login(ProtobufCService *service,
                                                        const Binakarier__Identity__V1__LoginRequest *input,
@@ -5081,7 +4859,7 @@ void binakarier__identity__v1__identity_service__login(ProtobufCService *service
                                                        void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__identity__v1__identity_service__logout(ProtobufCService *service,
                                                         const Binakarier__Identity__V1__LogoutRequest *input,
@@ -5089,20 +4867,12 @@ void binakarier__identity__v1__identity_service__logout(ProtobufCService *servic
                                                         void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
-}
-void binakarier__identity__v1__identity_service__get_public_key(ProtobufCService *service,
-                                                                const Binakarier__Identity__V1__GetPublicKeyRequest *input,
-                                                                Binakarier__Identity__V1__GetPublicKeyResponse_Closure closure,
-                                                                void *closure_data)
-{
-  assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
   service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
-void binakarier__identity__v1__identity_service__list_revoked_tokens(ProtobufCService *service,
-                                                                     const Binakarier__Identity__V1__ListRevokedTokensRequest *input,
-                                                                     Binakarier__Identity__V1__ListRevokedTokensResponse_Closure closure,
-                                                                     void *closure_data)
+void binakarier__identity__v1__identity_service__rotate_signing_key(ProtobufCService *service,
+                                                                    const Binakarier__Identity__V1__RotateSigningKeyRequest *input,
+                                                                    Binakarier__Identity__V1__RotateSigningKeyResponse_Closure closure,
+                                                                    void *closure_data)
 {
   assert(service->descriptor == &binakarier__identity__v1__identity_service__descriptor);
   service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);

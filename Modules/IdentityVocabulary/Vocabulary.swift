@@ -4,7 +4,6 @@ public typealias Employee = Binakarier_Identity_V1_Employee
 public typealias Agency = Binakarier_Identity_V1_Agency
 public typealias OrganizationUnit = Binakarier_Identity_V1_Unit
 public typealias Account = Binakarier_Identity_V1_Account
-public typealias Role = Binakarier_Identity_V1_Role
 public typealias AsnType = Binakarier_Identity_V1_AsnType
 public typealias Golongan = Binakarier_Identity_V1_Golongan
 public typealias JobLevel = Binakarier_Identity_V1_JobLevel
@@ -12,15 +11,17 @@ public typealias EducationLevel = Binakarier_Identity_V1_EducationLevel
 public typealias EmployeeStatus = Binakarier_Identity_V1_EmployeeStatus
 public typealias AgencyKind = Binakarier_Identity_V1_AgencyKind
 public typealias Sex = Binakarier_Identity_V1_Sex
+public typealias ImportReport = Binakarier_Identity_V1_ImportReport
+public typealias ImportRowError = Binakarier_Identity_V1_ImportRowError
 
 /// How the records and spreadsheets write each value, and how we show it. Parsing is forgiving about
 /// case, spaces and punctuation; display uses the official spelling.
 public enum Vocabulary {
-    static func normalized(_ text: String) -> String {
+    public static func normalized(_ text: String) -> String {
         String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
     }
 
-    static let romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]
+    public static let romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]
 
     public static func asnType(_ text: String) -> AsnType? {
         switch normalized(text) {
@@ -190,7 +191,7 @@ public enum Vocabulary {
         }
     }
 
-    public static func role(_ text: String) -> Role? {
+    public static func role(_ text: String) -> Binakarier_Auth_V1_Role? {
         switch normalized(text) {
         case "employee", "pegawai", "asn": .employee
         case "supervisor", "atasan": .supervisor
@@ -201,7 +202,7 @@ public enum Vocabulary {
         }
     }
 
-    public static func display(_ role: Role) -> String {
+    public static func display(_ role: Binakarier_Auth_V1_Role) -> String {
         switch role {
         case .unspecified: ""
         case .employee: "pegawai"
@@ -209,6 +210,7 @@ public enum Vocabulary {
         case .agencyHead: "kepala OPD"
         case .organizer: "penyelenggara"
         case .administrator: "administrator"
+        case .service: "layanan"
         }
     }
 }

@@ -1,0 +1,104 @@
+import BKProto
+import BKRPC
+import NIOConcurrencyHelpers
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Verifies bearer tokens for a daemon's RPC server: signature with the identity service's public keys,
+/// expiry, single-token revocation (logout) and account epochs (roles, password or status changed).
+///
+/// The identity service fills it from its own store; every other daemon from identity's feed, through
+/// ``TokenFeedFollower``. Until the first keys arrive, calls that need a token are answered UNAVAILABLE.
+///
+/// A signature, once verified, is remembered (up to `cacheLimit` tokens): an Ed25519 verification costs
+/// tens of microseconds, more than the rest of a typical read. Expiry, revocation and epoch are still
+/// checked on every call.
+public final class TokenAuthenticator: CallerAuthenticating {
+    private struct State {
+        var keys = PublicKeySet()
+        var revoked: Set<String> = []
+        var minimumEpochs: [String: Int64] = [:]
+        var verified: [String: TokenClaims] = [:]
+    }
+
+    private let state = NIOLockedValueBox(State())
+    public let now: @Sendable () -> Int64
+    static let cacheLimit = 4096
+
+    public init(keys: PublicKeySet = PublicKeySet(), now: @escaping @Sendable () -> Int64 = WallClock.nowUnix) {
+        self.now = now
+        state.withLockedValue { $0.keys = keys }
+    }
+
+    public func caller(bearerToken token: String) throws(RPCError) -> Caller {
+        let time = now()
+        let outcome = state.withLockedValue { state -> Result<TokenClaims, TokenError>? in
+            if state.keys.isEmpty { return nil }
+            let claims: TokenClaims
+            if let cached = state.verified[token] {
+                claims = cached
+            } else {
+                do throws(TokenError) {
+                    claims = try state.keys.verify(token, nowUnix: time)
+                } catch {
+                    return .failure(error)
+                }
+                if state.verified.count >= Self.cacheLimit { state.verified.removeAll(keepingCapacity: true) }
+                state.verified[token] = claims
+            }
+            guard claims.expireTimeUnix > time else { return .failure(.expired) }
+            guard !state.revoked.contains(claims.tokenId) else { return .failure(.revoked) }
+            if let minimum = state.minimumEpochs[claims.subject], claims.epoch < minimum { return .failure(.revoked) }
+            return .success(claims)
+        }
+        switch outcome {
+        case nil:
+            throw RPCError(.unavailable, "kunci token dari layanan identitas belum tersedia; coba lagi sebentar")
+        case .failure(let error)?:
+            throw error.rpcError
+        case .success(let claims)?:
+            return Caller(claims: claims)
+        }
+    }
+
+    /// Replaces the keys tokens may be signed with (a rotation adds one; an old one goes once its tokens expired).
+    public func setKeys(_ keys: PublicKeySet) {
+        state.withLockedValue { state in
+            if state.keys != keys { state.verified.removeAll(keepingCapacity: true) }
+            state.keys = keys
+        }
+    }
+
+    public var hasKeys: Bool { state.withLockedValue { !$0.keys.isEmpty } }
+
+    /// Ends one token before it expires.
+    public func revoke(tokenID: String) { _ = state.withLockedValue { $0.revoked.insert(tokenID) } }
+
+    /// Ends every token of `subject` issued with an epoch below `minimumEpoch`. Never lowers it.
+    public func raiseEpoch(of subject: String, to minimumEpoch: Int64) {
+        state.withLockedValue { state in
+            if minimumEpoch > state.minimumEpochs[subject, default: 0] { state.minimumEpochs[subject] = minimumEpoch }
+        }
+    }
+
+    /// Applies a page of identity's revocation feed.
+    public func apply(_ revocations: Binakarier_Auth_V1_ListRevocationsResponse) {
+        state.withLockedValue { state in
+            state.revoked.formUnion(revocations.tokenIds)
+            for epoch in revocations.accountEpochs where epoch.minimumEpoch > state.minimumEpochs[epoch.subject, default: 0] {
+                state.minimumEpochs[epoch.subject] = epoch.minimumEpoch
+            }
+        }
+    }
+}
+
+/// Wall-clock seconds since 1970, the clock tokens are stamped with (tests pass their own).
+public enum WallClock {
+    public static func nowUnix() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec)
+    }
+}

@@ -1,0 +1,22 @@
+/// The daemons of BinaKarier, the one place their socket file names and binaries are spelled.
+/// Listed in dependency order: a daemon only calls daemons listed before it.
+public enum DaemonName: String, CaseIterable, Sendable, Hashable, CustomStringConvertible {
+    case identity
+    case programs
+    case feedback
+    case reporting
+    case gateway
+    /// The echo daemon of tests and benchmarks; no product runs it.
+    case echo
+
+    /// `identity.sock`: the file name of its socket in the socket directory.
+    public var socketFileName: String { "\(rawValue).sock" }
+
+    /// `<directory>/identity.sock`.
+    public func socketPath(in directory: String) -> String { "\(directory)/\(socketFileName)" }
+
+    /// The executable's name: `bk-identityd`, `bk-gateway`, `bk-echod`.
+    public var executableName: String { self == .gateway ? "bk-gateway" : "bk-\(rawValue)d" }
+
+    public var description: String { rawValue }
+}

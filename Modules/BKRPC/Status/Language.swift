@@ -1,0 +1,45 @@
+/// The language a caller reads: Bahasa Indonesia unless its `accept-language` metadata (or, for a
+/// command-line tool, `LANG`) starts with `en`. Messages for people are written in both, side by side.
+public enum Language: Sendable, Hashable {
+    case indonesian
+    case english
+
+    public init(metadata: RPCMetadata) {
+        self = Self(tag: metadata["accept-language"])
+    }
+
+    /// From a language tag or a POSIX locale (`en_US.UTF-8`, `id-ID`); nil or anything else is Indonesian.
+    public init(tag: String?) {
+        self = (tag?.lowercased().hasPrefix("en") ?? false) ? .english : .indonesian
+    }
+
+    /// Picks the text in this language.
+    public func pick(id: String, en: String) -> String { self == .english ? en : id }
+}
+
+extension RPCServerContext {
+    public var language: Language { Language(metadata: metadata) }
+}
+
+/// The runtime's own messages to callers.
+enum RPCLocalized {
+    enum Message {
+        case tokenMissing
+        case roleNotAllowed(String)
+        case serviceNotAllowed(String)
+    }
+
+    static func text(_ message: Message, _ metadata: RPCMetadata) -> String {
+        let language = Language(metadata: metadata)
+        switch message {
+        case .tokenMissing:
+            return language.pick(id: "token tidak ada: masuk (login) terlebih dahulu", en: "no token: log in first")
+        case .roleNotAllowed(let method):
+            return language.pick(
+                id: "peran Anda tidak mengizinkan tindakan ini (\(method))", en: "your role does not allow this call (\(method))")
+        case .serviceNotAllowed(let service):
+            return language.pick(
+                id: "layanan \(service) tidak diizinkan memanggil ini", en: "service \(service) may not call this")
+        }
+    }
+}
