@@ -12,7 +12,7 @@ struct ServerTests {
             var metadata = RPCMetadata()
             metadata.append("X-Request-ID", "abc")
             metadata.append("x-request-id", "def")
-            let response = try await echo.client.call(Echo.echo, EchoRequest(text: "halo ✓"), metadata: metadata)
+            let response = try await echo.echoClient.echo(EchoRequest(text: "halo ✓"), options: .init(metadata: metadata))
             #expect(response.text == "halo ✓")
             #expect(response.metadata == ["x-request-id=abc", "x-request-id=def"])
         }
@@ -22,7 +22,7 @@ struct ServerTests {
     func handlerErrorsReachTheCallerWithTheirCode(code: RPCStatusCode) async throws {
         try await withEcho { echo in
             await #expect(throws: RPCError(code, "alasan")) {
-                try await echo.client.call(Echo.echo, EchoRequest(text: "alasan", failCode: code.rawValue))
+                try await echo.echoClient.echo(EchoRequest(text: "alasan", failCode: code.rawValue))
             }
         }
     }
@@ -30,7 +30,7 @@ struct ServerTests {
     @Test func unknownServiceAndMethodAreUnimplemented() async throws {
         try await withEcho { echo in
             let unknownService = await #expect(throws: RPCError.self) {
-                try await echo.client.callRaw(service: "nope.v1.Nope", method: "Echo", payload: [])
+                try await echo.client.callRaw(service: "nope.v1.Nope", method: Echo.echo.name, payload: [])
             }
             #expect(unknownService?.code == .unimplemented)
             let unknownMethod = await #expect(throws: RPCError.self) {
@@ -43,7 +43,7 @@ struct ServerTests {
     @Test func badPayloadIsInvalidArgument() async throws {
         try await withEcho { echo in
             let error = await #expect(throws: RPCError.self) {
-                try await echo.client.callRaw(service: Echo.serviceName, method: "Echo", payload: [0x0A, 0x02, 0x61, 0x00])
+                try await echo.client.callRaw(service: Echo.serviceName, method: Echo.echo.name, payload: [0x0A, 0x02, 0x61, 0x00])
             }
             #expect(error?.code == .invalidArgument)
         }
@@ -52,11 +52,11 @@ struct ServerTests {
     @Test func deadlineCancelsTheHandlerAndTellsTheCaller() async throws {
         try await withEcho { echo in
             let error = await #expect(throws: RPCError.self) {
-                try await echo.client.call(Echo.echo, EchoRequest(delayMs: 10_000), timeout: .milliseconds(200))
+                try await echo.echoClient.echo(EchoRequest(delayMs: 10_000), options: .init(timeout: .milliseconds(200)))
             }
             #expect(error?.code == .deadlineExceeded)
             // The connection is still good afterwards.
-            let again = try await echo.client.call(Echo.echo, EchoRequest(text: "lagi"))
+            let again = try await echo.echoClient.echo(EchoRequest(text: "lagi"))
             #expect(again.text == "lagi")
         }
     }
@@ -68,7 +68,7 @@ struct ServerTests {
             let socket = try RawSocket(path: echo.socketPath)
             let payload = try EchoRequest(delayMs: 5000).serializedBytes()
             let request = try Binakarier_Rpc_V1_Request(
-                service: Echo.serviceName, method: "Echo", payload: payload, timeoutNano: 100_000_000
+                service: Echo.serviceName, method: Echo.echo.name, payload: payload, timeoutNano: 100_000_000
             ).serializedBytes()
             try await socket.send(RawSocket.frame(streamID: 1, type: 1, data: request))
             let frame = try #require(await socket.receiveFrame())
@@ -83,13 +83,13 @@ struct ServerTests {
             let order = Recorder<String>()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    _ = try await echo.client.call(Echo.echo, EchoRequest(text: "lambat", delayMs: 3000))
+                    _ = try await echo.echoClient.echo(EchoRequest(text: "lambat", delayMs: 3000))
                     await order.append("lambat")
                 }
                 try await waitUntilInFlight(echo.server)
                 for index in 0..<50 {
                     group.addTask {
-                        let reply = try await echo.client.call(Echo.echo, EchoRequest(text: "cepat \(index)"))
+                        let reply = try await echo.echoClient.echo(EchoRequest(text: "cepat \(index)"))
                         #expect(reply.text == "cepat \(index)")
                         await order.append("cepat")
                     }
@@ -113,7 +113,7 @@ struct ServerTests {
             #expect(try Binakarier_Rpc_V1_Response(serializedBytes: frame.data).status?.code == RPCStatusCode.resourceExhausted.rawValue)
             // Same connection, next call works.
             let request = try Binakarier_Rpc_V1_Request(
-                service: Echo.serviceName, method: "Echo", payload: EchoRequest(text: "masih hidup").serializedBytes()
+                service: Echo.serviceName, method: Echo.echo.name, payload: EchoRequest(text: "masih hidup").serializedBytes()
             ).serializedBytes()
             try await socket.send(RawSocket.frame(streamID: 13, type: 1, data: request))
             let next = try #require(await socket.receiveFrame())
@@ -126,11 +126,11 @@ struct ServerTests {
     @Test func responseOverTheLimitIsNeverSent() async throws {
         try await withEcho { echo in
             let error = await #expect(throws: RPCError.self) {
-                try await echo.client.call(Echo.echo, EchoRequest(responseSize: UInt32(TTRPCLimits.maximumDataLength)))
+                try await echo.echoClient.echo(EchoRequest(responseSize: UInt32(TTRPCLimits.maximumDataLength)))
             }
             #expect(error?.code == .resourceExhausted)
             // Just under the limit still goes through.
-            let reply = try await echo.client.call(Echo.echo, EchoRequest(responseSize: UInt32(TTRPCLimits.maximumDataLength - 1024)))
+            let reply = try await echo.echoClient.echo(EchoRequest(responseSize: UInt32(TTRPCLimits.maximumDataLength - 1024)))
             #expect(reply.payload.count == TTRPCLimits.maximumDataLength - 1024)
         }
     }
@@ -138,7 +138,7 @@ struct ServerTests {
     @Test func requestOverTheLimitIsRefusedByTheClient() async throws {
         try await withEcho { echo in
             let error = await #expect(throws: RPCError.self) {
-                try await echo.client.callRaw(service: Echo.serviceName, method: "Echo", payload: [UInt8](repeating: 0, count: TTRPCLimits.maximumDataLength))
+                try await echo.client.callRaw(service: Echo.serviceName, method: Echo.echo.name, payload: [UInt8](repeating: 0, count: TTRPCLimits.maximumDataLength))
             }
             #expect(error?.code == .resourceExhausted)
         }
@@ -147,7 +147,7 @@ struct ServerTests {
     @Test func evenOrZeroStreamIDIsInvalidArgument() async throws {
         try await withEcho { echo in
             let socket = try RawSocket(path: echo.socketPath)
-            let request = try Binakarier_Rpc_V1_Request(service: Echo.serviceName, method: "Echo").serializedBytes()
+            let request = try Binakarier_Rpc_V1_Request(service: Echo.serviceName, method: Echo.echo.name).serializedBytes()
             for streamID: UInt32 in [0, 2] {
                 try await socket.send(RawSocket.frame(streamID: streamID, type: 1, data: request))
                 let frame = try #require(await socket.receiveFrame())
@@ -161,7 +161,7 @@ struct ServerTests {
         try await withEcho { echo in
             let socket = try RawSocket(path: echo.socketPath)
             let slow = try Binakarier_Rpc_V1_Request(
-                service: Echo.serviceName, method: "Echo", payload: EchoRequest(text: "pertama", delayMs: 1500).serializedBytes()
+                service: Echo.serviceName, method: Echo.echo.name, payload: EchoRequest(text: "pertama", delayMs: 1500).serializedBytes()
             ).serializedBytes()
             // Both frames in one write: the second arrives while the first is surely in flight.
             try await socket.send(RawSocket.frame(streamID: 5, type: 1, data: slow) + RawSocket.frame(streamID: 5, type: 1, data: slow))
@@ -189,7 +189,7 @@ struct ServerTests {
             try await socket.send(RawSocket.frame(streamID: 1, type: 0x7F, data: [1, 2, 3]))
             try await socket.send(RawSocket.frame(streamID: 1, type: 2, data: [0x12, 0x00]))
             let request = try Binakarier_Rpc_V1_Request(
-                service: Echo.serviceName, method: "Echo", payload: EchoRequest(text: "tetap").serializedBytes()
+                service: Echo.serviceName, method: Echo.echo.name, payload: EchoRequest(text: "tetap").serializedBytes()
             ).serializedBytes()
             try await socket.send(RawSocket.frame(streamID: 3, type: 1, data: request))
             let frame = try #require(await socket.receiveFrame())
@@ -197,7 +197,7 @@ struct ServerTests {
             // A half-sent frame followed by a hang-up must not hurt other connections.
             let partial = try RawSocket(path: echo.socketPath)
             try await partial.send([0, 0, 1])
-            let reply = try await echo.client.call(Echo.echo, EchoRequest(text: "baik"))
+            let reply = try await echo.echoClient.echo(EchoRequest(text: "baik"))
             #expect(reply.text == "baik")
         }
     }
@@ -206,7 +206,7 @@ struct ServerTests {
         let nobody = PeerAllowList(uids: [65534], gids: [65534])
         try await withEcho(allowedPeers: nobody) { echo in
             let error = await #expect(throws: RPCError.self) {
-                try await echo.client.call(Echo.echo, EchoRequest(text: "x"), timeout: .seconds(5))
+                try await echo.echoClient.echo(EchoRequest(text: "x"), options: .init(timeout: .seconds(5)))
             }
             #expect(error?.code == .unavailable)
         }
@@ -225,12 +225,12 @@ struct ServerTests {
         }
         let client = RPCClient(socketPath: path)
         var server = try await startServer()
-        #expect(try await client.call(Echo.echo, EchoRequest(text: "satu")).text == "satu")
+        #expect(try await Echo.Client(client).echo(EchoRequest(text: "satu")).text == "satu")
         await server.shutdown()
-        let down = await #expect(throws: RPCError.self) { try await client.call(Echo.echo, EchoRequest(text: "x")) }
+        let down = await #expect(throws: RPCError.self) { try await Echo.Client(client).echo(EchoRequest(text: "x")) }
         #expect(down?.code == .unavailable)
         server = try await startServer()
-        #expect(try await client.call(Echo.echo, EchoRequest(text: "dua")).text == "dua")
+        #expect(try await Echo.Client(client).echo(EchoRequest(text: "dua")).text == "dua")
         await client.close()
         await server.shutdown()
     }

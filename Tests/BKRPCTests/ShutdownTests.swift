@@ -17,14 +17,14 @@ func waitUntilInFlight(_ server: RPCServer, within limit: Duration = .seconds(30
 @Suite("Graceful shutdown and socket hygiene", .timeLimit(.minutes(3)))
 struct ShutdownTests {
     @Test func callsInFlightFinishNewCallsAreRefusedHealthTurnsNotServing() async throws {
-        let echo = try await EchoFixture.start()
+        let echo = try await InProcessServer.echo()
         defer { echo.directory.remove() }
-        let slow = Task { try await echo.client.call(Echo.echo, EchoRequest(text: "selesai", delayMs: 3000)) }
+        let slow = Task { try await echo.echoClient.echo(EchoRequest(text: "selesai", delayMs: 3000)) }
         try await waitUntilInFlight(echo.server)
         await echo.server.beginShutdown()
         #expect(echo.server.health.status(of: "") == .notServing)
         // A new call on the existing connection during the drain is refused.
-        let refused = await #expect(throws: RPCError.self) { try await echo.client.call(Echo.echo, EchoRequest(text: "baru")) }
+        let refused = await #expect(throws: RPCError.self) { try await echo.echoClient.echo(EchoRequest(text: "baru")) }
         #expect(refused?.code == .unavailable)
         // The call that was in flight completes normally.
         #expect(try await slow.value.text == "selesai")
@@ -34,9 +34,9 @@ struct ShutdownTests {
     }
 
     @Test func drainIsBounded() async throws {
-        let echo = try await EchoFixture.start(drainTimeout: .milliseconds(300))
+        let echo = try await InProcessServer.echo(drainTimeout: .milliseconds(300))
         defer { echo.directory.remove() }
-        let stuck = Task { try await echo.client.call(Echo.echo, EchoRequest(delayMs: 30_000), timeout: .seconds(60)) }
+        let stuck = Task { try await echo.echoClient.echo(EchoRequest(delayMs: 30_000), options: .init(timeout: .seconds(60))) }
         try await waitUntilInFlight(echo.server)
         await echo.server.shutdown()
         let error = await #expect(throws: RPCError.self) { try await stuck.value }
@@ -75,7 +75,7 @@ struct ShutdownTests {
         let server = RPCServer(configuration: .init(socketPath: path), router: router, logger: .init(label: "t"))
         try await server.start()
         let client = RPCClient(socketPath: path)
-        #expect(try await client.call(Echo.echo, EchoRequest(text: "baru")).text == "baru")
+        #expect(try await Echo.Client(client).echo(EchoRequest(text: "baru")).text == "baru")
         await client.close()
         await server.shutdown()
     }

@@ -9,67 +9,67 @@ import Testing
 
 typealias IdentityAPI = Binakarier_Identity_V1_IdentityService
 
-/// The identity service in process, on a real socket and a real SQLite file, with a clock tests move.
+/// The identity service in process (see `InProcessServer`), on a real socket and a real SQLite file,
+/// with a clock tests move.
 final class IdentityFixture: Sendable {
-    let directory: TemporaryDirectory
-    let server: RPCServer
-    let client: RPCClient
+    let server: InProcessServer
     let service: IdentityService
-    let clock = NIOLockedValueBox<Int64>(1_795_900_000)
+    let clock: NIOLockedValueBox<Int64>
+    var directory: TemporaryDirectory { server.directory }
 
-    init(bootstrapUIDs: Set<UInt32>? = nil) async throws {
-        directory = try TemporaryDirectory()
-        let store = try SQLiteIdentityStore.open(directory: directory.appending("data"))
+    init(configure: (inout IdentityService.Configuration) -> Void = { _ in }) async throws {
+        let clock = NIOLockedValueBox<Int64>(1_795_900_000)
+        self.clock = clock
         var configuration = IdentityService.Configuration()
-        if let bootstrapUIDs { configuration.bootstrapUIDs = bootstrapUIDs }
-        let clock = self.clock
+        configure(&configuration)
+        let data = try TemporaryDirectory()
+        let store = try SQLiteIdentityStore.open(directory: data.appending("data"))
         service = try await IdentityService.make(
-            store: store, key: .generate(), hasher: PasswordHasher(strength: .minimum), configuration: configuration,
-            now: { clock.withLockedValue { $0 } })
-        var router = RPCRouter()
-        router.register(service)
-        var logger = Logger(label: "identity-test")
-        logger.logLevel = .critical
-        server = RPCServer(configuration: .init(socketPath: directory.appending("identity.sock")), router: router, logger: logger)
-        try await server.start()
-        client = RPCClient(socketPath: directory.appending("identity.sock"))
+            store: store, keys: SigningKeyRing(key: .generate()), hasher: PasswordHasher(strength: .minimum),
+            configuration: configuration, now: { clock.withLockedValue { $0 } })
+        server = try await InProcessServer(
+            [service, service.tokenService], authenticator: service.authenticator, socket: .identity)
+        dataDirectory = data
     }
 
+    /// Where the store lives (apart from the socket directory, as in a daemon).
+    let dataDirectory: TemporaryDirectory
+
     func stop() async {
-        await client.close()
-        await server.shutdown()
+        await server.stop()
         await service.hasher.shutdown()
-        directory.remove()
+        dataDirectory.remove()
     }
 
     func advance(seconds: Int64) { clock.withLockedValue { $0 += seconds } }
 
-    func call<I, O>(_ method: ProtoMethod<I, O>, _ request: I, token: String? = nil) async throws(RPCError) -> O {
-        var metadata = RPCMetadata()
-        if let token { metadata.append("authorization", "Bearer \(token)") }
-        return try await client.call(method, request, metadata: metadata)
+    /// The generated client, calling as the holder of `token` (or anonymously).
+    func api(_ token: String? = nil) -> IdentityAPI.Client {
+        IdentityAPI.Client(server.client, metadata: token.map(RPCMetadata.bearer) ?? [:])
     }
+
+    var tokens: Binakarier_Auth_V1_TokenService.Client { .init(server.client) }
 
     /// Bootstraps an administrator and returns their token.
     func administrator() async throws -> String {
-        _ = try await call(IdentityAPI.bootstrapAdministrator, .init(username: "admin", password: "kata-sandi-admin"))
+        _ = try await api().bootstrapAdministrator(.init(username: "admin", password: "kata-sandi-admin"))
         return try await login("admin", "kata-sandi-admin")
     }
 
     func login(_ username: String, _ password: String) async throws -> String {
-        try await call(IdentityAPI.login, .init(username: username, password: password)).token
+        try await api().login(.init(username: username, password: password)).token
     }
 
     /// DINKES with units SEKRET and P2P, DISDIK, and three employees: a head, a supervisor, a staff member.
     func seed(_ admin: String) async throws {
-        _ = try await call(IdentityAPI.createAgency, .init(agency: .init(code: "dinkes", name: "Dinas Kesehatan", kind: .dinas)), token: admin)
-        _ = try await call(IdentityAPI.createAgency, .init(agency: .init(code: "DISDIK", name: "Dinas Pendidikan", kind: .dinas)), token: admin)
-        _ = try await call(IdentityAPI.createUnit, .init(unit: .init(agencyCode: "DINKES", code: "SEKRET", name: "Sekretariat")), token: admin)
+        _ = try await api(admin).createAgency(.init(agency: .init(code: "dinkes", name: "Dinas Kesehatan", kind: .dinas)))
+        _ = try await api(admin).createAgency(.init(agency: .init(code: "DISDIK", name: "Dinas Pendidikan", kind: .dinas)))
+        _ = try await api(admin).createUnit(.init(unit: .init(agencyCode: "DINKES", code: "SEKRET", name: "Sekretariat")))
         for employee in [Self.head, Self.supervisor, Self.staff, Self.teacher] {
-            _ = try await call(IdentityAPI.createEmployee, .init(employee: employee), token: admin)
+            _ = try await api(admin).createEmployee(.init(employee: employee))
         }
-        _ = try await call(IdentityAPI.updateAgency, .init(
-            agency: .init(code: "DINKES", headNip: Self.head.nip), updateMask: .init(paths: ["head_nip"])), token: admin)
+        _ = try await api(admin).updateAgency(.init(
+            agency: .init(code: "DINKES", headNip: Self.head.nip), updateMask: .init(paths: ["head_nip"])))
     }
 
     static let head = Employee(nip: "196805121990031003", name: "Kepala Dinas", asnType: .pns, golongan: .ivC, jobLevel: .jptPratama, agencyCode: "DINKES")
@@ -82,8 +82,10 @@ final class IdentityFixture: Sendable {
     static let teacher = Employee(nip: "199005172021072001", name: "Rina", asnType: .pppk, pppkGrade: 9, agencyCode: "DISDIK")
 }
 
-func withIdentity(bootstrapUIDs: Set<UInt32>? = nil, _ body: (IdentityFixture) async throws -> Void) async throws {
-    let fixture = try await IdentityFixture(bootstrapUIDs: bootstrapUIDs)
+func withIdentity(
+    configure: (inout IdentityService.Configuration) -> Void = { _ in }, _ body: (IdentityFixture) async throws -> Void
+) async throws {
+    let fixture = try await IdentityFixture(configure: configure)
     do { try await body(fixture) } catch {
         await fixture.stop()
         throw error
@@ -107,17 +109,17 @@ struct ServiceTests {
     @Test func bootstrapOnlyOnceAndOnlyFromAllowedPeers() async throws {
         try await withIdentity { identity in
             _ = try await identity.administrator()
-            let again = await code { _ = try await identity.call(IdentityAPI.bootstrapAdministrator, .init(username: "x", password: "kata-sandi-lain")) }
+            let again = await code { _ = try await identity.api().bootstrapAdministrator(.init(username: "x", password: "kata-sandi-lain")) }
             #expect(again == .failedPrecondition)
             // The last administrator cannot give the role away.
             let admin = try await identity.login("admin", "kata-sandi-admin")
-            let last = await code { _ = try await identity.call(IdentityAPI.setRoles, .init(username: "admin", roles: [.organizer]), token: admin) }
+            let last = await code { _ = try await identity.api(admin).setRoles(.init(username: "admin", roles: [.organizer])) }
             #expect(last == .failedPrecondition)
-            _ = try await identity.call(IdentityAPI.createAccount, .init(username: "admin2", password: "kata-sandi-admin2", roles: [.administrator]), token: admin)
-            let demoted = try await identity.call(IdentityAPI.setRoles, .init(username: "admin", roles: [.organizer]), token: admin)
+            _ = try await identity.api(admin).createAccount(.init(username: "admin2", password: "kata-sandi-admin2", roles: [.administrator]))
+            let demoted = try await identity.api(admin).setRoles(.init(username: "admin", roles: [.organizer]))
             #expect(demoted.effectiveRoles == [.organizer])
         }
-        try await withIdentity(bootstrapUIDs: [65534]) { identity in
+        try await withIdentity(configure: { $0.bootstrapUIDs = [65534] }) { identity in
             let refused = await code { _ = try await identity.administrator() }
             #expect(refused == .permissionDenied)
         }
@@ -126,27 +128,27 @@ struct ServiceTests {
     @Test func tokensAreRequiredVerifiedAndRevoked() async throws {
         try await withIdentity { identity in
             let admin = try await identity.administrator()
-            #expect(await code { _ = try await identity.call(IdentityAPI.listAgencies, .init()) } == .unauthenticated)
-            #expect(await code { _ = try await identity.call(IdentityAPI.listAgencies, .init(), token: "bukan.token") } == .unauthenticated)
+            #expect(await code { _ = try await identity.api().listAgencies(.init()) } == .unauthenticated)
+            #expect(await code { _ = try await identity.api("bukan.token").listAgencies(.init()) } == .unauthenticated)
             let tampered = String(admin.dropLast(3)) + (admin.hasSuffix("AAA") ? "BBB" : "AAA")
-            #expect(await code { _ = try await identity.call(IdentityAPI.listAgencies, .init(), token: tampered) } == .unauthenticated)
-            _ = try await identity.call(IdentityAPI.listAgencies, .init(), token: admin)
+            #expect(await code { _ = try await identity.api(tampered).listAgencies(.init()) } == .unauthenticated)
+            _ = try await identity.api(admin).listAgencies(.init())
 
-            // Another service verifies the token locally with the public key alone.
-            let key = try await identity.call(IdentityAPI.getPublicKey, .init())
-            let claims = try TokenVerifier(publicKey: key.publicKey).verify(admin, nowUnix: identity.clock.withLockedValue { $0 })
+            // Another service verifies the token locally with the public keys alone.
+            let keys = try await identity.tokens.getPublicKeys()
+            let claims = try PublicKeySet(keys.keys).verify(admin, nowUnix: identity.clock.withLockedValue { $0 })
             #expect(claims.subject == "admin")
-            #expect(claims.roles == [.administrator])
-            #expect(claims.keyId == key.keyId)
+            #expect(claims.roles == ["ROLE_ADMINISTRATOR"])
+            #expect(claims.keyId == keys.keys.first?.keyId)
 
-            _ = try await identity.call(IdentityAPI.logout, .init(), token: admin)
-            #expect(await code { _ = try await identity.call(IdentityAPI.listAgencies, .init(), token: admin) } == .unauthenticated)
-            let revoked = try await identity.call(IdentityAPI.listRevokedTokens, .init())
+            _ = try await identity.api(admin).logout(.init())
+            #expect(await code { _ = try await identity.api(admin).listAgencies(.init()) } == .unauthenticated)
+            let revoked = try await identity.tokens.listRevocations()
             #expect(revoked.tokenIds == [claims.tokenId])
 
             let fresh = try await identity.login("admin", "kata-sandi-admin")
             identity.advance(seconds: 8 * 3600 + 1)
-            #expect(await code { _ = try await identity.call(IdentityAPI.listAgencies, .init(), token: fresh) } == .unauthenticated)
+            #expect(await code { _ = try await identity.api(fresh).listAgencies(.init()) } == .unauthenticated)
         }
     }
 
@@ -172,11 +174,11 @@ struct ServiceTests {
             let admin = try await identity.administrator()
             try await identity.seed(admin)
             for employee in [IdentityFixture.head, IdentityFixture.supervisor, IdentityFixture.staff, IdentityFixture.teacher] {
-                _ = try await identity.call(IdentityAPI.createAccount, .init(
-                    username: employee.nip, password: "kata-sandi-\(employee.nip)", roles: [.employee], nip: employee.nip), token: admin)
+                _ = try await identity.api(admin).createAccount(.init(
+                    username: employee.nip, password: "kata-sandi-\(employee.nip)", roles: [.employee], nip: employee.nip))
             }
             func token(_ employee: Employee) async throws -> String { try await identity.login(employee.nip, "kata-sandi-\(employee.nip)") }
-            let head = try await identity.call(IdentityAPI.login, .init(username: IdentityFixture.head.nip, password: "kata-sandi-\(IdentityFixture.head.nip)"))
+            let head = try await identity.api().login(.init(username: IdentityFixture.head.nip, password: "kata-sandi-\(IdentityFixture.head.nip)"))
             #expect(head.account?.effectiveRoles == [.employee, .supervisor, .agencyHead])
             #expect(head.account?.agencyCode == "DINKES")
 
@@ -185,27 +187,27 @@ struct ServiceTests {
             let teacher = try await token(IdentityFixture.teacher)
 
             // Staff: own record in full, a colleague in the directory view, another agency not at all.
-            let own = try await identity.call(IdentityAPI.getEmployee, .init(nip: IdentityFixture.staff.nip), token: staff)
+            let own = try await identity.api(staff).getEmployee(.init(nip: IdentityFixture.staff.nip))
             #expect(own.education == .s2)
-            let colleague = try await identity.call(IdentityAPI.getEmployee, .init(nip: IdentityFixture.supervisor.nip), token: staff)
+            let colleague = try await identity.api(staff).getEmployee(.init(nip: IdentityFixture.supervisor.nip))
             #expect(colleague.name == "Budi")
             #expect(colleague.birthDate.isEmpty)
-            #expect(await code { _ = try await identity.call(IdentityAPI.getEmployee, .init(nip: IdentityFixture.teacher.nip), token: staff) } == .notFound)
+            #expect(await code { _ = try await identity.api(staff).getEmployee(.init(nip: IdentityFixture.teacher.nip)) } == .notFound)
             // The supervisor sees their report in full.
-            let report = try await identity.call(IdentityAPI.getEmployee, .init(nip: IdentityFixture.staff.nip), token: supervisor)
+            let report = try await identity.api(supervisor).getEmployee(.init(nip: IdentityFixture.staff.nip))
             #expect(report.birthDate == "1992-12-24")
             // Lists are confined to the caller's agency.
-            let directory = try await identity.call(IdentityAPI.listEmployees, .init(), token: teacher)
+            let directory = try await identity.api(teacher).listEmployees(.init())
             #expect(directory.employees.map(\.nip) == [IdentityFixture.teacher.nip])
-            #expect(await code { _ = try await identity.call(IdentityAPI.listEmployees, .init(agencyCode: "DINKES"), token: teacher) } == .permissionDenied)
+            #expect(await code { _ = try await identity.api(teacher).listEmployees(.init(agencyCode: "DINKES")) } == .permissionDenied)
             // Only organisers and administrators change records; only administrators accounts.
-            #expect(await code { _ = try await identity.call(IdentityAPI.deleteEmployee, .init(nip: IdentityFixture.staff.nip), token: supervisor) } == .permissionDenied)
-            #expect(await code { _ = try await identity.call(IdentityAPI.setRoles, .init(username: IdentityFixture.staff.nip, roles: [.administrator]), token: supervisor) } == .permissionDenied)
-            #expect(await code { _ = try await identity.call(IdentityAPI.setRoles, .init(username: IdentityFixture.staff.nip, roles: [.supervisor]), token: admin) } == .invalidArgument)
+            #expect(await code { _ = try await identity.api(supervisor).deleteEmployee(.init(nip: IdentityFixture.staff.nip)) } == .permissionDenied)
+            #expect(await code { _ = try await identity.api(supervisor).setRoles(.init(username: IdentityFixture.staff.nip, roles: [.administrator])) } == .permissionDenied)
+            #expect(await code { _ = try await identity.api(admin).setRoles(.init(username: IdentityFixture.staff.nip, roles: [.supervisor])) } == .invalidArgument)
             // Own password: needs the current one.
-            #expect(await code { _ = try await identity.call(IdentityAPI.setPassword, .init(username: IdentityFixture.staff.nip, newPassword: "kata-sandi-baru-1", currentPassword: "salah"), token: staff) } == .unauthenticated)
-            _ = try await identity.call(IdentityAPI.setPassword, .init(
-                username: IdentityFixture.staff.nip, newPassword: "kata-sandi-baru-1", currentPassword: "kata-sandi-\(IdentityFixture.staff.nip)"), token: staff)
+            #expect(await code { _ = try await identity.api(staff).setPassword(.init(username: IdentityFixture.staff.nip, newPassword: "kata-sandi-baru-1", currentPassword: "salah")) } == .unauthenticated)
+            _ = try await identity.api(staff).setPassword(.init(
+                username: IdentityFixture.staff.nip, newPassword: "kata-sandi-baru-1", currentPassword: "kata-sandi-\(IdentityFixture.staff.nip)"))
             _ = try await identity.login(IdentityFixture.staff.nip, "kata-sandi-baru-1")
         }
     }
@@ -215,19 +217,19 @@ struct ServiceTests {
             let admin = try await identity.administrator()
             try await identity.seed(admin)
             let nip = IdentityFixture.staff.nip
-            _ = try await identity.call(IdentityAPI.createAccount, .init(username: nip, password: "kata-sandi-siti", roles: [.employee], nip: nip), token: admin)
+            _ = try await identity.api(admin).createAccount(.init(username: nip, password: "kata-sandi-siti", roles: [.employee], nip: nip))
             let token = try await identity.login(nip, "kata-sandi-siti")
-            _ = try await identity.call(IdentityAPI.setAccountDisabled, .init(username: nip, disabled: true), token: admin)
-            #expect(await code { _ = try await identity.call(IdentityAPI.getEmployee, .init(nip: nip), token: token) } == .unauthenticated)
+            _ = try await identity.api(admin).setAccountDisabled(.init(username: nip, disabled: true))
+            #expect(await code { _ = try await identity.api(token).getEmployee(.init(nip: nip)) } == .unauthenticated)
             #expect(await code { _ = try await identity.login(nip, "kata-sandi-siti") } == .unauthenticated)
-            _ = try await identity.call(IdentityAPI.setAccountDisabled, .init(username: nip, disabled: false), token: admin)
+            _ = try await identity.api(admin).setAccountDisabled(.init(username: nip, disabled: false))
             _ = try await identity.login(nip, "kata-sandi-siti")
             // Once the record says retired, the account no longer logs in.
-            _ = try await identity.call(IdentityAPI.updateEmployee, .init(
-                employee: .init(nip: nip, status: .retired), updateMask: .init(paths: ["status"])), token: admin)
+            _ = try await identity.api(admin).updateEmployee(.init(
+                employee: .init(nip: nip, status: .retired), updateMask: .init(paths: ["status"])))
             #expect(await code { _ = try await identity.login(nip, "kata-sandi-siti") } == .unauthenticated)
             // The last administrator cannot be disabled.
-            #expect(await code { _ = try await identity.call(IdentityAPI.setAccountDisabled, .init(username: "admin", disabled: true), token: admin) } == .failedPrecondition)
+            #expect(await code { _ = try await identity.api(admin).setAccountDisabled(.init(username: "admin", disabled: true)) } == .failedPrecondition)
         }
     }
 
@@ -235,16 +237,16 @@ struct ServiceTests {
         try await withIdentity { identity in
             let admin = try await identity.administrator()
             try await identity.seed(admin)
-            let unit = try await identity.call(IdentityAPI.updateUnit, .init(
+            let unit = try await identity.api(admin).updateUnit(.init(
                 unit: .init(agencyCode: "dinkes", code: "sekret", name: "Sekretariat Dinas", headNip: IdentityFixture.supervisor.nip),
-                updateMask: .init(paths: ["head_nip", "name"])), token: admin)
+                updateMask: .init(paths: ["head_nip", "name"])))
             #expect(unit.headNip == IdentityFixture.supervisor.nip)
-            let agency = try await identity.call(IdentityAPI.getAgency, .init(code: "DINKES"), token: admin)
+            let agency = try await identity.api(admin).getAgency(.init(code: "DINKES"))
             #expect(agency.units.first?.name == "Sekretariat Dinas")
-            #expect(await code { _ = try await identity.call(IdentityAPI.updateUnit, .init(
-                unit: .init(agencyCode: "DINKES", code: "SEKRET", headNip: "197001011990011001"), updateMask: .init(paths: ["head_nip"])), token: admin) } == .notFound)
-            #expect(await code { _ = try await identity.call(IdentityAPI.updateUnit, .init(
-                unit: .init(agencyCode: "DINKES", code: "GUDANG", name: "x"), updateMask: .init(paths: ["name"])), token: admin) } == .notFound)
+            #expect(await code { _ = try await identity.api(admin).updateUnit(.init(
+                unit: .init(agencyCode: "DINKES", code: "SEKRET", headNip: "197001011990011001"), updateMask: .init(paths: ["head_nip"]))) } == .notFound)
+            #expect(await code { _ = try await identity.api(admin).updateUnit(.init(
+                unit: .init(agencyCode: "DINKES", code: "GUDANG", name: "x"), updateMask: .init(paths: ["name"]))) } == .notFound)
         }
     }
 
@@ -252,26 +254,26 @@ struct ServiceTests {
         try await withIdentity { identity in
             let admin = try await identity.administrator()
             try await identity.seed(admin)
-            let duplicate = await code { _ = try await identity.call(IdentityAPI.createEmployee, .init(employee: IdentityFixture.staff), token: admin) }
+            let duplicate = await code { _ = try await identity.api(admin).createEmployee(.init(employee: IdentityFixture.staff)) }
             #expect(duplicate == .alreadyExists)
             var orphan = IdentityFixture.staff
             orphan.nip = "199101012015011002"
             orphan.supervisorNip = "197001011990011001"
-            #expect(await code { _ = try await identity.call(IdentityAPI.createEmployee, .init(employee: orphan), token: admin) } == .notFound)
+            #expect(await code { _ = try await identity.api(admin).createEmployee(.init(employee: orphan)) } == .notFound)
             // Making the head report to the staff member would close a loop.
             let loop = await code {
-                _ = try await identity.call(IdentityAPI.updateEmployee, .init(
+                _ = try await identity.api(admin).updateEmployee(.init(
                     employee: .init(nip: IdentityFixture.head.nip, supervisorNip: IdentityFixture.staff.nip),
-                    updateMask: .init(paths: ["supervisor_nip"])), token: admin)
+                    updateMask: .init(paths: ["supervisor_nip"])))
             }
             #expect(loop == .failedPrecondition)
-            let promoted = try await identity.call(IdentityAPI.updateEmployee, .init(
-                employee: .init(nip: IdentityFixture.staff.nip, golongan: .iiiB), updateMask: .init(paths: ["golongan"])), token: admin)
+            let promoted = try await identity.api(admin).updateEmployee(.init(
+                employee: .init(nip: IdentityFixture.staff.nip, golongan: .iiiB), updateMask: .init(paths: ["golongan"])))
             #expect(promoted.golongan == .iiiB)
             #expect(promoted.name == "Siti")
-            #expect(await code { _ = try await identity.call(IdentityAPI.deleteEmployee, .init(nip: IdentityFixture.supervisor.nip), token: admin) } == .failedPrecondition)
-            #expect(await code { _ = try await identity.call(IdentityAPI.deleteAgency, .init(code: "DINKES"), token: admin) } == .failedPrecondition)
-            #expect(await code { _ = try await identity.call(IdentityAPI.createAgency, .init(agency: .init(code: "x y", name: "X", kind: .dinas)), token: admin) } == .invalidArgument)
+            #expect(await code { _ = try await identity.api(admin).deleteEmployee(.init(nip: IdentityFixture.supervisor.nip)) } == .failedPrecondition)
+            #expect(await code { _ = try await identity.api(admin).deleteAgency(.init(code: "DINKES")) } == .failedPrecondition)
+            #expect(await code { _ = try await identity.api(admin).createAgency(.init(agency: .init(code: "x y", name: "X", kind: .dinas))) } == .invalidArgument)
         }
     }
 
@@ -282,14 +284,14 @@ struct ServiceTests {
             var seen: [String] = []
             var token = ""
             repeat {
-                let page = try await identity.call(IdentityAPI.listEmployees, .init(pageSize: 3, pageToken: token), token: admin)
+                let page = try await identity.api(admin).listEmployees(.init(pageSize: 3, pageToken: token))
                 #expect(page.employees.count <= 3)
                 seen += page.employees.map(\.nip)
                 token = page.nextPageToken
             } while !token.isEmpty
             #expect(seen == seen.sorted())
             #expect(seen.count == 4)
-            #expect(await code { _ = try await identity.call(IdentityAPI.listEmployees, .init(pageToken: "!!!"), token: admin) } == .invalidArgument)
+            #expect(await code { _ = try await identity.api(admin).listEmployees(.init(pageToken: "!!!")) } == .invalidArgument)
         }
     }
 
@@ -305,26 +307,34 @@ struct ServiceTests {
                 199212242019032002,Siti Rahma,PNS,III/b,DINKES,SEKRET,198703152010011001
 
                 """.utf8)
-            let started = try await identity.call(IdentityAPI.startEmployeeImport, .init(), token: admin)
-            for chunk in stride(from: 0, to: csv.count, by: 50) {
-                _ = try await identity.call(IdentityAPI.uploadEmployeeImportChunk, .init(
-                    importId: started.importId, data: Array(csv[chunk..<min(chunk + 50, csv.count)])), token: admin)
+            func upload() async throws -> String {
+                let started = try await identity.api(admin).startEmployeeImport(.init())
+                for chunk in stride(from: 0, to: csv.count, by: 50) {
+                    _ = try await identity.api(admin).uploadEmployeeImportChunk(.init(
+                        importId: started.importId, data: Array(csv[chunk..<min(chunk + 50, csv.count)])))
+                }
+                return started.importId
             }
-            let dry = try await identity.call(IdentityAPI.finishEmployeeImport, .init(importId: started.importId, dryRun: true), token: admin)
+            let dryRun = try await upload()
+            let dry = try await identity.api(admin).finishEmployeeImport(.init(importId: dryRun, dryRun: true))
             #expect(dry.rowsTotal == 4)
             #expect(dry.rowsValid == 3)
             #expect(dry.rowsCommitted == 0)
             #expect(dry.errors.map(\.line) == [4])
-            #expect(await code { _ = try await identity.call(IdentityAPI.getEmployee, .init(nip: "199101012015011002"), token: admin) } == .notFound)
+            #expect(dry.errorsTotal == 1)
+            #expect(await code { _ = try await identity.api(admin).getEmployee(.init(nip: "199101012015011002")) } == .notFound)
+            // A dry run releases its upload: committing means sending the file again.
+            #expect(await code { _ = try await identity.api(admin).finishEmployeeImport(.init(importId: dryRun)) } == .notFound)
 
-            let done = try await identity.call(IdentityAPI.finishEmployeeImport, .init(importId: started.importId), token: admin)
+            let commit = try await upload()
+            let done = try await identity.api(admin).finishEmployeeImport(.init(importId: commit))
             #expect(done.rowsCommitted == 3)
-            let dewi = try await identity.call(IdentityAPI.getEmployee, .init(nip: "199301012018011001"), token: admin)
+            let dewi = try await identity.api(admin).getEmployee(.init(nip: "199301012018011001"))
             #expect(dewi.supervisorNip == "199101012015011002")
-            let siti = try await identity.call(IdentityAPI.getEmployee, .init(nip: "199212242019032002"), token: admin)
+            let siti = try await identity.api(admin).getEmployee(.init(nip: "199212242019032002"))
             #expect(siti.name == "Siti Rahma")  // an existing record is updated
             #expect(siti.golongan == .iiiB)
-            #expect(await code { _ = try await identity.call(IdentityAPI.finishEmployeeImport, .init(importId: started.importId), token: admin) } == .notFound)
+            #expect(await code { _ = try await identity.api(admin).finishEmployeeImport(.init(importId: commit)) } == .notFound)
         }
     }
 }

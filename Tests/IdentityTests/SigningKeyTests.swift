@@ -2,10 +2,15 @@ import BKAuth
 import BKRPC
 import BKTestSupport
 import Foundation
+@testable import Identity
 import Testing
 
-@Suite("Signing key and tokens")
+@Suite("Signing keys, rotation and token verification")
 struct SigningKeyTests {
+    static func claims(_ id: String, key: SigningKey, expires: Int64 = 2_000_000_000, epoch: Int64 = 0) -> TokenClaims {
+        TokenClaims(tokenId: id, subject: "admin", roles: ["ROLE_ADMINISTRATOR"], expireTimeUnix: expires, keyId: key.keyID, epoch: epoch)
+    }
+
     @Test func keyIsCreatedOnceWithMode0600AndReloaded() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -18,21 +23,75 @@ struct SigningKeyTests {
         #expect(again.keyID == first.keyID)
 
         // A token signed before a restart verifies after it.
-        let token = try first.sign(.init(tokenId: "t1", subject: "admin", expireTimeUnix: 2_000_000_000))
-        #expect(try again.verifier.verify(token, nowUnix: 1_900_000_000).subject == "admin")
-        #expect(throws: TokenError.expired) { try again.verifier.verify(token, nowUnix: 2_000_000_001) }
-        #expect(throws: TokenError.badSignature) { try SigningKey.generate().verifier.verify(token, nowUnix: 1_900_000_000) }
+        let token = try first.sign(Self.claims("t1", key: first))
+        let keys = PublicKeySet(signingKeys: [again])
+        #expect(try keys.verify(token, nowUnix: 1_900_000_000).subject == "admin")
+        #expect(throws: TokenError.expired) { try keys.verify(token, nowUnix: 2_000_000_001) }
+        #expect(throws: TokenError.unknownKey) { try PublicKeySet(signingKeys: [SigningKey.generate()]).verify(token, nowUnix: 1_900_000_000) }
 
         // A key others can read is refused rather than used.
         chmod(path, 0o644)
         #expect(throws: (any Error).self) { try SigningKey.loadOrCreate(at: path) }
     }
 
+    @Test func aTokenNamingAnotherKeyIsRefused() throws {
+        let real = SigningKey.generate(), forger = SigningKey.generate()
+        // The forger signs claims that name the real key: the real key's signature check fails.
+        let forged = try forger.sign(Self.claims("f", key: real))
+        #expect(throws: TokenError.badSignature) { try PublicKeySet(signingKeys: [real]).verify(forged, nowUnix: 0) }
+    }
+
     @Test func malformedTokensAreRefused() {
-        let verifier = SigningKey.generate().verifier
+        let keys = PublicKeySet(signingKeys: [SigningKey.generate()])
         for token in ["", "abc", "a.b.c", "!!!.???", "AAAA.AAAA"] {
-            #expect(throws: TokenError.self) { try verifier.verify(token, nowUnix: 0) }
+            #expect(throws: TokenError.self) { try keys.verify(token, nowUnix: 0) }
         }
+    }
+
+    @Test func rotationKeepsThePreviousKeyUntilTheNext() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ring = try SigningKeyRing(directory: directory.path)
+        let before = ring.active
+        let old = try before.sign(Self.claims("old", key: before))
+        let rotated = try ring.rotate()
+        #expect(rotated.previous == before.keyID)
+        #expect(ring.publicKeys.map(\.keyId) == [rotated.active, before.keyID])
+        #expect(ring.publicKeys.first?.active == true)
+        // Both keys verify; the new one signs.
+        #expect(try ring.publicKeySet.verify(old, nowUnix: 0).tokenId == "old")
+        let fresh = try ring.active.sign(Self.claims("new", key: ring.active))
+        #expect(try ring.publicKeySet.verify(fresh, nowUnix: 0).tokenId == "new")
+        // After a restart the same two keys are loaded, both 0600.
+        let reloaded = try SigningKeyRing(directory: directory.path)
+        #expect(reloaded.publicKeys.map(\.keyId) == ring.publicKeys.map(\.keyId))
+        for file in ["identity-signing.key", "identity-signing.previous.key"] {
+            #expect(try FileManager.default.attributesOfItem(atPath: directory.appending(file))[.posixPermissions] as? Int == 0o600)
+        }
+        // A second rotation retires the first key.
+        _ = try ring.rotate()
+        #expect(throws: TokenError.unknownKey) { try ring.publicKeySet.verify(old, nowUnix: 0) }
+    }
+
+    @Test func authenticatorAppliesRevocationsAndEpochs() throws {
+        let key = SigningKey.generate()
+        let authenticator = TokenAuthenticator(keys: PublicKeySet(signingKeys: [key]), now: { 1_900_000_000 })
+        let first = try key.sign(Self.claims("a", key: key, epoch: 0))
+        let second = try key.sign(Self.claims("b", key: key, epoch: 1))
+        #expect(try authenticator.caller(bearerToken: first).subject == "admin")
+        authenticator.apply(.init(accountEpochs: [.init(subject: "admin", minimumEpoch: 1)]))
+        #expect(throws: RPCError.self) { try authenticator.caller(bearerToken: first) }
+        #expect(try authenticator.caller(bearerToken: second).tokenID == "b")
+        authenticator.raiseEpoch(of: "admin", to: 0)  // never lowered
+        #expect(throws: RPCError.self) { try authenticator.caller(bearerToken: first) }
+        authenticator.revoke(tokenID: "b")
+        #expect(throws: RPCError.self) { try authenticator.caller(bearerToken: second) }
+    }
+
+    @Test func withoutKeysCallsAreUnavailableNotRefused() {
+        let authenticator = TokenAuthenticator()
+        let error = #expect(throws: RPCError.self) { try authenticator.caller(bearerToken: "a.b") }
+        #expect(error?.code == .unavailable)
     }
 }
 
@@ -45,6 +104,6 @@ struct BearerTokenTests {
     func parsing(header: String, token: String?) {
         var metadata = RPCMetadata()
         metadata.append("Authorization", header)
-        #expect(Authenticator.bearerToken(in: metadata) == token)
+        #expect(metadata.bearerToken == token)
     }
 }

@@ -65,7 +65,7 @@ struct ReferenceInteropTests {
 
         // After all that, our server still serves our own client.
         let client = RPCClient(socketPath: socket)
-        #expect(try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "masih")).text == "masih")
+        #expect(try await Binakarier_Testing_V1_Echo.Client(client).echo(.init(text: "masih")).text == "masih")
         await client.close()
         await server.shutdown()
     }
@@ -94,34 +94,34 @@ struct ReferenceInteropTests {
         metadata.append("x-trace", "a")
         metadata.append("X-Trace", "b")
         metadata.append("unit", "sekretariat")
-        let reply = try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "halo dari Swift ✓"), metadata: metadata)
+        let reply = try await Binakarier_Testing_V1_Echo.Client(client).echo(.init(text: "halo dari Swift ✓"), options: .init(metadata: metadata))
         #expect(reply.text == "halo dari Swift ✓")
         #expect(reply.metadata == ["unit=sekretariat", "x-trace=a", "x-trace=b"])
 
         let failure = await #expect(throws: RPCError.self) {
-            try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "ditolak", failCode: 7))
+            try await Binakarier_Testing_V1_Echo.Client(client).echo(.init(text: "ditolak", failCode: 7))
         }
         #expect(failure == RPCError(.permissionDenied, "ditolak"))
 
         // Their server sees our timeout_nano and gives up at the deadline too.
         let late = await #expect(throws: RPCError.self) {
-            try await client.call(Binakarier_Testing_V1_Echo.echo, .init(delayMs: 3000), timeout: .milliseconds(300))
+            try await Binakarier_Testing_V1_Echo.Client(client).echo(.init(delayMs: 3000), options: .init(timeout: .milliseconds(300)))
         }
         #expect(late?.code == .deadlineExceeded)
 
         let unknown = await #expect(throws: RPCError.self) {
-            try await client.callRaw(service: "binakarier.testing.v1.Nope", method: "Echo", payload: [])
+            try await client.callRaw(service: "binakarier.testing.v1.Nope", method: Binakarier_Testing_V1_Echo.echo.name, payload: [])
         }
         #expect(unknown?.code == .unimplemented)
 
-        let big = try await client.call(Binakarier_Testing_V1_Echo.echo, .init(responseSize: 1 << 20))
+        let big = try await Binakarier_Testing_V1_Echo.Client(client).echo(.init(responseSize: 1 << 20))
         #expect(big.payload.count == 1 << 20)
 
         // Many calls in flight on the one connection.
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<64 {
                 group.addTask {
-                    let reply = try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "\(index)", delayMs: UInt32(index % 7)))
+                    let reply = try await Binakarier_Testing_V1_Echo.Client(client).echo(.init(text: "\(index)", delayMs: UInt32(index % 7)))
                     #expect(reply.text == "\(index)")
                 }
             }

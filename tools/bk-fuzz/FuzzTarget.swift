@@ -21,7 +21,7 @@ enum FuzzTarget {
         ("all-types", { roundTrip(Binakarier_Testing_V1_AllTypes.self, $0) }),
         ("employee", { roundTrip(Binakarier_Identity_V1_Employee.self, $0) }),
         ("agency", { roundTrip(Binakarier_Identity_V1_Agency.self, $0) }),
-        ("token-claims", { roundTrip(Binakarier_Identity_V1_TokenClaims.self, $0) }),
+        ("token-claims", { roundTrip(Binakarier_Auth_V1_TokenClaims.self, $0) }),
         ("import-report", { roundTrip(Binakarier_Identity_V1_ImportReport.self, $0) }),
         ("csv", csv),
     ]

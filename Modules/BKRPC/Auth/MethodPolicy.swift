@@ -56,8 +56,8 @@ public struct MethodPolicy: Sendable, CustomStringConvertible {
         return [people, servicePart].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// Admits or refuses `caller` (nil: no token was sent).
-    func authorize(_ caller: Caller?, _ context: RPCServerContext) throws(RPCError) {
+    /// Admits or refuses `caller` (nil: no token was sent). The server calls it before every handler.
+    public func authorize(_ caller: Caller?, _ context: RPCServerContext) throws(RPCError) {
         if requiresToken {
             guard let caller else { throw RPCError(.unauthenticated, RPCLocalized.text(.tokenMissing, context.metadata)) }
             if caller.isService {
