@@ -195,6 +195,12 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .executableTarget(
+            name: "bk-system",
+            dependencies: ["BKRPC"],
+            path: "tools/bk-system",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
             name: "bk-demo-data",
             dependencies: [
                 "BKRPC", "BKProto", "Identity", "BKTestSupport",
@@ -241,8 +247,14 @@ let package = Package(
         ),
         .testTarget(
             name: "BKRPCTests",
-            dependencies: ["BKRPC", "BKProto", "BKTestSupport"],
+            dependencies: ["BKRPC", "BKProto", "BKTestSupport", "BKAuth"],
             path: "Tests/BKRPCTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "BKServiceKitTests",
+            dependencies: ["BKServiceKit", "BKRPC"],
+            path: "Tests/BKServiceKitTests",
             swiftSettings: strictSwift
         ),
         .testTarget(
@@ -262,14 +274,14 @@ let package = Package(
         ),
         .testTarget(
             name: "BKCtlTests",
-            dependencies: ["BKCtl", "Identity", "BKTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BKCtl", "IdentityVocabulary", "BKTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tests/BKCtlTests",
             exclude: ["Golden"],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Identity", "BKProto", "BKRPC", "BKTestSupport"],
+            dependencies: ["BKAuth", "BKProto", "BKRPC", "BKTestSupport"],
             path: "Tests/EndToEndTests",
             swiftSettings: strictSwift
         ),

@@ -5,7 +5,7 @@ import IdentityVocabulary
 
 struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "account", abstract: "Accounts and roles.",
+        commandName: "account", abstract: L("Akun dan peran.", en: "Accounts and roles."),
         subcommands: [Create.self, Show.self, Passwd.self, Roles.self, Disable.self, Enable.self, BootstrapAdmin.self, RotateSigningKey.self])
 
     static func parseRoles(_ names: [String]) throws -> [Role] {
@@ -28,13 +28,24 @@ struct AccountCommand: AsyncParsableCommand {
     }
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an account (administrators only).")
+        static let configuration = CommandConfiguration(
+            abstract: L(
+                "Buat akun (khusus administrator).",
+                en: "Create an account (administrators only)."))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var password: PasswordInput
-        @Argument(help: "Username; an ASN's account uses their NIP.") var username: String
-        @Option(help: "NIP of the employee the account belongs to.") var nip: String = ""
-        @Option(help: "Name shown for the account.") var displayName: String = ""
-        @Option(help: "A role to grant: employee, organizer or administrator (repeatable).") var role: [String] = []
+        @Argument(help: ArgumentHelp(L(
+            "Nama pengguna; akun ASN memakai NIP-nya.",
+            en: "Username; an ASN's account uses their NIP.")))
+        var username: String
+        @Option(help: ArgumentHelp(L("NIP pegawai pemilik akun.", en: "NIP of the employee the account belongs to.")))
+        var nip: String = ""
+        @Option(help: ArgumentHelp(L("Nama yang ditampilkan untuk akun.", en: "Name shown for the account.")))
+        var displayName: String = ""
+        @Option(help: ArgumentHelp(L(
+            "Peran yang diberikan: employee, organizer atau administrator (boleh diulang).",
+            en: "A role to grant: employee, organizer or administrator (repeatable).")))
+        var role: [String] = []
 
         func run() async throws {
             let roles = try AccountCommand.parseRoles(role)
@@ -46,9 +57,9 @@ struct AccountCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an account.")
+        static let configuration = CommandConfiguration(abstract: L("Tampilkan akun.", en: "Show an account."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Username.") var username: String
+        @Argument(help: ArgumentHelp(L("Nama pengguna.", en: "Username."))) var username: String
 
         func run() async throws {
             let account = try await global.identity { try await $0.getAccount(.init(username: username)) }
@@ -58,10 +69,14 @@ struct AccountCommand: AsyncParsableCommand {
 
     struct Passwd: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a password: your own (asks for the current one) or, as administrator, anyone's.")
+            abstract: L(
+                "Ganti kata sandi: milik sendiri (kata sandi saat ini ditanyakan) atau, sebagai administrator, milik siapa pun.",
+                en: "Change a password: your own (asks for the current one) or, as administrator, anyone's."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Username.") var username: String
-        @Flag(help: "Ask for the current password (needed for your own account unless you are an administrator).")
+        @Argument(help: ArgumentHelp(L("Nama pengguna.", en: "Username."))) var username: String
+        @Flag(help: ArgumentHelp(L(
+            "Tanyakan kata sandi saat ini (wajib untuk akun sendiri, kecuali Anda administrator).",
+            en: "Ask for the current password (needed for your own account unless you are an administrator).")))
         var current = false
         @OptionGroup var password: PasswordInput
 
@@ -76,10 +91,15 @@ struct AccountCommand: AsyncParsableCommand {
 
     struct Roles: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set the roles granted to an account (administrators only); supervisor and agency head follow from the records.")
+            abstract: L(
+                "Tetapkan peran yang diberikan kepada akun (khusus administrator); peran atasan dan kepala perangkat daerah mengikuti data kepegawaian.",
+                en: "Set the roles granted to an account (administrators only); supervisor and agency head follow from the records."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Username.") var username: String
-        @Option(help: "A role: employee, organizer or administrator (repeatable; none clears them).") var role: [String] = []
+        @Argument(help: ArgumentHelp(L("Nama pengguna.", en: "Username."))) var username: String
+        @Option(help: ArgumentHelp(L(
+            "Peran: employee, organizer atau administrator (boleh diulang; tanpa --role semua peran dicabut).",
+            en: "A role: employee, organizer or administrator (repeatable; none clears them).")))
+        var role: [String] = []
 
         func run() async throws {
             let account = try await global.identity { try await $0.setRoles(.init(username: username, roles: try AccountCommand.parseRoles(role))) }
@@ -88,9 +108,12 @@ struct AccountCommand: AsyncParsableCommand {
     }
 
     struct Disable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable an account: it can no longer log in (administrators only).")
+        static let configuration = CommandConfiguration(
+            abstract: L(
+                "Nonaktifkan akun: akun itu tidak dapat masuk lagi (khusus administrator).",
+                en: "Disable an account: it can no longer log in (administrators only)."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Username.") var username: String
+        @Argument(help: ArgumentHelp(L("Nama pengguna.", en: "Username."))) var username: String
 
         func run() async throws {
             try await AccountCommand.setDisabled(true, username, global)
@@ -98,9 +121,12 @@ struct AccountCommand: AsyncParsableCommand {
     }
 
     struct Enable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Enable a disabled account again (administrators only).")
+        static let configuration = CommandConfiguration(
+            abstract: L(
+                "Aktifkan kembali akun yang dinonaktifkan (khusus administrator).",
+                en: "Enable a disabled account again (administrators only)."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Username.") var username: String
+        @Argument(help: ArgumentHelp(L("Nama pengguna.", en: "Username."))) var username: String
 
         func run() async throws {
             try await AccountCommand.setDisabled(false, username, global)
@@ -110,11 +136,15 @@ struct AccountCommand: AsyncParsableCommand {
     struct BootstrapAdmin: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "bootstrap-admin",
-            abstract: "Create the first administrator on a fresh install (as root on the daemon's machine).")
+            abstract: L(
+                "Buat administrator pertama pada pemasangan baru (sebagai root di mesin tempat daemon berjalan).",
+                en: "Create the first administrator on a fresh install (as root on the daemon's machine)."))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var password: PasswordInput
-        @Argument(help: "Username of the administrator.") var username: String
-        @Option(help: "Name shown for the account.") var displayName: String = ""
+        @Argument(help: ArgumentHelp(L("Nama pengguna administrator.", en: "Username of the administrator.")))
+        var username: String
+        @Option(help: ArgumentHelp(L("Nama yang ditampilkan untuk akun.", en: "Name shown for the account.")))
+        var displayName: String = ""
 
         func run() async throws {
             let secret = try password.read(prompt: "Kata sandi untuk \(username): ")
@@ -126,7 +156,9 @@ struct AccountCommand: AsyncParsableCommand {
     struct RotateSigningKey: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rotate-signing-key",
-            abstract: "Sign new tokens with a new key; tokens signed with the old one work until they expire (administrators only).")
+            abstract: L(
+                "Tandatangani token baru dengan kunci baru; token yang ditandatangani dengan kunci lama tetap berlaku sampai kedaluwarsa (khusus administrator).",
+                en: "Sign new tokens with a new key; tokens signed with the old one work until they expire (administrators only)."))
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {

@@ -6,17 +6,21 @@ import IdentityVocabulary
 
 struct AgencyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "agency", abstract: "Agencies (perangkat daerah) and their units.",
+        commandName: "agency",
+        abstract: L("Perangkat daerah (OPD) dan unit kerjanya.", en: "Agencies (perangkat daerah) and their units."),
         subcommands: [Create.self, List.self, Show.self, Update.self, AddUnit.self, UpdateUnit.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an agency.")
+        static let configuration = CommandConfiguration(abstract: L("Buat perangkat daerah baru.", en: "Create an agency."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Short code, e.g. DINKES.") var code: String
-        @Option(help: "Full name, e.g. \"Dinas Kesehatan\".") var name: String
-        @Option(help: "sekretariat-daerah, sekretariat-dprd, inspektorat, dinas, badan, kecamatan, kelurahan, rumah-sakit or satpol-pp.")
+        @Option(help: ArgumentHelp(L("Kode singkat, misalnya DINKES.", en: "Short code, e.g. DINKES."))) var code: String
+        @Option(help: ArgumentHelp(L("Nama lengkap, misalnya \"Dinas Kesehatan\".", en: "Full name, e.g. \"Dinas Kesehatan\".")))
+        var name: String
+        @Option(help: ArgumentHelp(L(
+            "Jenis perangkat daerah: sekretariat-daerah, sekretariat-dprd, inspektorat, dinas, badan, kecamatan, kelurahan, rumah-sakit atau satpol-pp.",
+            en: "sekretariat-daerah, sekretariat-dprd, inspektorat, dinas, badan, kecamatan, kelurahan, rumah-sakit or satpol-pp.")))
         var kind: String
-        @Option(help: "NIP of the head of the agency.") var head: String = ""
+        @Option(help: ArgumentHelp(L("NIP kepala perangkat daerah.", en: "NIP of the head of the agency."))) var head: String = ""
 
         func run() async throws {
             guard let kind = Vocabulary.agencyKind(kind) else { throw ValidationError("jenis perangkat daerah '\(kind)' tidak dikenal") }
@@ -26,7 +30,7 @@ struct AgencyCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List agencies.")
+        static let configuration = CommandConfiguration(abstract: L("Tampilkan daftar perangkat daerah.", en: "List agencies."))
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -46,9 +50,12 @@ struct AgencyCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an agency and its units.")
+        static let configuration = CommandConfiguration(
+            abstract: L(
+                "Tampilkan perangkat daerah beserta unit kerjanya.",
+                en: "Show an agency and its units."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Agency code.") var code: String
+        @Argument(help: ArgumentHelp(L("Kode perangkat daerah (OPD).", en: "Agency code."))) var code: String
 
         func run() async throws {
             let agency = try await global.identity { try await $0.getAgency(.init(code: code)) }
@@ -60,12 +67,18 @@ struct AgencyCommand: AsyncParsableCommand {
     }
 
     struct Update: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an agency's name, kind or head.")
+        static let configuration = CommandConfiguration(
+            abstract: L(
+                "Ubah nama, jenis atau kepala perangkat daerah.",
+                en: "Change an agency's name, kind or head."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Agency code.") var code: String
-        @Option(help: "New name.") var name: String?
-        @Option(help: "New kind.") var kind: String?
-        @Option(help: "NIP of the new head (empty to clear).") var head: String?
+        @Argument(help: ArgumentHelp(L("Kode perangkat daerah (OPD).", en: "Agency code."))) var code: String
+        @Option(help: ArgumentHelp(L("Nama baru.", en: "New name."))) var name: String?
+        @Option(help: ArgumentHelp(L("Jenis perangkat daerah yang baru.", en: "New kind."))) var kind: String?
+        @Option(help: ArgumentHelp(L(
+            "NIP kepala yang baru (kosongkan untuk menghapus).",
+            en: "NIP of the new head (empty to clear).")))
+        var head: String?
 
         func run() async throws {
             var agency = Agency(code: code)
@@ -84,12 +97,15 @@ struct AgencyCommand: AsyncParsableCommand {
     }
 
     struct AddUnit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add-unit", abstract: "Add a unit to an agency.")
+        static let configuration = CommandConfiguration(
+            commandName: "add-unit",
+            abstract: L("Tambahkan unit kerja ke perangkat daerah.", en: "Add a unit to an agency."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Agency code.") var agency: String
-        @Option(help: "Unit code, e.g. SEKRETARIAT.") var code: String
-        @Option(help: "Unit name.") var name: String
-        @Option(help: "NIP of the head of the unit.") var head: String = ""
+        @Argument(help: ArgumentHelp(L("Kode perangkat daerah (OPD).", en: "Agency code."))) var agency: String
+        @Option(help: ArgumentHelp(L("Kode unit kerja, misalnya SEKRETARIAT.", en: "Unit code, e.g. SEKRETARIAT.")))
+        var code: String
+        @Option(help: ArgumentHelp(L("Nama unit kerja.", en: "Unit name."))) var name: String
+        @Option(help: ArgumentHelp(L("NIP kepala unit kerja.", en: "NIP of the head of the unit."))) var head: String = ""
 
         func run() async throws {
             let unit = try await global.identity { try await $0.createUnit(.init(unit: .init(agencyCode: agency, code: code, name: name, headNip: head))) }
@@ -98,12 +114,17 @@ struct AgencyCommand: AsyncParsableCommand {
     }
 
     struct UpdateUnit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "update-unit", abstract: "Change a unit's name or head.")
+        static let configuration = CommandConfiguration(
+            commandName: "update-unit",
+            abstract: L("Ubah nama atau kepala unit kerja.", en: "Change a unit's name or head."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Agency code.") var agency: String
-        @Option(help: "Unit code.") var code: String
-        @Option(help: "New name.") var name: String?
-        @Option(help: "NIP of the new head (empty to clear).") var head: String?
+        @Argument(help: ArgumentHelp(L("Kode perangkat daerah (OPD).", en: "Agency code."))) var agency: String
+        @Option(help: ArgumentHelp(L("Kode unit kerja.", en: "Unit code."))) var code: String
+        @Option(help: ArgumentHelp(L("Nama baru.", en: "New name."))) var name: String?
+        @Option(help: ArgumentHelp(L(
+            "NIP kepala yang baru (kosongkan untuk menghapus).",
+            en: "NIP of the new head (empty to clear).")))
+        var head: String?
 
         func run() async throws {
             var unit = OrganizationUnit(agencyCode: agency, code: code)

@@ -5,12 +5,20 @@ import ArgumentParser
 public struct BKCtl: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "bkctl",
-        abstract: "Administer BinaKarier: agencies, employees (ASN), accounts.",
-        discussion: """
+        abstract: L(
+            "Administrasi BinaKarier: perangkat daerah (OPD), pegawai (ASN), akun.",
+            en: "Administer BinaKarier: agencies, employees (ASN), accounts."),
+        discussion: L(
+            """
+            Berkomunikasi dengan daemon melalui soket Unix. Masuk dulu dengan `bkctl login NAMA_PENGGUNA`; \
+            tokennya disimpan di ~/.config/binakarier/token. Pada pemasangan baru, buat administrator pertama \
+            sebagai root: `bkctl account bootstrap-admin NAMA_PENGGUNA`.
+            """,
+            en: """
             Talks to the daemons over their Unix sockets. Log in first with `bkctl login USERNAME`; the token is \
             kept in ~/.config/binakarier/token. On a fresh install, create the first administrator as root: \
             `bkctl account bootstrap-admin USERNAME`.
-            """,
+            """),
         subcommands: [AgencyCommand.self, EmployeeCommand.self, AccountCommand.self, LoginCommand.self, LogoutCommand.self])
 
     public init() {}

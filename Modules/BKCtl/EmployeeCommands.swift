@@ -6,24 +6,38 @@ import IdentityVocabulary
 
 struct EmployeeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "employee", abstract: "Civil servants (ASN), by NIP.",
+        commandName: "employee", abstract: L("Pegawai (ASN), berdasarkan NIP.", en: "Civil servants (ASN), by NIP."),
         subcommands: [Add.self, Import.self, List.self, Show.self, Update.self])
 
     /// The fields `add` and `update` share; for `update` only those given change.
     struct Fields: ParsableArguments {
-        @Option(help: "Full name.") var name: String?
-        @Option(help: "PNS or PPPK.") var asnType: String?
-        @Option(help: "Golongan/ruang for a PNS, e.g. III/a.") var golongan: String?
-        @Option(help: "Grade for a PPPK, I to XVII.") var pppkGrade: String?
-        @Option(help: "e.g. \"JPT Pratama\", administrator, pengawas, pelaksana, \"JF Ahli Muda\".") var jobLevel: String?
-        @Option(help: "Position title.") var position: String?
-        @Option(help: "SD, SMP, SMA, D1–D4, S1, S2 or S3.") var education: String?
-        @Option(help: "Agency code.") var agency: String?
-        @Option(help: "Unit code within the agency.") var unit: String?
-        @Option(help: "NIP of the direct supervisor.") var supervisor: String?
-        @Option(help: "aktif, cuti, pensiun or pindah.") var status: String?
-        @Option(help: "Birth date YYYY-MM-DD (default: from the NIP).") var birthDate: String?
-        @Option(help: "Start of service YYYY-MM (default: from the NIP).") var serviceStart: String?
+        @Option(help: ArgumentHelp(L("Nama lengkap.", en: "Full name."))) var name: String?
+        @Option(help: ArgumentHelp(L("PNS atau PPPK.", en: "PNS or PPPK."))) var asnType: String?
+        @Option(help: ArgumentHelp(L("Golongan/ruang untuk PNS, misalnya III/a.", en: "Golongan/ruang for a PNS, e.g. III/a.")))
+        var golongan: String?
+        @Option(help: ArgumentHelp(L("Golongan untuk PPPK, I sampai XVII.", en: "Grade for a PPPK, I to XVII.")))
+        var pppkGrade: String?
+        @Option(help: ArgumentHelp(L(
+            "Jenjang jabatan, misalnya \"JPT Pratama\", administrator, pengawas, pelaksana, \"JF Ahli Muda\".",
+            en: "e.g. \"JPT Pratama\", administrator, pengawas, pelaksana, \"JF Ahli Muda\".")))
+        var jobLevel: String?
+        @Option(help: ArgumentHelp(L("Nama jabatan.", en: "Position title."))) var position: String?
+        @Option(help: ArgumentHelp(L("SD, SMP, SMA, D1–D4, S1, S2 atau S3.", en: "SD, SMP, SMA, D1–D4, S1, S2 or S3.")))
+        var education: String?
+        @Option(help: ArgumentHelp(L("Kode perangkat daerah (OPD).", en: "Agency code."))) var agency: String?
+        @Option(help: ArgumentHelp(L("Kode unit kerja di perangkat daerah tersebut.", en: "Unit code within the agency.")))
+        var unit: String?
+        @Option(help: ArgumentHelp(L("NIP atasan langsung.", en: "NIP of the direct supervisor."))) var supervisor: String?
+        @Option(help: ArgumentHelp(L("aktif, cuti, pensiun atau pindah.", en: "aktif, cuti, pensiun or pindah.")))
+        var status: String?
+        @Option(help: ArgumentHelp(L(
+            "Tanggal lahir YYYY-MM-DD (bawaan: diambil dari NIP).",
+            en: "Birth date YYYY-MM-DD (default: from the NIP).")))
+        var birthDate: String?
+        @Option(help: ArgumentHelp(L(
+            "TMT (mulai masa kerja) YYYY-MM (bawaan: diambil dari NIP).",
+            en: "Start of service YYYY-MM (default: from the NIP).")))
+        var serviceStart: String?
 
         /// Applies the given fields to `employee` and returns the field-mask paths they touch.
         func apply(to employee: inout Employee) throws -> [String] {
@@ -52,9 +66,9 @@ struct EmployeeCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add one employee.")
+        static let configuration = CommandConfiguration(abstract: L("Tambahkan satu pegawai.", en: "Add one employee."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The 18-digit NIP.") var nip: String
+        @Option(help: ArgumentHelp(L("NIP 18 digit.", en: "The 18-digit NIP."))) var nip: String
         @OptionGroup var fields: Fields
 
         func run() async throws {
@@ -67,16 +81,30 @@ struct EmployeeCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import employees from a CSV file.",
-            discussion: """
+            abstract: L("Impor data pegawai dari berkas CSV.", en: "Import employees from a CSV file."),
+            discussion: L(
+                """
+                Baris pertama berisi nama kolom; nama kolom berbahasa Indonesia dikenali: NIP, Nama, Jenis ASN, \
+                Jenis Kelamin, Tanggal Lahir, TMT CPNS, Golongan, Jenjang Jabatan, Jabatan, Pendidikan, Kode OPD, \
+                Kode Unit, NIP Atasan, Status. Setiap baris diperiksa lebih dulu; baris yang bermasalah dicantumkan \
+                beserta nomor baris dan alasannya, dan semua baris yang sah disimpan dalam satu transaksi. Gunakan \
+                --dry-run untuk memeriksa tanpa menyimpan.
+                """,
+                en: """
                 The first row names the columns; Indonesian names are understood: NIP, Nama, Jenis ASN, Jenis Kelamin, \
                 Tanggal Lahir, TMT CPNS, Golongan, Jenjang Jabatan, Jabatan, Pendidikan, Kode OPD, Kode Unit, NIP Atasan, \
                 Status. Every row is checked first; bad rows are listed with their line and reason, and all valid rows \
                 are stored in one transaction. Use --dry-run to check without storing.
-                """)
+                """))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The CSV file (comma or semicolon separated, UTF-8).") var file: String
-        @Flag(help: "Check and report only; store nothing.") var dryRun = false
+        @Argument(help: ArgumentHelp(L(
+            "Berkas CSV (dipisah koma atau titik koma, UTF-8).",
+            en: "The CSV file (comma or semicolon separated, UTF-8).")))
+        var file: String
+        @Flag(help: ArgumentHelp(L(
+            "Hanya periksa dan laporkan; tidak ada yang disimpan.",
+            en: "Check and report only; store nothing.")))
+        var dryRun = false
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("berkas \(file) tidak terbaca") }
@@ -96,14 +124,19 @@ struct EmployeeCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List employees.")
+        static let configuration = CommandConfiguration(abstract: L("Tampilkan daftar pegawai.", en: "List employees."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only this agency.") var agency: String = ""
-        @Option(help: "Only this unit.") var unit: String = ""
-        @Option(help: "Only those reporting to this NIP.") var supervisor: String = ""
-        @Option(help: "Employees per page (at most 1000).") var pageSize: Int32 = 100
-        @Option(help: "Continue from this page token.") var pageToken: String = ""
-        @Flag(help: "Fetch every page.") var all = false
+        @Option(help: ArgumentHelp(L("Hanya perangkat daerah ini.", en: "Only this agency."))) var agency: String = ""
+        @Option(help: ArgumentHelp(L("Hanya unit kerja ini.", en: "Only this unit."))) var unit: String = ""
+        @Option(help: ArgumentHelp(L("Hanya bawahan langsung dari NIP ini.", en: "Only those reporting to this NIP.")))
+        var supervisor: String = ""
+        @Option(help: ArgumentHelp(L(
+            "Jumlah pegawai per halaman (paling banyak 1000).",
+            en: "Employees per page (at most 1000).")))
+        var pageSize: Int32 = 100
+        @Option(help: ArgumentHelp(L("Lanjutkan dari token halaman ini.", en: "Continue from this page token.")))
+        var pageToken: String = ""
+        @Flag(help: ArgumentHelp(L("Ambil semua halaman.", en: "Fetch every page."))) var all = false
 
         func run() async throws {
             var result = Binakarier_Identity_V1_ListEmployeesResponse()
@@ -127,9 +160,9 @@ struct EmployeeCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one employee.")
+        static let configuration = CommandConfiguration(abstract: L("Tampilkan data satu pegawai.", en: "Show one employee."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "NIP.") var nip: String
+        @Argument(help: ArgumentHelp(L("NIP pegawai.", en: "NIP."))) var nip: String
 
         func run() async throws {
             let e = try await global.identity { try await $0.getEmployee(.init(nip: nip)) }
@@ -149,9 +182,12 @@ struct EmployeeCommand: AsyncParsableCommand {
     }
 
     struct Update: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change fields of one employee; only the fields given change.")
+        static let configuration = CommandConfiguration(
+            abstract: L(
+                "Ubah data satu pegawai; hanya kolom yang disebutkan yang berubah.",
+                en: "Change fields of one employee; only the fields given change."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "NIP.") var nip: String
+        @Argument(help: ArgumentHelp(L("NIP pegawai.", en: "NIP."))) var nip: String
         @OptionGroup var fields: Fields
 
         func run() async throws {

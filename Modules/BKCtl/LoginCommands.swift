@@ -6,11 +6,13 @@ import IdentityVocabulary
 
 struct LoginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "login", abstract: "Log in and keep the token for later commands.")
+        commandName: "login",
+        abstract: L("Masuk dan simpan token untuk perintah berikutnya.", en: "Log in and keep the token for later commands."))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var password: PasswordInput
-    @Argument(help: "Username (an ASN logs in with their NIP).") var username: String
+    @Argument(help: ArgumentHelp(L("Nama pengguna (ASN masuk dengan NIP-nya).", en: "Username (an ASN logs in with their NIP).")))
+    var username: String
 
     func run() async throws {
         let secret = try password.read(prompt: "Kata sandi \(username): ")
@@ -24,7 +26,9 @@ struct LoginCommand: AsyncParsableCommand {
 }
 
 struct LogoutCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Revoke the saved token and forget it.")
+    static let configuration = CommandConfiguration(
+        commandName: "logout",
+        abstract: L("Cabut token yang tersimpan dan hapus dari perangkat ini.", en: "Revoke the saved token and forget it."))
 
     @OptionGroup var global: GlobalOptions
 

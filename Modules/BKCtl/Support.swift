@@ -4,22 +4,34 @@ import BKRPC
 import BKServiceKit
 import Foundation
 
+/// The language bkctl speaks: Bahasa Indonesia, or English when LANG starts with "en". Read once.
+let commandLineLanguage = Language(tag: ProcessInfo.processInfo.environment["LANG"])
+
+/// Help and messages in the person's language: the Indonesian text, or `english` when LANG starts with "en".
+func L(_ indonesian: String, en english: String) -> String {
+    commandLineLanguage.pick(id: indonesian, en: english)
+}
+
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, json
 }
 
 /// Flags every command takes.
 public struct GlobalOptions: ParsableArguments, Sendable {
-    @Option(help: "Directory of the daemons' sockets (env BINAKARIER_SOCKET_DIR; default /run/binakarier).")
+    @Option(help: ArgumentHelp(L(
+        "Direktori soket daemon (env BINAKARIER_SOCKET_DIR; bawaan /run/binakarier).",
+        en: "Directory of the daemons' sockets (env BINAKARIER_SOCKET_DIR; default /run/binakarier).")))
     public var socketDir: String?
 
-    @Option(help: "Seconds to wait for an answer.")
+    @Option(help: ArgumentHelp(L("Lama menunggu jawaban, dalam detik.", en: "Seconds to wait for an answer.")))
     public var timeout: Double = 30
 
-    @Option(help: "table or json.")
+    @Option(help: ArgumentHelp(L("table atau json.", en: "table or json.")))
     public var output: OutputFormat = .table
 
-    @Option(help: "Login token (env BINAKARIER_TOKEN; default: the one saved by `bkctl login`).")
+    @Option(help: ArgumentHelp(L(
+        "Token masuk (env BINAKARIER_TOKEN; bawaan: token yang disimpan oleh `bkctl login`).",
+        en: "Login token (env BINAKARIER_TOKEN; default: the one saved by `bkctl login`).")))
     public var token: String?
 
     public init() {}
@@ -34,7 +46,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 
     /// The person's language (from LANG) and, if there is one, their token.
     func metadata(authenticated: Bool) -> RPCMetadata {
-        var metadata: RPCMetadata = ["accept-language": Language(tag: ProcessInfo.processInfo.environment["LANG"]) == .english ? "en" : "id"]
+        var metadata: RPCMetadata = ["accept-language": commandLineLanguage == .english ? "en" : "id"]
         if authenticated, let token = token ?? ProcessInfo.processInfo.environment["BINAKARIER_TOKEN"] ?? TokenFile.read() {
             metadata.append("authorization", "Bearer \(token)")
         }
@@ -130,7 +142,9 @@ enum TokenFile {
 /// Reads a password: from standard input with --password-stdin (one line), otherwise at a prompt
 /// without echo.
 struct PasswordInput: ParsableArguments {
-    @Flag(help: "Read the password from standard input (one line) instead of a prompt.")
+    @Flag(help: ArgumentHelp(L(
+        "Baca kata sandi dari masukan standar (satu baris), bukan dari prompt.",
+        en: "Read the password from standard input (one line) instead of a prompt.")))
     var passwordStdin = false
 
     func read(prompt: String) throws -> String {

@@ -35,6 +35,26 @@ public final class Cluster: Sendable {
         }
     }
 
+    /// The whole system as `tools/run` starts it (`DaemonName.system`).
+    public static func system(arguments: [DaemonName: [String]] = [:]) async throws -> Cluster {
+        try await Cluster(DaemonName.system, arguments: arguments)
+    }
+
+    /// Runs `body` with a started cluster and always stops it.
+    public static func with<T>(
+        _ daemons: [DaemonName], arguments: [DaemonName: [String]] = [:], _ body: (Cluster) async throws -> T
+    ) async throws -> T {
+        let cluster = try await Cluster(daemons, arguments: arguments)
+        do {
+            let result = try await body(cluster)
+            await cluster.stop()
+            return result
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+    }
+
     /// `<dir>/data/<daemon>`: each daemon's own data directory.
     public func dataDirectory(_ daemon: DaemonName) -> String { directory.appending("data/\(daemon)") }
 

@@ -20,21 +20,21 @@ struct EchoDaemonTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let daemon = try await Self.startDaemon(in: directory)
-        let client = RPCClient(socketPath: directory.appending("run/echo.sock"))
-        let reply = try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "halo"))
+        let client = RPCClient(socketPath: DaemonName.echo.socketPath(in: directory.appending("run")))
+        let reply = try await Binakarier_Testing_V1_Echo.Client(client).echo(.init(text: "halo"))
         #expect(reply.text == "halo")
-        let health = try await client.call(Binakarier_Health_V1_Health.check, .init())
+        let health = try await Binakarier_Health_V1_Health.Client(client).check()
         #expect(health.status == .serving)
-        let metrics = try await client.call(Binakarier_Metrics_V1_Metrics.scrape, .init())
+        let metrics = try await Binakarier_Metrics_V1_Metrics.Client(client).scrape()
         #expect(metrics.text.contains(#"binakarier_rpc_server_handled_total{service="binakarier.testing.v1.Echo",method="Echo",code="OK"} 1"#))
 
-        let slow = Task { try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "terakhir", delayMs: 2000)) }
+        let slow = Task { try await Binakarier_Testing_V1_Echo.Client(client).echo(.init(text: "terakhir", delayMs: 2000)) }
         try await Task.sleep(for: .milliseconds(500))  // long enough for the call to reach the daemon, even on a busy machine
         let status = await daemon.terminate()
         #expect(try await slow.value.text == "terakhir")
         #expect(status == 0)
         #expect(daemon.log.contains("stopped cleanly"))
-        #expect(!FileManager.default.fileExists(atPath: directory.appending("run/echo.sock")))
+        #expect(!FileManager.default.fileExists(atPath: DaemonName.echo.socketPath(in: directory.appending("run"))))
         await client.close()
     }
 
@@ -42,12 +42,12 @@ struct EchoDaemonTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let first = try await Self.startDaemon(in: directory)
-        let client = RPCClient(socketPath: directory.appending("run/echo.sock"))
-        #expect(try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "satu")).text == "satu")
+        let client = RPCClient(socketPath: DaemonName.echo.socketPath(in: directory.appending("run")))
+        #expect(try await Binakarier_Testing_V1_Echo.Client(client).echo(.init(text: "satu")).text == "satu")
         await first.kill()
-        #expect(FileManager.default.fileExists(atPath: directory.appending("run/echo.sock")))  // left behind
+        #expect(FileManager.default.fileExists(atPath: DaemonName.echo.socketPath(in: directory.appending("run"))))  // left behind
         let second = try await Self.startDaemon(in: directory)
-        #expect(try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "dua")).text == "dua")
+        #expect(try await Binakarier_Testing_V1_Echo.Client(client).echo(.init(text: "dua")).text == "dua")
         await second.terminate()
         await client.close()
     }
@@ -68,9 +68,9 @@ struct EchoDaemonTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let daemon = try await Self.startDaemon(in: directory, extra: ["--allowed-peers", "uid:65534"])
-        let client = RPCClient(socketPath: directory.appending("run/echo.sock"))
+        let client = RPCClient(socketPath: DaemonName.echo.socketPath(in: directory.appending("run")))
         let error = await #expect(throws: RPCError.self) {
-            try await client.call(Binakarier_Testing_V1_Echo.echo, .init(text: "x"), timeout: .seconds(5))
+            try await Binakarier_Testing_V1_Echo.Client(client).echo(.init(text: "x"), options: .init(timeout: .seconds(5)))
         }
         #expect(error?.code == .unavailable)
         #expect(daemon.log.contains("refusing connection"))

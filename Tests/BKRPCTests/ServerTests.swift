@@ -1,3 +1,4 @@
+import BKAuth
 import BKProto
 @testable import BKRPC
 import BKTestSupport
@@ -76,6 +77,60 @@ struct ServerTests {
             let response = try Binakarier_Rpc_V1_Response(serializedBytes: frame.data)
             #expect(response.status?.code == RPCStatusCode.deadlineExceeded.rawValue)
         }
+    }
+
+    /// The reference treats a negative timeout as a deadline already past: the handler never runs.
+    @Test func negativeTimeoutIsAnExpiredDeadline() async throws {
+        try await withEcho { echo in
+            let socket = try RawSocket(path: echo.socketPath)
+            let request = try Binakarier_Rpc_V1_Request(
+                service: Echo.serviceName, method: Echo.echo.name, payload: EchoRequest(text: "terlambat", delayMs: 5000).serializedBytes(),
+                timeoutNano: -1
+            ).serializedBytes()
+            let start = ContinuousClock.now
+            try await socket.send(RawSocket.frame(streamID: 3, type: 1, data: request))
+            let frame = try #require(await socket.receiveFrame())
+            #expect(try Binakarier_Rpc_V1_Response(serializedBytes: frame.data).status?.code == RPCStatusCode.deadlineExceeded.rawValue)
+            #expect(start.duration(to: .now) < .seconds(5))  // answered before the handler's delay could end
+            #expect(await echo.server.callsInFlight() == 0)
+        }
+    }
+
+    /// Policies are enforced before the handler: no token, a bad token, a role the policy does not admit.
+    @Test func policiesAreCheckedBeforeTheHandlerRuns() async throws {
+        let key = SigningKey.generate()
+        let authenticator = TokenAuthenticator(keys: PublicKeySet(signingKeys: [key]))
+        func token(_ roles: [Role]) throws -> String {
+            try key.sign(.init(tokenId: "t\(roles.count)", subject: "uji", roles: roles.map(\.protoName), expireTimeUnix: 4_000_000_000, keyId: key.keyID))
+        }
+        try await InProcessServer.with([EchoService(policy: .roles([.organizer]))], authenticator: authenticator) { server in
+            func call(_ metadata: RPCMetadata) async -> RPCStatusCode? {
+                do {
+                    _ = try await Echo.Client(server.client, metadata: metadata).echo(EchoRequest(text: "x"))
+                    return nil
+                } catch { return error.code }
+            }
+            #expect(await call([:]) == .unauthenticated)
+            #expect(await call(.bearer("rusak.token")) == .unauthenticated)
+            #expect(await call(.bearer(try token([.employee]))) == .permissionDenied)
+            #expect(await call(.bearer(try token([.organizer]))) == nil)
+            // The refusal speaks the caller's language.
+            var english = RPCMetadata.bearer(try token([.employee]))
+            english.append("accept-language", "en-US")
+            do {
+                _ = try await Echo.Client(server.client, metadata: english).echo(EchoRequest(text: "x"))
+                Issue.record("expected a refusal")
+            } catch let error as RPCError {
+                #expect(error.message.contains("your role does not allow"))
+            }
+        }
+    }
+
+    @Test func aRouterThatCannotEnforceItsPoliciesRefusesToStart() async throws {
+        let refused = await #expect(throws: RPCError.self) {
+            _ = try await InProcessServer([EchoService(policy: .authenticated())])
+        }
+        #expect(refused?.message.contains("no token authenticator") == true)
     }
 
     @Test func manyCallsInFlightAreAnsweredInCompletionOrder() async throws {
@@ -237,12 +292,12 @@ struct ServerTests {
 
     @Test func healthServesEveryServiceAndTheDaemon() async throws {
         try await withEcho { echo in
-            let health = Binakarier_Health_V1_Health.check
-            let daemon = try await echo.client.call(health, .init(service: ""))
-            let service = try await echo.client.call(health, .init(service: Echo.serviceName))
+            let health = Binakarier_Health_V1_Health.Client(echo.client)
+            let daemon = try await health.check(.init(service: ""))
+            let service = try await health.check(.init(service: Echo.serviceName))
             #expect(daemon.status == .serving)
             #expect(service.status == .serving)
-            let missing = await #expect(throws: RPCError.self) { try await echo.client.call(health, .init(service: "x.v1.X")) }
+            let missing = await #expect(throws: RPCError.self) { try await health.check(.init(service: "x.v1.X")) }
             #expect(missing?.code == .notFound)
         }
     }

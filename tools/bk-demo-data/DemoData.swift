@@ -48,7 +48,7 @@ struct DemoData: AsyncParsableCommand {
 
         func run() async throws {
             let directory = socketDir ?? ProcessInfo.processInfo.environment["BINAKARIER_SOCKET_DIR"] ?? "/run/binakarier"
-            let client = RPCClient(socketPath: "\(directory)/identity.sock", defaultTimeout: .seconds(120))
+            let client = RPCClient(socketPath: DaemonName.identity.socketPath(in: directory), defaultTimeout: .seconds(120))
             defer { Task { await client.close() } }
             let city = DemoCity()
 
@@ -57,45 +57,44 @@ struct DemoData: AsyncParsableCommand {
                 do { try await body() } catch let error as RPCError where error.code == code {}
             }
             try await ignoring(.failedPrecondition) {
-                _ = try await client.call(API.bootstrapAdministrator, .init(
+                _ = try await API.Client(client).bootstrapAdministrator(.init(
                     username: DemoData.administrator.username, password: DemoData.administrator.password, displayName: "Administrator Demo"))
             }
-            let login = try await client.call(API.login, .init(username: DemoData.administrator.username, password: DemoData.administrator.password))
-            var auth = RPCMetadata()
-            auth.append("authorization", "Bearer \(login.token)")
+            let login = try await API.Client(client).login(.init(username: DemoData.administrator.username, password: DemoData.administrator.password))
+            let identity = API.Client(client, metadata: .bearer(login.token))
 
             for agency in city.agencies {
                 var bare = agency
                 bare.headNip = ""
                 bare.units = []
-                try await ignoring(.alreadyExists) { _ = try await client.call(API.createAgency, .init(agency: bare), metadata: auth) }
+                try await ignoring(.alreadyExists) { _ = try await identity.createAgency(.init(agency: bare)) }
                 for unit in agency.units {
                     var bareUnit = unit
                     bareUnit.headNip = ""  // heads are set once the people are imported
-                    try await ignoring(.alreadyExists) { _ = try await client.call(API.createUnit, .init(unit: bareUnit), metadata: auth) }
+                    try await ignoring(.alreadyExists) { _ = try await identity.createUnit(.init(unit: bareUnit)) }
                 }
             }
             let csv = Array(city.csv.utf8)
-            let started = try await client.call(API.startEmployeeImport, .init(), metadata: auth)
+            let started = try await identity.startEmployeeImport(.init())
             for offset in stride(from: 0, to: csv.count, by: 1 << 20) {
-                _ = try await client.call(API.uploadEmployeeImportChunk, .init(
-                    importId: started.importId, data: Array(csv[offset..<min(offset + (1 << 20), csv.count)])), metadata: auth)
+                _ = try await identity.uploadEmployeeImportChunk(.init(
+                    importId: started.importId, data: Array(csv[offset..<min(offset + (1 << 20), csv.count)])))
             }
-            let report = try await client.call(API.finishEmployeeImport, .init(importId: started.importId), metadata: auth)
+            let report = try await identity.finishEmployeeImport(.init(importId: started.importId))
             guard report.errors.isEmpty else {
                 throw ValidationError("demo import rejected \(report.errors.count) rows, first: line \(report.errors[0].line): \(report.errors[0].reason)")
             }
             for agency in city.agencies {
-                _ = try await client.call(API.updateAgency, .init(
-                    agency: .init(code: agency.code, headNip: agency.headNip), updateMask: .init(paths: ["head_nip"])), metadata: auth)
+                _ = try await identity.updateAgency(.init(
+                    agency: .init(code: agency.code, headNip: agency.headNip), updateMask: .init(paths: ["head_nip"])))
                 for unit in agency.units where !unit.headNip.isEmpty {
-                    _ = try await client.call(API.updateUnit, .init(unit: unit, updateMask: .init(paths: ["head_nip"])), metadata: auth)
+                    _ = try await identity.updateUnit(.init(unit: unit, updateMask: .init(paths: ["head_nip"])))
                 }
             }
             try await ignoring(.alreadyExists) {
-                _ = try await client.call(API.createAccount, .init(
+                _ = try await identity.createAccount(.init(
                     username: DemoData.organizer.username, password: DemoData.organizer.password, displayName: "Penyelenggara BKPSDM",
-                    roles: [.organizer]), metadata: auth)
+                    roles: [.organizer]))
             }
             // Accounts for a few people of Dinas Kesehatan: the head, a unit head and a staff member.
             let dinkes = city.employees.filter { $0.agencyCode == "DINKES" }
@@ -103,9 +102,9 @@ struct DemoData: AsyncParsableCommand {
                           dinkes.first { $0.jobLevel == .pelaksana }].compactMap { $0 }
             for person in people {
                 try await ignoring(.alreadyExists) {
-                    _ = try await client.call(API.createAccount, .init(
+                    _ = try await identity.createAccount(.init(
                         username: person.nip, password: DemoData.employeePassword, displayName: person.name, roles: [.employee],
-                        nip: person.nip), metadata: auth)
+                        nip: person.nip))
                 }
             }
             print("""

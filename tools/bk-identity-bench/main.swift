@@ -37,10 +37,9 @@ struct IdentityBench: AsyncParsableCommand {
         _ = try await DaemonProcess.run("\(bin)/bk-demo-data", ["csv", "--employees", "\(employees)", "--seed", "42", "--output", file])
         let csv = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
 
-        let client = RPCClient(socketPath: "\(socketDir)/identity.sock", defaultTimeout: .seconds(300))
-        let login = try await client.call(API.login, .init(username: "admin", password: "admin-demo-2026"))
-        var auth = RPCMetadata()
-        auth.append("authorization", "Bearer \(login.token)")
+        let client = RPCClient(socketPath: DaemonName.identity.socketPath(in: socketDir), defaultTimeout: .seconds(300))
+        let login = try await API.Client(client).login(.init(username: "admin", password: "admin-demo-2026"))
+        let identity = API.Client(client, metadata: .bearer(login.token))
         let clock = ContinuousClock()
         let pid = daemon.process.processIdentifier
 
@@ -48,12 +47,12 @@ struct IdentityBench: AsyncParsableCommand {
         let cpuBefore = Measurements.cpuMicroseconds(pid)
         var report = Binakarier_Identity_V1_ImportReport()
         let importTime = try await clock.measure {
-            let started = try await client.call(API.startEmployeeImport, .init(), metadata: auth)
+            let started = try await identity.startEmployeeImport(.init())
             for offset in stride(from: 0, to: csv.count, by: 1 << 20) {
-                _ = try await client.call(API.uploadEmployeeImportChunk, .init(
-                    importId: started.importId, data: Array(csv[offset..<min(offset + (1 << 20), csv.count)])), metadata: auth)
+                _ = try await identity.uploadEmployeeImportChunk(.init(
+                    importId: started.importId, data: Array(csv[offset..<min(offset + (1 << 20), csv.count)])))
             }
-            report = try await client.call(API.finishEmployeeImport, .init(importId: started.importId), metadata: auth)
+            report = try await identity.finishEmployeeImport(.init(importId: started.importId))
         }
         let importCPU = Measurements.cpuMicroseconds(pid) - cpuBefore
 
@@ -64,7 +63,7 @@ struct IdentityBench: AsyncParsableCommand {
         let listTime = try await clock.measure {
             repeat {
                 let start = clock.now
-                let page = try await client.call(API.listEmployees, .init(pageSize: pageSize, pageToken: token), metadata: auth)
+                let page = try await identity.listEmployees(.init(pageSize: pageSize, pageToken: token))
                 pageLatencies.append(Measurements.microseconds(start.duration(to: clock.now)))
                 nips += page.employees.map(\.nip)
                 token = page.nextPageToken
@@ -75,12 +74,12 @@ struct IdentityBench: AsyncParsableCommand {
         var generator = SystemRandomNumberGenerator()
         let sample = (0..<gets).map { _ in nips.randomElement(using: &generator)! }
         let getLatencies = try await withTaskExecutorPreference(client.executor) {
-            for nip in sample.prefix(1000) { _ = try await client.call(API.getEmployee, .init(nip: nip), metadata: auth) }
+            for nip in sample.prefix(1000) { _ = try await identity.getEmployee(.init(nip: nip)) }
             var latencies: [Double] = []
             latencies.reserveCapacity(gets)
             for nip in sample {
                 let start = clock.now
-                _ = try await client.call(API.getEmployee, .init(nip: nip), metadata: auth)
+                _ = try await identity.getEmployee(.init(nip: nip))
                 latencies.append(Measurements.microseconds(start.duration(to: clock.now)))
             }
             return latencies
@@ -90,7 +89,6 @@ struct IdentityBench: AsyncParsableCommand {
 
         // Get by NIP with a few callers at once on the one connection, as a gateway would call.
         let perCaller = gets / concurrency
-        let callerAuth = auth
         let concurrentStart = clock.now
         var concurrentLatencies = try await withThrowingTaskGroup(of: [Double].self) { group in
             for worker in 0..<concurrency {
@@ -98,7 +96,7 @@ struct IdentityBench: AsyncParsableCommand {
                     var latencies: [Double] = []
                     for nip in sample[(worker * perCaller)..<((worker + 1) * perCaller)] {
                         let start = clock.now
-                        _ = try await client.call(API.getEmployee, .init(nip: nip), metadata: callerAuth)
+                        _ = try await identity.getEmployee(.init(nip: nip))
                         latencies.append(Measurements.microseconds(start.duration(to: clock.now)))
                     }
                     return latencies

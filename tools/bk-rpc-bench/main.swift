@@ -29,7 +29,7 @@ struct RPCBench: AsyncParsableCommand {
         let ours = try DaemonProcess(
             binary: echod, arguments: ["--socket-dir", directory.path, "--log-level", "warning"], logPath: directory.appending("echod.log"))
         try await ours.start()
-        results.append(("BinaKarier (Swift, protobuf-c)", try await measure(ours, socket: directory.appending("echo.sock"))))
+        results.append(("BinaKarier (Swift, protobuf-c)", try await measure(ours, socket: DaemonName.echo.socketPath(in: directory.path))))
         await ours.terminate()
         if !reference.isEmpty {
             let theirs = try DaemonProcess(
@@ -56,6 +56,7 @@ struct RPCBench: AsyncParsableCommand {
 
     func measure(_ server: DaemonProcess, socket: String) async throws -> Figures {
         let client = RPCClient(socketPath: socket, defaultTimeout: .seconds(10))
+        let echo = Binakarier_Testing_V1_Echo.Client(client)
         let request = Binakarier_Testing_V1_EchoRequest(text: "NIP 198703152010011001 hadir pelatihan")
         let requestSize = try request.serializedBytes().count
         precondition(requestSize >= 38)
@@ -64,14 +65,14 @@ struct RPCBench: AsyncParsableCommand {
 
         // Callers run on the client connection's event loop: no thread hop per call on our side.
         try await withTaskExecutorPreference(client.executor) {
-            for _ in 0..<2_000 { _ = try await client.call(Binakarier_Testing_V1_Echo.echo, request) }
+            for _ in 0..<2_000 { _ = try await echo.echo(request) }
             var latencies: [Double] = []
             latencies.reserveCapacity(calls)
             let cpuBefore = Measurements.cpuMicroseconds(pid)
             let started = ContinuousClock.now
             for _ in 0..<calls {
                 let start = ContinuousClock.now
-                _ = try await client.call(Binakarier_Testing_V1_Echo.echo, request)
+                _ = try await echo.echo(request)
                 latencies.append(Measurements.microseconds(start.duration(to: .now)))
             }
             figures.sequentialCallsPerSecond = Double(calls) / Measurements.seconds(started.duration(to: .now))
@@ -91,7 +92,7 @@ struct RPCBench: AsyncParsableCommand {
                     mine.reserveCapacity(200_000)
                     while ContinuousClock.now < end {
                         let start = ContinuousClock.now
-                        _ = try await client.call(Binakarier_Testing_V1_Echo.echo, request)
+                        _ = try await echo.echo(request)
                         mine.append(Measurements.microseconds(start.duration(to: .now)))
                     }
                     return mine

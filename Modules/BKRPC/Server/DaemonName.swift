@@ -9,6 +9,10 @@ public enum DaemonName: String, CaseIterable, Sendable, Hashable, CustomStringCo
     /// The echo daemon of tests and benchmarks; no product runs it.
     case echo
 
+    /// The daemons of the running system, in start order: `tools/run` starts these (through
+    /// `bk-system daemons`) and `Cluster.system` starts them in tests. Adding a daemon is one line here.
+    public static let system: [DaemonName] = [.identity]
+
     /// `identity.sock`: the file name of its socket in the socket directory.
     public var socketFileName: String { "\(rawValue).sock" }
 
