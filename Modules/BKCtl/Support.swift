@@ -103,6 +103,9 @@ struct CLIError: Error, CustomStringConvertible {
 
     var description: String {
         var text = "galat: \(TextRules.printable(error.message)) (\(error.code))"
+        for violation in error.fieldViolations {
+            text += "\n  - \(TextRules.printable(violation.field)): \(TextRules.printable(violation.description))"
+        }
         switch error.code {
         case .unauthenticated: text += "\nsaran: masuk dulu dengan `bkctl login NAMA_PENGGUNA`"
         case .unavailable: text += "\nsaran: apakah daemon berjalan? soket: \(socket) (atur --socket-dir atau BINAKARIER_SOCKET_DIR)"

@@ -333,6 +333,70 @@ extension Binakarier_Auth_V1_TokenClaims: ProtoCBridged {
     }
 }
 
+extension Binakarier_Auth_V1_TokenClaims {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "token_id" where rest == nil:
+                    self.tokenId = source.tokenId
+                case "subject" where rest == nil:
+                    self.subject = source.subject
+                case "roles" where rest == nil:
+                    self.roles = source.roles
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "nip" where rest == nil:
+                    self.nip = source.nip
+                case "issue_time_unix" where rest == nil:
+                    self.issueTimeUnix = source.issueTimeUnix
+                case "expire_time_unix" where rest == nil:
+                    self.expireTimeUnix = source.expireTimeUnix
+                case "key_id" where rest == nil:
+                    self.keyId = source.keyId
+                case "epoch" where rest == nil:
+                    self.epoch = source.epoch
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Auth_V1_TokenClaims: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "tokenId", "token_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.tokenId = value }
+                case "subject":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.subject = value }
+                case "roles":
+                    self.roles = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nip = value }
+                case "issueTimeUnix", "issue_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.issueTimeUnix = value }
+                case "expireTimeUnix", "expire_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.expireTimeUnix = value }
+                case "keyId", "key_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.keyId = value }
+                case "epoch":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.epoch = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.TokenClaims", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Auth_V1_TokenClaims: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -371,6 +435,46 @@ extension Binakarier_Auth_V1_PublicKey: ProtoCBridged {
     }
 }
 
+extension Binakarier_Auth_V1_PublicKey {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "key_id" where rest == nil:
+                    self.keyId = source.keyId
+                case "public_key" where rest == nil:
+                    self.publicKey = source.publicKey
+                case "active" where rest == nil:
+                    self.active = source.active
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Auth_V1_PublicKey: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "keyId", "key_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.keyId = value }
+                case "publicKey", "public_key":
+                    if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.publicKey = value }
+                case "active":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.active = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.PublicKey", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Auth_V1_PublicKey: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -398,6 +502,27 @@ extension Binakarier_Auth_V1_GetPublicKeysRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Auth_V1_GetPublicKeysRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Auth_V1_GetPublicKeysRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.GetPublicKeysRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Auth_V1_GetPublicKeysRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -421,6 +546,38 @@ extension Binakarier_Auth_V1_GetPublicKeysResponse: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.keys = try ProtoCBridge.messages(c.pointee.keys, c.pointee.n_keys)
+    }
+}
+
+extension Binakarier_Auth_V1_GetPublicKeysResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "keys" where rest == nil:
+                    self.keys = source.keys
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Auth_V1_GetPublicKeysResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "keys":
+                    self.keys = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Auth_V1_PublicKey>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.GetPublicKeysResponse", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -452,6 +609,42 @@ extension Binakarier_Auth_V1_AccountEpoch: ProtoCBridged {
     }
 }
 
+extension Binakarier_Auth_V1_AccountEpoch {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "subject" where rest == nil:
+                    self.subject = source.subject
+                case "minimum_epoch" where rest == nil:
+                    self.minimumEpoch = source.minimumEpoch
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Auth_V1_AccountEpoch: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "subject":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.subject = value }
+                case "minimumEpoch", "minimum_epoch":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.minimumEpoch = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.AccountEpoch", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Auth_V1_AccountEpoch: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -476,6 +669,38 @@ extension Binakarier_Auth_V1_ListRevocationsRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.sinceUnix = c.pointee.since_unix
+    }
+}
+
+extension Binakarier_Auth_V1_ListRevocationsRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "since_unix" where rest == nil:
+                    self.sinceUnix = source.sinceUnix
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Auth_V1_ListRevocationsRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "sinceUnix", "since_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.sinceUnix = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.ListRevocationsRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -511,6 +736,46 @@ extension Binakarier_Auth_V1_ListRevocationsResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Auth_V1_ListRevocationsResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "token_ids" where rest == nil:
+                    self.tokenIds = source.tokenIds
+                case "account_epochs" where rest == nil:
+                    self.accountEpochs = source.accountEpochs
+                case "as_of_unix" where rest == nil:
+                    self.asOfUnix = source.asOfUnix
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Auth_V1_ListRevocationsResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "tokenIds", "token_ids":
+                    self.tokenIds = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
+                case "accountEpochs", "account_epochs":
+                    self.accountEpochs = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Auth_V1_AccountEpoch>.self, container, key)
+                case "asOfUnix", "as_of_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.asOfUnix = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.ListRevocationsResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Auth_V1_ListRevocationsResponse: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -539,6 +804,38 @@ extension Binakarier_Auth_V1_IssueServiceTokenRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Auth_V1_IssueServiceTokenRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "service" where rest == nil:
+                    self.service = source.service
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Auth_V1_IssueServiceTokenRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "service":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.service = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.IssueServiceTokenRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Auth_V1_IssueServiceTokenRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -564,6 +861,42 @@ extension Binakarier_Auth_V1_IssueServiceTokenResponse: ProtoCBridged {
         self.init()
         self.token = ProtoCBridge.string(c.pointee.token)
         self.expireTimeUnix = c.pointee.expire_time_unix
+    }
+}
+
+extension Binakarier_Auth_V1_IssueServiceTokenResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "token" where rest == nil:
+                    self.token = source.token
+                case "expire_time_unix" where rest == nil:
+                    self.expireTimeUnix = source.expireTimeUnix
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Auth_V1_IssueServiceTokenResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.token = value }
+                case "expireTimeUnix", "expire_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.expireTimeUnix = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.IssueServiceTokenResponse", codingPath: container.codingPath)
+            }
+        }
     }
 }
 

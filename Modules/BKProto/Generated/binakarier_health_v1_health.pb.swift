@@ -92,6 +92,38 @@ extension Binakarier_Health_V1_HealthCheckRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Health_V1_HealthCheckRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "service" where rest == nil:
+                    self.service = source.service
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Health_V1_HealthCheckRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "service":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.service = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.health.v1.HealthCheckRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Health_V1_HealthCheckRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -115,6 +147,38 @@ extension Binakarier_Health_V1_HealthCheckResponse: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.status = try ProtoCBridge.enumValue(Binakarier_Health_V1_HealthCheckResponse.ServingStatus.self, Int32(truncatingIfNeeded: c.pointee.status.rawValue), field: "binakarier.health.v1.HealthCheckResponse.status")
+    }
+}
+
+extension Binakarier_Health_V1_HealthCheckResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "status" where rest == nil:
+                    self.status = source.status
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Health_V1_HealthCheckResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "status":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Health_V1_HealthCheckResponse.ServingStatus>.self, container, key) { self.status = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.health.v1.HealthCheckResponse", codingPath: container.codingPath)
+            }
+        }
     }
 }
 

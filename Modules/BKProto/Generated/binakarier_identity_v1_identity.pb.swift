@@ -1470,6 +1470,102 @@ extension Binakarier_Identity_V1_Employee: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_Employee {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "nip" where rest == nil:
+                    self.nip = source.nip
+                case "name" where rest == nil:
+                    self.name = source.name
+                case "asn_type" where rest == nil:
+                    self.asnType = source.asnType
+                case "sex" where rest == nil:
+                    self.sex = source.sex
+                case "birth_date" where rest == nil:
+                    self.birthDate = source.birthDate
+                case "service_start" where rest == nil:
+                    self.serviceStart = source.serviceStart
+                case "golongan" where rest == nil:
+                    self.golongan = source.golongan
+                case "pppk_grade" where rest == nil:
+                    self.pppkGrade = source.pppkGrade
+                case "job_level" where rest == nil:
+                    self.jobLevel = source.jobLevel
+                case "position_title" where rest == nil:
+                    self.positionTitle = source.positionTitle
+                case "education" where rest == nil:
+                    self.education = source.education
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "unit_code" where rest == nil:
+                    self.unitCode = source.unitCode
+                case "supervisor_nip" where rest == nil:
+                    self.supervisorNip = source.supervisorNip
+                case "status" where rest == nil:
+                    self.status = source.status
+                case "create_time_unix" where rest == nil:
+                    self.createTimeUnix = source.createTimeUnix
+                case "update_time_unix" where rest == nil:
+                    self.updateTimeUnix = source.updateTimeUnix
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_Employee: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nip = value }
+                case "name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.name = value }
+                case "asnType", "asn_type":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Identity_V1_AsnType>.self, container, key) { self.asnType = value }
+                case "sex":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Identity_V1_Sex>.self, container, key) { self.sex = value }
+                case "birthDate", "birth_date":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.birthDate = value }
+                case "serviceStart", "service_start":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.serviceStart = value }
+                case "golongan":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Identity_V1_Golongan>.self, container, key) { self.golongan = value }
+                case "pppkGrade", "pppk_grade":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.pppkGrade = value }
+                case "jobLevel", "job_level":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Identity_V1_JobLevel>.self, container, key) { self.jobLevel = value }
+                case "positionTitle", "position_title":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.positionTitle = value }
+                case "education":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Identity_V1_EducationLevel>.self, container, key) { self.education = value }
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "unitCode", "unit_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.unitCode = value }
+                case "supervisorNip", "supervisor_nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.supervisorNip = value }
+                case "status":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Identity_V1_EmployeeStatus>.self, container, key) { self.status = value }
+                case "createTimeUnix", "create_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.createTimeUnix = value }
+                case "updateTimeUnix", "update_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.updateTimeUnix = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.Employee", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_Employee: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -1518,6 +1614,50 @@ extension Binakarier_Identity_V1_Unit: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_Unit {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "code" where rest == nil:
+                    self.code = source.code
+                case "name" where rest == nil:
+                    self.name = source.name
+                case "head_nip" where rest == nil:
+                    self.headNip = source.headNip
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_Unit: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.code = value }
+                case "name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.name = value }
+                case "headNip", "head_nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.headNip = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.Unit", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_Unit: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -1553,6 +1693,54 @@ extension Binakarier_Identity_V1_Agency: ProtoCBridged {
         self.kind = try ProtoCBridge.enumValue(Binakarier_Identity_V1_AgencyKind.self, Int32(truncatingIfNeeded: c.pointee.kind.rawValue), field: "binakarier.identity.v1.Agency.kind")
         self.headNip = ProtoCBridge.string(c.pointee.head_nip)
         self.units = try ProtoCBridge.messages(c.pointee.units, c.pointee.n_units)
+    }
+}
+
+extension Binakarier_Identity_V1_Agency {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "code" where rest == nil:
+                    self.code = source.code
+                case "name" where rest == nil:
+                    self.name = source.name
+                case "kind" where rest == nil:
+                    self.kind = source.kind
+                case "head_nip" where rest == nil:
+                    self.headNip = source.headNip
+                case "units" where rest == nil:
+                    self.units = source.units
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_Agency: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.code = value }
+                case "name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.name = value }
+                case "kind":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Identity_V1_AgencyKind>.self, container, key) { self.kind = value }
+                case "headNip", "head_nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.headNip = value }
+                case "units":
+                    self.units = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Identity_V1_Unit>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.Agency", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -1602,6 +1790,66 @@ extension Binakarier_Identity_V1_Account: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_Account {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "username" where rest == nil:
+                    self.username = source.username
+                case "nip" where rest == nil:
+                    self.nip = source.nip
+                case "display_name" where rest == nil:
+                    self.displayName = source.displayName
+                case "roles" where rest == nil:
+                    self.roles = source.roles
+                case "effective_roles" where rest == nil:
+                    self.effectiveRoles = source.effectiveRoles
+                case "disabled" where rest == nil:
+                    self.disabled = source.disabled
+                case "locked_until_unix" where rest == nil:
+                    self.lockedUntilUnix = source.lockedUntilUnix
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_Account: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "username":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.username = value }
+                case "nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nip = value }
+                case "displayName", "display_name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.displayName = value }
+                case "roles":
+                    self.roles = try ProtoJSON.repeated(ProtoJSONEnum<Binakarier_Auth_V1_Role>.self, container, key)
+                case "effectiveRoles", "effective_roles":
+                    self.effectiveRoles = try ProtoJSON.repeated(ProtoJSONEnum<Binakarier_Auth_V1_Role>.self, container, key)
+                case "disabled":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.disabled = value }
+                case "lockedUntilUnix", "locked_until_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.lockedUntilUnix = value }
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.Account", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_Account: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -1635,6 +1883,38 @@ extension Binakarier_Identity_V1_GetAgencyRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_GetAgencyRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "code" where rest == nil:
+                    self.code = source.code
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_GetAgencyRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.code = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.GetAgencyRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_GetAgencyRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -1660,6 +1940,42 @@ extension Binakarier_Identity_V1_ListAgenciesRequest: ProtoCBridged {
         self.init()
         self.pageSize = c.pointee.page_size
         self.pageToken = ProtoCBridge.string(c.pointee.page_token)
+    }
+}
+
+extension Binakarier_Identity_V1_ListAgenciesRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "page_size" where rest == nil:
+                    self.pageSize = source.pageSize
+                case "page_token" where rest == nil:
+                    self.pageToken = source.pageToken
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_ListAgenciesRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "pageSize", "page_size":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.pageSize = value }
+                case "pageToken", "page_token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.pageToken = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.ListAgenciesRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -1693,6 +2009,42 @@ extension Binakarier_Identity_V1_ListAgenciesResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_ListAgenciesResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agencies" where rest == nil:
+                    self.agencies = source.agencies
+                case "next_page_token" where rest == nil:
+                    self.nextPageToken = source.nextPageToken
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_ListAgenciesResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencies":
+                    self.agencies = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Identity_V1_Agency>.self, container, key)
+                case "nextPageToken", "next_page_token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nextPageToken = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.ListAgenciesResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_ListAgenciesResponse: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -1717,6 +2069,50 @@ extension Binakarier_Identity_V1_CreateAgencyRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.agency = try ProtoCBridge.message(c.pointee.agency)
+    }
+}
+
+extension Binakarier_Identity_V1_CreateAgencyRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency":
+                    if let rest {
+                        var inner = self.agency ?? .init()
+                        do {
+                            try inner.merge(from: source.agency ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.agency = inner
+                    }
+                    else {
+                        self.agency = source.agency
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_CreateAgencyRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agency":
+                    self.agency = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Identity_V1_Agency>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.CreateAgencyRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -1748,6 +2144,66 @@ extension Binakarier_Identity_V1_UpdateAgencyRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_UpdateAgencyRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency":
+                    if let rest {
+                        var inner = self.agency ?? .init()
+                        do {
+                            try inner.merge(from: source.agency ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.agency = inner
+                    }
+                    else {
+                        self.agency = source.agency
+                    }
+                case "update_mask":
+                    if let rest {
+                        var inner = self.updateMask ?? .init()
+                        do {
+                            try inner.merge(from: source.updateMask ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.updateMask = inner
+                    }
+                    else {
+                        self.updateMask = source.updateMask
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_UpdateAgencyRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agency":
+                    self.agency = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Identity_V1_Agency>.self, container, key)
+                case "updateMask", "update_mask":
+                    self.updateMask = try ProtoJSON.single(ProtoJSONMessage<Google_Protobuf_FieldMask>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.UpdateAgencyRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_UpdateAgencyRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -1772,6 +2228,38 @@ extension Binakarier_Identity_V1_DeleteAgencyRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.code = ProtoCBridge.string(c.pointee.code)
+    }
+}
+
+extension Binakarier_Identity_V1_DeleteAgencyRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "code" where rest == nil:
+                    self.code = source.code
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_DeleteAgencyRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.code = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.DeleteAgencyRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -1800,6 +2288,27 @@ extension Binakarier_Identity_V1_DeleteAgencyResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_DeleteAgencyResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Identity_V1_DeleteAgencyResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.DeleteAgencyResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_DeleteAgencyResponse: Encodable {
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -1822,6 +2331,50 @@ extension Binakarier_Identity_V1_CreateUnitRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.unit = try ProtoCBridge.message(c.pointee.unit)
+    }
+}
+
+extension Binakarier_Identity_V1_CreateUnitRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "unit":
+                    if let rest {
+                        var inner = self.unit ?? .init()
+                        do {
+                            try inner.merge(from: source.unit ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.unit = inner
+                    }
+                    else {
+                        self.unit = source.unit
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_CreateUnitRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "unit":
+                    self.unit = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Identity_V1_Unit>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.CreateUnitRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -1850,6 +2403,66 @@ extension Binakarier_Identity_V1_UpdateUnitRequest: ProtoCBridged {
         self.init()
         self.unit = try ProtoCBridge.message(c.pointee.unit)
         self.updateMask = try ProtoCBridge.message(c.pointee.update_mask)
+    }
+}
+
+extension Binakarier_Identity_V1_UpdateUnitRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "unit":
+                    if let rest {
+                        var inner = self.unit ?? .init()
+                        do {
+                            try inner.merge(from: source.unit ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.unit = inner
+                    }
+                    else {
+                        self.unit = source.unit
+                    }
+                case "update_mask":
+                    if let rest {
+                        var inner = self.updateMask ?? .init()
+                        do {
+                            try inner.merge(from: source.updateMask ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.updateMask = inner
+                    }
+                    else {
+                        self.updateMask = source.updateMask
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_UpdateUnitRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "unit":
+                    self.unit = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Identity_V1_Unit>.self, container, key)
+                case "updateMask", "update_mask":
+                    self.updateMask = try ProtoJSON.single(ProtoJSONMessage<Google_Protobuf_FieldMask>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.UpdateUnitRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -1882,6 +2495,42 @@ extension Binakarier_Identity_V1_DeleteUnitRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_DeleteUnitRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "code" where rest == nil:
+                    self.code = source.code
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_DeleteUnitRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.code = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.DeleteUnitRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_DeleteUnitRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -1908,6 +2557,27 @@ extension Binakarier_Identity_V1_DeleteUnitResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_DeleteUnitResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Identity_V1_DeleteUnitResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.DeleteUnitResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_DeleteUnitResponse: Encodable {
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -1930,6 +2600,38 @@ extension Binakarier_Identity_V1_GetEmployeeRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.nip = ProtoCBridge.string(c.pointee.nip)
+    }
+}
+
+extension Binakarier_Identity_V1_GetEmployeeRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "nip" where rest == nil:
+                    self.nip = source.nip
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_GetEmployeeRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nip = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.GetEmployeeRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -1967,6 +2669,54 @@ extension Binakarier_Identity_V1_ListEmployeesRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_ListEmployeesRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "page_size" where rest == nil:
+                    self.pageSize = source.pageSize
+                case "page_token" where rest == nil:
+                    self.pageToken = source.pageToken
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "unit_code" where rest == nil:
+                    self.unitCode = source.unitCode
+                case "supervisor_nip" where rest == nil:
+                    self.supervisorNip = source.supervisorNip
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_ListEmployeesRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "pageSize", "page_size":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.pageSize = value }
+                case "pageToken", "page_token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.pageToken = value }
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "unitCode", "unit_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.unitCode = value }
+                case "supervisorNip", "supervisor_nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.supervisorNip = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.ListEmployeesRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_ListEmployeesRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2000,6 +2750,42 @@ extension Binakarier_Identity_V1_ListEmployeesResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_ListEmployeesResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "employees" where rest == nil:
+                    self.employees = source.employees
+                case "next_page_token" where rest == nil:
+                    self.nextPageToken = source.nextPageToken
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_ListEmployeesResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "employees":
+                    self.employees = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Identity_V1_Employee>.self, container, key)
+                case "nextPageToken", "next_page_token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nextPageToken = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.ListEmployeesResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_ListEmployeesResponse: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2024,6 +2810,50 @@ extension Binakarier_Identity_V1_CreateEmployeeRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.employee = try ProtoCBridge.message(c.pointee.employee)
+    }
+}
+
+extension Binakarier_Identity_V1_CreateEmployeeRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "employee":
+                    if let rest {
+                        var inner = self.employee ?? .init()
+                        do {
+                            try inner.merge(from: source.employee ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.employee = inner
+                    }
+                    else {
+                        self.employee = source.employee
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_CreateEmployeeRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "employee":
+                    self.employee = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Identity_V1_Employee>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.CreateEmployeeRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2055,6 +2885,66 @@ extension Binakarier_Identity_V1_UpdateEmployeeRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_UpdateEmployeeRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "employee":
+                    if let rest {
+                        var inner = self.employee ?? .init()
+                        do {
+                            try inner.merge(from: source.employee ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.employee = inner
+                    }
+                    else {
+                        self.employee = source.employee
+                    }
+                case "update_mask":
+                    if let rest {
+                        var inner = self.updateMask ?? .init()
+                        do {
+                            try inner.merge(from: source.updateMask ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.updateMask = inner
+                    }
+                    else {
+                        self.updateMask = source.updateMask
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_UpdateEmployeeRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "employee":
+                    self.employee = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Identity_V1_Employee>.self, container, key)
+                case "updateMask", "update_mask":
+                    self.updateMask = try ProtoJSON.single(ProtoJSONMessage<Google_Protobuf_FieldMask>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.UpdateEmployeeRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_UpdateEmployeeRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2079,6 +2969,38 @@ extension Binakarier_Identity_V1_DeleteEmployeeRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.nip = ProtoCBridge.string(c.pointee.nip)
+    }
+}
+
+extension Binakarier_Identity_V1_DeleteEmployeeRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "nip" where rest == nil:
+                    self.nip = source.nip
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_DeleteEmployeeRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nip = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.DeleteEmployeeRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2107,6 +3029,27 @@ extension Binakarier_Identity_V1_DeleteEmployeeResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_DeleteEmployeeResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Identity_V1_DeleteEmployeeResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.DeleteEmployeeResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_DeleteEmployeeResponse: Encodable {
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2128,6 +3071,27 @@ extension Binakarier_Identity_V1_StartEmployeeImportRequest: ProtoCBridged {
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
+    }
+}
+
+extension Binakarier_Identity_V1_StartEmployeeImportRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Identity_V1_StartEmployeeImportRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.StartEmployeeImportRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2153,6 +3117,38 @@ extension Binakarier_Identity_V1_StartEmployeeImportResponse: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.importId = ProtoCBridge.string(c.pointee.import_id)
+    }
+}
+
+extension Binakarier_Identity_V1_StartEmployeeImportResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "import_id" where rest == nil:
+                    self.importId = source.importId
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_StartEmployeeImportResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "importId", "import_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.importId = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.StartEmployeeImportResponse", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2184,6 +3180,42 @@ extension Binakarier_Identity_V1_UploadEmployeeImportChunkRequest: ProtoCBridged
     }
 }
 
+extension Binakarier_Identity_V1_UploadEmployeeImportChunkRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "import_id" where rest == nil:
+                    self.importId = source.importId
+                case "data" where rest == nil:
+                    self.data = source.data
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_UploadEmployeeImportChunkRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "importId", "import_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.importId = value }
+                case "data":
+                    if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.data = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.UploadEmployeeImportChunkRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_UploadEmployeeImportChunkRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2208,6 +3240,38 @@ extension Binakarier_Identity_V1_UploadEmployeeImportChunkResponse: ProtoCBridge
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.bytesReceived = c.pointee.bytes_received
+    }
+}
+
+extension Binakarier_Identity_V1_UploadEmployeeImportChunkResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "bytes_received" where rest == nil:
+                    self.bytesReceived = source.bytesReceived
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_UploadEmployeeImportChunkResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "bytesReceived", "bytes_received":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.bytesReceived = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.UploadEmployeeImportChunkResponse", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2239,6 +3303,42 @@ extension Binakarier_Identity_V1_FinishEmployeeImportRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_FinishEmployeeImportRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "import_id" where rest == nil:
+                    self.importId = source.importId
+                case "dry_run" where rest == nil:
+                    self.dryRun = source.dryRun
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_FinishEmployeeImportRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "importId", "import_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.importId = value }
+                case "dryRun", "dry_run":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.dryRun = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.FinishEmployeeImportRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_FinishEmployeeImportRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2266,6 +3366,38 @@ extension Binakarier_Identity_V1_CancelEmployeeImportRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_CancelEmployeeImportRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "import_id" where rest == nil:
+                    self.importId = source.importId
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_CancelEmployeeImportRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "importId", "import_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.importId = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.CancelEmployeeImportRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_CancelEmployeeImportRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2288,6 +3420,27 @@ extension Binakarier_Identity_V1_CancelEmployeeImportResponse: ProtoCBridged {
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
+    }
+}
+
+extension Binakarier_Identity_V1_CancelEmployeeImportResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Identity_V1_CancelEmployeeImportResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.CancelEmployeeImportResponse", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2317,6 +3470,46 @@ extension Binakarier_Identity_V1_ImportRowError: ProtoCBridged {
         self.line = c.pointee.line
         self.nip = ProtoCBridge.string(c.pointee.nip)
         self.reason = ProtoCBridge.string(c.pointee.reason)
+    }
+}
+
+extension Binakarier_Identity_V1_ImportRowError {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "line" where rest == nil:
+                    self.line = source.line
+                case "nip" where rest == nil:
+                    self.nip = source.nip
+                case "reason" where rest == nil:
+                    self.reason = source.reason
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_ImportRowError: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "line":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.line = value }
+                case "nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nip = value }
+                case "reason":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.reason = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.ImportRowError", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2356,6 +3549,58 @@ extension Binakarier_Identity_V1_ImportReport: ProtoCBridged {
         self.errors = try ProtoCBridge.messages(c.pointee.errors, c.pointee.n_errors)
         self.dryRun = c.pointee.dry_run != 0
         self.errorsTotal = c.pointee.errors_total
+    }
+}
+
+extension Binakarier_Identity_V1_ImportReport {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "rows_total" where rest == nil:
+                    self.rowsTotal = source.rowsTotal
+                case "rows_valid" where rest == nil:
+                    self.rowsValid = source.rowsValid
+                case "rows_committed" where rest == nil:
+                    self.rowsCommitted = source.rowsCommitted
+                case "errors" where rest == nil:
+                    self.errors = source.errors
+                case "dry_run" where rest == nil:
+                    self.dryRun = source.dryRun
+                case "errors_total" where rest == nil:
+                    self.errorsTotal = source.errorsTotal
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_ImportReport: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "rowsTotal", "rows_total":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.rowsTotal = value }
+                case "rowsValid", "rows_valid":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.rowsValid = value }
+                case "rowsCommitted", "rows_committed":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.rowsCommitted = value }
+                case "errors":
+                    self.errors = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Identity_V1_ImportRowError>.self, container, key)
+                case "dryRun", "dry_run":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.dryRun = value }
+                case "errorsTotal", "errors_total":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.errorsTotal = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.ImportReport", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2399,6 +3644,54 @@ extension Binakarier_Identity_V1_CreateAccountRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_CreateAccountRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "username" where rest == nil:
+                    self.username = source.username
+                case "password" where rest == nil:
+                    self.password = source.password
+                case "display_name" where rest == nil:
+                    self.displayName = source.displayName
+                case "roles" where rest == nil:
+                    self.roles = source.roles
+                case "nip" where rest == nil:
+                    self.nip = source.nip
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_CreateAccountRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "username":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.username = value }
+                case "password":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.password = value }
+                case "displayName", "display_name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.displayName = value }
+                case "roles":
+                    self.roles = try ProtoJSON.repeated(ProtoJSONEnum<Binakarier_Auth_V1_Role>.self, container, key)
+                case "nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nip = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.CreateAccountRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_CreateAccountRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2426,6 +3719,38 @@ extension Binakarier_Identity_V1_GetAccountRequest: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.username = ProtoCBridge.string(c.pointee.username)
+    }
+}
+
+extension Binakarier_Identity_V1_GetAccountRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "username" where rest == nil:
+                    self.username = source.username
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_GetAccountRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "username":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.username = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.GetAccountRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2459,6 +3784,46 @@ extension Binakarier_Identity_V1_SetPasswordRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_SetPasswordRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "username" where rest == nil:
+                    self.username = source.username
+                case "new_password" where rest == nil:
+                    self.newPassword = source.newPassword
+                case "current_password" where rest == nil:
+                    self.currentPassword = source.currentPassword
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_SetPasswordRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "username":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.username = value }
+                case "newPassword", "new_password":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.newPassword = value }
+                case "currentPassword", "current_password":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.currentPassword = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.SetPasswordRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_SetPasswordRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2486,6 +3851,27 @@ extension Binakarier_Identity_V1_SetPasswordResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_SetPasswordResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Identity_V1_SetPasswordResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.SetPasswordResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_SetPasswordResponse: Encodable {
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2510,6 +3896,42 @@ extension Binakarier_Identity_V1_SetAccountDisabledRequest: ProtoCBridged {
         self.init()
         self.username = ProtoCBridge.string(c.pointee.username)
         self.disabled = c.pointee.disabled != 0
+    }
+}
+
+extension Binakarier_Identity_V1_SetAccountDisabledRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "username" where rest == nil:
+                    self.username = source.username
+                case "disabled" where rest == nil:
+                    self.disabled = source.disabled
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_SetAccountDisabledRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "username":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.username = value }
+                case "disabled":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.disabled = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.SetAccountDisabledRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2543,6 +3965,42 @@ extension Binakarier_Identity_V1_SetRolesRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_SetRolesRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "username" where rest == nil:
+                    self.username = source.username
+                case "roles" where rest == nil:
+                    self.roles = source.roles
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_SetRolesRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "username":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.username = value }
+                case "roles":
+                    self.roles = try ProtoJSON.repeated(ProtoJSONEnum<Binakarier_Auth_V1_Role>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.SetRolesRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_SetRolesRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2569,6 +4027,42 @@ extension Binakarier_Identity_V1_LoginRequest: ProtoCBridged {
         self.init()
         self.username = ProtoCBridge.string(c.pointee.username)
         self.password = ProtoCBridge.string(c.pointee.password)
+    }
+}
+
+extension Binakarier_Identity_V1_LoginRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "username" where rest == nil:
+                    self.username = source.username
+                case "password" where rest == nil:
+                    self.password = source.password
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_LoginRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "username":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.username = value }
+                case "password":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.password = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.LoginRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2603,6 +4097,58 @@ extension Binakarier_Identity_V1_LoginResponse: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_LoginResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "token" where rest == nil:
+                    self.token = source.token
+                case "expire_time_unix" where rest == nil:
+                    self.expireTimeUnix = source.expireTimeUnix
+                case "account":
+                    if let rest {
+                        var inner = self.account ?? .init()
+                        do {
+                            try inner.merge(from: source.account ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.account = inner
+                    }
+                    else {
+                        self.account = source.account
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_LoginResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.token = value }
+                case "expireTimeUnix", "expire_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.expireTimeUnix = value }
+                case "account":
+                    self.account = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Identity_V1_Account>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.LoginResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_LoginResponse: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2630,6 +4176,27 @@ extension Binakarier_Identity_V1_LogoutRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_LogoutRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Identity_V1_LogoutRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.LogoutRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_LogoutRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2651,6 +4218,27 @@ extension Binakarier_Identity_V1_LogoutResponse: ProtoCBridged {
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
+    }
+}
+
+extension Binakarier_Identity_V1_LogoutResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Identity_V1_LogoutResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.LogoutResponse", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2678,6 +4266,27 @@ extension Binakarier_Identity_V1_RotateSigningKeyRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Identity_V1_RotateSigningKeyRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Identity_V1_RotateSigningKeyRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.RotateSigningKeyRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Identity_V1_RotateSigningKeyRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -2702,6 +4311,42 @@ extension Binakarier_Identity_V1_RotateSigningKeyResponse: ProtoCBridged {
         self.init()
         self.activeKeyId = ProtoCBridge.string(c.pointee.active_key_id)
         self.previousKeyId = ProtoCBridge.string(c.pointee.previous_key_id)
+    }
+}
+
+extension Binakarier_Identity_V1_RotateSigningKeyResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "active_key_id" where rest == nil:
+                    self.activeKeyId = source.activeKeyId
+                case "previous_key_id" where rest == nil:
+                    self.previousKeyId = source.previousKeyId
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_RotateSigningKeyResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "activeKeyId", "active_key_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.activeKeyId = value }
+                case "previousKeyId", "previous_key_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.previousKeyId = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.RotateSigningKeyResponse", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -2733,6 +4378,46 @@ extension Binakarier_Identity_V1_BootstrapAdministratorRequest: ProtoCBridged {
         self.username = ProtoCBridge.string(c.pointee.username)
         self.password = ProtoCBridge.string(c.pointee.password)
         self.displayName = ProtoCBridge.string(c.pointee.display_name)
+    }
+}
+
+extension Binakarier_Identity_V1_BootstrapAdministratorRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "username" where rest == nil:
+                    self.username = source.username
+                case "password" where rest == nil:
+                    self.password = source.password
+                case "display_name" where rest == nil:
+                    self.displayName = source.displayName
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Identity_V1_BootstrapAdministratorRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "username":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.username = value }
+                case "password":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.password = value }
+                case "displayName", "display_name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.displayName = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.BootstrapAdministratorRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 

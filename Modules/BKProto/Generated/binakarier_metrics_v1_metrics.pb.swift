@@ -58,6 +58,27 @@ extension Binakarier_Metrics_V1_ScrapeRequest: ProtoCBridged {
     }
 }
 
+extension Binakarier_Metrics_V1_ScrapeRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Metrics_V1_ScrapeRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.metrics.v1.ScrapeRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Metrics_V1_ScrapeRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -80,6 +101,38 @@ extension Binakarier_Metrics_V1_ScrapeResponse: ProtoCBridged {
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.text = ProtoCBridge.string(c.pointee.text)
+    }
+}
+
+extension Binakarier_Metrics_V1_ScrapeResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "text" where rest == nil:
+                    self.text = source.text
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Metrics_V1_ScrapeResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "text":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.text = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.metrics.v1.ScrapeResponse", codingPath: container.codingPath)
+            }
+        }
     }
 }
 

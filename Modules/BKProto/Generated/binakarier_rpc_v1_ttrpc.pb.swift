@@ -125,6 +125,54 @@ extension Binakarier_Rpc_V1_Request: ProtoCBridged {
     }
 }
 
+extension Binakarier_Rpc_V1_Request {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "service" where rest == nil:
+                    self.service = source.service
+                case "method" where rest == nil:
+                    self.method = source.method
+                case "payload" where rest == nil:
+                    self.payload = source.payload
+                case "timeout_nano" where rest == nil:
+                    self.timeoutNano = source.timeoutNano
+                case "metadata" where rest == nil:
+                    self.metadata = source.metadata
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Rpc_V1_Request: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "service":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.service = value }
+                case "method":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.method = value }
+                case "payload":
+                    if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.payload = value }
+                case "timeoutNano", "timeout_nano":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.timeoutNano = value }
+                case "metadata":
+                    self.metadata = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Rpc_V1_KeyValue>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.rpc.v1.Request", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Rpc_V1_Request: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -157,6 +205,54 @@ extension Binakarier_Rpc_V1_Response: ProtoCBridged {
     }
 }
 
+extension Binakarier_Rpc_V1_Response {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "status":
+                    if let rest {
+                        var inner = self.status ?? .init()
+                        do {
+                            try inner.merge(from: source.status ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.status = inner
+                    }
+                    else {
+                        self.status = source.status
+                    }
+                case "payload" where rest == nil:
+                    self.payload = source.payload
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Rpc_V1_Response: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "status":
+                    self.status = try ProtoJSON.single(ProtoJSONMessage<Google_Rpc_Status>.self, container, key)
+                case "payload":
+                    if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.payload = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.rpc.v1.Response", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Rpc_V1_Response: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
@@ -183,6 +279,42 @@ extension Binakarier_Rpc_V1_KeyValue: ProtoCBridged {
         self.init()
         self.key = ProtoCBridge.string(c.pointee.key)
         self.value = ProtoCBridge.string(c.pointee.value)
+    }
+}
+
+extension Binakarier_Rpc_V1_KeyValue {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "key" where rest == nil:
+                    self.key = source.key
+                case "value" where rest == nil:
+                    self.value = source.value
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Rpc_V1_KeyValue: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "key":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.key = value }
+                case "value":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.value = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.rpc.v1.KeyValue", codingPath: container.codingPath)
+            }
+        }
     }
 }
 

@@ -69,6 +69,10 @@ public struct Binakarier_Testing_V1_AllTypes: ProtoMessage {
     public var rBytes: [[UInt8]] = []
     public var rColor: [Binakarier_Testing_V1_Color] = []
     public var rNested: [Binakarier_Testing_V1_AllTypes.Nested] = []
+    public var mCounts: [String: Int64] = [:]
+    public var mNested: [Int32: Binakarier_Testing_V1_AllTypes.Nested] = [:]
+    public var mColors: [String: Binakarier_Testing_V1_Color] = [:]
+    public var mFlags: [Bool: [UInt8]] = [:]
 
     /// At most one of: choice_text, choice_number, choice_nested, choice_color, choice_bytes.
     public var choice: OneOf_Choice? = nil
@@ -126,6 +130,10 @@ public struct Binakarier_Testing_V1_AllTypes: ProtoMessage {
         rBytes: [[UInt8]] = [],
         rColor: [Binakarier_Testing_V1_Color] = [],
         rNested: [Binakarier_Testing_V1_AllTypes.Nested] = [],
+        mCounts: [String: Int64] = [:],
+        mNested: [Int32: Binakarier_Testing_V1_AllTypes.Nested] = [:],
+        mColors: [String: Binakarier_Testing_V1_Color] = [:],
+        mFlags: [Bool: [UInt8]] = [:],
         choice: OneOf_Choice? = nil,
         maybeCount: OneOf_MaybeCount? = nil
     ) {
@@ -164,6 +172,10 @@ public struct Binakarier_Testing_V1_AllTypes: ProtoMessage {
         self.rBytes = rBytes
         self.rColor = rColor
         self.rNested = rNested
+        self.mCounts = mCounts
+        self.mNested = mNested
+        self.mColors = mColors
+        self.mFlags = mFlags
         self.choice = choice
         self.maybeCount = maybeCount
     }
@@ -217,6 +229,102 @@ public struct Binakarier_Testing_V1_AllTypes: ProtoMessage {
             self.label = label
             self.value = value
             self.children = children
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try ProtoCBridge.decode(Self.self, bytes)
+        }
+
+        public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+            try ProtoCBridge.packed(self)
+        }
+    }
+
+    public struct MCountsEntry: ProtoMessage {
+        public static let protoName = "binakarier.testing.v1.AllTypes.MCountsEntry"
+        public var key: String = ""
+        public var value: Int64 = 0
+
+        public init() {}
+
+        public init(
+            key: String = "",
+            value: Int64 = 0
+        ) {
+            self.key = key
+            self.value = value
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try ProtoCBridge.decode(Self.self, bytes)
+        }
+
+        public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+            try ProtoCBridge.packed(self)
+        }
+    }
+
+    public struct MNestedEntry: ProtoMessage {
+        public static let protoName = "binakarier.testing.v1.AllTypes.MNestedEntry"
+        public var key: Int32 = 0
+        public var value: Binakarier_Testing_V1_AllTypes.Nested? = nil
+
+        public init() {}
+
+        public init(
+            key: Int32 = 0,
+            value: Binakarier_Testing_V1_AllTypes.Nested? = nil
+        ) {
+            self.key = key
+            self.value = value
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try ProtoCBridge.decode(Self.self, bytes)
+        }
+
+        public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+            try ProtoCBridge.packed(self)
+        }
+    }
+
+    public struct MColorsEntry: ProtoMessage {
+        public static let protoName = "binakarier.testing.v1.AllTypes.MColorsEntry"
+        public var key: String = ""
+        public var value: Binakarier_Testing_V1_Color = .unspecified
+
+        public init() {}
+
+        public init(
+            key: String = "",
+            value: Binakarier_Testing_V1_Color = .unspecified
+        ) {
+            self.key = key
+            self.value = value
+        }
+
+        public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+            self = try ProtoCBridge.decode(Self.self, bytes)
+        }
+
+        public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+            try ProtoCBridge.packed(self)
+        }
+    }
+
+    public struct MFlagsEntry: ProtoMessage {
+        public static let protoName = "binakarier.testing.v1.AllTypes.MFlagsEntry"
+        public var key: Bool = false
+        public var value: [UInt8] = []
+
+        public init() {}
+
+        public init(
+            key: Bool = false,
+            value: [UInt8] = []
+        ) {
+            self.key = key
+            self.value = value
         }
 
         public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -356,6 +464,14 @@ extension Binakarier_Testing_V1_AllTypes: ProtoCBridged {
         c.pointee.r_color = arena.array(self.rColor.map { Binakarier__Testing__V1__Color(rawValue: .init(truncatingIfNeeded: $0.rawValue)) })
         c.pointee.n_r_nested = self.rNested.count
         c.pointee.r_nested = try arena.messages(self.rNested)
+        c.pointee.n_m_counts = self.mCounts.count
+        c.pointee.m_counts = try arena.messages(self.mCounts.sorted { "\($0.key)" < "\($1.key)" }.map { Binakarier_Testing_V1_AllTypes.MCountsEntry(key: $0.key, value: $0.value) })
+        c.pointee.n_m_nested = self.mNested.count
+        c.pointee.m_nested = try arena.messages(self.mNested.sorted { "\($0.key)" < "\($1.key)" }.map { Binakarier_Testing_V1_AllTypes.MNestedEntry(key: $0.key, value: $0.value) })
+        c.pointee.n_m_colors = self.mColors.count
+        c.pointee.m_colors = try arena.messages(self.mColors.sorted { "\($0.key)" < "\($1.key)" }.map { Binakarier_Testing_V1_AllTypes.MColorsEntry(key: $0.key, value: $0.value) })
+        c.pointee.n_m_flags = self.mFlags.count
+        c.pointee.m_flags = try arena.messages(self.mFlags.sorted { "\($0.key)" < "\($1.key)" }.map { Binakarier_Testing_V1_AllTypes.MFlagsEntry(key: $0.key, value: $0.value) })
         switch self.choice {
             case .choiceText(let value)?:
                 c.pointee.choice_case = .init(rawValue: 41)
@@ -421,6 +537,10 @@ extension Binakarier_Testing_V1_AllTypes: ProtoCBridged {
         self.rBytes = ProtoCBridge.bytesArray(c.pointee.r_bytes, c.pointee.n_r_bytes)
         self.rColor = try ProtoCBridge.enumValues(Binakarier_Testing_V1_Color.self, c.pointee.r_color, c.pointee.n_r_color, field: "binakarier.testing.v1.AllTypes.r_color") { Int32(truncatingIfNeeded: $0.rawValue) }
         self.rNested = try ProtoCBridge.messages(c.pointee.r_nested, c.pointee.n_r_nested)
+        self.mCounts = Dictionary((try ProtoCBridge.messages(c.pointee.m_counts, c.pointee.n_m_counts) as [Binakarier_Testing_V1_AllTypes.MCountsEntry]).map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        self.mNested = Dictionary((try ProtoCBridge.messages(c.pointee.m_nested, c.pointee.n_m_nested) as [Binakarier_Testing_V1_AllTypes.MNestedEntry]).map { ($0.key, $0.value ?? .init()) }, uniquingKeysWith: { $1 })
+        self.mColors = Dictionary((try ProtoCBridge.messages(c.pointee.m_colors, c.pointee.n_m_colors) as [Binakarier_Testing_V1_AllTypes.MColorsEntry]).map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        self.mFlags = Dictionary((try ProtoCBridge.messages(c.pointee.m_flags, c.pointee.n_m_flags) as [Binakarier_Testing_V1_AllTypes.MFlagsEntry]).map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
         switch c.pointee.choice_case.rawValue {
             case 41:
                 self.choice = .choiceText(ProtoCBridge.string(c.pointee.choice_text))
@@ -440,6 +560,256 @@ extension Binakarier_Testing_V1_AllTypes: ProtoCBridged {
                 self.maybeCount = .count(c.pointee.count)
             default:
                 self.maybeCount = nil
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "f_int32" where rest == nil:
+                    self.fInt32 = source.fInt32
+                case "f_int64" where rest == nil:
+                    self.fInt64 = source.fInt64
+                case "f_uint32" where rest == nil:
+                    self.fUint32 = source.fUint32
+                case "f_uint64" where rest == nil:
+                    self.fUint64 = source.fUint64
+                case "f_sint32" where rest == nil:
+                    self.fSint32 = source.fSint32
+                case "f_sint64" where rest == nil:
+                    self.fSint64 = source.fSint64
+                case "f_fixed32" where rest == nil:
+                    self.fFixed32 = source.fFixed32
+                case "f_fixed64" where rest == nil:
+                    self.fFixed64 = source.fFixed64
+                case "f_sfixed32" where rest == nil:
+                    self.fSfixed32 = source.fSfixed32
+                case "f_sfixed64" where rest == nil:
+                    self.fSfixed64 = source.fSfixed64
+                case "f_float" where rest == nil:
+                    self.fFloat = source.fFloat
+                case "f_double" where rest == nil:
+                    self.fDouble = source.fDouble
+                case "f_bool" where rest == nil:
+                    self.fBool = source.fBool
+                case "f_string" where rest == nil:
+                    self.fString = source.fString
+                case "f_bytes" where rest == nil:
+                    self.fBytes = source.fBytes
+                case "f_color" where rest == nil:
+                    self.fColor = source.fColor
+                case "f_shape" where rest == nil:
+                    self.fShape = source.fShape
+                case "f_nested":
+                    if let rest {
+                        var inner = self.fNested ?? .init()
+                        do {
+                            try inner.merge(from: source.fNested ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.fNested = inner
+                    }
+                    else {
+                        self.fNested = source.fNested
+                    }
+                case "r_int32" where rest == nil:
+                    self.rInt32 = source.rInt32
+                case "r_int64" where rest == nil:
+                    self.rInt64 = source.rInt64
+                case "r_uint32" where rest == nil:
+                    self.rUint32 = source.rUint32
+                case "r_uint64" where rest == nil:
+                    self.rUint64 = source.rUint64
+                case "r_sint32" where rest == nil:
+                    self.rSint32 = source.rSint32
+                case "r_sint64" where rest == nil:
+                    self.rSint64 = source.rSint64
+                case "r_fixed32" where rest == nil:
+                    self.rFixed32 = source.rFixed32
+                case "r_fixed64" where rest == nil:
+                    self.rFixed64 = source.rFixed64
+                case "r_sfixed32" where rest == nil:
+                    self.rSfixed32 = source.rSfixed32
+                case "r_sfixed64" where rest == nil:
+                    self.rSfixed64 = source.rSfixed64
+                case "r_float" where rest == nil:
+                    self.rFloat = source.rFloat
+                case "r_double" where rest == nil:
+                    self.rDouble = source.rDouble
+                case "r_bool" where rest == nil:
+                    self.rBool = source.rBool
+                case "r_string" where rest == nil:
+                    self.rString = source.rString
+                case "r_bytes" where rest == nil:
+                    self.rBytes = source.rBytes
+                case "r_color" where rest == nil:
+                    self.rColor = source.rColor
+                case "r_nested" where rest == nil:
+                    self.rNested = source.rNested
+                case "choice_text" where rest == nil:
+                    if case .choiceText? = source.choice {
+                        self.choice = source.choice
+                    }
+                    else if case .choiceText? = self.choice {
+                        self.choice = nil
+                    }
+                case "choice_number" where rest == nil:
+                    if case .choiceNumber? = source.choice {
+                        self.choice = source.choice
+                    }
+                    else if case .choiceNumber? = self.choice {
+                        self.choice = nil
+                    }
+                case "choice_nested" where rest == nil:
+                    if case .choiceNested? = source.choice {
+                        self.choice = source.choice
+                    }
+                    else if case .choiceNested? = self.choice {
+                        self.choice = nil
+                    }
+                case "choice_color" where rest == nil:
+                    if case .choiceColor? = source.choice {
+                        self.choice = source.choice
+                    }
+                    else if case .choiceColor? = self.choice {
+                        self.choice = nil
+                    }
+                case "choice_bytes" where rest == nil:
+                    if case .choiceBytes? = source.choice {
+                        self.choice = source.choice
+                    }
+                    else if case .choiceBytes? = self.choice {
+                        self.choice = nil
+                    }
+                case "count" where rest == nil:
+                    if case .count? = source.maybeCount {
+                        self.maybeCount = source.maybeCount
+                    }
+                    else if case .count? = self.maybeCount {
+                        self.maybeCount = nil
+                    }
+                case "m_counts" where rest == nil:
+                    self.mCounts = source.mCounts
+                case "m_nested" where rest == nil:
+                    self.mNested = source.mNested
+                case "m_colors" where rest == nil:
+                    self.mColors = source.mColors
+                case "m_flags" where rest == nil:
+                    self.mFlags = source.mFlags
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "fInt32", "f_int32":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.fInt32 = value }
+                case "fInt64", "f_int64":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.fInt64 = value }
+                case "fUint32", "f_uint32":
+                    if let value = try ProtoJSON.single(ProtoJSONUInt32.self, container, key) { self.fUint32 = value }
+                case "fUint64", "f_uint64":
+                    if let value = try ProtoJSON.single(ProtoJSONUInt64.self, container, key) { self.fUint64 = value }
+                case "fSint32", "f_sint32":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.fSint32 = value }
+                case "fSint64", "f_sint64":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.fSint64 = value }
+                case "fFixed32", "f_fixed32":
+                    if let value = try ProtoJSON.single(ProtoJSONUInt32.self, container, key) { self.fFixed32 = value }
+                case "fFixed64", "f_fixed64":
+                    if let value = try ProtoJSON.single(ProtoJSONUInt64.self, container, key) { self.fFixed64 = value }
+                case "fSfixed32", "f_sfixed32":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.fSfixed32 = value }
+                case "fSfixed64", "f_sfixed64":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.fSfixed64 = value }
+                case "fFloat", "f_float":
+                    if let value = try ProtoJSON.single(ProtoJSONFloat.self, container, key) { self.fFloat = value }
+                case "fDouble", "f_double":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.fDouble = value }
+                case "fBool", "f_bool":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.fBool = value }
+                case "fString", "f_string":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.fString = value }
+                case "fBytes", "f_bytes":
+                    if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.fBytes = value }
+                case "fColor", "f_color":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Testing_V1_Color>.self, container, key) { self.fColor = value }
+                case "fShape", "f_shape":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Testing_V1_AllTypes.Shape>.self, container, key) { self.fShape = value }
+                case "fNested", "f_nested":
+                    self.fNested = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Testing_V1_AllTypes.Nested>.self, container, key)
+                case "rInt32", "r_int32":
+                    self.rInt32 = try ProtoJSON.repeated(ProtoJSONInt32.self, container, key)
+                case "rInt64", "r_int64":
+                    self.rInt64 = try ProtoJSON.repeated(ProtoJSONInt64.self, container, key)
+                case "rUint32", "r_uint32":
+                    self.rUint32 = try ProtoJSON.repeated(ProtoJSONUInt32.self, container, key)
+                case "rUint64", "r_uint64":
+                    self.rUint64 = try ProtoJSON.repeated(ProtoJSONUInt64.self, container, key)
+                case "rSint32", "r_sint32":
+                    self.rSint32 = try ProtoJSON.repeated(ProtoJSONInt32.self, container, key)
+                case "rSint64", "r_sint64":
+                    self.rSint64 = try ProtoJSON.repeated(ProtoJSONInt64.self, container, key)
+                case "rFixed32", "r_fixed32":
+                    self.rFixed32 = try ProtoJSON.repeated(ProtoJSONUInt32.self, container, key)
+                case "rFixed64", "r_fixed64":
+                    self.rFixed64 = try ProtoJSON.repeated(ProtoJSONUInt64.self, container, key)
+                case "rSfixed32", "r_sfixed32":
+                    self.rSfixed32 = try ProtoJSON.repeated(ProtoJSONInt32.self, container, key)
+                case "rSfixed64", "r_sfixed64":
+                    self.rSfixed64 = try ProtoJSON.repeated(ProtoJSONInt64.self, container, key)
+                case "rFloat", "r_float":
+                    self.rFloat = try ProtoJSON.repeated(ProtoJSONFloat.self, container, key)
+                case "rDouble", "r_double":
+                    self.rDouble = try ProtoJSON.repeated(ProtoJSONDouble.self, container, key)
+                case "rBool", "r_bool":
+                    self.rBool = try ProtoJSON.repeated(ProtoJSONBool.self, container, key)
+                case "rString", "r_string":
+                    self.rString = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
+                case "rBytes", "r_bytes":
+                    self.rBytes = try ProtoJSON.repeated(ProtoJSONBytes.self, container, key)
+                case "rColor", "r_color":
+                    self.rColor = try ProtoJSON.repeated(ProtoJSONEnum<Binakarier_Testing_V1_Color>.self, container, key)
+                case "rNested", "r_nested":
+                    self.rNested = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Testing_V1_AllTypes.Nested>.self, container, key)
+                case "choiceText", "choice_text":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.choice = .choiceText(value) }
+                case "choiceNumber", "choice_number":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.choice = .choiceNumber(value) }
+                case "choiceNested", "choice_nested":
+                    if let value = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Testing_V1_AllTypes.Nested>.self, container, key) { self.choice = .choiceNested(value) }
+                case "choiceColor", "choice_color":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Testing_V1_Color>.self, container, key) { self.choice = .choiceColor(value) }
+                case "choiceBytes", "choice_bytes":
+                    if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.choice = .choiceBytes(value) }
+                case "count":
+                    if let value = try ProtoJSON.single(ProtoJSONUInt32.self, container, key) { self.maybeCount = .count(value) }
+                case "mCounts", "m_counts":
+                    self.mCounts = try ProtoJSON.map(String.self, ProtoJSONInt64.self, container, key)
+                case "mNested", "m_nested":
+                    self.mNested = try ProtoJSON.map(Int32.self, ProtoJSONMessage<Binakarier_Testing_V1_AllTypes.Nested>.self, container, key)
+                case "mColors", "m_colors":
+                    self.mColors = try ProtoJSON.map(String.self, ProtoJSONEnum<Binakarier_Testing_V1_Color>.self, container, key)
+                case "mFlags", "m_flags":
+                    self.mFlags = try ProtoJSON.map(Bool.self, ProtoJSONBytes.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.testing.v1.AllTypes", codingPath: container.codingPath)
+            }
         }
     }
 }
@@ -482,6 +852,10 @@ extension Binakarier_Testing_V1_AllTypes: Encodable {
         if !self.rBytes.isEmpty { try container.encode(self.rBytes.map(ProtoJSON.base64), forKey: ProtoJSONKey("rBytes")) }
         if !self.rColor.isEmpty { try container.encode(self.rColor.map(\.protoName), forKey: ProtoJSONKey("rColor")) }
         if !self.rNested.isEmpty { try container.encode(self.rNested, forKey: ProtoJSONKey("rNested")) }
+        if !self.mCounts.isEmpty { try container.encode(Dictionary(uniqueKeysWithValues: self.mCounts.map { ($0.key.protoJSONKey, String($0.value)) }), forKey: ProtoJSONKey("mCounts")) }
+        if !self.mNested.isEmpty { try container.encode(Dictionary(uniqueKeysWithValues: self.mNested.map { ($0.key.protoJSONKey, $0.value) }), forKey: ProtoJSONKey("mNested")) }
+        if !self.mColors.isEmpty { try container.encode(Dictionary(uniqueKeysWithValues: self.mColors.map { ($0.key.protoJSONKey, $0.value.protoName) }), forKey: ProtoJSONKey("mColors")) }
+        if !self.mFlags.isEmpty { try container.encode(Dictionary(uniqueKeysWithValues: self.mFlags.map { ($0.key.protoJSONKey, ProtoJSON.base64($0.value)) }), forKey: ProtoJSONKey("mFlags")) }
         switch self.choice {
             case .choiceText(let value)?:
                 try container.encode(value, forKey: ProtoJSONKey("choiceText"))
@@ -529,12 +903,324 @@ extension Binakarier_Testing_V1_AllTypes.Nested: ProtoCBridged {
     }
 }
 
+extension Binakarier_Testing_V1_AllTypes.Nested {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "label" where rest == nil:
+                    self.label = source.label
+                case "value" where rest == nil:
+                    self.value = source.value
+                case "children" where rest == nil:
+                    self.children = source.children
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.Nested: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "label":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.label = value }
+                case "value":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.value = value }
+                case "children":
+                    self.children = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Testing_V1_AllTypes.Nested>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.testing.v1.AllTypes.Nested", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Binakarier_Testing_V1_AllTypes.Nested: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
         if !self.label.isEmpty { try container.encode(self.label, forKey: ProtoJSONKey("label")) }
         if self.value != 0 { try container.encode(self.value, forKey: ProtoJSONKey("value")) }
         if !self.children.isEmpty { try container.encode(self.children, forKey: ProtoJSONKey("children")) }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MCountsEntry: ProtoCBridged {
+    typealias CMessage = Binakarier__Testing__V1__AllTypes__MCountsEntry
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__testing__v1__all_types__mcounts_entry__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.key.isEmpty { c.pointee.key = try arena.cString(self.key, field: "key") }
+        c.pointee.value = self.value
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.key = ProtoCBridge.string(c.pointee.key)
+        self.value = c.pointee.value
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MCountsEntry {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "key" where rest == nil:
+                    self.key = source.key
+                case "value" where rest == nil:
+                    self.value = source.value
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MCountsEntry: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "key":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.key = value }
+                case "value":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.value = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.testing.v1.AllTypes.MCountsEntry", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MCountsEntry: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.key.isEmpty { try container.encode(self.key, forKey: ProtoJSONKey("key")) }
+        if self.value != 0 { try container.encode(String(self.value), forKey: ProtoJSONKey("value")) }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MNestedEntry: ProtoCBridged {
+    typealias CMessage = Binakarier__Testing__V1__AllTypes__MNestedEntry
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__testing__v1__all_types__mnested_entry__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.key = self.key
+        if let message = self.value { c.pointee.value = try arena.message(message) }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.key = c.pointee.key
+        self.value = try ProtoCBridge.message(c.pointee.value)
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MNestedEntry {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "key" where rest == nil:
+                    self.key = source.key
+                case "value":
+                    if let rest {
+                        var inner = self.value ?? .init()
+                        do {
+                            try inner.merge(from: source.value ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.value = inner
+                    }
+                    else {
+                        self.value = source.value
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MNestedEntry: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "key":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.key = value }
+                case "value":
+                    self.value = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Testing_V1_AllTypes.Nested>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.testing.v1.AllTypes.MNestedEntry", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MNestedEntry: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.key != 0 { try container.encode(self.key, forKey: ProtoJSONKey("key")) }
+        if self.value != nil { try container.encode(self.value!, forKey: ProtoJSONKey("value")) }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MColorsEntry: ProtoCBridged {
+    typealias CMessage = Binakarier__Testing__V1__AllTypes__MColorsEntry
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__testing__v1__all_types__mcolors_entry__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.key.isEmpty { c.pointee.key = try arena.cString(self.key, field: "key") }
+        c.pointee.value = .init(rawValue: .init(truncatingIfNeeded: self.value.rawValue))
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.key = ProtoCBridge.string(c.pointee.key)
+        self.value = try ProtoCBridge.enumValue(Binakarier_Testing_V1_Color.self, Int32(truncatingIfNeeded: c.pointee.value.rawValue), field: "binakarier.testing.v1.AllTypes.MColorsEntry.value")
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MColorsEntry {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "key" where rest == nil:
+                    self.key = source.key
+                case "value" where rest == nil:
+                    self.value = source.value
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MColorsEntry: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "key":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.key = value }
+                case "value":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Testing_V1_Color>.self, container, key) { self.value = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.testing.v1.AllTypes.MColorsEntry", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MColorsEntry: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.key.isEmpty { try container.encode(self.key, forKey: ProtoJSONKey("key")) }
+        if self.value.rawValue != 0 { try container.encode(self.value.protoName, forKey: ProtoJSONKey("value")) }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MFlagsEntry: ProtoCBridged {
+    typealias CMessage = Binakarier__Testing__V1__AllTypes__MFlagsEntry
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__testing__v1__all_types__mflags_entry__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.key = self.key ? 1 : 0
+        if !self.value.isEmpty { c.pointee.value = arena.binaryData(self.value) }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.key = c.pointee.key != 0
+        self.value = ProtoCBridge.bytes(c.pointee.value)
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MFlagsEntry {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "key" where rest == nil:
+                    self.key = source.key
+                case "value" where rest == nil:
+                    self.value = source.value
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MFlagsEntry: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "key":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.key = value }
+                case "value":
+                    if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.value = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.testing.v1.AllTypes.MFlagsEntry", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_AllTypes.MFlagsEntry: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.key { try container.encode(self.key, forKey: ProtoJSONKey("key")) }
+        if !self.value.isEmpty { try container.encode(ProtoJSON.base64(self.value), forKey: ProtoJSONKey("value")) }
     }
 }
 
@@ -560,6 +1246,50 @@ extension Binakarier_Testing_V1_EchoRequest: ProtoCBridged {
         self.delayMs = c.pointee.delay_ms
         self.failCode = c.pointee.fail_code
         self.responseSize = c.pointee.response_size
+    }
+}
+
+extension Binakarier_Testing_V1_EchoRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "text" where rest == nil:
+                    self.text = source.text
+                case "delay_ms" where rest == nil:
+                    self.delayMs = source.delayMs
+                case "fail_code" where rest == nil:
+                    self.failCode = source.failCode
+                case "response_size" where rest == nil:
+                    self.responseSize = source.responseSize
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_EchoRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "text":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.text = value }
+                case "delayMs", "delay_ms":
+                    if let value = try ProtoJSON.single(ProtoJSONUInt32.self, container, key) { self.delayMs = value }
+                case "failCode", "fail_code":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.failCode = value }
+                case "responseSize", "response_size":
+                    if let value = try ProtoJSON.single(ProtoJSONUInt32.self, container, key) { self.responseSize = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.testing.v1.EchoRequest", codingPath: container.codingPath)
+            }
+        }
     }
 }
 
@@ -594,6 +1324,46 @@ extension Binakarier_Testing_V1_EchoResponse: ProtoCBridged {
         self.text = ProtoCBridge.string(c.pointee.text)
         self.metadata = ProtoCBridge.strings(c.pointee.metadata, c.pointee.n_metadata)
         self.payload = ProtoCBridge.bytes(c.pointee.payload)
+    }
+}
+
+extension Binakarier_Testing_V1_EchoResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "text" where rest == nil:
+                    self.text = source.text
+                case "metadata" where rest == nil:
+                    self.metadata = source.metadata
+                case "payload" where rest == nil:
+                    self.payload = source.payload
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Testing_V1_EchoResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "text":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.text = value }
+                case "metadata":
+                    self.metadata = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
+                case "payload":
+                    if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.payload = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.testing.v1.EchoResponse", codingPath: container.codingPath)
+            }
+        }
     }
 }
 

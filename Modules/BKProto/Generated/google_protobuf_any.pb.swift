@@ -160,6 +160,42 @@ extension Google_Protobuf_Any: ProtoCBridged {
     }
 }
 
+extension Google_Protobuf_Any {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "type_url" where rest == nil:
+                    self.typeUrl = source.typeUrl
+                case "value" where rest == nil:
+                    self.value = source.value
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Google_Protobuf_Any: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "typeUrl", "type_url":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.typeUrl = value }
+                case "value":
+                    if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.value = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "google.protobuf.Any", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Google_Protobuf_Any: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)

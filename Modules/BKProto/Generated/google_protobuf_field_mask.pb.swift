@@ -245,9 +245,31 @@ extension Google_Protobuf_FieldMask: ProtoCBridged {
     }
 }
 
-extension Google_Protobuf_FieldMask: Encodable {
+extension Google_Protobuf_FieldMask {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "paths" where rest == nil:
+                    self.paths = source.paths
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Google_Protobuf_FieldMask: Codable {
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ProtoJSONKey.self)
-        if !self.paths.isEmpty { try container.encode(self.paths, forKey: ProtoJSONKey("paths")) }
+        var container = encoder.singleValueContainer()
+        try container.encode(paths.map(ProtoJSON.lowerCamel).joined(separator: ","))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        self.init(paths: text.split(separator: ",").map { ProtoJSON.snakeCase(String($0)) })
     }
 }

@@ -55,6 +55,46 @@ extension Google_Rpc_Status: ProtoCBridged {
     }
 }
 
+extension Google_Rpc_Status {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "code" where rest == nil:
+                    self.code = source.code
+                case "message" where rest == nil:
+                    self.message = source.message
+                case "details" where rest == nil:
+                    self.details = source.details
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Google_Rpc_Status: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.code = value }
+                case "message":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.message = value }
+                case "details":
+                    self.details = try ProtoJSON.repeated(ProtoJSONMessage<Google_Protobuf_Any>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "google.rpc.Status", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
 extension Google_Rpc_Status: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)

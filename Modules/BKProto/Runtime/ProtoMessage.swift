@@ -76,7 +76,12 @@ public enum ProtoEncodingError: Error, Hashable, Sendable, CustomStringConvertib
 }
 
 /// A protobuf enum with a generated Swift type. Unknown values are rejected on decode.
-public protocol ProtoEnum: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == Int32 {}
+public protocol ProtoEnum: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == Int32 {
+    /// The value's name in the .proto (`ROLE_ORGANIZER`), as proto3 JSON writes it.
+    var protoName: String { get }
+    /// The value named `protoName`, or nil for a name this build does not know.
+    init?(protoName: String)
+}
 
 /// A unary RPC method: its service's full proto name, its name, and its message types.
 public struct ProtoMethod<Input: ProtoMessage, Output: ProtoMessage>: Sendable, Hashable {

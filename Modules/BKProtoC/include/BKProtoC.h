@@ -7,4 +7,5 @@
 #include "binakarier/testing/v1/testing.pb-c.h"
 #include "google/protobuf/any.pb-c.h"
 #include "google/protobuf/field_mask.pb-c.h"
+#include "google/rpc/error_details.pb-c.h"
 #include "google/rpc/status.pb-c.h"

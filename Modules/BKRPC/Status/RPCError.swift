@@ -8,13 +8,43 @@ import Logging
 public struct RPCError: Error, Hashable, Sendable, CustomStringConvertible {
     public var code: RPCStatusCode
     public var message: String
+    /// For INVALID_ARGUMENT: which fields are wrong and why. They travel as a `google.rpc.BadRequest`
+    /// in `Status.details`, so a client can point at each field.
+    public var fieldViolations: [FieldViolation]
 
-    public init(_ code: RPCStatusCode, _ message: String) {
+    public typealias FieldViolation = Google_Rpc_BadRequest.FieldViolation
+
+    public init(_ code: RPCStatusCode, _ message: String, fieldViolations: [FieldViolation] = []) {
         self.code = code
         self.message = message
+        self.fieldViolations = fieldViolations
+    }
+
+    /// INVALID_ARGUMENT for one field: the message says it, and the details carry it.
+    public static func invalidArgument(field: String, _ description: String) -> RPCError {
+        RPCError(.invalidArgument, "\(field): \(description)", fieldViolations: [.init(field: field, description: description)])
     }
 
     public var description: String { "\(code): \(message)" }
+
+    static let badRequestTypeURL = "type.googleapis.com/google.rpc.BadRequest"
+
+    /// The wire form: code, message, and the field violations as a packed `google.rpc.BadRequest`.
+    public var status: Google_Rpc_Status {
+        var status = Google_Rpc_Status(code: code.rawValue, message: message)
+        if !fieldViolations.isEmpty, let bytes = try? Google_Rpc_BadRequest(fieldViolations: fieldViolations).serializedBytes() {
+            status.details = [.init(typeUrl: Self.badRequestTypeURL, value: bytes)]
+        }
+        return status
+    }
+
+    /// Reads a status as received; details other than a BadRequest are ignored.
+    public init(status: Google_Rpc_Status) {
+        let violations = status.details.filter { $0.typeUrl == Self.badRequestTypeURL }
+            .compactMap { try? Google_Rpc_BadRequest(serializedBytes: $0.value) }
+            .flatMap(\.fieldViolations)
+        self.init(RPCStatusCode(wireValue: status.code), status.message, fieldViolations: violations)
+    }
 }
 
 /// A domain error that knows its status code. Domain modules conform their error types so that the
@@ -35,6 +65,8 @@ extension RPCError {
             self = error.rpcError
         case let error as ProtoDecodingError:
             self = RPCError(.invalidArgument, "cannot decode request: \(error)")
+        case let error as ProtoFieldMaskError:
+            self = .invalidArgument(field: "update_mask", "'\(error.path)' is not a field of \(error.message)")
         case let error as ProtoEncodingError:
             logger?.error("response could not be encoded", metadata: ["error": "\(error)"])
             self = RPCError(.internal, "response could not be encoded: \(error)")

@@ -26,7 +26,7 @@ enum TTRPCEnvelope {
             return .failure(RPCError(.internal, "malformed response from server: \(error)"))
         case .success(let response):
             if let status = response.status, status.code != 0 {
-                return .failure(RPCError(RPCStatusCode(wireValue: status.code), status.message))
+                return .failure(RPCError(status: status))
             }
             return .success(response.payload)
         }
@@ -62,6 +62,6 @@ enum TTRPCEnvelope {
     }
 
     private static func status(_ error: RPCError) -> Google_Rpc_Status {
-        Google_Rpc_Status(code: error.code.rawValue, message: error.message)
+        error.status
     }
 }

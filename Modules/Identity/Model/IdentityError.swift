@@ -14,7 +14,7 @@ public enum IdentityError: Error, Hashable, Sendable, RPCErrorConvertible {
 
     public var rpcError: RPCError {
         switch self {
-        case .invalid(let field, let reason): RPCError(.invalidArgument, "\(field): \(reason)")
+        case .invalid(let field, let reason): .invalidArgument(field: field, reason)
         case .notFound(let what): RPCError(.notFound, what)
         case .alreadyExists(let what): RPCError(.alreadyExists, what)
         case .failedPrecondition(let why): RPCError(.failedPrecondition, why)

@@ -150,15 +150,8 @@ public final class IdentityService: API.ServiceProtocol {
         guard var agency = try await store.agency(code: patch.code) else {
             throw IdentityError.notFound("perangkat daerah \(patch.code) tidak ditemukan")
         }
-        let paths = try Self.mask(request.updateMask)
-        for path in paths {
-            switch path {
-            case "name": agency.name = patch.name
-            case "kind": agency.kind = patch.kind
-            case "head_nip": agency.headNip = patch.headNip
-            default: throw IdentityError.invalid(field: "update_mask", reason: "kolom '\(path)' tidak dapat diubah")
-            }
-        }
+        let paths = try UpdateMask.paths(request.updateMask, changeable: ["name", "kind", "head_nip"], language: context.language)
+        try agency.merge(from: patch, paths: paths)
         try await store.updateAgency(try Self.validated(agency), now: now())
         audit(context, "agency updated", ["agency": agency.code, "fields": paths.joined(separator: ",")])
         return try await store.agency(code: agency.code) ?? agency
@@ -187,14 +180,8 @@ public final class IdentityService: API.ServiceProtocol {
         guard let agency = try await store.agency(code: patch.agencyCode.uppercased()),
             var unit = agency.units.first(where: { $0.code == patch.code.uppercased() })
         else { throw IdentityError.notFound("unit \(patch.code) di \(patch.agencyCode) tidak ditemukan") }
-        let paths = try Self.mask(request.updateMask)
-        for path in paths {
-            switch path {
-            case "name": unit.name = patch.name
-            case "head_nip": unit.headNip = patch.headNip
-            default: throw IdentityError.invalid(field: "update_mask", reason: "kolom '\(path)' tidak dapat diubah")
-            }
-        }
+        let paths = try UpdateMask.paths(request.updateMask, changeable: ["name", "head_nip"], language: context.language)
+        try unit.merge(from: patch, paths: paths)
         unit.name = try Self.name(unit.name, field: "unit.name")
         try await store.updateUnit(unit)
         audit(context, "unit updated", ["agency": unit.agencyCode, "unit": unit.code, "fields": paths.joined(separator: ",")])
@@ -232,12 +219,6 @@ public final class IdentityService: API.ServiceProtocol {
             code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
         else { throw .invalid(field: field, reason: "kode harus 2–20 huruf, angka, '-' atau '_'") }
         return code
-    }
-
-    static func mask(_ mask: Google_Protobuf_FieldMask?) throws(IdentityError) -> [String] {
-        let paths = mask?.paths ?? []
-        guard !paths.isEmpty else { throw .invalid(field: "update_mask", reason: "sebutkan kolom yang diubah") }
-        return paths
     }
 
     // MARK: employees
@@ -285,7 +266,7 @@ public final class IdentityService: API.ServiceProtocol {
         guard let existing = try await store.employee(nip: patch.nip) else {
             throw IdentityError.notFound("pegawai dengan NIP \(patch.nip) tidak ditemukan")
         }
-        let paths = request.updateMask?.paths ?? []
+        let paths = try UpdateMask.paths(request.updateMask, changeable: EmployeeUpdate.changeable, language: context.language)
         let updated = try EmployeeUpdate.apply(patch, paths: paths, to: existing)
         let stored = try await store.updateEmployee(try EmployeeValidation.validated(updated), now: now())
         audit(context, "employee updated", ["nip": stored.nip, "fields": paths.joined(separator: ",")])

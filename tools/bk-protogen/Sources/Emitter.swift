@@ -11,6 +11,8 @@ struct Emitter {
         var swiftName: String
         var isEnum: Bool
         var firstEnumCase: String = ""
+        /// For a map field's entry message: its key and value fields.
+        var mapEntry: (key: ProtoField, value: ProtoField)?
     }
 
     init(files: [ProtoFile]) throws {
@@ -23,7 +25,11 @@ struct Emitter {
                 swiftName: swiftName, isEnum: true, firstEnumCase: Emitter.caseName(first.name, enumName: e.name))
         }
         func addMessage(_ m: ProtoMessageType, swiftName: String) throws {
-            types[m.fullName] = TypeInfo(swiftName: swiftName, isEnum: false)
+            var info = TypeInfo(swiftName: swiftName, isEnum: false)
+            if m.isMapEntry, let key = m.fields.first(where: { $0.number == 1 }), let value = m.fields.first(where: { $0.number == 2 }) {
+                info.mapEntry = (key, value)
+            }
+            types[m.fullName] = info
             for nested in m.nestedMessages { try addMessage(nested, swiftName: "\(swiftName).\(nested.name)") }
             for nested in m.nestedEnums { try addEnum(nested, swiftName: "\(swiftName).\(nested.name)") }
         }
@@ -93,7 +99,6 @@ struct Emitter {
     }
 
     private func emitMessage(_ m: ProtoMessageType, swiftName: String, into out: inout Output) throws {
-        if m.isMapEntry { throw EmitError("\(m.fullName): map fields are not supported yet; use a repeated message") }
         out.comment(m.comment)
         let name = swiftName.split(separator: ".").last.map(String.init) ?? swiftName
         out.open("public struct \(name): ProtoMessage")
@@ -229,6 +234,12 @@ struct Emitter {
     /// proto3 JSON: lowerCamel names, default values left out, enums by name, 64-bit integers as
     /// strings, bytes as base64.
     private func emitJSON(_ m: ProtoMessageType, swiftName: String, into out: inout Output) throws {
+        try emitMerge(m, swiftName: swiftName, into: &out)
+        if m.fullName == "google.protobuf.FieldMask" {
+            emitFieldMaskJSON(swiftName: swiftName, into: &out)
+            return
+        }
+        try emitJSONDecoding(m, swiftName: swiftName, into: &out)
         out.line("")
         out.open("extension \(swiftName): Encodable")
         out.open("public func encode(to encoder: any Encoder) throws")
@@ -252,6 +263,13 @@ struct Emitter {
                 default: condition = "\(value) != 0"
                 }
             }
+            if let entry = mapEntry(field) {
+                var single = entry.value
+                single.isRepeated = false
+                let converted = jsonValue(single, "$0.value")
+                out.line("if !\(value).isEmpty { try container.encode(Dictionary(uniqueKeysWithValues: \(value).map { ($0.key.protoJSONKey, \(converted)) }), forKey: \(key)) }")
+                continue
+            }
             out.line("if \(condition) { try container.encode(\(jsonValue(field, value)), forKey: \(key)) }")
         }
         for (index, oneof) in m.oneofs.enumerated() {
@@ -266,6 +284,142 @@ struct Emitter {
             out.line("    break")
             out.close()
         }
+        out.close()
+        out.close()
+    }
+
+    /// FieldMask's proto3 JSON form is one string of lowerCamel paths joined by commas.
+    private func emitFieldMaskJSON(swiftName: String, into out: inout Output) {
+        out.line("")
+        out.open("extension \(swiftName): Codable")
+        out.open("public func encode(to encoder: any Encoder) throws")
+        out.line("var container = encoder.singleValueContainer()")
+        out.line("try container.encode(paths.map(ProtoJSON.lowerCamel).joined(separator: \",\"))")
+        out.close()
+        out.line("")
+        out.open("public init(from decoder: any Decoder) throws")
+        out.line("let text = try decoder.singleValueContainer().decode(String.self)")
+        out.line("self.init(paths: text.split(separator: \",\").map { ProtoJSON.snakeCase(String($0)) })")
+        out.close()
+        out.close()
+    }
+
+    /// proto3 JSON decoding: each field by its JSON name or its proto name; unknown fields refused.
+    private func emitJSONDecoding(_ m: ProtoMessageType, swiftName: String, into out: inout Output) throws {
+        out.line("")
+        out.open("extension \(swiftName): Decodable")
+        out.open("public init(from decoder: any Decoder) throws")
+        out.line("self.init()")
+        out.line("let container = try decoder.container(keyedBy: ProtoJSONKey.self)")
+        out.open("for key in container.allKeys")
+        out.open("switch key.stringValue")
+        for field in m.fields {
+            let names = Set([field.jsonName, field.name]).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            let property = "self.\(Emitter.escaped(Emitter.fieldName(field.name)))"
+            out.line("case \(names):")
+            out.indent += 1
+            if let index = field.oneofIndex {
+                var single = field
+                single.isRepeated = false
+                let oneof = "self.\(Emitter.escaped(Emitter.fieldName(m.oneofs[index])))"
+                out.line("if let value = try ProtoJSON.single(\(try jsonWrapper(single)).self, container, key) { \(oneof) = .\(Emitter.escaped(Emitter.fieldName(field.name)))(value) }")
+            } else if let entry = mapEntry(field) {
+                out.line("\(property) = try ProtoJSON.map(\(try swiftType(entry.key)).self, \(try jsonWrapper(entry.value)).self, container, key)")
+            } else if field.isRepeated {
+                var single = field
+                single.isRepeated = false
+                out.line("\(property) = try ProtoJSON.repeated(\(try jsonWrapper(single)).self, container, key)")
+            } else if field.kind == .message {
+                out.line("\(property) = try ProtoJSON.single(\(try jsonWrapper(field)).self, container, key)")
+            } else {
+                out.line("if let value = try ProtoJSON.single(\(try jsonWrapper(field)).self, container, key) { \(property) = value }")
+            }
+            out.indent -= 1
+        }
+        out.line("default:")
+        out.line("    throw ProtoJSON.unknownField(key, in: \"\(m.fullName)\", codingPath: container.codingPath)")
+        out.close()
+        out.close()
+        out.close()
+        out.close()
+    }
+
+    /// The runtime type that reads one value of `field` from JSON.
+    private func jsonWrapper(_ field: ProtoField) throws -> String {
+        switch field.kind {
+        case .int32, .sint32, .sfixed32: return "ProtoJSONInt32"
+        case .int64, .sint64, .sfixed64: return "ProtoJSONInt64"
+        case .uint32, .fixed32: return "ProtoJSONUInt32"
+        case .uint64, .fixed64: return "ProtoJSONUInt64"
+        case .float: return "ProtoJSONFloat"
+        case .double: return "ProtoJSONDouble"
+        case .bool: return "ProtoJSONBool"
+        case .string: return "ProtoJSONString"
+        case .bytes: return "ProtoJSONBytes"
+        case .enum: return "ProtoJSONEnum<\(try info(String(field.typeName.dropFirst())).swiftName)>"
+        case .message: return "ProtoJSONMessage<\(try info(String(field.typeName.dropFirst())).swiftName)>"
+        case .group: throw EmitError("groups are not supported (\(field.name))")
+        }
+    }
+
+    /// Update-mask semantics: copy the fields a FieldMask names, reaching into message fields with `a.b`.
+    private func emitMerge(_ m: ProtoMessageType, swiftName: String, into out: inout Output) throws {
+        out.line("")
+        out.open("extension \(swiftName)")
+        out.line("/// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)")
+        out.line("/// from `source`, as an update mask applies. A path that names no field throws, naming it.")
+        out.open("public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError)")
+        if m.fields.isEmpty {
+            out.line("if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }")
+            out.close()
+            out.close()
+            return
+        }
+        out.open("for path in paths")
+        out.line("let head = path.prefix { $0 != \".\" }")
+        out.line("let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil")
+        out.open("switch head")
+        for field in m.fields {
+            let property = "self.\(Emitter.escaped(Emitter.fieldName(field.name)))"
+            let sourceProperty = "source.\(Emitter.escaped(Emitter.fieldName(field.name)))"
+            if let index = field.oneofIndex {
+                let oneof = Emitter.escaped(Emitter.fieldName(m.oneofs[index]))
+                let member = Emitter.escaped(Emitter.fieldName(field.name))
+                out.line("case \"\(field.name)\" where rest == nil:")
+                out.indent += 1
+                out.open("if case .\(member)? = source.\(oneof)")
+                out.line("self.\(oneof) = source.\(oneof)")
+                out.close()
+                out.open("else if case .\(member)? = self.\(oneof)")
+                out.line("self.\(oneof) = nil")
+                out.close()
+                out.indent -= 1
+            } else if field.kind == .message && !field.isRepeated {
+                out.line("case \"\(field.name)\":")
+                out.indent += 1
+                out.open("if let rest")
+                out.line("var inner = \(property) ?? .init()")
+                out.open("do")
+                out.line("try inner.merge(from: \(sourceProperty) ?? .init(), paths: [rest])")
+                out.close()
+                out.open("catch")
+                out.line("throw ProtoFieldMaskError(path: path, message: Self.protoName)")
+                out.close()
+                out.line("\(property) = inner")
+                out.close()
+                out.open("else")
+                out.line("\(property) = \(sourceProperty)")
+                out.close()
+                out.indent -= 1
+            } else {
+                out.line("case \"\(field.name)\" where rest == nil:")
+                out.line("    \(property) = \(sourceProperty)")
+            }
+        }
+        out.line("default:")
+        out.line("    throw ProtoFieldMaskError(path: path, message: Self.protoName)")
+        out.close()
+        out.close()
         out.close()
         out.close()
     }
@@ -288,6 +442,14 @@ struct Emitter {
         let c = "c.pointee.\(Emitter.cFieldName(field.name))"
         let count = "c.pointee.n_\(Emitter.cFieldName(field.name))"
         let qualified = field.name
+        if let entry = mapEntry(field) {
+            // Entries in key order, so that equal maps encode to equal bytes.
+            let entryType = try info(String(field.typeName.dropFirst())).swiftName
+            let keyName = Emitter.fieldName(entry.key.name), valueName = Emitter.fieldName(entry.value.name)
+            out.line("\(count) = \(value).count")
+            out.line("\(c) = try arena.messages(\(value).sorted { \"\\($0.key)\" < \"\\($1.key)\" }.map { \(entryType)(\(keyName): $0.key, \(valueName): $0.value) })")
+            return
+        }
         if field.isRepeated {
             out.line("\(count) = \(value).count")
             switch field.kind {
@@ -333,6 +495,11 @@ struct Emitter {
     private func unpackExpression(_ field: ProtoField, qualifiedName: String) throws -> String {
         let c = "c.pointee.\(Emitter.cFieldName(field.name))"
         let count = "c.pointee.n_\(Emitter.cFieldName(field.name))"
+        if let entry = mapEntry(field) {
+            let entryType = try info(String(field.typeName.dropFirst())).swiftName
+            let value = "$0.\(Emitter.fieldName(entry.value.name))" + (entry.value.kind == .message ? " ?? .init()" : "")
+            return "Dictionary((try ProtoCBridge.messages(\(c), \(count)) as [\(entryType)]).map { ($0.\(Emitter.fieldName(entry.key.name)), \(value)) }, uniquingKeysWith: { $1 })"
+        }
         if field.isRepeated {
             switch field.kind {
             case .string: return "ProtoCBridge.strings(\(c), \(count))"
@@ -470,12 +637,21 @@ struct Emitter {
 
     // MARK: types and names
 
+    /// The key and value fields when `field` is a map.
+    private func mapEntry(_ field: ProtoField) -> (key: ProtoField, value: ProtoField)? {
+        guard field.isRepeated, field.kind == .message else { return nil }
+        return types[String(field.typeName.dropFirst())]?.mapEntry
+    }
+
     private func info(_ fullName: String) throws -> TypeInfo {
         guard let info = types[fullName] else { throw EmitError("unknown type \(fullName)") }
         return info
     }
 
     private func swiftType(_ field: ProtoField, ignoringPresence: Bool = false) throws -> String {
+        if let entry = mapEntry(field) {
+            return "[\(try swiftType(entry.key)): \(try swiftType(entry.value, ignoringPresence: true))]"
+        }
         let element: String
         switch field.kind {
         case .int32, .sint32, .sfixed32: element = "Int32"
@@ -496,6 +672,7 @@ struct Emitter {
     }
 
     private func defaultValue(_ field: ProtoField) throws -> String {
+        if mapEntry(field) != nil { return "[:]" }
         if field.isRepeated { return "[]" }
         switch field.kind {
         case .string: return "\"\""

@@ -17,6 +17,10 @@ PROTOBUF_C__BEGIN_DECLS
 
 typedef struct Binakarier__Testing__V1__AllTypes Binakarier__Testing__V1__AllTypes;
 typedef struct Binakarier__Testing__V1__AllTypes__Nested Binakarier__Testing__V1__AllTypes__Nested;
+typedef struct Binakarier__Testing__V1__AllTypes__MCountsEntry Binakarier__Testing__V1__AllTypes__MCountsEntry;
+typedef struct Binakarier__Testing__V1__AllTypes__MNestedEntry Binakarier__Testing__V1__AllTypes__MNestedEntry;
+typedef struct Binakarier__Testing__V1__AllTypes__MColorsEntry Binakarier__Testing__V1__AllTypes__MColorsEntry;
+typedef struct Binakarier__Testing__V1__AllTypes__MFlagsEntry Binakarier__Testing__V1__AllTypes__MFlagsEntry;
 typedef struct Binakarier__Testing__V1__EchoRequest Binakarier__Testing__V1__EchoRequest;
 typedef struct Binakarier__Testing__V1__EchoResponse Binakarier__Testing__V1__EchoResponse;
 
@@ -50,6 +54,50 @@ struct  Binakarier__Testing__V1__AllTypes__Nested
 #define BINAKARIER__TESTING__V1__ALL_TYPES__NESTED__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__testing__v1__all_types__nested__descriptor) \
     , (char *)protobuf_c_empty_string, 0, 0,NULL }
+
+
+struct  Binakarier__Testing__V1__AllTypes__MCountsEntry
+{
+  ProtobufCMessage base;
+  char *key;
+  int64_t value;
+};
+#define BINAKARIER__TESTING__V1__ALL_TYPES__MCOUNTS_ENTRY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__testing__v1__all_types__mcounts_entry__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Binakarier__Testing__V1__AllTypes__MNestedEntry
+{
+  ProtobufCMessage base;
+  int32_t key;
+  Binakarier__Testing__V1__AllTypes__Nested *value;
+};
+#define BINAKARIER__TESTING__V1__ALL_TYPES__MNESTED_ENTRY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__testing__v1__all_types__mnested_entry__descriptor) \
+    , 0, NULL }
+
+
+struct  Binakarier__Testing__V1__AllTypes__MColorsEntry
+{
+  ProtobufCMessage base;
+  char *key;
+  Binakarier__Testing__V1__Color value;
+};
+#define BINAKARIER__TESTING__V1__ALL_TYPES__MCOLORS_ENTRY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__testing__v1__all_types__mcolors_entry__descriptor) \
+    , (char *)protobuf_c_empty_string, BINAKARIER__TESTING__V1__COLOR__COLOR_UNSPECIFIED }
+
+
+struct  Binakarier__Testing__V1__AllTypes__MFlagsEntry
+{
+  ProtobufCMessage base;
+  protobuf_c_boolean key;
+  ProtobufCBinaryData value;
+};
+#define BINAKARIER__TESTING__V1__ALL_TYPES__MFLAGS_ENTRY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__testing__v1__all_types__mflags_entry__descriptor) \
+    , 0, {0,NULL} }
 
 
 typedef enum {
@@ -126,6 +174,14 @@ struct  Binakarier__Testing__V1__AllTypes
   Binakarier__Testing__V1__Color *r_color;
   size_t n_r_nested;
   Binakarier__Testing__V1__AllTypes__Nested **r_nested;
+  size_t n_m_counts;
+  Binakarier__Testing__V1__AllTypes__MCountsEntry **m_counts;
+  size_t n_m_nested;
+  Binakarier__Testing__V1__AllTypes__MNestedEntry **m_nested;
+  size_t n_m_colors;
+  Binakarier__Testing__V1__AllTypes__MColorsEntry **m_colors;
+  size_t n_m_flags;
+  Binakarier__Testing__V1__AllTypes__MFlagsEntry **m_flags;
   Binakarier__Testing__V1__AllTypes__ChoiceCase choice_case;
   union {
     char *choice_text;
@@ -141,7 +197,7 @@ struct  Binakarier__Testing__V1__AllTypes
 };
 #define BINAKARIER__TESTING__V1__ALL_TYPES__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__testing__v1__all_types__descriptor) \
-    , 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (char *)protobuf_c_empty_string, {0,NULL}, BINAKARIER__TESTING__V1__COLOR__COLOR_UNSPECIFIED, BINAKARIER__TESTING__V1__ALL_TYPES__SHAPE__SHAPE_UNSPECIFIED, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, BINAKARIER__TESTING__V1__ALL_TYPES__CHOICE__NOT_SET, {0}, BINAKARIER__TESTING__V1__ALL_TYPES__MAYBE_COUNT__NOT_SET, {0} }
+    , 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (char *)protobuf_c_empty_string, {0,NULL}, BINAKARIER__TESTING__V1__COLOR__COLOR_UNSPECIFIED, BINAKARIER__TESTING__V1__ALL_TYPES__SHAPE__SHAPE_UNSPECIFIED, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, BINAKARIER__TESTING__V1__ALL_TYPES__CHOICE__NOT_SET, {0}, BINAKARIER__TESTING__V1__ALL_TYPES__MAYBE_COUNT__NOT_SET, {0} }
 
 
 struct  Binakarier__Testing__V1__EchoRequest
@@ -185,6 +241,18 @@ struct  Binakarier__Testing__V1__EchoResponse
 /* Binakarier__Testing__V1__AllTypes__Nested methods */
 void   binakarier__testing__v1__all_types__nested__init
                      (Binakarier__Testing__V1__AllTypes__Nested         *message);
+/* Binakarier__Testing__V1__AllTypes__MCountsEntry methods */
+void   binakarier__testing__v1__all_types__mcounts_entry__init
+                     (Binakarier__Testing__V1__AllTypes__MCountsEntry         *message);
+/* Binakarier__Testing__V1__AllTypes__MNestedEntry methods */
+void   binakarier__testing__v1__all_types__mnested_entry__init
+                     (Binakarier__Testing__V1__AllTypes__MNestedEntry         *message);
+/* Binakarier__Testing__V1__AllTypes__MColorsEntry methods */
+void   binakarier__testing__v1__all_types__mcolors_entry__init
+                     (Binakarier__Testing__V1__AllTypes__MColorsEntry         *message);
+/* Binakarier__Testing__V1__AllTypes__MFlagsEntry methods */
+void   binakarier__testing__v1__all_types__mflags_entry__init
+                     (Binakarier__Testing__V1__AllTypes__MFlagsEntry         *message);
 /* Binakarier__Testing__V1__AllTypes methods */
 void   binakarier__testing__v1__all_types__init
                      (Binakarier__Testing__V1__AllTypes         *message);
@@ -247,6 +315,18 @@ void   binakarier__testing__v1__echo_response__free_unpacked
 typedef void (*Binakarier__Testing__V1__AllTypes__Nested_Closure)
                  (const Binakarier__Testing__V1__AllTypes__Nested *message,
                   void *closure_data);
+typedef void (*Binakarier__Testing__V1__AllTypes__MCountsEntry_Closure)
+                 (const Binakarier__Testing__V1__AllTypes__MCountsEntry *message,
+                  void *closure_data);
+typedef void (*Binakarier__Testing__V1__AllTypes__MNestedEntry_Closure)
+                 (const Binakarier__Testing__V1__AllTypes__MNestedEntry *message,
+                  void *closure_data);
+typedef void (*Binakarier__Testing__V1__AllTypes__MColorsEntry_Closure)
+                 (const Binakarier__Testing__V1__AllTypes__MColorsEntry *message,
+                  void *closure_data);
+typedef void (*Binakarier__Testing__V1__AllTypes__MFlagsEntry_Closure)
+                 (const Binakarier__Testing__V1__AllTypes__MFlagsEntry *message,
+                  void *closure_data);
 typedef void (*Binakarier__Testing__V1__AllTypes_Closure)
                  (const Binakarier__Testing__V1__AllTypes *message,
                   void *closure_data);
@@ -286,6 +366,10 @@ void binakarier__testing__v1__echo__echo(ProtobufCService *service,
 extern const ProtobufCEnumDescriptor    binakarier__testing__v1__color__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__nested__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__mcounts_entry__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__mnested_entry__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__mcolors_entry__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__mflags_entry__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__testing__v1__all_types__shape__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__testing__v1__echo_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__testing__v1__echo_response__descriptor;

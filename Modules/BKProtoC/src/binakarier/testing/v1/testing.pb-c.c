@@ -13,6 +13,30 @@ void   binakarier__testing__v1__all_types__nested__init
   static const Binakarier__Testing__V1__AllTypes__Nested init_value = BINAKARIER__TESTING__V1__ALL_TYPES__NESTED__INIT;
   *message = init_value;
 }
+void   binakarier__testing__v1__all_types__mcounts_entry__init
+                     (Binakarier__Testing__V1__AllTypes__MCountsEntry         *message)
+{
+  static const Binakarier__Testing__V1__AllTypes__MCountsEntry init_value = BINAKARIER__TESTING__V1__ALL_TYPES__MCOUNTS_ENTRY__INIT;
+  *message = init_value;
+}
+void   binakarier__testing__v1__all_types__mnested_entry__init
+                     (Binakarier__Testing__V1__AllTypes__MNestedEntry         *message)
+{
+  static const Binakarier__Testing__V1__AllTypes__MNestedEntry init_value = BINAKARIER__TESTING__V1__ALL_TYPES__MNESTED_ENTRY__INIT;
+  *message = init_value;
+}
+void   binakarier__testing__v1__all_types__mcolors_entry__init
+                     (Binakarier__Testing__V1__AllTypes__MColorsEntry         *message)
+{
+  static const Binakarier__Testing__V1__AllTypes__MColorsEntry init_value = BINAKARIER__TESTING__V1__ALL_TYPES__MCOLORS_ENTRY__INIT;
+  *message = init_value;
+}
+void   binakarier__testing__v1__all_types__mflags_entry__init
+                     (Binakarier__Testing__V1__AllTypes__MFlagsEntry         *message)
+{
+  static const Binakarier__Testing__V1__AllTypes__MFlagsEntry init_value = BINAKARIER__TESTING__V1__ALL_TYPES__MFLAGS_ENTRY__INIT;
+  *message = init_value;
+}
 void   binakarier__testing__v1__all_types__init
                      (Binakarier__Testing__V1__AllTypes         *message)
 {
@@ -212,6 +236,210 @@ const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__nested__des
   (ProtobufCMessageInit) binakarier__testing__v1__all_types__nested__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor binakarier__testing__v1__all_types__mcounts_entry__field_descriptors[2] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Testing__V1__AllTypes__MCountsEntry, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Testing__V1__AllTypes__MCountsEntry, value),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__testing__v1__all_types__mcounts_entry__field_indices_by_name[] = {
+  0,   /* field[0] = key */
+  1,   /* field[1] = value */
+};
+static const ProtobufCIntRange binakarier__testing__v1__all_types__mcounts_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__mcounts_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.testing.v1.AllTypes.MCountsEntry",
+  "MCountsEntry",
+  "Binakarier__Testing__V1__AllTypes__MCountsEntry",
+  "binakarier.testing.v1",
+  sizeof(Binakarier__Testing__V1__AllTypes__MCountsEntry),
+  2,
+  binakarier__testing__v1__all_types__mcounts_entry__field_descriptors,
+  binakarier__testing__v1__all_types__mcounts_entry__field_indices_by_name,
+  1,  binakarier__testing__v1__all_types__mcounts_entry__number_ranges,
+  (ProtobufCMessageInit) binakarier__testing__v1__all_types__mcounts_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__testing__v1__all_types__mnested_entry__field_descriptors[2] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Testing__V1__AllTypes__MNestedEntry, key),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Testing__V1__AllTypes__MNestedEntry, value),
+    &binakarier__testing__v1__all_types__nested__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__testing__v1__all_types__mnested_entry__field_indices_by_name[] = {
+  0,   /* field[0] = key */
+  1,   /* field[1] = value */
+};
+static const ProtobufCIntRange binakarier__testing__v1__all_types__mnested_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__mnested_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.testing.v1.AllTypes.MNestedEntry",
+  "MNestedEntry",
+  "Binakarier__Testing__V1__AllTypes__MNestedEntry",
+  "binakarier.testing.v1",
+  sizeof(Binakarier__Testing__V1__AllTypes__MNestedEntry),
+  2,
+  binakarier__testing__v1__all_types__mnested_entry__field_descriptors,
+  binakarier__testing__v1__all_types__mnested_entry__field_indices_by_name,
+  1,  binakarier__testing__v1__all_types__mnested_entry__number_ranges,
+  (ProtobufCMessageInit) binakarier__testing__v1__all_types__mnested_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__testing__v1__all_types__mcolors_entry__field_descriptors[2] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Testing__V1__AllTypes__MColorsEntry, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Testing__V1__AllTypes__MColorsEntry, value),
+    &binakarier__testing__v1__color__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__testing__v1__all_types__mcolors_entry__field_indices_by_name[] = {
+  0,   /* field[0] = key */
+  1,   /* field[1] = value */
+};
+static const ProtobufCIntRange binakarier__testing__v1__all_types__mcolors_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__mcolors_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.testing.v1.AllTypes.MColorsEntry",
+  "MColorsEntry",
+  "Binakarier__Testing__V1__AllTypes__MColorsEntry",
+  "binakarier.testing.v1",
+  sizeof(Binakarier__Testing__V1__AllTypes__MColorsEntry),
+  2,
+  binakarier__testing__v1__all_types__mcolors_entry__field_descriptors,
+  binakarier__testing__v1__all_types__mcolors_entry__field_indices_by_name,
+  1,  binakarier__testing__v1__all_types__mcolors_entry__number_ranges,
+  (ProtobufCMessageInit) binakarier__testing__v1__all_types__mcolors_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__testing__v1__all_types__mflags_entry__field_descriptors[2] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Testing__V1__AllTypes__MFlagsEntry, key),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Testing__V1__AllTypes__MFlagsEntry, value),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__testing__v1__all_types__mflags_entry__field_indices_by_name[] = {
+  0,   /* field[0] = key */
+  1,   /* field[1] = value */
+};
+static const ProtobufCIntRange binakarier__testing__v1__all_types__mflags_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__mflags_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.testing.v1.AllTypes.MFlagsEntry",
+  "MFlagsEntry",
+  "Binakarier__Testing__V1__AllTypes__MFlagsEntry",
+  "binakarier.testing.v1",
+  sizeof(Binakarier__Testing__V1__AllTypes__MFlagsEntry),
+  2,
+  binakarier__testing__v1__all_types__mflags_entry__field_descriptors,
+  binakarier__testing__v1__all_types__mflags_entry__field_indices_by_name,
+  1,  binakarier__testing__v1__all_types__mflags_entry__number_ranges,
+  (ProtobufCMessageInit) binakarier__testing__v1__all_types__mflags_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue binakarier__testing__v1__all_types__shape__enum_values_by_number[3] =
 {
   { "SHAPE_UNSPECIFIED", "BINAKARIER__TESTING__V1__ALL_TYPES__SHAPE__SHAPE_UNSPECIFIED", 0 },
@@ -242,7 +470,7 @@ const ProtobufCEnumDescriptor binakarier__testing__v1__all_types__shape__descrip
   binakarier__testing__v1__all_types__shape__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor binakarier__testing__v1__all_types__field_descriptors[41] =
+static const ProtobufCFieldDescriptor binakarier__testing__v1__all_types__field_descriptors[45] =
 {
   {
     "f_int32",
@@ -736,6 +964,54 @@ static const ProtobufCFieldDescriptor binakarier__testing__v1__all_types__field_
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "m_counts",
+    51,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Testing__V1__AllTypes, n_m_counts),
+    offsetof(Binakarier__Testing__V1__AllTypes, m_counts),
+    &binakarier__testing__v1__all_types__mcounts_entry__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "m_nested",
+    52,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Testing__V1__AllTypes, n_m_nested),
+    offsetof(Binakarier__Testing__V1__AllTypes, m_nested),
+    &binakarier__testing__v1__all_types__mnested_entry__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "m_colors",
+    53,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Testing__V1__AllTypes, n_m_colors),
+    offsetof(Binakarier__Testing__V1__AllTypes, m_colors),
+    &binakarier__testing__v1__all_types__mcolors_entry__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "m_flags",
+    54,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Testing__V1__AllTypes, n_m_flags),
+    offsetof(Binakarier__Testing__V1__AllTypes, m_flags),
+    &binakarier__testing__v1__all_types__mflags_entry__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__testing__v1__all_types__field_indices_by_name[] = {
   39,   /* field[39] = choice_bytes */
@@ -762,6 +1038,10 @@ static const unsigned binakarier__testing__v1__all_types__field_indices_by_name[
   13,   /* field[13] = f_string */
   2,   /* field[2] = f_uint32 */
   3,   /* field[3] = f_uint64 */
+  43,   /* field[43] = m_colors */
+  41,   /* field[41] = m_counts */
+  44,   /* field[44] = m_flags */
+  42,   /* field[42] = m_nested */
   30,   /* field[30] = r_bool */
   32,   /* field[32] = r_bytes */
   33,   /* field[33] = r_color */
@@ -780,12 +1060,13 @@ static const unsigned binakarier__testing__v1__all_types__field_indices_by_name[
   20,   /* field[20] = r_uint32 */
   21,   /* field[21] = r_uint64 */
 };
-static const ProtobufCIntRange binakarier__testing__v1__all_types__number_ranges[3 + 1] =
+static const ProtobufCIntRange binakarier__testing__v1__all_types__number_ranges[4 + 1] =
 {
   { 1, 0 },
   { 21, 18 },
   { 41, 35 },
-  { 0, 41 }
+  { 51, 41 },
+  { 0, 45 }
 };
 const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__descriptor =
 {
@@ -795,10 +1076,10 @@ const ProtobufCMessageDescriptor binakarier__testing__v1__all_types__descriptor 
   "Binakarier__Testing__V1__AllTypes",
   "binakarier.testing.v1",
   sizeof(Binakarier__Testing__V1__AllTypes),
-  41,
+  45,
   binakarier__testing__v1__all_types__field_descriptors,
   binakarier__testing__v1__all_types__field_indices_by_name,
-  3,  binakarier__testing__v1__all_types__number_ranges,
+  4,  binakarier__testing__v1__all_types__number_ranges,
   (ProtobufCMessageInit) binakarier__testing__v1__all_types__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
