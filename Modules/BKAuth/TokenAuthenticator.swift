@@ -21,6 +21,9 @@ public final class TokenAuthenticator: CallerAuthenticating {
         var revoked: Set<String> = []
         var minimumEpochs: [String: Int64] = [:]
         var verified: [String: TokenClaims] = [:]
+        /// For a daemon that follows identity's feed: past this instant without a successful poll,
+        /// tokens are refused UNAVAILABLE (a revocation might have been missed). Nil: always current.
+        var currentUntil: ContinuousClock.Instant?
     }
 
     private let state = NIOLockedValueBox(State())
@@ -34,39 +37,47 @@ public final class TokenAuthenticator: CallerAuthenticating {
 
     public func caller(bearerToken token: String) throws(RPCError) -> Caller {
         let time = now()
-        let outcome = state.withLockedValue { state -> Result<TokenClaims, TokenError>? in
-            if state.keys.isEmpty { return nil }
-            let claims: TokenClaims
-            if let cached = state.verified[token] {
-                claims = cached
-            } else {
-                do throws(TokenError) {
-                    claims = try state.keys.verify(token, nowUnix: time)
-                } catch {
-                    return .failure(error)
-                }
+        // The signature is checked outside the lock: a flood of junk tokens must not serialise every loop.
+        let (cached, keys, current) = state.withLockedValue { ($0.verified[token], $0.keys, $0.currentUntil.map { ContinuousClock.now < $0 } ?? true) }
+        guard !keys.isEmpty else {
+            throw RPCError(.unavailable, "kunci token dari layanan identitas belum tersedia; coba lagi sebentar")
+        }
+        guard current else {
+            throw RPCError(.unavailable, "layanan identitas tidak dapat dihubungi untuk memastikan token masih berlaku; coba lagi sebentar")
+        }
+        let claims: TokenClaims
+        if let cached {
+            claims = cached
+        } else {
+            do throws(TokenError) {
+                claims = try keys.verify(token, nowUnix: time)
+            } catch {
+                throw error.rpcError
+            }
+            state.withLockedValue { state in
                 if state.verified.count >= Self.cacheLimit { state.verified.removeAll(keepingCapacity: true) }
                 state.verified[token] = claims
             }
-            guard claims.expireTimeUnix > time else { return .failure(.expired) }
-            guard !state.revoked.contains(claims.tokenId) else { return .failure(.revoked) }
-            if let minimum = state.minimumEpochs[claims.subject], claims.epoch < minimum { return .failure(.revoked) }
-            return .success(claims)
         }
-        switch outcome {
-        case nil:
-            throw RPCError(.unavailable, "kunci token dari layanan identitas belum tersedia; coba lagi sebentar")
-        case .failure(let error)?:
-            throw error.rpcError
-        case .success(let claims)?:
-            return Caller(claims: claims)
+        guard claims.expireTimeUnix > time else { throw TokenError.expired.rpcError }
+        let refused = state.withLockedValue { state in
+            state.revoked.contains(claims.tokenId) || claims.epoch < state.minimumEpochs[claims.subject, default: 0]
         }
+        guard !refused else { throw TokenError.revoked.rpcError }
+        return Caller(claims: claims)
+    }
+
+    /// Records a successful sync with identity: tokens are accepted for `validity` from now, and refused
+    /// UNAVAILABLE after that until the next sync (fail closed when revocations cannot be confirmed).
+    public func markCurrent(for validity: Duration) {
+        state.withLockedValue { $0.currentUntil = ContinuousClock.now.advanced(by: validity) }
     }
 
     /// Replaces the keys tokens may be signed with (a rotation adds one; an old one goes once its tokens expired).
     public func setKeys(_ keys: PublicKeySet) {
         state.withLockedValue { state in
-            if state.keys != keys { state.verified.removeAll(keepingCapacity: true) }
+            // A key that went away takes the verified tokens with it (they are verified again, or refused).
+            if !state.keys.keyIDs.isSubset(of: keys.keyIDs) || state.keys != keys { state.verified.removeAll(keepingCapacity: true) }
             state.keys = keys
         }
     }

@@ -3,20 +3,28 @@ import BKRPC
 import Logging
 import ServiceLifecycle
 
-/// Keeps a daemon's ``TokenAuthenticator`` in step with the identity service: fetches its public keys at
-/// start (retrying with back-off while identity is down; calls that need a token are answered
-/// UNAVAILABLE meanwhile), then every `pollInterval` fetches the keys again (a rotation adds one) and the
-/// revocations since the last poll. It survives identity restarts: a failed poll is retried.
+/// Keeps a daemon's ``TokenAuthenticator`` in step with the identity service. Each poll reads the
+/// revocations after its cursor (a sequence number, so no change is skipped) and then the keys, and
+/// applies the revocations before the keys: a daemon never accepts a token it has not checked against
+/// every revocation so far. Until the first poll succeeds (identity down at start, retried with
+/// back-off) calls that need a token are answered UNAVAILABLE, and again if no poll has succeeded for
+/// `staleAfter` (fail closed rather than miss a revocation); it survives identity restarts.
 public struct TokenFeedFollower: Service {
     public let client: Binakarier_Auth_V1_TokenService.Client
     public let authenticator: TokenAuthenticator
     public let pollInterval: Duration
+    /// How long tokens are still accepted after the last successful poll.
+    public let staleAfter: Duration
     public let logger: Logger
 
-    public init(client: Binakarier_Auth_V1_TokenService.Client, authenticator: TokenAuthenticator, pollInterval: Duration = .seconds(5), logger: Logger) {
+    public init(
+        client: Binakarier_Auth_V1_TokenService.Client, authenticator: TokenAuthenticator, pollInterval: Duration = .seconds(5),
+        staleAfter: Duration = .seconds(60), logger: Logger
+    ) {
         self.client = client
         self.authenticator = authenticator
         self.pollInterval = pollInterval
+        self.staleAfter = max(staleAfter, pollInterval * 3)
         self.logger = logger
     }
 
@@ -28,12 +36,12 @@ public struct TokenFeedFollower: Service {
 
     /// Polls until cancelled.
     public func follow() async {
-        var since: Int64 = 0
+        var cursor: Int64 = 0
         var backoff = Duration.milliseconds(50)
         var failing = false
         while !Task.isCancelled {
             do {
-                try await pollOnce(since: &since)
+                try await pollOnce(after: &cursor)
                 if failing { logger.info("token feed from identity restored") }
                 failing = false
                 backoff = .milliseconds(50)
@@ -49,13 +57,13 @@ public struct TokenFeedFollower: Service {
         }
     }
 
-    /// One poll: keys, then revocations since `since` (moved forward on success).
-    public func pollOnce(since: inout Int64) async throws(RPCError) {
+    /// One poll: the revocations after `cursor` (moved forward on success), then the keys.
+    public func pollOnce(after cursor: inout Int64) async throws(RPCError) {
+        let revocations = try await client.listRevocations(.init(afterSequence: cursor), options: .init(timeout: .seconds(5)))
         let keys = try await client.getPublicKeys(options: .init(timeout: .seconds(5)))
-        authenticator.setKeys(PublicKeySet(keys.keys))
-        let revocations = try await client.listRevocations(.init(sinceUnix: since), options: .init(timeout: .seconds(5)))
         authenticator.apply(revocations)
-        // One second of overlap: a change stamped in the same second as as_of is not missed.
-        since = max(0, revocations.asOfUnix - 1)
+        authenticator.setKeys(PublicKeySet(keys.keys))
+        authenticator.markCurrent(for: staleAfter)
+        cursor = max(cursor, revocations.lastSequence)
     }
 }

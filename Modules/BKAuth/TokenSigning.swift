@@ -92,22 +92,28 @@ public struct SigningKey: Sendable {
     }
 }
 
-/// The public keys tokens may be signed with, by key id: the active one and, during a rotation, the
-/// previous one.
+/// The public keys tokens may be signed with, by key id: the active one and, after a rotation, the
+/// previous one until its retire time.
 public struct PublicKeySet: Sendable, Hashable {
-    public private(set) var keys: [String: [UInt8]] = [:]
+    struct Key: Sendable, Hashable {
+        var bytes: [UInt8]
+        var retireTimeUnix: Int64
+    }
+
+    private(set) var keys: [String: Key] = [:]
 
     public init(_ keys: [Binakarier_Auth_V1_PublicKey] = []) {
         for key in keys where key.publicKey.count == Int(crypto_sign_publickeybytes()) {
-            self.keys[key.keyId] = key.publicKey
+            self.keys[key.keyId] = Key(bytes: key.publicKey, retireTimeUnix: key.retireTimeUnix)
         }
     }
 
     public init(signingKeys: [SigningKey]) {
-        for key in signingKeys { keys[key.keyID] = key.publicKey }
+        for key in signingKeys { keys[key.keyID] = Key(bytes: key.publicKey, retireTimeUnix: 0) }
     }
 
     public var isEmpty: Bool { keys.isEmpty }
+    public var keyIDs: Set<String> { Set(keys.keys) }
 
     /// Checks the signature and the expiry; revocation is the authenticator's business.
     public func verify(_ token: String, nowUnix: Int64) throws(TokenError) -> TokenClaims {
@@ -118,8 +124,8 @@ public struct PublicKeySet: Sendable, Hashable {
         else { throw .malformed }
         // The claims name their key; they are trusted only once that key's signature checks out.
         guard let claims = try? TokenClaims(serializedBytes: payload) else { throw .malformed }
-        guard let publicKey = keys[claims.keyId] else { throw .unknownKey }
-        guard crypto_sign_verify_detached(signature, payload, UInt64(payload.count), publicKey) == 0 else {
+        guard let key = keys[claims.keyId], key.retireTimeUnix == 0 || nowUnix < key.retireTimeUnix else { throw .unknownKey }
+        guard crypto_sign_verify_detached(signature, payload, UInt64(payload.count), key.bytes) == 0 else {
             throw .badSignature
         }
         guard claims.expireTimeUnix > nowUnix else { throw .expired }

@@ -160,11 +160,17 @@ struct AccountCommand: AsyncParsableCommand {
                 "Tandatangani token baru dengan kunci baru; token yang ditandatangani dengan kunci lama tetap berlaku sampai kedaluwarsa (khusus administrator).",
                 en: "Sign new tokens with a new key; tokens signed with the old one work until they expire (administrators only)."))
         @OptionGroup var global: GlobalOptions
+        @Flag(help: ArgumentHelp(L(
+            "Akhiri kunci lama seketika beserta semua token yang ditandatanganinya (bila kunci mungkin bocor).",
+            en: "End the old key at once, and every token it signed (when the key may have leaked).")))
+        var retirePrevious = false
 
         func run() async throws {
-            let rotated = try await global.identity { try await $0.rotateSigningKey() }
+            let rotated = try await global.identity { try await $0.rotateSigningKey(.init(retirePrevious: retirePrevious)) }
             try global.print(rotated) {
-                "Kunci penandatangan baru: \(rotated.activeKeyId); kunci lama \(rotated.previousKeyId) tetap sah sampai tokennya kedaluwarsa."
+                rotated.previousKeyId.isEmpty
+                    ? "Kunci penandatangan baru: \(rotated.activeKeyId); kunci lama dan semua tokennya sudah tidak berlaku."
+                    : "Kunci penandatangan baru: \(rotated.activeKeyId); kunci lama \(rotated.previousKeyId) tetap sah sampai tokennya kedaluwarsa."
             }
         }
     }

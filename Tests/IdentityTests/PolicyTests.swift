@@ -40,7 +40,7 @@ struct PolicyTests {
         "binakarier.identity.v1.IdentityService/RotateSigningKey": "roles:administrator",
         "binakarier.identity.v1.IdentityService/BootstrapAdministrator": "custom:root or the daemon's own uid on the socket",
         "binakarier.auth.v1.TokenService/GetPublicKeys": "anyone",
-        "binakarier.auth.v1.TokenService/ListRevocations": "anyone",
+        "binakarier.auth.v1.TokenService/ListRevocations": "custom:a peer uid on the service allow-list",
         "binakarier.auth.v1.TokenService/IssueServiceToken": "custom:a peer uid on the service allow-list",
         "binakarier.health.v1.Health/Check": "anyone",
     ]
@@ -75,7 +75,14 @@ struct PolicyTests {
     }
 
     static func service(_ name: String) -> Caller {
-        Caller(claims: .init(tokenId: "s", subject: name, roles: ["ROLE_SERVICE"]))
+        Caller(claims: .init(tokenId: "s", subject: Caller.serviceSubject(name), roles: ["ROLE_SERVICE"]))
+    }
+
+    @Test func aServiceRoleWithoutAServiceSubjectIsNobody() {
+        let context = RPCServerContext(service: "s", method: "m", logger: Logger(label: "test"))
+        let impostor = Caller(claims: .init(tokenId: "s", subject: "programs", roles: ["ROLE_SERVICE", "ROLE_ADMINISTRATOR"]))
+        #expect(impostor.serviceName == nil)
+        #expect(throws: RPCError.self) { try MethodPolicy.roles([.administrator], services: ["programs"]).authorize(impostor, context) }
     }
 
     @Test func unknownRolesInATokenAreIgnored() {

@@ -5,6 +5,8 @@ import BKStore
 import BKTestSupport
 import Foundation
 @testable import Identity
+import Logging
+import NIOConcurrencyHelpers
 import Testing
 
 /// The attacks of the adversarial review (issue 13), replayed against the service over its socket.
@@ -284,6 +286,130 @@ struct SecurityTests {
             }
             // Most of the flood is turned away at once rather than queued behind the hash pool.
             #expect(codes.count(where: { $0 == .resourceExhausted }) >= 250)
+        }
+    }
+
+    // Review of the fix: one login per account at a time, whatever the caller does.
+    @Test func loginsOfOneAccountNeverRunSideBySide() async throws {
+        let throttle = LoginThrottle()
+        let running = NIOLockedValueBox((now: 0, most: 0))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<12 {
+                group.addTask {
+                    // Different processes (pids), so the per-peer bound lets every one through.
+                    let peer = PeerKey(uid: 1000, process: "1000:\(index)")
+                    try await throttle.run(username: "admin", peer: peer, now: 0) {
+                        running.withLockedValue { $0.now += 1; $0.most = max($0.most, $0.now) }
+                        try await Task.sleep(for: .milliseconds(5))
+                        running.withLockedValue { $0.now -= 1 }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(running.withLockedValue { $0.most } == 1)
+    }
+
+    // Review of the fix: records that change what a token says end it too (derived roles, agency, service).
+    @Test func replacedAgencyHeadsAndRetiredPeopleLoseTheirTokens() async throws {
+        try await withIdentity { identity in
+            let admin = try await identity.administrator()
+            try await identity.seed(admin)
+            let head = IdentityFixture.head.nip
+            _ = try await identity.api(admin).createAccount(.init(username: head, password: Self.staffPassword, nip: head))
+            let headToken = try await identity.login(head, Self.staffPassword)
+            #expect(await code { _ = try await identity.api(headToken).listEmployees() } == nil)
+            _ = try await identity.api(admin).updateAgency(.init(
+                agency: .init(code: "DINKES", headNip: IdentityFixture.supervisor.nip), updateMask: .init(paths: ["head_nip"])))
+            #expect(await code { _ = try await identity.api(headToken).listEmployees() } == .unauthenticated)
+
+            let staff = try await Self.staffAccount(identity, admin)
+            let staffToken = try await identity.login(staff, Self.staffPassword)
+            _ = try await identity.api(admin).updateEmployee(.init(employee: .init(nip: staff, status: .retired), updateMask: .init(paths: ["status"])))
+            #expect(await code { _ = try await identity.api(staffToken).getEmployee(.init(nip: staff)) } == .unauthenticated)
+            // An unrelated change (a name) does not log anybody out.
+            let supervisorAccount = IdentityFixture.supervisor.nip
+            _ = try await identity.api(admin).createAccount(.init(username: supervisorAccount, password: Self.staffPassword, nip: supervisorAccount))
+            let supervisorToken = try await identity.login(supervisorAccount, Self.staffPassword)
+            _ = try await identity.api(admin).updateEmployee(.init(employee: .init(nip: supervisorAccount, name: "Budi Santoso"), updateMask: .init(paths: ["name"])))
+            #expect(await code { _ = try await identity.api(supervisorToken).getEmployee(.init(nip: supervisorAccount)) } == nil)
+        }
+    }
+
+    // Review of the fix: the last administrator cannot be retired away, nor can two demote each other.
+    @Test func theLastAdministratorSurvivesRetirementAndRaces() async throws {
+        try await withIdentity { identity in
+            let admin = try await identity.administrator()
+            try await identity.seed(admin)
+            let staff = try await Self.staffAccount(identity, admin, roles: [.administrator])
+            // Two administrators demote each other at once: at most one succeeds.
+            let staffToken = try await identity.login(staff, Self.staffPassword)
+            async let first = code { _ = try await identity.api(admin).setRoles(.init(username: staff, roles: [.organizer])) }
+            async let second = code { _ = try await identity.api(staffToken).setRoles(.init(username: "admin", roles: [.organizer])) }
+            let outcomes = await [first, second]
+            #expect(outcomes.count(where: { $0 == nil }) <= 1)
+            let administrators = try await identity.service.store.administrators()
+            #expect(administrators.count == 1)
+            // Whoever is left cannot be made to retire through the records.
+            if administrators == [staff] {
+                let token = try await identity.login(staff, Self.staffPassword)
+                let retire = await code {
+                    _ = try await identity.api(token).updateEmployee(.init(employee: .init(nip: staff, status: .retired), updateMask: .init(paths: ["status"])))
+                }
+                #expect(retire == .failedPrecondition)
+            }
+        }
+    }
+
+    // Review of the fix: the lock answer does not tell which spelling of a name has an account.
+    @Test func otherSpellingsOfANameLockIndependently() async throws {
+        try await withIdentity { identity in
+            _ = try await identity.administrator()
+            for _ in 0..<5 { _ = await code { _ = try await identity.login("admin", "salah-salah-salah") } }
+            for _ in 0..<5 { _ = await code { _ = try await identity.login("tamu", "salah-salah-salah") } }
+            // Neither an existing nor a made-up name carries its lock to other spellings.
+            #expect(await code { _ = try await identity.login("ADMIN", "salah-salah-salah") } == .unauthenticated)
+            #expect(await code { _ = try await identity.login("TAMU", "salah-salah-salah") } == .unauthenticated)
+        }
+    }
+
+    // Review of the fix: the feed is numbered in commit order and only daemons may read it.
+    @Test func theTokenFeedIsSequencedAndForDaemonsOnly() async throws {
+        try await withIdentity { identity in
+            let admin = try await identity.administrator()
+            let first = try await identity.tokens.listRevocations()
+            _ = try await identity.api(admin).logout()
+            let next = try await identity.tokens.listRevocations(.init(afterSequence: first.lastSequence))
+            #expect(next.lastSequence > first.lastSequence)
+            #expect(next.tokenIds.count == 1)
+            let nothingNew = try await identity.tokens.listRevocations(.init(afterSequence: next.lastSequence))
+            #expect(nothingNew.tokenIds.isEmpty && nothingNew.accountEpochs.isEmpty)
+            #expect(nothingNew.lastSequence == next.lastSequence)
+        }
+        try await withIdentity(configure: { $0.serviceUIDs = [65534] }) { identity in
+            #expect(await code { _ = try await identity.tokens.listRevocations() } == .permissionDenied)
+            #expect(await code { _ = try await identity.tokens.getPublicKeys() } == nil)
+        }
+    }
+
+    // Review of the fix: a follower accepts no token before it has every revocation, and fails closed.
+    @Test func aFollowerAppliesRevocationsBeforeAcceptingTokens() async throws {
+        try await withIdentity { identity in
+            let admin = try await identity.administrator()
+            let loggedOut = try await identity.login("admin", "kata-sandi-admin")
+            _ = try await identity.api(loggedOut).logout()
+            let follower = TokenAuthenticator(now: { identity.clock.withLockedValue { $0 } })
+            var logger = Logger(label: "test")
+            logger.logLevel = .critical
+            let feed = TokenFeedFollower(client: identity.tokens, authenticator: follower, pollInterval: .milliseconds(10), staleAfter: .milliseconds(30), logger: logger)
+            var cursor: Int64 = 0
+            try await feed.pollOnce(after: &cursor)
+            #expect(throws: RPCError.self) { try follower.caller(bearerToken: loggedOut) }
+            #expect(try follower.caller(bearerToken: admin).subject == "admin")
+            // No successful poll for longer than staleAfter: refused as UNAVAILABLE, not accepted.
+            try await Task.sleep(for: .milliseconds(100))
+            let stale = #expect(throws: RPCError.self) { try follower.caller(bearerToken: admin) }
+            #expect(stale?.code == .unavailable)
         }
     }
 }

@@ -277,6 +277,32 @@ struct ServiceTests {
         }
     }
 
+    @Test func invalidArgumentsNameTheirFieldsInTheDetails() async throws {
+        try await withIdentity { identity in
+            let admin = try await identity.administrator()
+            try await identity.seed(admin)
+            let badCode = await #expect(throws: RPCError.self) {
+                _ = try await identity.api(admin).createAgency(.init(agency: .init(code: "x y", name: "X", kind: .dinas)))
+            }
+            #expect(badCode?.code == .invalidArgument)
+            #expect(badCode?.fieldViolations.map(\.field) == ["agency.code"])
+            let badMask = await #expect(throws: RPCError.self) {
+                _ = try await identity.api(admin).updateEmployee(.init(
+                    employee: .init(nip: IdentityFixture.staff.nip), updateMask: .init(paths: ["nip"])))
+            }
+            #expect(badMask?.fieldViolations.first?.field == "update_mask")
+            #expect(badMask?.message.contains("'nip'") == true)
+            // In English for a caller who asks for it.
+            var english = RPCMetadata.bearer(admin)
+            english.append("accept-language", "en")
+            let inEnglish = await #expect(throws: RPCError.self) {
+                _ = try await IdentityAPI.Client(identity.server.client, metadata: english).updateEmployee(.init(
+                    employee: .init(nip: IdentityFixture.staff.nip), updateMask: .init(paths: [])))
+            }
+            #expect(inEnglish?.message == "update_mask: name the fields to change")
+        }
+    }
+
     @Test func listsPageThroughEverything() async throws {
         try await withIdentity { identity in
             let admin = try await identity.administrator()

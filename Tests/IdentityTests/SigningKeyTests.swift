@@ -48,29 +48,38 @@ struct SigningKeyTests {
         }
     }
 
-    @Test func rotationKeepsThePreviousKeyUntilTheNext() throws {
+    @Test func rotationKeepsThePreviousKeyForOneTokenLifetime() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let ring = try SigningKeyRing(directory: directory.path)
+        let lifetime: Int64 = 8 * 3600
         let before = ring.active
-        let old = try before.sign(Self.claims("old", key: before))
-        let rotated = try ring.rotate()
+        let old = try before.sign(Self.claims("old", key: before, expires: 3_000_000_000))
+        let rotated = try ring.rotate(now: 2_000_000_000)
         #expect(rotated.previous == before.keyID)
-        #expect(ring.publicKeys.map(\.keyId) == [rotated.active, before.keyID])
-        #expect(ring.publicKeys.first?.active == true)
-        // Both keys verify; the new one signs.
-        #expect(try ring.publicKeySet.verify(old, nowUnix: 0).tokenId == "old")
+        let published = ring.publicKeys(tokenLifetime: lifetime)
+        #expect(published.map(\.keyId) == [rotated.active, before.keyID])
+        #expect(published.first?.active == true)
+        #expect(published.last?.retireTimeUnix == 2_000_000_000 + lifetime)
+        // Both keys verify while the previous one lives; the new one signs.
+        let keys = ring.publicKeySet(tokenLifetime: lifetime)
+        #expect(try keys.verify(old, nowUnix: 2_000_000_000 + lifetime - 1).tokenId == "old")
+        #expect(throws: TokenError.unknownKey) { try keys.verify(old, nowUnix: 2_000_000_000 + lifetime) }
         let fresh = try ring.active.sign(Self.claims("new", key: ring.active))
-        #expect(try ring.publicKeySet.verify(fresh, nowUnix: 0).tokenId == "new")
+        #expect(try keys.verify(fresh, nowUnix: 0).tokenId == "new")
         // After a restart the same two keys are loaded, both 0600.
         let reloaded = try SigningKeyRing(directory: directory.path)
-        #expect(reloaded.publicKeys.map(\.keyId) == ring.publicKeys.map(\.keyId))
+        #expect(reloaded.publicKeys(tokenLifetime: lifetime).map(\.keyId) == published.map(\.keyId))
         for file in ["identity-signing.key", "identity-signing.previous.key"] {
             #expect(try FileManager.default.attributesOfItem(atPath: directory.appending(file))[.posixPermissions] as? Int == 0o600)
         }
-        // A second rotation retires the first key.
-        _ = try ring.rotate()
-        #expect(throws: TokenError.unknownKey) { try ring.publicKeySet.verify(old, nowUnix: 0) }
+        // A key that may have leaked is retired at once: everything it signed stops verifying.
+        let compromised = ring.active
+        let stolen = try compromised.sign(Self.claims("stolen", key: compromised))
+        let emergency = try ring.rotate(retiringPrevious: true)
+        #expect(emergency.previous == nil)
+        #expect(throws: TokenError.unknownKey) { try ring.publicKeySet(tokenLifetime: lifetime).verify(stolen, nowUnix: 0) }
+        #expect(!FileManager.default.fileExists(atPath: directory.appending("identity-signing.previous.key")))
     }
 
     @Test func authenticatorAppliesRevocationsAndEpochs() throws {

@@ -50,7 +50,8 @@ public struct Binakarier_Auth_V1_TokenClaims: ProtoMessage {
     public static let protoName = "binakarier.auth.v1.TokenClaims"
     public var tokenId: String = ""
 
-    /// The account's username, or the calling daemon's name for a service token.
+    /// The account's username, or "service:" and the calling daemon's name for a service token (no
+    /// username can contain ':').
     public var subject: String = ""
 
     /// Role names as in enum Role ("ROLE_ORGANIZER"). Names, not numbers, so that a service built before a
@@ -111,16 +112,22 @@ public struct Binakarier_Auth_V1_PublicKey: ProtoMessage {
     /// New tokens are signed with the active key; the others still verify until their tokens expire.
     public var active: Bool = false
 
+    /// After this time the key verifies nothing (0: no end). A previous key ends one token lifetime after
+    /// the rotation that replaced it, when every token it signed has expired anyway.
+    public var retireTimeUnix: Int64 = 0
+
     public init() {}
 
     public init(
         keyId: String = "",
         publicKey: [UInt8] = [],
-        active: Bool = false
+        active: Bool = false,
+        retireTimeUnix: Int64 = 0
     ) {
         self.keyId = keyId
         self.publicKey = publicKey
         self.active = active
+        self.retireTimeUnix = retireTimeUnix
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -196,15 +203,15 @@ public struct Binakarier_Auth_V1_AccountEpoch: ProtoMessage {
 public struct Binakarier_Auth_V1_ListRevocationsRequest: ProtoMessage {
     public static let protoName = "binakarier.auth.v1.ListRevocationsRequest"
 
-    /// Only what changed at or after this time (0: everything still relevant).
-    public var sinceUnix: Int64 = 0
+    /// The last_sequence of the previous answer; 0 for everything still relevant.
+    public var afterSequence: Int64 = 0
 
     public init() {}
 
     public init(
-        sinceUnix: Int64 = 0
+        afterSequence: Int64 = 0
     ) {
-        self.sinceUnix = sinceUnix
+        self.afterSequence = afterSequence
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -225,19 +232,20 @@ public struct Binakarier_Auth_V1_ListRevocationsResponse: ProtoMessage {
     /// Accounts whose older tokens are all ended.
     public var accountEpochs: [Binakarier_Auth_V1_AccountEpoch] = []
 
-    /// Pass this as since_unix next time.
-    public var asOfUnix: Int64 = 0
+    /// Pass this as after_sequence next time. Changes are numbered in the order they were committed, so a
+    /// change that committed late is never skipped (a wall-clock cursor could skip it).
+    public var lastSequence: Int64 = 0
 
     public init() {}
 
     public init(
         tokenIds: [String] = [],
         accountEpochs: [Binakarier_Auth_V1_AccountEpoch] = [],
-        asOfUnix: Int64 = 0
+        lastSequence: Int64 = 0
     ) {
         self.tokenIds = tokenIds
         self.accountEpochs = accountEpochs
-        self.asOfUnix = asOfUnix
+        self.lastSequence = lastSequence
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -425,6 +433,7 @@ extension Binakarier_Auth_V1_PublicKey: ProtoCBridged {
         if !self.keyId.isEmpty { c.pointee.key_id = try arena.cString(self.keyId, field: "key_id") }
         if !self.publicKey.isEmpty { c.pointee.public_key = arena.binaryData(self.publicKey) }
         c.pointee.active = self.active ? 1 : 0
+        c.pointee.retire_time_unix = self.retireTimeUnix
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -432,6 +441,7 @@ extension Binakarier_Auth_V1_PublicKey: ProtoCBridged {
         self.keyId = ProtoCBridge.string(c.pointee.key_id)
         self.publicKey = ProtoCBridge.bytes(c.pointee.public_key)
         self.active = c.pointee.active != 0
+        self.retireTimeUnix = c.pointee.retire_time_unix
     }
 }
 
@@ -449,6 +459,8 @@ extension Binakarier_Auth_V1_PublicKey {
                     self.publicKey = source.publicKey
                 case "active" where rest == nil:
                     self.active = source.active
+                case "retire_time_unix" where rest == nil:
+                    self.retireTimeUnix = source.retireTimeUnix
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -468,6 +480,8 @@ extension Binakarier_Auth_V1_PublicKey: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.publicKey = value }
                 case "active":
                     if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.active = value }
+                case "retireTimeUnix", "retire_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.retireTimeUnix = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.PublicKey", codingPath: container.codingPath)
             }
@@ -481,6 +495,7 @@ extension Binakarier_Auth_V1_PublicKey: Encodable {
         if !self.keyId.isEmpty { try container.encode(self.keyId, forKey: ProtoJSONKey("keyId")) }
         if !self.publicKey.isEmpty { try container.encode(ProtoJSON.base64(self.publicKey), forKey: ProtoJSONKey("publicKey")) }
         if self.active { try container.encode(self.active, forKey: ProtoJSONKey("active")) }
+        if self.retireTimeUnix != 0 { try container.encode(String(self.retireTimeUnix), forKey: ProtoJSONKey("retireTimeUnix")) }
     }
 }
 
@@ -663,12 +678,12 @@ extension Binakarier_Auth_V1_ListRevocationsRequest: ProtoCBridged {
     }()
 
     func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
-        c.pointee.since_unix = self.sinceUnix
+        c.pointee.after_sequence = self.afterSequence
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
-        self.sinceUnix = c.pointee.since_unix
+        self.afterSequence = c.pointee.after_sequence
     }
 }
 
@@ -680,8 +695,8 @@ extension Binakarier_Auth_V1_ListRevocationsRequest {
             let head = path.prefix { $0 != "." }
             let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
             switch head {
-                case "since_unix" where rest == nil:
-                    self.sinceUnix = source.sinceUnix
+                case "after_sequence" where rest == nil:
+                    self.afterSequence = source.afterSequence
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -695,8 +710,8 @@ extension Binakarier_Auth_V1_ListRevocationsRequest: Decodable {
         let container = try decoder.container(keyedBy: ProtoJSONKey.self)
         for key in container.allKeys {
             switch key.stringValue {
-                case "sinceUnix", "since_unix":
-                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.sinceUnix = value }
+                case "afterSequence", "after_sequence":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.afterSequence = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.ListRevocationsRequest", codingPath: container.codingPath)
             }
@@ -707,7 +722,7 @@ extension Binakarier_Auth_V1_ListRevocationsRequest: Decodable {
 extension Binakarier_Auth_V1_ListRevocationsRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
-        if self.sinceUnix != 0 { try container.encode(String(self.sinceUnix), forKey: ProtoJSONKey("sinceUnix")) }
+        if self.afterSequence != 0 { try container.encode(String(self.afterSequence), forKey: ProtoJSONKey("afterSequence")) }
     }
 }
 
@@ -725,14 +740,14 @@ extension Binakarier_Auth_V1_ListRevocationsResponse: ProtoCBridged {
         c.pointee.token_ids = try arena.cStrings(self.tokenIds, field: "token_ids")
         c.pointee.n_account_epochs = self.accountEpochs.count
         c.pointee.account_epochs = try arena.messages(self.accountEpochs)
-        c.pointee.as_of_unix = self.asOfUnix
+        c.pointee.last_sequence = self.lastSequence
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.tokenIds = ProtoCBridge.strings(c.pointee.token_ids, c.pointee.n_token_ids)
         self.accountEpochs = try ProtoCBridge.messages(c.pointee.account_epochs, c.pointee.n_account_epochs)
-        self.asOfUnix = c.pointee.as_of_unix
+        self.lastSequence = c.pointee.last_sequence
     }
 }
 
@@ -748,8 +763,8 @@ extension Binakarier_Auth_V1_ListRevocationsResponse {
                     self.tokenIds = source.tokenIds
                 case "account_epochs" where rest == nil:
                     self.accountEpochs = source.accountEpochs
-                case "as_of_unix" where rest == nil:
-                    self.asOfUnix = source.asOfUnix
+                case "last_sequence" where rest == nil:
+                    self.lastSequence = source.lastSequence
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -767,8 +782,8 @@ extension Binakarier_Auth_V1_ListRevocationsResponse: Decodable {
                     self.tokenIds = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
                 case "accountEpochs", "account_epochs":
                     self.accountEpochs = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Auth_V1_AccountEpoch>.self, container, key)
-                case "asOfUnix", "as_of_unix":
-                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.asOfUnix = value }
+                case "lastSequence", "last_sequence":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.lastSequence = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.ListRevocationsResponse", codingPath: container.codingPath)
             }
@@ -781,7 +796,7 @@ extension Binakarier_Auth_V1_ListRevocationsResponse: Encodable {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
         if !self.tokenIds.isEmpty { try container.encode(self.tokenIds, forKey: ProtoJSONKey("tokenIds")) }
         if !self.accountEpochs.isEmpty { try container.encode(self.accountEpochs, forKey: ProtoJSONKey("accountEpochs")) }
-        if self.asOfUnix != 0 { try container.encode(String(self.asOfUnix), forKey: ProtoJSONKey("asOfUnix")) }
+        if self.lastSequence != 0 { try container.encode(String(self.lastSequence), forKey: ProtoJSONKey("lastSequence")) }
     }
 }
 
@@ -914,7 +929,8 @@ public enum Binakarier_Auth_V1_TokenService {
     /// No token needed. The keys whose tokens are valid now, the active one first.
     public static let getPublicKeys = ProtoMethod<Binakarier_Auth_V1_GetPublicKeysRequest, Binakarier_Auth_V1_GetPublicKeysResponse>(service: serviceName, name: "GetPublicKeys")
 
-    /// No token needed. Revoked token ids and raised account epochs; poll it.
+    /// Only from a peer whose socket uid is on the service allow-list (the daemons): PERMISSION_DENIED
+    /// otherwise, since it names accounts. Revoked token ids and raised account epochs; poll it.
     public static let listRevocations = ProtoMethod<Binakarier_Auth_V1_ListRevocationsRequest, Binakarier_Auth_V1_ListRevocationsResponse>(service: serviceName, name: "ListRevocations")
 
     /// Only from a peer whose socket uid is on the service allow-list: PERMISSION_DENIED otherwise.

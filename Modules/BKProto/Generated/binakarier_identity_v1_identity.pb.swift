@@ -1355,7 +1355,17 @@ public struct Binakarier_Identity_V1_LogoutResponse: ProtoMessage {
 public struct Binakarier_Identity_V1_RotateSigningKeyRequest: ProtoMessage {
     public static let protoName = "binakarier.identity.v1.RotateSigningKeyRequest"
 
+    /// End the previous key at once, and every token it signed (when a key may have leaked). Otherwise it
+    /// stays valid for one token lifetime, so that nobody is logged out by a routine rotation.
+    public var retirePrevious: Bool = false
+
     public init() {}
+
+    public init(
+        retirePrevious: Bool = false
+    ) {
+        self.retirePrevious = retirePrevious
+    }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
         self = try ProtoCBridge.decode(Self.self, bytes)
@@ -1369,7 +1379,8 @@ public struct Binakarier_Identity_V1_RotateSigningKeyRequest: ProtoMessage {
 public struct Binakarier_Identity_V1_RotateSigningKeyResponse: ProtoMessage {
     public static let protoName = "binakarier.identity.v1.RotateSigningKeyResponse"
 
-    /// The new active key id; the previous key still verifies the tokens it signed until they expire.
+    /// The new active key id; the previous key still verifies the tokens it signed until they expire
+    /// (empty when retired at once).
     public var activeKeyId: String = ""
     public var previousKeyId: String = ""
 
@@ -4258,11 +4269,12 @@ extension Binakarier_Identity_V1_RotateSigningKeyRequest: ProtoCBridged {
     }()
 
     func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
-        _ = (c, arena)
+        c.pointee.retire_previous = self.retirePrevious ? 1 : 0
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
+        self.retirePrevious = c.pointee.retire_previous != 0
     }
 }
 
@@ -4270,7 +4282,16 @@ extension Binakarier_Identity_V1_RotateSigningKeyRequest {
     /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
     /// from `source`, as an update mask applies. A path that names no field throws, naming it.
     public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
-        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "retire_previous" where rest == nil:
+                    self.retirePrevious = source.retirePrevious
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
     }
 }
 
@@ -4280,6 +4301,8 @@ extension Binakarier_Identity_V1_RotateSigningKeyRequest: Decodable {
         let container = try decoder.container(keyedBy: ProtoJSONKey.self)
         for key in container.allKeys {
             switch key.stringValue {
+                case "retirePrevious", "retire_previous":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.retirePrevious = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.identity.v1.RotateSigningKeyRequest", codingPath: container.codingPath)
             }
@@ -4289,7 +4312,8 @@ extension Binakarier_Identity_V1_RotateSigningKeyRequest: Decodable {
 
 extension Binakarier_Identity_V1_RotateSigningKeyRequest: Encodable {
     public func encode(to encoder: any Encoder) throws {
-        _ = encoder.container(keyedBy: ProtoJSONKey.self)
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.retirePrevious { try container.encode(self.retirePrevious, forKey: ProtoJSONKey("retirePrevious")) }
     }
 }
 
@@ -4520,7 +4544,8 @@ public enum Binakarier_Identity_V1_IdentityService {
     public static let logout = ProtoMethod<Binakarier_Identity_V1_LogoutRequest, Binakarier_Identity_V1_LogoutResponse>(service: serviceName, name: "Logout")
 
     /// Administrator only. Makes a new signing key active; tokens signed with the previous one stay valid
-    /// until they expire (every service accepts both keys meanwhile).
+    /// until they expire (every service accepts both keys meanwhile), unless retire_previous. Other
+    /// daemons accept tokens of the new key from their next poll of the token feed (at most 5 s).
     public static let rotateSigningKey = ProtoMethod<Binakarier_Identity_V1_RotateSigningKeyRequest, Binakarier_Identity_V1_RotateSigningKeyResponse>(service: serviceName, name: "RotateSigningKey")
 
     /// Only from root or the daemon's own user over the socket (peer credentials), and only while no

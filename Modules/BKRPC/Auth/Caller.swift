@@ -24,7 +24,16 @@ public struct Caller: Sendable, Hashable {
     public func hasAny(_ roles: Role...) -> Bool { roles.contains { self.roles.contains($0) } }
 
     /// A BinaKarier daemon calling with a service token, not a person.
-    public var isService: Bool { roles.contains(.service) }
+    public var isService: Bool { roles.contains(.service) && subject.hasPrefix(Self.servicePrefix) }
+
+    /// The calling daemon's name (`programs`) for a service token, nil for a person.
+    public var serviceName: String? { isService ? String(subject.dropFirst(Self.servicePrefix.count)) : nil }
+
+    /// Service tokens' subjects are `service:<daemon>`: no username can contain ':', so a person's
+    /// account can never share a subject (and its epochs) with a daemon.
+    static let servicePrefix = "service:"
+
+    public static func serviceSubject(_ daemon: String) -> String { servicePrefix + daemon }
 }
 
 extension Role {

@@ -60,10 +60,12 @@ public struct MethodPolicy: Sendable, CustomStringConvertible {
     public func authorize(_ caller: Caller?, _ context: RPCServerContext) throws(RPCError) {
         if requiresToken {
             guard let caller else { throw RPCError(.unauthenticated, RPCLocalized.text(.tokenMissing, context.metadata)) }
-            if caller.isService {
-                guard services.contains(caller.subject) else {
-                    throw RPCError(.permissionDenied, RPCLocalized.text(.serviceNotAllowed(caller.subject), context.metadata))
+            if let service = caller.serviceName {
+                guard services.contains(service) else {
+                    throw RPCError(.permissionDenied, RPCLocalized.text(.serviceNotAllowed(service), context.metadata))
                 }
+            } else if caller.roles.contains(.service) {
+                throw RPCError(.permissionDenied, RPCLocalized.text(.roleNotAllowed(context.method), context.metadata))
             } else if let roles, caller.roles.isDisjoint(with: roles) {
                 throw RPCError(.permissionDenied, RPCLocalized.text(.roleNotAllowed(context.method), context.metadata))
             }

@@ -12,7 +12,8 @@ extension Binakarier_Auth_V1_TokenService {
         /// No token needed. The keys whose tokens are valid now, the active one first.
         func getPublicKeys(_ request: Binakarier_Auth_V1_GetPublicKeysRequest, context: RPCServerContext) async throws -> Binakarier_Auth_V1_GetPublicKeysResponse
 
-        /// No token needed. Revoked token ids and raised account epochs; poll it.
+        /// Only from a peer whose socket uid is on the service allow-list (the daemons): PERMISSION_DENIED
+        /// otherwise, since it names accounts. Revoked token ids and raised account epochs; poll it.
         func listRevocations(_ request: Binakarier_Auth_V1_ListRevocationsRequest, context: RPCServerContext) async throws -> Binakarier_Auth_V1_ListRevocationsResponse
 
         /// Only from a peer whose socket uid is on the service allow-list: PERMISSION_DENIED otherwise.
@@ -63,7 +64,8 @@ extension Binakarier_Auth_V1_TokenService {
             try await rpc.call(Binakarier_Auth_V1_TokenService.getPublicKeys, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// No token needed. Revoked token ids and raised account epochs; poll it.
+        /// Only from a peer whose socket uid is on the service allow-list (the daemons): PERMISSION_DENIED
+        /// otherwise, since it names accounts. Revoked token ids and raised account epochs; poll it.
         public func listRevocations(_ request: Binakarier_Auth_V1_ListRevocationsRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Auth_V1_ListRevocationsResponse {
             try await rpc.call(Binakarier_Auth_V1_TokenService.listRevocations, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }

@@ -94,7 +94,8 @@ extension Binakarier_Identity_V1_IdentityService {
         func logout(_ request: Binakarier_Identity_V1_LogoutRequest, context: RPCServerContext) async throws -> Binakarier_Identity_V1_LogoutResponse
 
         /// Administrator only. Makes a new signing key active; tokens signed with the previous one stay valid
-        /// until they expire (every service accepts both keys meanwhile).
+        /// until they expire (every service accepts both keys meanwhile), unless retire_previous. Other
+        /// daemons accept tokens of the new key from their next poll of the token feed (at most 5 s).
         func rotateSigningKey(_ request: Binakarier_Identity_V1_RotateSigningKeyRequest, context: RPCServerContext) async throws -> Binakarier_Identity_V1_RotateSigningKeyResponse
 
         /// Only from root or the daemon's own user over the socket (peer credentials), and only while no
@@ -365,7 +366,8 @@ extension Binakarier_Identity_V1_IdentityService {
         }
 
         /// Administrator only. Makes a new signing key active; tokens signed with the previous one stay valid
-        /// until they expire (every service accepts both keys meanwhile).
+        /// until they expire (every service accepts both keys meanwhile), unless retire_previous. Other
+        /// daemons accept tokens of the new key from their next poll of the token feed (at most 5 s).
         public func rotateSigningKey(_ request: Binakarier_Identity_V1_RotateSigningKeyRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Identity_V1_RotateSigningKeyResponse {
             try await rpc.call(Binakarier_Identity_V1_IdentityService.rotateSigningKey, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }

@@ -26,8 +26,15 @@ final class LoginThrottle: Sendable {
         username: String, peer: PeerKey, now: Int64, _ login: () async throws -> T
     ) async throws -> T {
         try admit(peer, now: now)
-        defer { state.withLockedValue { $0.pending[peer.process, default: 1] -= 1 } }
-        return try await accounts.run(username.lowercased(), login)
+        defer {
+            state.withLockedValue { state in
+                let left = state.pending[peer.process, default: 1] - 1
+                state.pending[peer.process] = left > 0 ? left : nil
+            }
+        }
+        // Keyed exactly as the store keys accounts (usernames are case-sensitive), so that a lock
+        // answers the same for a name and its other spellings whether or not an account exists.
+        return try await accounts.run(username, login)
     }
 
     private func admit(_ peer: PeerKey, now: Int64) throws {
@@ -49,6 +56,7 @@ final class LoginThrottle: Sendable {
         state.withLockedValue { state in
             var window = state.failures[peer.uid] ?? (now, 0)
             if now - window.windowStart >= 60 { window = (now, 0) }
+            if state.failures.count > 10_000 { state.failures = state.failures.filter { now - $0.value.windowStart < 60 } }
             window.count += 1
             state.failures[peer.uid] = window
         }
@@ -56,17 +64,17 @@ final class LoginThrottle: Sendable {
 
     /// The lock state of a username that has no account.
     func unknownUser(_ username: String) -> LockoutState {
-        state.withLockedValue { $0.unknownUsers[username.lowercased()] ?? LockoutState(failures: 0, lockedUntil: 0) }
+        state.withLockedValue { $0.unknownUsers[username] ?? LockoutState(failures: 0, lockedUntil: 0) }
     }
 
     /// Counts a failure for a username that has no account, exactly as the store does for a real one.
     func recordUnknownUserFailure(_ username: String, policy: LockoutPolicy, now: Int64) -> LockoutState {
         state.withLockedValue { state in
             if state.unknownUsers.count >= Self.maximumRememberedUnknownUsers { state.unknownUsers.removeAll() }
-            var lockout = state.unknownUsers[username.lowercased()] ?? LockoutState(failures: 0, lockedUntil: 0)
+            var lockout = state.unknownUsers[username] ?? LockoutState(failures: 0, lockedUntil: 0)
             lockout.failures += 1
             if let lock = policy.lockUntil(failures: lockout.failures, now: now) { lockout.lockedUntil = lock }
-            state.unknownUsers[username.lowercased()] = lockout
+            state.unknownUsers[username] = lockout
             return lockout
         }
     }

@@ -4,6 +4,7 @@ import BKRPC
 import BKServiceKit
 import Foundation
 import Metrics
+import NIOConcurrencyHelpers
 
 typealias API = Binakarier_Identity_V1_IdentityService
 
@@ -87,13 +88,12 @@ public final class IdentityService: API.ServiceProtocol {
         store: any IdentityStore, keys: SigningKeyRing, hasher: PasswordHasher, configuration: Configuration = .init(),
         now: @escaping @Sendable () -> Int64 = WallClock.nowUnix
     ) async throws -> IdentityService {
-        let authenticator = TokenAuthenticator(keys: keys.publicKeySet, now: now)
-        authenticator.apply(.init(
-            tokenIds: try await store.revokedTokens(since: 0, now: now()),
-            accountEpochs: try await store.accountEpochs(since: 0).map { .init(subject: $0.subject, minimumEpoch: $0.epoch) }))
-        return IdentityService(
+        let authenticator = TokenAuthenticator(keys: keys.publicKeySet(tokenLifetime: configuration.tokenLifetime), now: now)
+        let service = IdentityService(
             store: store, keys: keys, hasher: hasher, configuration: configuration, now: now,
             authenticator: authenticator, decoyHash: try await hasher.decoyHash())
+        try await service.syncOwnFeed()
+        return service
     }
 
     private init(
@@ -112,9 +112,16 @@ public final class IdentityService: API.ServiceProtocol {
     /// The token service identity serves beside its own API.
     public var tokenService: IdentityTokenService { IdentityTokenService(identity: self) }
 
-    /// Ends every token of `username` issued before `epoch`, here at once and elsewhere within a poll.
-    func endTokens(of username: String, epoch: Int64) {
-        authenticator.raiseEpoch(of: username, to: epoch)
+    /// Where this daemon's own authenticator is in the token feed.
+    private let feedCursor = NIOLockedValueBox<Int64>(0)
+
+    /// Applies what the store has added to the token feed (revocations, epochs raised by any write) to
+    /// this daemon's own authenticator, at once; other daemons get it with their next poll.
+    func syncOwnFeed() async throws {
+        let after = feedCursor.withLockedValue { $0 }
+        let page = try await store.revocations(after: after, now: now())
+        authenticator.apply(IdentityTokenService.response(page))
+        feedCursor.withLockedValue { $0 = max($0, page.lastSequence) }
     }
 
     // MARK: agencies
@@ -141,6 +148,7 @@ public final class IdentityService: API.ServiceProtocol {
         guard let agency = request.agency else { throw IdentityError.invalid(field: "agency", reason: "wajib diisi") }
         let validated = try Self.validated(agency)
         try await store.createAgency(validated, now: now())
+        try await syncOwnFeed()
         audit(context, "agency created", ["agency": validated.code])
         return try await store.agency(code: validated.code) ?? validated
     }
@@ -153,6 +161,7 @@ public final class IdentityService: API.ServiceProtocol {
         let paths = try UpdateMask.paths(request.updateMask, changeable: ["name", "kind", "head_nip"], language: context.language)
         try agency.merge(from: patch, paths: paths)
         try await store.updateAgency(try Self.validated(agency), now: now())
+        try await syncOwnFeed()
         audit(context, "agency updated", ["agency": agency.code, "fields": paths.joined(separator: ",")])
         return try await store.agency(code: agency.code) ?? agency
     }
@@ -257,6 +266,7 @@ public final class IdentityService: API.ServiceProtocol {
         employee.agencyCode = employee.agencyCode.uppercased()
         employee.unitCode = employee.unitCode.uppercased()
         let created = try await store.createEmployee(try EmployeeValidation.validated(employee), now: now())
+        try await syncOwnFeed()
         audit(context, "employee created", ["nip": created.nip, "agency": created.agencyCode])
         return created
     }
@@ -269,6 +279,7 @@ public final class IdentityService: API.ServiceProtocol {
         let paths = try UpdateMask.paths(request.updateMask, changeable: EmployeeUpdate.changeable, language: context.language)
         let updated = try EmployeeUpdate.apply(patch, paths: paths, to: existing)
         let stored = try await store.updateEmployee(try EmployeeValidation.validated(updated), now: now())
+        try await syncOwnFeed()
         audit(context, "employee updated", ["nip": stored.nip, "fields": paths.joined(separator: ",")])
         return stored
     }
@@ -278,7 +289,8 @@ public final class IdentityService: API.ServiceProtocol {
     ) async throws -> Binakarier_Identity_V1_DeleteEmployeeResponse {
         let caller = try context.requireCaller()
         let deleted = try await store.deleteEmployee(nip: request.nip, mayDeleteAccount: caller.has(.administrator), now: now())
-        if let deleted { endTokens(of: deleted.username, epoch: deleted.epoch) }
+        _ = deleted
+        try await syncOwnFeed()
         audit(context, "employee deleted", ["nip": request.nip, "account_deleted": deleted?.username ?? "-"])
         return .init()
     }
@@ -332,6 +344,7 @@ public final class IdentityService: API.ServiceProtocol {
         if !request.dryRun, !result.valid.isEmpty {
             report.rowsCommitted = Int32(try await store.upsertEmployees(result.valid, now: now()))
         }
+        try await syncOwnFeed()
         audit(context, "employee import finished", [
             "rows": "\(report.rowsTotal)", "valid": "\(report.rowsValid)", "committed": "\(report.rowsCommitted)",
             "dry_run": "\(request.dryRun)",
@@ -388,7 +401,7 @@ public final class IdentityService: API.ServiceProtocol {
         }
         let hash = try await hasher.hash(request.newPassword)
         let epoch = try await store.setPasswordHash(username: request.username, hash: hash, now: now())
-        endTokens(of: request.username, epoch: epoch)
+        try await syncOwnFeed()
         audit(context, "password set", ["username": request.username])
         return .init()
     }
@@ -399,7 +412,7 @@ public final class IdentityService: API.ServiceProtocol {
             throw IdentityError.failedPrecondition("\(request.username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
         }
         let epoch = try await store.setRoles(username: request.username, roles: roles, now: now())
-        endTokens(of: request.username, epoch: epoch)
+        try await syncOwnFeed()
         audit(context, "account roles set", ["username": request.username, "roles": Self.names(roles)])
         guard let record = try await store.account(username: request.username) else {
             throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
@@ -415,7 +428,7 @@ public final class IdentityService: API.ServiceProtocol {
         }
         // Enabling raises the epoch too: tokens from before the account was disabled stay dead.
         let epoch = try await store.setDisabled(username: request.username, disabled: request.disabled, now: now())
-        endTokens(of: request.username, epoch: epoch)
+        try await syncOwnFeed()
         audit(context, "account disabled set", ["username": request.username, "disabled": "\(request.disabled)"])
         guard let record = try await store.account(username: request.username) else {
             throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
@@ -428,7 +441,7 @@ public final class IdentityService: API.ServiceProtocol {
     ) async throws -> Binakarier_Identity_V1_LogoutResponse {
         let caller = try context.requireCaller()
         try await store.revoke(tokenID: caller.tokenID, now: now(), expiresAt: caller.claims.expireTimeUnix)
-        authenticator.revoke(tokenID: caller.tokenID)
+        try await syncOwnFeed()
         audit(context, "logout", [:])
         return .init()
     }
@@ -436,10 +449,17 @@ public final class IdentityService: API.ServiceProtocol {
     public func rotateSigningKey(
         _ request: Binakarier_Identity_V1_RotateSigningKeyRequest, context: RPCServerContext
     ) async throws -> Binakarier_Identity_V1_RotateSigningKeyResponse {
-        let rotated = try await BlockingWork.run { try self.keys.rotate() }
-        authenticator.setKeys(keys.publicKeySet)
-        audit(context, "signing key rotated", ["active": rotated.active, "previous": rotated.previous])
-        return .init(activeKeyId: rotated.active, previousKeyId: rotated.previous)
+        let retire = request.retirePrevious
+        let time = now()
+        // A second routine rotation while the previous key still has live tokens would end them early.
+        if !retire, let until = keys.previousRetireTime(tokenLifetime: configuration.tokenLifetime), time < until {
+            throw IdentityError.failedPrecondition(
+                "kunci sebelumnya masih berlaku sampai pukul \(IdentityError.wib(until)) WIB; putar lagi setelah itu, atau dengan retire_previous bila kunci bocor")
+        }
+        let rotated = try await BlockingWork.run { try self.keys.rotate(retiringPrevious: retire, now: time) }
+        authenticator.setKeys(keys.publicKeySet(tokenLifetime: configuration.tokenLifetime))
+        audit(context, "signing key rotated", ["active": rotated.active, "previous": rotated.previous ?? "-", "retired_previous": "\(retire)"])
+        return .init(activeKeyId: rotated.active, previousKeyId: rotated.previous ?? "")
     }
 
     public func bootstrapAdministrator(
@@ -579,33 +599,32 @@ public struct IdentityTokenService: Binakarier_Auth_V1_TokenService.ServiceProto
 
     public var policies: Binakarier_Auth_V1_TokenService.Policies {
         let serviceUIDs = identity.configuration.serviceUIDs
-        return .init(
-            getPublicKeys: .anyone,
-            listRevocations: .anyone,
-            issueServiceToken: .custom("a peer uid on the service allow-list", requiresToken: false) { _, context throws(RPCError) in
-                guard let peer = context.peer, serviceUIDs.contains(peer.uid) else {
-                    throw RPCError(.permissionDenied, context.language.pick(
-                        id: "proses ini tidak boleh meminta token layanan", en: "this process may not ask for a service token"))
-                }
-            })
+        let daemonsOnly = MethodPolicy.custom("a peer uid on the service allow-list", requiresToken: false) { _, context throws(RPCError) in
+            guard let peer = context.peer, serviceUIDs.contains(peer.uid) else {
+                throw RPCError(.permissionDenied, context.language.pick(
+                    id: "hanya daemon BinaKarier yang boleh memanggil ini", en: "only BinaKarier daemons may call this"))
+            }
+        }
+        return .init(getPublicKeys: .anyone, listRevocations: daemonsOnly, issueServiceToken: daemonsOnly)
     }
 
     public func getPublicKeys(
         _ request: Binakarier_Auth_V1_GetPublicKeysRequest, context: RPCServerContext
     ) async throws -> Binakarier_Auth_V1_GetPublicKeysResponse {
-        .init(keys: identity.keys.publicKeys)
+        .init(keys: identity.keys.publicKeys(tokenLifetime: identity.configuration.tokenLifetime))
     }
 
     public func listRevocations(
         _ request: Binakarier_Auth_V1_ListRevocationsRequest, context: RPCServerContext
     ) async throws -> Binakarier_Auth_V1_ListRevocationsResponse {
-        let asOf = identity.now()
-        return .init(
-            tokenIds: try await identity.store.revokedTokens(since: request.sinceUnix, now: asOf),
-            accountEpochs: try await identity.store.accountEpochs(since: request.sinceUnix).map {
-                .init(subject: $0.subject, minimumEpoch: $0.epoch)
-            },
-            asOfUnix: asOf)
+        Self.response(try await identity.store.revocations(after: request.afterSequence, now: identity.now()))
+    }
+
+    static func response(_ page: TokenFeedPage) -> Binakarier_Auth_V1_ListRevocationsResponse {
+        .init(
+            tokenIds: page.tokenIDs,
+            accountEpochs: page.epochs.sorted { $0.key < $1.key }.map { .init(subject: $0.key, minimumEpoch: $0.value) },
+            lastSequence: page.lastSequence)
     }
 
     public func issueServiceToken(
@@ -617,7 +636,7 @@ public struct IdentityTokenService: Binakarier_Auth_V1_TokenService.ServiceProto
         let time = identity.now()
         let key = identity.keys.active
         let claims = TokenClaims(
-            tokenId: Base64URL.encode(Array(UUID().uuidString.utf8)), subject: daemon.rawValue,
+            tokenId: Base64URL.encode(Array(UUID().uuidString.utf8)), subject: Caller.serviceSubject(daemon.rawValue),
             roles: [Role.service.protoName], issueTimeUnix: time,
             expireTimeUnix: time + identity.configuration.serviceTokenLifetime, keyId: key.keyID)
         context.logger.info("service token issued", metadata: ["service": "\(daemon)", "peer_uid": "\(context.peer?.uid ?? 0)"])

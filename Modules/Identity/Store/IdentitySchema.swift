@@ -76,6 +76,23 @@ enum IdentitySchema {
                 CREATE INDEX account_epoch_changed ON account_epoch(changed_at);
                 """)
         }
+        // The token feed other daemons follow: every revoked token and every raised epoch, numbered in
+        // commit order (one writer at a time), so a follower's cursor never skips a late commit.
+        migrator.registerMigration("v3-token-feed") { db in
+            try db.execute(sql: """
+                CREATE TABLE token_feed (
+                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                    token_id TEXT,
+                    expires_at INTEGER,
+                    subject TEXT,
+                    epoch INTEGER
+                );
+                CREATE INDEX token_feed_subject ON token_feed(subject);
+                INSERT INTO token_feed (token_id, expires_at) SELECT token_id, expires_at FROM revoked_token ORDER BY revoked_at;
+                INSERT INTO token_feed (subject, epoch) SELECT subject, epoch FROM account_epoch ORDER BY changed_at;
+                DROP TABLE revoked_token;
+                """)
+        }
         return migrator
     }
 }

@@ -39,16 +39,23 @@ public protocol IdentityStore: Sendable {
     /// failures, in one write: parallel attempts cannot all see the same count.
     func recordLoginFailure(username: String, policy: LockoutPolicy, now: Int64) async throws -> LockoutState
     func recordLoginSuccess(username: String) async throws
-    /// Usernames of the enabled accounts granted the administrator role.
+    /// Usernames of the accounts that can act as administrators: enabled, granted the role, and (for an
+    /// ASN's account) still in service.
     func administrators() async throws -> [String]
     /// Roles and agency that follow from the records for the ASN with `nip`.
     func derivedRoles(nip: String) async throws -> (roles: Set<Role>, agencyCode: String)
 
     // Tokens
     func revoke(tokenID: String, now: Int64, expiresAt: Int64) async throws
-    func revokedTokens(since: Int64, now: Int64) async throws -> [String]
-    /// Accounts whose epoch was raised at or after `since`.
-    func accountEpochs(since: Int64) async throws -> [(subject: String, epoch: Int64)]
+    /// The token feed after `sequence`: unexpired revoked tokens, raised epochs, and the last sequence.
+    func revocations(after sequence: Int64, now: Int64) async throws -> TokenFeedPage
+}
+
+/// A page of the token feed (see `IdentitySchema`'s token_feed).
+public struct TokenFeedPage: Sendable, Hashable {
+    public var tokenIDs: [String] = []
+    public var epochs: [String: Int64] = [:]
+    public var lastSequence: Int64 = 0
 }
 
 /// When repeated failures lock an account.

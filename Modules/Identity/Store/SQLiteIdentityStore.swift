@@ -73,21 +73,25 @@ public final class SQLiteIdentityStore: IdentityStore {
                 throw IdentityError.alreadyExists("perangkat daerah dengan kode \(agency.code) sudah ada")
             }
             try Self.requireEmployee(db, agency.headNip, role: "kepala")
-            try db.execute(
-                sql: "INSERT INTO agency (code, name, kind, head_nip, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [agency.code, agency.name, agency.kind.rawValue, agency.headNip.nilIfEmpty, now, now])
+            try Self.watchingStanding(db, nips: [agency.headNip], now: now) {
+                try db.execute(
+                    sql: "INSERT INTO agency (code, name, kind, head_nip, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [agency.code, agency.name, agency.kind.rawValue, agency.headNip.nilIfEmpty, now, now])
+            }
         }
     }
 
     public func updateAgency(_ agency: Agency, now: Int64) async throws {
         try await pool.write { db in
-            guard try Self.agency(db, code: agency.code) != nil else {
+            guard let existing = try Self.agency(db, code: agency.code) else {
                 throw IdentityError.notFound("perangkat daerah \(agency.code) tidak ditemukan")
             }
             try Self.requireEmployee(db, agency.headNip, role: "kepala")
-            try db.execute(
-                sql: "UPDATE agency SET name = ?, kind = ?, head_nip = ?, updated_at = ? WHERE code = ?",
-                arguments: [agency.name, agency.kind.rawValue, agency.headNip.nilIfEmpty, now, agency.code])
+            try Self.watchingStanding(db, nips: [existing.headNip, agency.headNip], now: now) {
+                try db.execute(
+                    sql: "UPDATE agency SET name = ?, kind = ?, head_nip = ?, updated_at = ? WHERE code = ?",
+                    arguments: [agency.name, agency.kind.rawValue, agency.headNip.nilIfEmpty, now, agency.code])
+            }
         }
     }
 
@@ -179,7 +183,7 @@ public final class SQLiteIdentityStore: IdentityStore {
             var stored = employee
             stored.createTimeUnix = now
             stored.updateTimeUnix = now
-            try Self.insert(db, stored)
+            try Self.watchingStanding(db, nips: [employee.supervisorNip], now: now) { try Self.insert(db, stored) }
             return stored
         }
     }
@@ -195,6 +199,8 @@ public final class SQLiteIdentityStore: IdentityStore {
             var stored = employee
             stored.createTimeUnix = existing.createTimeUnix
             stored.updateTimeUnix = now
+            let touched: Set<String> = [employee.nip, existing.supervisorNip, employee.supervisorNip]
+            try Self.watchingStanding(db, nips: touched, now: now) {
             try db.execute(sql: """
                 UPDATE employee SET name = ?, asn_type = ?, sex = ?, birth_date = ?, service_start = ?, golongan = ?,
                     pppk_grade = ?, job_level = ?, position_title = ?, education = ?, agency_code = ?, unit_code = ?,
@@ -204,6 +210,7 @@ public final class SQLiteIdentityStore: IdentityStore {
                                  stored.golongan.rawValue, stored.pppkGrade, stored.jobLevel.rawValue, stored.positionTitle,
                                  stored.education.rawValue, stored.agencyCode, stored.unitCode.nilIfEmpty,
                                  stored.supervisorNip.nilIfEmpty, stored.status.rawValue, now, stored.nip])
+            }
             return stored
         }
     }
@@ -231,7 +238,10 @@ public final class SQLiteIdentityStore: IdentityStore {
                 try db.execute(sql: "DELETE FROM account WHERE username = ?", arguments: [username])
                 deleted = (username, try Self.raiseEpoch(db, username, now: now))
             }
-            try db.execute(sql: "DELETE FROM employee WHERE nip = ?", arguments: [nip])
+            let supervisor = try String.fetchOne(db, sql: "SELECT supervisor_nip FROM employee WHERE nip = ?", arguments: [nip]) ?? ""
+            try Self.watchingStanding(db, nips: [supervisor], now: now) {
+                try db.execute(sql: "DELETE FROM employee WHERE nip = ?", arguments: [nip])
+            }
             guard db.changesCount > 0 else { throw IdentityError.notFound("pegawai dengan NIP \(nip) tidak ditemukan") }
             return deleted
         }
@@ -267,8 +277,10 @@ public final class SQLiteIdentityStore: IdentityStore {
                     education = excluded.education, agency_code = excluded.agency_code, unit_code = excluded.unit_code,
                     supervisor_nip = excluded.supervisor_nip, status = excluded.status, updated_at = excluded.updated_at
                 """)
-            for employee in employees {
-                try upsert.execute(arguments: Self.arguments(employee, createdAt: now, updatedAt: now))
+            try Self.watchingStanding(db, nips: nil, now: now) {
+                for employee in employees {
+                    try upsert.execute(arguments: Self.arguments(employee, createdAt: now, updatedAt: now))
+                }
             }
             return employees.count
         }
@@ -316,21 +328,69 @@ public final class SQLiteIdentityStore: IdentityStore {
                         encode(account.roles), account.disabled, account.createdAt])
     }
 
-    /// Raises `subject`'s token epoch by one; returns the new epoch.
-    private static func raiseEpoch(_ db: Database, _ subject: String, now: Int64) throws -> Int64 {
-        try Int64.fetchOne(
+    /// Raises `subject`'s token epoch by one and publishes it on the token feed; returns the new epoch.
+    static func raiseEpoch(_ db: Database, _ subject: String, now: Int64) throws -> Int64 {
+        let epoch = try Int64.fetchOne(
             db, sql: """
                 INSERT INTO account_epoch (subject, epoch, changed_at) VALUES (?, 1, ?)
                 ON CONFLICT(subject) DO UPDATE SET epoch = epoch + 1, changed_at = excluded.changed_at
                 RETURNING epoch
                 """, arguments: [subject, now]) ?? 1
+        // Only the newest epoch of a subject matters: the older entry goes, the new one gets a later number.
+        try db.execute(sql: "DELETE FROM token_feed WHERE subject = ?", arguments: [subject])
+        try db.execute(sql: "INSERT INTO token_feed (subject, epoch) VALUES (?, ?)", arguments: [subject, epoch])
+        return epoch
     }
 
-    /// Runs `change` on one account row and raises its epoch, in one transaction.
+    /// What a token of an ASN's account says or allows, from the records: derived roles, agency, and
+    /// whether the person is still in service.
+    private struct Standing: Hashable {
+        var roles: Set<Role>
+        var agencyCode: String
+        var inService: Bool
+    }
+
+    private static func standing(_ db: Database, nip: String) throws -> Standing {
+        let derived = try derivedRoles(db, nip: nip)
+        let status = try Int32.fetchOne(db, sql: "SELECT status FROM employee WHERE nip = ?", arguments: [nip])
+        let inService = status.map { $0 == EmployeeStatus.active.rawValue || $0 == EmployeeStatus.onLeave.rawValue } ?? false
+        return Standing(roles: derived.roles, agencyCode: derived.agencyCode, inService: inService)
+    }
+
+    /// Runs a change to the records inside the caller's transaction and ends the tokens of every account
+    /// whose standing it changed (a replaced agency head, a supervisor who lost their last report, a
+    /// moved or retired person). `nips` limits the accounts looked at (nil: every ASN account). A change
+    /// that would leave no administrator able to act is refused, and rolled back with the rest.
+    static func watchingStanding<T>(_ db: Database, nips: Set<String>?, now: Int64, _ change: () throws -> T) throws -> T {
+        var accounts: [String: String] = [:]  // nip → username
+        for row in try Row.fetchAll(db, sql: "SELECT nip, username FROM account WHERE nip IS NOT NULL") {
+            let nip: String = row[0]
+            if nips?.contains(nip) ?? true { accounts[nip] = row[1] }
+        }
+        let administratorsBefore = try administrators(db)
+        var before: [String: Standing] = [:]
+        for nip in accounts.keys { before[nip] = try standing(db, nip: nip) }
+        let result = try change()
+        for (nip, old) in before where try standing(db, nip: nip) != old {
+            _ = try raiseEpoch(db, accounts[nip]!, now: now)
+        }
+        if !administratorsBefore.isEmpty, try administrators(db).isEmpty {
+            throw IdentityError.failedPrecondition("perubahan ini tidak menyisakan administrator yang aktif; angkat administrator lain terlebih dahulu")
+        }
+        return result
+    }
+
+    /// Runs `change` on one account row and raises its epoch, in one transaction; refused if it would
+    /// leave no administrator able to act (checked inside the transaction, so two administrators
+    /// demoting each other at once cannot both succeed).
     private func changeAccount(_ username: String, now: Int64, _ change: @escaping @Sendable (Database) throws -> Void) async throws -> Int64 {
         try await pool.write { db in
+            let administratorsBefore = try Self.administrators(db)
             try change(db)
             guard db.changesCount > 0 else { throw IdentityError.notFound("akun \(username) tidak ditemukan") }
+            if !administratorsBefore.isEmpty, try Self.administrators(db).isEmpty {
+                throw IdentityError.failedPrecondition("\(username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
+            }
             return try Self.raiseEpoch(db, username, now: now)
         }
     }
@@ -381,50 +441,61 @@ public final class SQLiteIdentityStore: IdentityStore {
         try await pool.read { db in try Self.administrators(db) }
     }
 
-    private static func administrators(_ db: Database) throws -> [String] {
-        try Row.fetchAll(db, sql: "SELECT username, roles FROM account WHERE disabled = 0 ORDER BY username").compactMap { row in
+    static func administrators(_ db: Database) throws -> [String] {
+        try Row.fetchAll(
+            db, sql: """
+                SELECT account.username, account.roles FROM account LEFT JOIN employee ON employee.nip = account.nip
+                WHERE account.disabled = 0 AND (account.nip IS NULL OR employee.status IN (?, ?))
+                ORDER BY account.username
+                """, arguments: [EmployeeStatus.active.rawValue, EmployeeStatus.onLeave.rawValue]
+        ).compactMap { row in
             decode(row["roles"]).contains(.administrator) ? row["username"] : nil
         }
     }
 
+
     public func derivedRoles(nip: String) async throws -> (roles: Set<Role>, agencyCode: String) {
-        try await pool.read { db in
-            var roles: Set<Role> = []
-            let agency = try String.fetchOne(db, sql: "SELECT agency_code FROM employee WHERE nip = ?", arguments: [nip]) ?? ""
-            if !agency.isEmpty { roles.insert(.employee) }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE supervisor_nip = ? LIMIT 1", arguments: [nip]) != nil {
-                roles.insert(.supervisor)
-            }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE head_nip = ? LIMIT 1", arguments: [nip]) != nil {
-                roles.insert(.agencyHead)
-            }
-            return (roles, agency)
+        try await pool.read { db in try Self.derivedRoles(db, nip: nip) }
+    }
+
+    static func derivedRoles(_ db: Database, nip: String) throws -> (roles: Set<Role>, agencyCode: String) {
+        var roles: Set<Role> = []
+        let agency = try String.fetchOne(db, sql: "SELECT agency_code FROM employee WHERE nip = ?", arguments: [nip]) ?? ""
+        if !agency.isEmpty { roles.insert(.employee) }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE supervisor_nip = ? LIMIT 1", arguments: [nip]) != nil {
+            roles.insert(.supervisor)
         }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE head_nip = ? LIMIT 1", arguments: [nip]) != nil {
+            roles.insert(.agencyHead)
+        }
+        return (roles, agency)
     }
 
     // MARK: tokens
 
     public func revoke(tokenID: String, now: Int64, expiresAt: Int64) async throws {
         try await pool.write { db in
-            try db.execute(sql: "DELETE FROM revoked_token WHERE expires_at < ?", arguments: [now])
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO revoked_token (token_id, revoked_at, expires_at) VALUES (?, ?, ?)",
-                arguments: [tokenID, now, expiresAt])
+            try db.execute(sql: "DELETE FROM token_feed WHERE token_id IS NOT NULL AND expires_at < ?", arguments: [now])
+            try db.execute(sql: "INSERT INTO token_feed (token_id, expires_at) VALUES (?, ?)", arguments: [tokenID, expiresAt])
         }
     }
 
-    public func revokedTokens(since: Int64, now: Int64) async throws -> [String] {
+    public func revocations(after sequence: Int64, now: Int64) async throws -> TokenFeedPage {
         try await pool.read { db in
-            try String.fetchAll(
-                db, sql: "SELECT token_id FROM revoked_token WHERE revoked_at >= ? AND expires_at >= ? ORDER BY revoked_at",
-                arguments: [since, now])
-        }
-    }
-
-    public func accountEpochs(since: Int64) async throws -> [(subject: String, epoch: Int64)] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT subject, epoch FROM account_epoch WHERE changed_at >= ? ORDER BY subject", arguments: [since])
-                .map { ($0[0], $0[1]) }
+            var page = TokenFeedPage(lastSequence: sequence)
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT sequence, token_id, expires_at, subject, epoch FROM token_feed WHERE sequence > ? ORDER BY sequence",
+                arguments: [sequence])
+            while let row = try rows.next() {
+                page.lastSequence = row[0]
+                if let token: String = row[1] {
+                    let expires: Int64 = row[2] ?? 0
+                    if expires >= now { page.tokenIDs.append(token) }
+                } else if let subject: String = row[3], let epoch: Int64 = row[4] {
+                    page.epochs[subject] = max(page.epochs[subject] ?? 0, epoch)
+                }
+            }
+            return page
         }
     }
 

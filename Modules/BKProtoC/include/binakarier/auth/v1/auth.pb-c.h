@@ -64,7 +64,8 @@ struct  Binakarier__Auth__V1__TokenClaims
   ProtobufCMessage base;
   char *token_id;
   /*
-   * The account's username, or the calling daemon's name for a service token.
+   * The account's username, or "service:" and the calling daemon's name for a service token (no
+   * username can contain ':').
    */
   char *subject;
   /*
@@ -104,10 +105,15 @@ struct  Binakarier__Auth__V1__PublicKey
    * New tokens are signed with the active key; the others still verify until their tokens expire.
    */
   protobuf_c_boolean active;
+  /*
+   * After this time the key verifies nothing (0: no end). A previous key ends one token lifetime after
+   * the rotation that replaced it, when every token it signed has expired anyway.
+   */
+  int64_t retire_time_unix;
 };
 #define BINAKARIER__AUTH__V1__PUBLIC_KEY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__auth__v1__public_key__descriptor) \
-    , (char *)protobuf_c_empty_string, {0,NULL}, 0 }
+    , (char *)protobuf_c_empty_string, {0,NULL}, 0, 0 }
 
 
 struct  Binakarier__Auth__V1__GetPublicKeysRequest
@@ -148,9 +154,9 @@ struct  Binakarier__Auth__V1__ListRevocationsRequest
 {
   ProtobufCMessage base;
   /*
-   * Only what changed at or after this time (0: everything still relevant).
+   * The last_sequence of the previous answer; 0 for everything still relevant.
    */
-  int64_t since_unix;
+  int64_t after_sequence;
 };
 #define BINAKARIER__AUTH__V1__LIST_REVOCATIONS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__auth__v1__list_revocations_request__descriptor) \
@@ -171,9 +177,10 @@ struct  Binakarier__Auth__V1__ListRevocationsResponse
   size_t n_account_epochs;
   Binakarier__Auth__V1__AccountEpoch **account_epochs;
   /*
-   * Pass this as since_unix next time.
+   * Pass this as after_sequence next time. Changes are numbered in the order they were committed, so a
+   * change that committed late is never skipped (a wall-clock cursor could skip it).
    */
-  int64_t as_of_unix;
+  int64_t last_sequence;
 };
 #define BINAKARIER__AUTH__V1__LIST_REVOCATIONS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__auth__v1__list_revocations_response__descriptor) \

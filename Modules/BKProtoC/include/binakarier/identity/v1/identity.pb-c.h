@@ -713,17 +713,23 @@ struct  Binakarier__Identity__V1__LogoutResponse
 struct  Binakarier__Identity__V1__RotateSigningKeyRequest
 {
   ProtobufCMessage base;
+  /*
+   * End the previous key at once, and every token it signed (when a key may have leaked). Otherwise it
+   * stays valid for one token lifetime, so that nobody is logged out by a routine rotation.
+   */
+  protobuf_c_boolean retire_previous;
 };
 #define BINAKARIER__IDENTITY__V1__ROTATE_SIGNING_KEY_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__identity__v1__rotate_signing_key_request__descriptor) \
-     }
+    , 0 }
 
 
 struct  Binakarier__Identity__V1__RotateSigningKeyResponse
 {
   ProtobufCMessage base;
   /*
-   * The new active key id; the previous key still verifies the tokens it signed until they expire.
+   * The new active key id; the previous key still verifies the tokens it signed until they expire
+   * (empty when retired at once).
    */
   char *active_key_id;
   char *previous_key_id;

@@ -554,7 +554,7 @@ const ProtobufCMessageDescriptor binakarier__auth__v1__token_claims__descriptor 
   (ProtobufCMessageInit) binakarier__auth__v1__token_claims__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__auth__v1__public_key__field_descriptors[3] =
+static const ProtobufCFieldDescriptor binakarier__auth__v1__public_key__field_descriptors[4] =
 {
   {
     "key_id",
@@ -592,16 +592,29 @@ static const ProtobufCFieldDescriptor binakarier__auth__v1__public_key__field_de
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "retire_time_unix",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Auth__V1__PublicKey, retire_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__auth__v1__public_key__field_indices_by_name[] = {
   2,   /* field[2] = active */
   0,   /* field[0] = key_id */
   1,   /* field[1] = public_key */
+  3,   /* field[3] = retire_time_unix */
 };
 static const ProtobufCIntRange binakarier__auth__v1__public_key__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor binakarier__auth__v1__public_key__descriptor =
 {
@@ -611,7 +624,7 @@ const ProtobufCMessageDescriptor binakarier__auth__v1__public_key__descriptor =
   "Binakarier__Auth__V1__PublicKey",
   "binakarier.auth.v1",
   sizeof(Binakarier__Auth__V1__PublicKey),
-  3,
+  4,
   binakarier__auth__v1__public_key__field_descriptors,
   binakarier__auth__v1__public_key__field_indices_by_name,
   1,  binakarier__auth__v1__public_key__number_ranges,
@@ -728,12 +741,12 @@ const ProtobufCMessageDescriptor binakarier__auth__v1__account_epoch__descriptor
 static const ProtobufCFieldDescriptor binakarier__auth__v1__list_revocations_request__field_descriptors[1] =
 {
   {
-    "since_unix",
+    "after_sequence",
     1,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_INT64,
     0,   /* quantifier_offset */
-    offsetof(Binakarier__Auth__V1__ListRevocationsRequest, since_unix),
+    offsetof(Binakarier__Auth__V1__ListRevocationsRequest, after_sequence),
     NULL,
     NULL,
     0,             /* flags */
@@ -741,7 +754,7 @@ static const ProtobufCFieldDescriptor binakarier__auth__v1__list_revocations_req
   },
 };
 static const unsigned binakarier__auth__v1__list_revocations_request__field_indices_by_name[] = {
-  0,   /* field[0] = since_unix */
+  0,   /* field[0] = after_sequence */
 };
 static const ProtobufCIntRange binakarier__auth__v1__list_revocations_request__number_ranges[1 + 1] =
 {
@@ -790,12 +803,12 @@ static const ProtobufCFieldDescriptor binakarier__auth__v1__list_revocations_res
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "as_of_unix",
+    "last_sequence",
     3,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_INT64,
     0,   /* quantifier_offset */
-    offsetof(Binakarier__Auth__V1__ListRevocationsResponse, as_of_unix),
+    offsetof(Binakarier__Auth__V1__ListRevocationsResponse, last_sequence),
     NULL,
     NULL,
     0,             /* flags */
@@ -804,7 +817,7 @@ static const ProtobufCFieldDescriptor binakarier__auth__v1__list_revocations_res
 };
 static const unsigned binakarier__auth__v1__list_revocations_response__field_indices_by_name[] = {
   1,   /* field[1] = account_epochs */
-  2,   /* field[2] = as_of_unix */
+  2,   /* field[2] = last_sequence */
   0,   /* field[0] = token_ids */
 };
 static const ProtobufCIntRange binakarier__auth__v1__list_revocations_response__number_ranges[1 + 1] =

@@ -4178,9 +4178,29 @@ const ProtobufCMessageDescriptor binakarier__identity__v1__logout_response__desc
   (ProtobufCMessageInit) binakarier__identity__v1__logout_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-#define binakarier__identity__v1__rotate_signing_key_request__field_descriptors NULL
-#define binakarier__identity__v1__rotate_signing_key_request__field_indices_by_name NULL
-#define binakarier__identity__v1__rotate_signing_key_request__number_ranges NULL
+static const ProtobufCFieldDescriptor binakarier__identity__v1__rotate_signing_key_request__field_descriptors[1] =
+{
+  {
+    "retire_previous",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Identity__V1__RotateSigningKeyRequest, retire_previous),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__identity__v1__rotate_signing_key_request__field_indices_by_name[] = {
+  0,   /* field[0] = retire_previous */
+};
+static const ProtobufCIntRange binakarier__identity__v1__rotate_signing_key_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
 const ProtobufCMessageDescriptor binakarier__identity__v1__rotate_signing_key_request__descriptor =
 {
   PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
@@ -4189,10 +4209,10 @@ const ProtobufCMessageDescriptor binakarier__identity__v1__rotate_signing_key_re
   "Binakarier__Identity__V1__RotateSigningKeyRequest",
   "binakarier.identity.v1",
   sizeof(Binakarier__Identity__V1__RotateSigningKeyRequest),
-  0,
+  1,
   binakarier__identity__v1__rotate_signing_key_request__field_descriptors,
   binakarier__identity__v1__rotate_signing_key_request__field_indices_by_name,
-  0,  binakarier__identity__v1__rotate_signing_key_request__number_ranges,
+  1,  binakarier__identity__v1__rotate_signing_key_request__number_ranges,
   (ProtobufCMessageInit) binakarier__identity__v1__rotate_signing_key_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
