@@ -1,8 +1,5 @@
 // bkctl: the admin command line. Wiring only; the commands live in Modules/BKCtl.
-import ArgumentParser
 import BKCtl
 
 @main
-struct BKCtlMain: AsyncMainProtocol {
-    typealias Command = BKCtl
-}
+extension BKCtl {}

@@ -29,7 +29,7 @@ public struct TokenFeedFollower: Service {
     }
 
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await follow()
         }
     }

@@ -84,7 +84,7 @@ struct ShutdownTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.appending("data.sock")
-        FileManager.default.createFile(atPath: path, contents: Data("penting".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("penting".utf8))
         #expect(throws: UnixSocketPath.Failure.notASocket(path: path)) { try UnixSocketPath.prepare(path) }
         #expect(FileManager.default.contents(atPath: path) == Data("penting".utf8))
     }

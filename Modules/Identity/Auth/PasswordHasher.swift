@@ -44,7 +44,7 @@ public final class PasswordHasher: Sendable {
                 crypto_pwhash_str(&out, text, UInt64(strlen(text)), strength.operations, strength.memoryBytes)
             }
             guard result == 0 else { throw IdentityError.resourceExhausted("tidak cukup memori untuk menghitung hash kata sandi") }
-            return String(cString: out)
+            return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
 

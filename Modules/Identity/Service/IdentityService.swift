@@ -145,7 +145,7 @@ public final class IdentityService: API.ServiceProtocol {
     }
 
     public func createAgency(_ request: Binakarier_Identity_V1_CreateAgencyRequest, context: RPCServerContext) async throws -> Agency {
-        guard let agency = request.agency else { throw IdentityError.invalid(field: "agency", reason: "wajib diisi") }
+        let agency = try Required.field(request.agency, "agency", language: context.language)
         let validated = try Self.validated(agency)
         try await store.createAgency(validated, now: now())
         try await syncOwnFeed()
@@ -154,7 +154,7 @@ public final class IdentityService: API.ServiceProtocol {
     }
 
     public func updateAgency(_ request: Binakarier_Identity_V1_UpdateAgencyRequest, context: RPCServerContext) async throws -> Agency {
-        guard let patch = request.agency else { throw IdentityError.invalid(field: "agency", reason: "wajib diisi") }
+        let patch = try Required.field(request.agency, "agency", language: context.language)
         guard var agency = try await store.agency(code: patch.code) else {
             throw IdentityError.notFound("perangkat daerah \(patch.code) tidak ditemukan")
         }
@@ -175,7 +175,7 @@ public final class IdentityService: API.ServiceProtocol {
     }
 
     public func createUnit(_ request: Binakarier_Identity_V1_CreateUnitRequest, context: RPCServerContext) async throws -> OrganizationUnit {
-        guard var unit = request.unit else { throw IdentityError.invalid(field: "unit", reason: "wajib diisi") }
+        var unit = try Required.field(request.unit, "unit", language: context.language)
         unit.agencyCode = unit.agencyCode.uppercased()
         unit.code = try Self.code(unit.code, field: "unit.code")
         unit.name = try Self.name(unit.name, field: "unit.name")
@@ -185,7 +185,7 @@ public final class IdentityService: API.ServiceProtocol {
     }
 
     public func updateUnit(_ request: Binakarier_Identity_V1_UpdateUnitRequest, context: RPCServerContext) async throws -> OrganizationUnit {
-        guard let patch = request.unit else { throw IdentityError.invalid(field: "unit", reason: "wajib diisi") }
+        let patch = try Required.field(request.unit, "unit", language: context.language)
         guard let agency = try await store.agency(code: patch.agencyCode.uppercased()),
             var unit = agency.units.first(where: { $0.code == patch.code.uppercased() })
         else { throw IdentityError.notFound("unit \(patch.code) di \(patch.agencyCode) tidak ditemukan") }
@@ -262,7 +262,7 @@ public final class IdentityService: API.ServiceProtocol {
     }
 
     public func createEmployee(_ request: Binakarier_Identity_V1_CreateEmployeeRequest, context: RPCServerContext) async throws -> Employee {
-        guard var employee = request.employee else { throw IdentityError.invalid(field: "employee", reason: "wajib diisi") }
+        var employee = try Required.field(request.employee, "employee", language: context.language)
         employee.agencyCode = employee.agencyCode.uppercased()
         employee.unitCode = employee.unitCode.uppercased()
         let created = try await store.createEmployee(try EmployeeValidation.validated(employee), now: now())
@@ -272,7 +272,7 @@ public final class IdentityService: API.ServiceProtocol {
     }
 
     public func updateEmployee(_ request: Binakarier_Identity_V1_UpdateEmployeeRequest, context: RPCServerContext) async throws -> Employee {
-        guard let patch = request.employee else { throw IdentityError.invalid(field: "employee", reason: "wajib diisi") }
+        let patch = try Required.field(request.employee, "employee", language: context.language)
         guard let existing = try await store.employee(nip: patch.nip) else {
             throw IdentityError.notFound("pegawai dengan NIP \(patch.nip) tidak ditemukan")
         }
@@ -289,7 +289,6 @@ public final class IdentityService: API.ServiceProtocol {
     ) async throws -> Binakarier_Identity_V1_DeleteEmployeeResponse {
         let caller = try context.requireCaller()
         let deleted = try await store.deleteEmployee(nip: request.nip, mayDeleteAccount: caller.has(.administrator), now: now())
-        _ = deleted
         try await syncOwnFeed()
         audit(context, "employee deleted", ["nip": request.nip, "account_deleted": deleted?.username ?? "-"])
         return .init()
@@ -368,10 +367,7 @@ public final class IdentityService: API.ServiceProtocol {
         guard caller.subject == request.username || caller.has(.administrator) else {
             throw IdentityError.permissionDenied("Anda hanya dapat melihat akun Anda sendiri")
         }
-        guard let record = try await store.account(username: request.username) else {
-            throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
-        }
-        return try await accountView(record)
+        return try await accountView(username: request.username)
     }
 
     public func setPassword(
@@ -400,7 +396,7 @@ public final class IdentityService: API.ServiceProtocol {
             }
         }
         let hash = try await hasher.hash(request.newPassword)
-        let epoch = try await store.setPasswordHash(username: request.username, hash: hash, now: now())
+        try await store.setPasswordHash(username: request.username, hash: hash, now: now())
         try await syncOwnFeed()
         audit(context, "password set", ["username": request.username])
         return .init()
@@ -408,32 +404,22 @@ public final class IdentityService: API.ServiceProtocol {
 
     public func setRoles(_ request: Binakarier_Identity_V1_SetRolesRequest, context: RPCServerContext) async throws -> Account {
         let roles = try Self.explicitRoles(request.roles)
-        if !roles.contains(.administrator), try await store.administrators() == [request.username] {
-            throw IdentityError.failedPrecondition("\(request.username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
-        }
-        let epoch = try await store.setRoles(username: request.username, roles: roles, now: now())
+        // The store refuses, inside the transaction, a change that leaves no administrator.
+        try await store.setRoles(username: request.username, roles: roles, now: now())
         try await syncOwnFeed()
         audit(context, "account roles set", ["username": request.username, "roles": Self.names(roles)])
-        guard let record = try await store.account(username: request.username) else {
-            throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
-        }
-        return try await accountView(record)
+        return try await accountView(username: request.username)
     }
 
     public func setAccountDisabled(
         _ request: Binakarier_Identity_V1_SetAccountDisabledRequest, context: RPCServerContext
     ) async throws -> Account {
-        if request.disabled, try await store.administrators() == [request.username] {
-            throw IdentityError.failedPrecondition("\(request.username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
-        }
-        // Enabling raises the epoch too: tokens from before the account was disabled stay dead.
-        let epoch = try await store.setDisabled(username: request.username, disabled: request.disabled, now: now())
+        // Enabling raises the epoch too: tokens from before the account was disabled stay dead. The store
+        // refuses, inside the transaction, disabling the last administrator.
+        try await store.setDisabled(username: request.username, disabled: request.disabled, now: now())
         try await syncOwnFeed()
         audit(context, "account disabled set", ["username": request.username, "disabled": "\(request.disabled)"])
-        guard let record = try await store.account(username: request.username) else {
-            throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
-        }
-        return try await accountView(record)
+        return try await accountView(username: request.username)
     }
 
     public func logout(
@@ -500,6 +486,13 @@ public final class IdentityService: API.ServiceProtocol {
             throw .invalid(field: "roles", reason: "peran \(Vocabulary.display(role)) tidak dapat diberikan")
         }
         return Array(Set(roles)).sorted { $0.rawValue < $1.rawValue }
+    }
+
+    func accountView(username: String) async throws -> Account {
+        guard let record = try await store.account(username: username) else {
+            throw IdentityError.notFound("akun \(username) tidak ditemukan")
+        }
+        return try await accountView(record)
     }
 
     func accountView(_ record: AccountRecord) async throws -> Account {

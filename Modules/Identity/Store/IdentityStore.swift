@@ -27,10 +27,11 @@ public protocol IdentityStore: Sendable {
     func createAccount(_ account: AccountRecord) async throws
     /// Creates the first administrator, in the same transaction that checks there is none.
     func bootstrapAdministrator(_ account: AccountRecord) async throws
-    /// The following four raise the account's token epoch in the same transaction, and return it.
-    func setPasswordHash(username: String, hash: String, now: Int64) async throws -> Int64
-    func setRoles(username: String, roles: [Role], now: Int64) async throws -> Int64
-    func setDisabled(username: String, disabled: Bool, now: Int64) async throws -> Int64
+    /// The following three raise the account's token epoch in the same transaction, and return it; they
+    /// refuse (FAILED_PRECONDITION) a change that leaves no administrator able to act.
+    @discardableResult func setPasswordHash(username: String, hash: String, now: Int64) async throws -> Int64
+    @discardableResult func setRoles(username: String, roles: [Role], now: Int64) async throws -> Int64
+    @discardableResult func setDisabled(username: String, disabled: Bool, now: Int64) async throws -> Int64
     /// Deletes the employee and their account, if any. An account is deleted only when `mayDeleteAccount`
     /// (PERMISSION_DENIED otherwise) and never the last administrator's. Returns the deleted account's
     /// username and its raised epoch.
