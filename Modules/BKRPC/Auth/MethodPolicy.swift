@@ -1,7 +1,9 @@
 /// Who may call a method, declared when the method is registered and checked by the server before the
 /// handler runs (UNAUTHENTICATED without a valid token where one is needed, PERMISSION_DENIED for a
 /// caller the policy does not admit). Row-level rules (own agency, own record) stay in the handler.
-public struct MethodPolicy: Sendable, CustomStringConvertible {
+/// A class, immutable: a route is copied on every call, and one reference is cheaper to copy than
+/// the sets, closure and text inside.
+public final class MethodPolicy: Sendable, CustomStringConvertible {
     /// Whether a valid token is required. When it is not, a token that is sent is still verified.
     public let requiresToken: Bool
     /// People's roles admitted; nil admits every authenticated person.
