@@ -40,10 +40,14 @@ public final class TokenAuthenticator: CallerAuthenticating {
         // The signature is checked outside the lock: a flood of junk tokens must not serialise every loop.
         let (cached, keys, current) = state.withLockedValue { ($0.verified[token], $0.keys, $0.currentUntil.map { ContinuousClock.now < $0 } ?? true) }
         guard !keys.isEmpty else {
-            throw RPCError(.unavailable, "kunci token dari layanan identitas belum tersedia; coba lagi sebentar")
+            throw RPCError(.unavailable, LocalizedText(
+                id: "kunci token dari layanan identitas belum tersedia; coba lagi sebentar",
+                en: "the identity service's token keys are not here yet; try again shortly"))
         }
         guard current else {
-            throw RPCError(.unavailable, "layanan identitas tidak dapat dihubungi untuk memastikan token masih berlaku; coba lagi sebentar")
+            throw RPCError(.unavailable, LocalizedText(
+                id: "layanan identitas tidak dapat dihubungi untuk memastikan token masih berlaku; coba lagi sebentar",
+                en: "the identity service cannot be reached to confirm the token is still valid; try again shortly"))
         }
         let claims: TokenClaims
         if let cached {

@@ -11,19 +11,24 @@ public enum TokenError: Error, Hashable, Sendable, CustomStringConvertible {
     case expired
     case revoked
 
-    public var description: String {
+    public var description: String { text.indonesian }
+
+    public var text: LocalizedText {
         switch self {
-        case .malformed: "token rusak"
-        case .badSignature: "tanda tangan token tidak sah"
-        case .unknownKey: "token ditandatangani kunci yang tidak dikenal"
-        case .expired: "token sudah kedaluwarsa: masuk (login) lagi"
-        case .revoked: "token sudah tidak berlaku (logout, atau akun diubah): masuk (login) lagi"
+        case .malformed: .init(id: "token rusak", en: "malformed token")
+        case .badSignature: .init(id: "tanda tangan token tidak sah", en: "the token's signature is not valid")
+        case .unknownKey: .init(id: "token ditandatangani kunci yang tidak dikenal", en: "the token is signed with an unknown key")
+        case .expired: .init(id: "token sudah kedaluwarsa: masuk (login) lagi", en: "the token has expired: log in again")
+        case .revoked:
+            .init(
+                id: "token sudah tidak berlaku (logout, atau akun diubah): masuk (login) lagi",
+                en: "the token is no longer valid (logged out, or the account changed): log in again")
         }
     }
 }
 
 extension TokenError: RPCErrorConvertible {
-    public var rpcError: RPCError { RPCError(.unauthenticated, description) }
+    public var rpcError: RPCError { RPCError(.unauthenticated, text) }
 }
 
 /// An Ed25519 key pair of the identity service. The secret key lives in the daemon's data directory,

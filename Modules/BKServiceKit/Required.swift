@@ -18,7 +18,7 @@ public enum Required {
     }
 
     static func missing(_ name: String, _ language: Language) -> RPCError {
-        .invalidArgument(field: name, language.pick(id: "wajib diisi", en: "is required"))
+        .invalidArgument(field: name, LocalizedText(id: "wajib diisi", en: "is required"))
     }
 }
 

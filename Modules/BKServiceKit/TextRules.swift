@@ -1,3 +1,5 @@
+import BKRPC
+
 /// The rules every stored string meets, the same for every service and every path in (API, CSV, CLI):
 /// a byte limit (a grapheme limit alone lets one letter carry half a million combining marks), no
 /// control characters (a name carrying terminal escape codes would be printed raw), no bidirectional
@@ -8,12 +10,19 @@ public enum TextRules {
     public static let name = 400
     public static let longText = 4000
 
-    /// Why `text` may not be stored, in Bahasa Indonesia, or nil when it may.
-    public static func violation(in text: String, maxBytes: Int, multiline: Bool = false) -> String? {
-        if text.utf8.count > maxBytes { return "terlalu panjang (paling banyak \(maxBytes) bita)" }
+    /// Why `text` may not be stored, or nil when it may.
+    public static func violation(in text: String, maxBytes: Int, multiline: Bool = false) -> LocalizedText? {
+        if text.utf8.count > maxBytes {
+            return .init(id: "terlalu panjang (paling banyak \(maxBytes) bita)", en: "too long (at most \(maxBytes) bytes)")
+        }
         for scalar in text.unicodeScalars {
-            if isControl(scalar, multiline: multiline) { return "mengandung karakter kendali (U+\(hex(scalar)))" }
-            if isBidiControl(scalar) { return "mengandung karakter pengubah arah teks (U+\(hex(scalar)))" }
+            if isControl(scalar, multiline: multiline) {
+                return .init(id: "mengandung karakter kendali (U+\(hex(scalar)))", en: "contains a control character (U+\(hex(scalar)))")
+            }
+            if isBidiControl(scalar) {
+                return .init(
+                    id: "mengandung karakter pengubah arah teks (U+\(hex(scalar)))", en: "contains a text direction override (U+\(hex(scalar)))")
+            }
         }
         return nil
     }

@@ -41,7 +41,7 @@ struct TextRuleTests {
     ] as [(String, String?)])
     func violations(text: String, reason: String?) {
         let found = TextRules.violation(in: text, maxBytes: TextRules.shortText)
-        if let reason { #expect(found?.contains(reason) == true) } else { #expect(found == nil) }
+        if let reason { #expect(found?.indonesian.contains(reason) == true) } else { #expect(found == nil) }
     }
 
     @Test func newlinesWhereTextMaySpanLines() {

@@ -190,6 +190,7 @@ final class TTRPCServerConnection: ChannelInboundHandler {
         do {
             callContext.caller = try router.authorize(route, callContext)
         } catch {
+            let error = error.localized(callContext.language)
             route.metrics.record(error.code, nanoseconds: 0)
             respond(streamID, .failure(error))
             return
@@ -212,7 +213,7 @@ final class TTRPCServerConnection: ChannelInboundHandler {
             do {
                 result = .success(try await route.handler(payload, callContext))
             } catch {
-                result = .failure(RPCError(mapping: error, logger: logger))
+                result = .failure(RPCError(mapping: error, logger: logger).localized(callContext.language))
             }
             let elapsed = start.duration(to: .now)
             route.metrics.record(

@@ -17,6 +17,29 @@ public enum Language: Sendable, Hashable {
     public func pick(id: String, en: String) -> String { self == .english ? en : id }
 }
 
+/// A message for people in both languages. A plain string literal is Indonesian only (and shown as
+/// such to English readers): write `LocalizedText(id: "…", en: "…")` for anything a person reads.
+public struct LocalizedText: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    public var indonesian: String
+    public var english: String
+
+    public init(id indonesian: String, en english: String) {
+        self.indonesian = indonesian
+        self.english = english
+    }
+
+    public init(stringLiteral value: String) { self.init(id: value, en: value) }
+
+    public init(stringInterpolation: DefaultStringInterpolation) {
+        let text = String(stringInterpolation: stringInterpolation)
+        self.init(id: text, en: text)
+    }
+
+    public func text(_ language: Language) -> String { language == .english ? english : indonesian }
+
+    public var description: String { indonesian }
+}
+
 extension RPCServerContext {
     public var language: Language { Language(metadata: metadata) }
 }

@@ -6,6 +6,15 @@ import Logging
 /// Every error a handler throws reaches the wire through ``init(mapping:logger:)``, the one place where
 /// errors become status codes.
 public struct RPCError: Error, Hashable, Sendable, CustomStringConvertible {
+    public static func == (lhs: RPCError, rhs: RPCError) -> Bool {
+        lhs.code == rhs.code && lhs.message == rhs.message && lhs.fieldViolations == rhs.fieldViolations
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(message)
+    }
+
     public var code: RPCStatusCode
     public var message: String
     /// For INVALID_ARGUMENT: which fields are wrong and why. They travel as a `google.rpc.BadRequest`
@@ -14,15 +23,48 @@ public struct RPCError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public typealias FieldViolation = Google_Rpc_BadRequest.FieldViolation
 
+    /// The message and violations in English, for a caller whose `accept-language` asks for it; the
+    /// server picks (see ``localized(_:)``).
+    public var english: (message: String, fieldViolations: [FieldViolation])? {
+        get { englishMessage.map { ($0, englishViolations) } }
+        set {
+            englishMessage = newValue?.message
+            englishViolations = newValue?.fieldViolations ?? []
+        }
+    }
+    private var englishMessage: String?
+    private var englishViolations: [FieldViolation] = []
+
     public init(_ code: RPCStatusCode, _ message: String, fieldViolations: [FieldViolation] = []) {
         self.code = code
         self.message = message
         self.fieldViolations = fieldViolations
     }
 
+    /// An error whose message people read, in both languages.
+    public init(_ code: RPCStatusCode, _ text: LocalizedText) {
+        self.init(code, text.indonesian)
+        if text.english != text.indonesian { english = (text.english, []) }
+    }
+
     /// INVALID_ARGUMENT for one field: the message says it, and the details carry it.
     public static func invalidArgument(field: String, _ description: String) -> RPCError {
         RPCError(.invalidArgument, "\(field): \(description)", fieldViolations: [.init(field: field, description: description)])
+    }
+
+    /// INVALID_ARGUMENT for one field, in both languages.
+    public static func invalidArgument(field: String, _ description: LocalizedText) -> RPCError {
+        var error = invalidArgument(field: field, description.indonesian)
+        if description.english != description.indonesian {
+            error.english = ("\(field): \(description.english)", [.init(field: field, description: description.english)])
+        }
+        return error
+    }
+
+    /// This error as a caller reading `language` sees it.
+    public func localized(_ language: Language) -> RPCError {
+        guard language == .english, let english else { return self }
+        return RPCError(code, english.message, fieldViolations: english.fieldViolations.isEmpty ? fieldViolations : english.fieldViolations)
     }
 
     public var description: String { "\(code): \(message)" }

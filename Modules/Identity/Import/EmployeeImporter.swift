@@ -1,3 +1,4 @@
+import BKRPC
 import BKProto
 
 
@@ -60,7 +61,7 @@ public enum EmployeeImporter {
     }
 
     public enum Failure: Error, Hashable, Sendable {
-        case unreadable(String)
+        case unreadable(LocalizedText)
         case missingColumns([String])
         case deadlineExceeded
     }

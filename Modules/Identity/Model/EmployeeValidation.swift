@@ -11,7 +11,7 @@ public enum EmployeeValidation {
         do {
             nip = try NIP(e.nip, type: e.asnType, today: today)
         } catch {
-            throw .invalid(field: "nip", reason: error.description)
+            throw .invalid(field: "nip", reason: error.text)
         }
         guard !e.name.isEmpty else { throw .invalid(field: "name", reason: "nama wajib diisi") }
         e.positionTitle = e.positionTitle.trimmingWhitespace()

@@ -1,16 +1,16 @@
 import BKRPC
 
 /// What can go wrong in the identity domain, and the status code each is answered with.
-/// Messages are in Bahasa Indonesia: they reach operators through bkctl and the gateway.
+/// Messages are in Bahasa Indonesia and English (`LocalizedText`): the caller's accept-language picks.
 public enum IdentityError: Error, Hashable, Sendable, RPCErrorConvertible {
-    case invalid(field: String, reason: String)
-    case notFound(String)
-    case alreadyExists(String)
-    case failedPrecondition(String)
-    case unauthenticated(String)
-    case permissionDenied(String)
+    case invalid(field: String, reason: LocalizedText)
+    case notFound(LocalizedText)
+    case alreadyExists(LocalizedText)
+    case failedPrecondition(LocalizedText)
+    case unauthenticated(LocalizedText)
+    case permissionDenied(LocalizedText)
     case lockedOut(untilUnix: Int64)
-    case resourceExhausted(String)
+    case resourceExhausted(LocalizedText)
 
     public var rpcError: RPCError {
         switch self {
@@ -21,7 +21,9 @@ public enum IdentityError: Error, Hashable, Sendable, RPCErrorConvertible {
         case .unauthenticated(let why): RPCError(.unauthenticated, why)
         case .permissionDenied(let why): RPCError(.permissionDenied, why)
         case .lockedOut(let until):
-            RPCError(.resourceExhausted, "akun dikunci karena terlalu banyak percobaan gagal; coba lagi pukul \(Self.wib(until)) WIB")
+            RPCError(.resourceExhausted, LocalizedText(
+                id: "akun dikunci karena terlalu banyak percobaan gagal; coba lagi pukul \(Self.wib(until)) WIB",
+                en: "account locked after too many failed attempts; try again at \(Self.wib(until).replacingOccurrences(of: ".", with: ":")) WIB"))
         case .resourceExhausted(let why): RPCError(.resourceExhausted, why)
         }
     }

@@ -1,3 +1,4 @@
+import BKRPC
 import BKAuth
 import BKProto
 
@@ -27,17 +28,20 @@ public struct NIP: Hashable, Sendable, CustomStringConvertible {
         case sequence
         case pppkCode(String)
 
-        public var description: String {
+        public var description: String { text.indonesian }
+
+        /// Why, in both languages.
+        public var text: LocalizedText {
             switch self {
-            case .length(let count): "NIP harus 18 digit, bukan \(count)"
-            case .notDigits: "NIP hanya boleh berisi angka"
-            case .birthDate(let text): "tanggal lahir \(text) pada NIP bukan tanggal yang ada"
-            case .serviceStart(let text): "TMT \(text) pada NIP bukan bulan yang sah"
-            case .serviceBeforeAdulthood: "TMT pada NIP jatuh sebelum usia 18 tahun"
-            case .serviceInTheFuture: "TMT pada NIP jatuh di masa depan"
-            case .sexDigit(let digit): "digit jenis kelamin pada NIP harus 1 atau 2, bukan \(digit)"
-            case .sequence: "nomor urut pada NIP tidak boleh 000"
-            case .pppkCode(let text): "tahun pengangkatan PPPK \(text) pada NIP tidak sah"
+            case .length(let count): .init(id: "NIP harus 18 digit, bukan \(count)", en: "a NIP has 18 digits, not \(count)")
+            case .notDigits: .init(id: "NIP hanya boleh berisi angka", en: "a NIP has digits only")
+            case .birthDate(let text): .init(id: "tanggal lahir \(text) pada NIP bukan tanggal yang ada", en: "birth date \(text) in the NIP is not a real date")
+            case .serviceStart(let text): .init(id: "TMT \(text) pada NIP bukan bulan yang sah", en: "start of service \(text) in the NIP is not a valid month")
+            case .serviceBeforeAdulthood: .init(id: "TMT pada NIP jatuh sebelum usia 18 tahun", en: "the start of service in the NIP is before the 18th birthday")
+            case .serviceInTheFuture: .init(id: "TMT pada NIP jatuh di masa depan", en: "the start of service in the NIP is in the future")
+            case .sexDigit(let digit): .init(id: "digit jenis kelamin pada NIP harus 1 atau 2, bukan \(digit)", en: "the sex digit of the NIP must be 1 or 2, not \(digit)")
+            case .sequence: .init(id: "nomor urut pada NIP tidak boleh 000", en: "the sequence number of the NIP cannot be 000")
+            case .pppkCode(let text): .init(id: "tahun pengangkatan PPPK \(text) pada NIP tidak sah", en: "PPPK appointment year \(text) in the NIP is not valid")
             }
         }
     }
