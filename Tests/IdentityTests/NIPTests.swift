@@ -60,7 +60,7 @@ struct NIPTests {
         #expect(valid.status == .active)
 
         employee.sex = .male
-        #expect(throws: IdentityError.invalid(field: "sex", reason: "jenis kelamin tidak sesuai dengan NIP")) {
+        #expect(throws: IdentityError.invalid(field: "sex", reason: .init(id: "jenis kelamin tidak sesuai dengan NIP", en: "the sex does not match the NIP"))) {
             try EmployeeValidation.validated(employee, today: Self.today)
         }
         employee.sex = .female

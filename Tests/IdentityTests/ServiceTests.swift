@@ -300,6 +300,18 @@ struct ServiceTests {
                     employee: .init(nip: IdentityFixture.staff.nip), updateMask: .init(paths: [])))
             }
             #expect(inEnglish?.message == "update_mask: name the fields to change")
+            // Domain messages too, and the same call in Indonesian by default.
+            let missing = "199001012015011001"
+            let notFoundInEnglish = await #expect(throws: RPCError.self) {
+                _ = try await IdentityAPI.Client(identity.server.client, metadata: english).getEmployee(.init(nip: missing))
+            }
+            #expect(notFoundInEnglish?.message == "no employee with NIP \(missing)")
+            let indonesian = await #expect(throws: RPCError.self) { _ = try await identity.api(admin).getEmployee(.init(nip: missing)) }
+            #expect(indonesian?.message == "pegawai dengan NIP \(missing) tidak ditemukan")
+            let badNIP = await #expect(throws: RPCError.self) {
+                _ = try await IdentityAPI.Client(identity.server.client, metadata: english).createEmployee(.init(employee: .init(nip: "123", asnType: .pns)))
+            }
+            #expect(badNIP?.fieldViolations.first?.description == "a NIP has 18 digits, not 3")
         }
     }
 

@@ -24,9 +24,9 @@ public enum IdentityPolicy {
     /// The agency a caller's list is confined to, or nil when they may list any agency.
     public static func listScope(for caller: Caller, requested: String?) throws(IdentityError) -> String? {
         if caller.hasAny(.organizer, .administrator) || caller.isService { return requested }
-        guard !caller.agencyCode.isEmpty else { throw .permissionDenied("akun Anda tidak terhubung ke perangkat daerah mana pun") }
+        guard !caller.agencyCode.isEmpty else { throw .permissionDenied(.init(id: "akun Anda tidak terhubung ke perangkat daerah mana pun", en: "your account is not linked to any agency")) }
         if let requested, requested != caller.agencyCode {
-            throw .permissionDenied("Anda hanya dapat melihat pegawai \(caller.agencyCode)")
+            throw .permissionDenied(.init(id: "Anda hanya dapat melihat pegawai \(caller.agencyCode)", en: "you can only view employees of \(caller.agencyCode)"))
         }
         return caller.agencyCode
     }

@@ -42,10 +42,10 @@ final class LoginThrottle: Sendable {
             if let window = state.failures[peer.uid], now - window.windowStart < 60,
                 window.count >= Self.maximumFailuresPerPeerPerMinute
             {
-                throw IdentityError.resourceExhausted("terlalu banyak percobaan masuk yang gagal dari pengguna ini; coba lagi dalam satu menit")
+                throw IdentityError.resourceExhausted(.init(id: "terlalu banyak percobaan masuk yang gagal dari pengguna ini; coba lagi dalam satu menit", en: "too many failed logins from this user; try again in a minute"))
             }
             guard state.pending[peer.process, default: 0] < Self.maximumPendingPerPeer else {
-                throw IdentityError.resourceExhausted("terlalu banyak percobaan masuk bersamaan dari proses ini; tunggu yang sedang berjalan")
+                throw IdentityError.resourceExhausted(.init(id: "terlalu banyak percobaan masuk bersamaan dari proses ini; tunggu yang sedang berjalan", en: "too many simultaneous logins from this process; wait for those in progress to finish"))
             }
             state.pending[peer.process, default: 0] += 1
         }

@@ -43,7 +43,7 @@ public final class PasswordHasher: Sendable {
             let result = password.withCString { text in
                 crypto_pwhash_str(&out, text, UInt64(strlen(text)), strength.operations, strength.memoryBytes)
             }
-            guard result == 0 else { throw IdentityError.resourceExhausted("tidak cukup memori untuk menghitung hash kata sandi") }
+            guard result == 0 else { throw IdentityError.resourceExhausted(.init(id: "tidak cukup memori untuk menghitung hash kata sandi", en: "not enough memory to hash the password")) }
             return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
@@ -64,7 +64,7 @@ public final class PasswordHasher: Sendable {
 
     public static func checkStrength(_ password: String) throws(IdentityError) {
         guard password.count >= minimumPasswordLength else {
-            throw .invalid(field: "password", reason: "kata sandi minimal \(minimumPasswordLength) karakter")
+            throw .invalid(field: "password", reason: .init(id: "kata sandi minimal \(minimumPasswordLength) karakter", en: "a password needs at least \(minimumPasswordLength) characters"))
         }
     }
 }

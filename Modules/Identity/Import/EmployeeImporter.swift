@@ -72,21 +72,22 @@ public enum EmployeeImporter {
     public static let maximumErrorText = 200
 
     public static func parse(
-        _ bytes: [UInt8], context: ImportContext, today: CalendarDate = .today, deadline: ContinuousClock.Instant? = nil
+        _ bytes: [UInt8], context: ImportContext, today: CalendarDate = .today, deadline: ContinuousClock.Instant? = nil,
+        language: Language = .indonesian
     ) throws(Failure) -> Result {
         let records: [CSVReader.Record]
         do {
             records = try CSVReader.records(bytes, deadline: deadline)
         } catch {
             switch error {
-            case .notUTF8: throw .unreadable("berkas bukan teks UTF-8 (simpan sebagai CSV UTF-8)")
-            case .unterminatedQuote(let line): throw .unreadable("tanda kutip di baris \(line) tidak ditutup")
-            case .tooManyColumns(let line): throw .unreadable("baris \(line) memiliki lebih dari \(CSVReader.maximumColumns) kolom")
-            case .fieldTooLong(let line): throw .unreadable("baris \(line) memiliki isian lebih dari \(CSVReader.maximumFieldBytes) bita")
+            case .notUTF8: throw .unreadable(.init(id: "berkas bukan teks UTF-8 (simpan sebagai CSV UTF-8)", en: "the file is not UTF-8 text (save it as CSV UTF-8)"))
+            case .unterminatedQuote(let line): throw .unreadable(.init(id: "tanda kutip di baris \(line) tidak ditutup", en: "unclosed quote on line \(line)"))
+            case .tooManyColumns(let line): throw .unreadable(.init(id: "baris \(line) memiliki lebih dari \(CSVReader.maximumColumns) kolom", en: "line \(line) has more than \(CSVReader.maximumColumns) columns"))
+            case .fieldTooLong(let line): throw .unreadable(.init(id: "baris \(line) memiliki isian lebih dari \(CSVReader.maximumFieldBytes) bita", en: "line \(line) has a value longer than \(CSVReader.maximumFieldBytes) bytes"))
             case .deadlineExceeded: throw .deadlineExceeded
             }
         }
-        guard let header = records.first else { throw .unreadable("berkas kosong") }
+        guard let header = records.first else { throw .unreadable(.init(id: "berkas kosong", en: "the file is empty")) }
         var columns: [Column: Int] = [:]
         for (index, name) in header.fields.enumerated() {
             let key = Vocabulary.normalized(name)
@@ -112,18 +113,18 @@ public enum EmployeeImporter {
             do throws(IdentityError) {
                 let employee = try row(value, today: today)
                 if let first = seen[employee.nip] {
-                    throw .invalid(field: "nip", reason: "NIP sudah muncul di baris \(first)")
+                    throw .invalid(field: "nip", reason: .init(id: "NIP sudah muncul di baris \(first)", en: "the NIP already appears on line \(first)"))
                 }
                 guard context.agencies.contains(employee.agencyCode) else {
-                    throw .notFound("perangkat daerah \(employee.agencyCode) tidak dikenal")
+                    throw .notFound(.init(id: "perangkat daerah \(employee.agencyCode) tidak dikenal", en: "unknown agency \(employee.agencyCode)"))
                 }
                 if !employee.unitCode.isEmpty, !context.units.contains("\(employee.agencyCode)/\(employee.unitCode)") {
-                    throw .notFound("unit \(employee.unitCode) tidak ada di \(employee.agencyCode)")
+                    throw .notFound(.init(id: "unit \(employee.unitCode) tidak ada di \(employee.agencyCode)", en: "unit \(employee.unitCode) does not exist in \(employee.agencyCode)"))
                 }
                 seen[employee.nip] = record.line
                 candidates.append((record.line, employee))
             } catch {
-                errors.append(ImportRowError(line: Int32(record.line), nip: nip, reason: reason(error)))
+                errors.append(ImportRowError(line: Int32(record.line), nip: nip, reason: reason(error, language)))
             }
         }
 
@@ -133,15 +134,15 @@ public enum EmployeeImporter {
         var rejected = Set<String>()
         for candidate in candidates {
             let employee = candidate.employee
-            var reasonText: String?
+            var reasonText: LocalizedText?
             if !employee.supervisorNip.isEmpty, supervisors[employee.supervisorNip] == nil {
-                reasonText = "atasan dengan NIP \(employee.supervisorNip) tidak ditemukan"
+                reasonText = .init(id: "atasan dengan NIP \(employee.supervisorNip) tidak ditemukan", en: "no supervisor with NIP \(employee.supervisorNip)")
             } else if formsCycle(from: employee.nip, supervisors) {
-                reasonText = "rantai atasan membentuk lingkaran"
+                reasonText = .init(id: "rantai atasan membentuk lingkaran", en: "the supervisor chain forms a loop")
             }
             if let reasonText {
                 rejected.insert(employee.nip)
-                errors.append(ImportRowError(line: Int32(candidate.line), nip: employee.nip, reason: reasonText))
+                errors.append(ImportRowError(line: Int32(candidate.line), nip: employee.nip, reason: reasonText.text(language)))
             }
         }
         // A row whose supervisor was rejected cannot stand either (repeat until nothing changes).
@@ -154,7 +155,7 @@ public enum EmployeeImporter {
                     rejected.insert(candidate.employee.nip)
                     errors.append(ImportRowError(
                         line: Int32(candidate.line), nip: candidate.employee.nip,
-                        reason: "atasan \(supervisor) ditolak di berkas ini"))
+                        reason: LocalizedText(id: "atasan \(supervisor) ditolak di berkas ini", en: "supervisor \(supervisor) was refused in this file").text(language)))
                     changed = true
                 }
             }
@@ -173,11 +174,11 @@ public enum EmployeeImporter {
         e.nip = value(.nip)
         e.name = value(.name)
         guard let type = Vocabulary.asnType(value(.asnType)) else {
-            throw .invalid(field: "jenis ASN", reason: "'\(value(.asnType))' bukan PNS atau PPPK")
+            throw .invalid(field: "jenis ASN", reason: .init(id: "'\(value(.asnType))' bukan PNS atau PPPK", en: "'\(value(.asnType))' is not PNS or PPPK"))
         }
         e.asnType = type
         if !value(.sex).isEmpty {
-            guard let sex = Vocabulary.sex(value(.sex)) else { throw .invalid(field: "jenis kelamin", reason: "'\(value(.sex))' bukan L atau P") }
+            guard let sex = Vocabulary.sex(value(.sex)) else { throw .invalid(field: "jenis kelamin", reason: .init(id: "'\(value(.sex))' bukan L atau P", en: "'\(value(.sex))' is not L or P")) }
             e.sex = sex
         }
         e.birthDate = value(.birthDate)
@@ -186,26 +187,26 @@ public enum EmployeeImporter {
         let grade = value(.pppkGrade).isEmpty && type == .pppk ? golongan : value(.pppkGrade)
         if type == .pns, !golongan.isEmpty {
             guard let parsed = Vocabulary.golongan(golongan) else {
-                throw .invalid(field: "golongan", reason: "'\(golongan)' bukan golongan/ruang (I/a sampai IV/e)")
+                throw .invalid(field: "golongan", reason: .init(id: "'\(golongan)' bukan golongan/ruang (I/a sampai IV/e)", en: "'\(golongan)' is not a golongan/ruang (I/a to IV/e)"))
             }
             e.golongan = parsed
         }
         if type == .pppk, !grade.isEmpty {
             guard let parsed = Vocabulary.pppkGrade(grade) else {
-                throw .invalid(field: "golongan PPPK", reason: "'\(grade)' bukan golongan PPPK (I sampai XVII)")
+                throw .invalid(field: "golongan PPPK", reason: .init(id: "'\(grade)' bukan golongan PPPK (I sampai XVII)", en: "'\(grade)' is not a PPPK grade (I to XVII)"))
             }
             e.pppkGrade = parsed
         }
         if !value(.jobLevel).isEmpty {
             guard let level = Vocabulary.jobLevel(value(.jobLevel)) else {
-                throw .invalid(field: "jenjang jabatan", reason: "'\(value(.jobLevel))' tidak dikenal")
+                throw .invalid(field: "jenjang jabatan", reason: .init(id: "'\(value(.jobLevel))' tidak dikenal", en: "'\(value(.jobLevel))' is not a known job level"))
             }
             e.jobLevel = level
         }
         e.positionTitle = value(.positionTitle)
         if !value(.education).isEmpty {
             guard let education = Vocabulary.education(value(.education)) else {
-                throw .invalid(field: "pendidikan", reason: "'\(value(.education))' tidak dikenal")
+                throw .invalid(field: "pendidikan", reason: .init(id: "'\(value(.education))' tidak dikenal", en: "'\(value(.education))' is not a known education level"))
             }
             e.education = education
         }
@@ -213,7 +214,7 @@ public enum EmployeeImporter {
         e.unitCode = value(.unitCode).uppercased()
         e.supervisorNip = value(.supervisorNIP)
         guard let status = Vocabulary.status(value(.status)) else {
-            throw .invalid(field: "status", reason: "'\(value(.status))' bukan aktif, cuti, pensiun atau pindah")
+            throw .invalid(field: "status", reason: .init(id: "'\(value(.status))' bukan aktif, cuti, pensiun atau pindah", en: "'\(value(.status))' is not active, on leave (cuti), retired (pensiun) or moved (pindah)"))
         }
         e.status = status
         return try EmployeeValidation.validated(e, today: today)
@@ -233,10 +234,10 @@ public enum EmployeeImporter {
         return false
     }
 
-    static func reason(_ error: IdentityError) -> String {
+    static func reason(_ error: IdentityError, _ language: Language) -> String {
         switch error {
-        case .invalid(let field, let reason): "\(field): \(reason)"
-        default: error.rpcError.message
+        case .invalid(let field, let reason): "\(field): \(reason.text(language))"
+        default: error.rpcError.localized(language).message
         }
     }
 }

@@ -21,10 +21,10 @@ actor ImportSessions {
     func start(owner: String, now: Int64) throws(IdentityError) -> String {
         sessions = sessions.filter { now - $0.value.touched < Self.idleLimit }
         guard sessions.values.count(where: { $0.owner == owner }) < Self.maximumOpenPerOwner else {
-            throw .resourceExhausted("Anda sudah membuka \(Self.maximumOpenPerOwner) impor; selesaikan atau batalkan salah satunya")
+            throw .resourceExhausted(.init(id: "Anda sudah membuka \(Self.maximumOpenPerOwner) impor; selesaikan atau batalkan salah satunya", en: "you already have \(Self.maximumOpenPerOwner) imports open; finish or cancel one of them"))
         }
         guard sessions.count < Self.maximumOpen else {
-            throw .resourceExhausted("terlalu banyak impor yang sedang berjalan; coba lagi nanti")
+            throw .resourceExhausted(.init(id: "terlalu banyak impor yang sedang berjalan; coba lagi nanti", en: "too many imports in progress; try again later"))
         }
         let id = UUID().uuidString.lowercased()
         sessions[id] = Session(owner: owner, data: [], touched: now)
@@ -33,12 +33,12 @@ actor ImportSessions {
 
     func append(_ id: String, owner: String, _ chunk: [UInt8], now: Int64) throws(IdentityError) -> Int {
         guard var session = sessions[id], session.owner == owner else {
-            throw .notFound("impor \(id) tidak ditemukan atau sudah kedaluwarsa; mulai lagi")
+            throw .notFound(.init(id: "impor \(id) tidak ditemukan atau sudah kedaluwarsa; mulai lagi", en: "import \(id) not found or expired; start again"))
         }
-        guard chunk.count <= Self.maximumChunk else { throw .resourceExhausted("potongan lebih dari 1 MiB") }
+        guard chunk.count <= Self.maximumChunk else { throw .resourceExhausted(.init(id: "potongan lebih dari 1 MiB", en: "chunk larger than 1 MiB")) }
         guard session.data.count + chunk.count <= Self.maximumBytes else {
             sessions[id] = nil
-            throw .resourceExhausted("berkas impor lebih dari 64 MiB; bagi menjadi beberapa berkas")
+            throw .resourceExhausted(.init(id: "berkas impor lebih dari 64 MiB; bagi menjadi beberapa berkas", en: "import file larger than 64 MiB; split it into several files"))
         }
         session.data += chunk
         session.touched = now
@@ -49,7 +49,7 @@ actor ImportSessions {
     /// The uploaded file; the session ends (a dry run too: its memory is released at once).
     func take(_ id: String, owner: String) throws(IdentityError) -> [UInt8] {
         guard let session = sessions[id], session.owner == owner else {
-            throw .notFound("impor \(id) tidak ditemukan atau sudah kedaluwarsa; mulai lagi")
+            throw .notFound(.init(id: "impor \(id) tidak ditemukan atau sudah kedaluwarsa; mulai lagi", en: "import \(id) not found or expired; start again"))
         }
         sessions[id] = nil
         return session.data
@@ -58,7 +58,7 @@ actor ImportSessions {
     /// Ends an import without reading it.
     func cancel(_ id: String, owner: String) throws(IdentityError) {
         guard let session = sessions[id], session.owner == owner else {
-            throw .notFound("impor \(id) tidak ditemukan atau sudah kedaluwarsa")
+            throw .notFound(.init(id: "impor \(id) tidak ditemukan atau sudah kedaluwarsa", en: "import \(id) not found or expired"))
         }
         _ = session
         sessions[id] = nil

@@ -60,8 +60,9 @@ public final class IdentityService: API.ServiceProtocol {
             rotateSigningKey: .roles([.administrator]),
             bootstrapAdministrator: .custom("root or the daemon's own uid on the socket", requiresToken: false) { _, context throws(RPCError) in
                 guard let peer = context.peer, peers.contains(peer.uid) else {
-                    throw IdentityError.permissionDenied(
-                        "hanya root (atau pengguna daemon) di mesin ini yang dapat membuat administrator pertama").rpcError
+                    throw IdentityError.permissionDenied(.init(
+                        id: "hanya root (atau pengguna daemon) di mesin ini yang dapat membuat administrator pertama",
+                        en: "only root (or the daemon's user) on this machine can create the first administrator")).rpcError
                 }
             })
     }
@@ -128,7 +129,7 @@ public final class IdentityService: API.ServiceProtocol {
 
     public func getAgency(_ request: Binakarier_Identity_V1_GetAgencyRequest, context: RPCServerContext) async throws -> Agency {
         guard let agency = try await store.agency(code: request.code) else {
-            throw IdentityError.notFound("perangkat daerah \(request.code) tidak ditemukan")
+            throw IdentityError.notFound(.init(id: "perangkat daerah \(request.code) tidak ditemukan", en: "agency \(request.code) not found"))
         }
         return agency
     }
@@ -156,7 +157,7 @@ public final class IdentityService: API.ServiceProtocol {
     public func updateAgency(_ request: Binakarier_Identity_V1_UpdateAgencyRequest, context: RPCServerContext) async throws -> Agency {
         let patch = try Required.field(request.agency, "agency", language: context.language)
         guard var agency = try await store.agency(code: patch.code) else {
-            throw IdentityError.notFound("perangkat daerah \(patch.code) tidak ditemukan")
+            throw IdentityError.notFound(.init(id: "perangkat daerah \(patch.code) tidak ditemukan", en: "agency \(patch.code) not found"))
         }
         let paths = try UpdateMask.paths(request.updateMask, changeable: ["name", "kind", "head_nip"], language: context.language)
         try agency.merge(from: patch, paths: paths)
@@ -188,7 +189,7 @@ public final class IdentityService: API.ServiceProtocol {
         let patch = try Required.field(request.unit, "unit", language: context.language)
         guard let agency = try await store.agency(code: patch.agencyCode.uppercased()),
             var unit = agency.units.first(where: { $0.code == patch.code.uppercased() })
-        else { throw IdentityError.notFound("unit \(patch.code) di \(patch.agencyCode) tidak ditemukan") }
+        else { throw IdentityError.notFound(.init(id: "unit \(patch.code) di \(patch.agencyCode) tidak ditemukan", en: "unit \(patch.code) not found in \(patch.agencyCode)")) }
         let paths = try UpdateMask.paths(request.updateMask, changeable: ["name", "head_nip"], language: context.language)
         try unit.merge(from: patch, paths: paths)
         unit.name = try Self.name(unit.name, field: "unit.name")
@@ -209,14 +210,14 @@ public final class IdentityService: API.ServiceProtocol {
         var agency = agency
         agency.code = try code(agency.code, field: "agency.code")
         agency.name = try name(agency.name, field: "agency.name")
-        guard agency.kind != .unspecified else { throw .invalid(field: "agency.kind", reason: "jenis perangkat daerah wajib diisi") }
+        guard agency.kind != .unspecified else { throw .invalid(field: "agency.kind", reason: .init(id: "jenis perangkat daerah wajib diisi", en: "the agency kind is required")) }
         try checkText(agency.headNip, field: "agency.head_nip", maxBytes: 40)
         return agency
     }
 
     static func name(_ text: String, field: String) throws(IdentityError) -> String {
         let name = text.trimmingWhitespace()
-        guard !name.isEmpty else { throw .invalid(field: field, reason: "nama wajib diisi") }
+        guard !name.isEmpty else { throw .invalid(field: field, reason: .init(id: "nama wajib diisi", en: "a name is required")) }
         try checkText(name, field: field, maxBytes: TextRules.shortText)
         return name
     }
@@ -226,7 +227,7 @@ public final class IdentityService: API.ServiceProtocol {
         let code = text.trimmingWhitespace().uppercased()
         guard (2...20).contains(code.utf8.count),
             code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
-        else { throw .invalid(field: field, reason: "kode harus 2–20 huruf, angka, '-' atau '_'") }
+        else { throw .invalid(field: field, reason: .init(id: "kode harus 2–20 huruf, angka, '-' atau '_'", en: "a code has 2–20 letters, digits, '-' or '_'")) }
         return code
     }
 
@@ -235,12 +236,12 @@ public final class IdentityService: API.ServiceProtocol {
     public func getEmployee(_ request: Binakarier_Identity_V1_GetEmployeeRequest, context: RPCServerContext) async throws -> Employee {
         let caller = try context.requireCaller()
         guard let employee = try await store.employee(nip: request.nip) else {
-            throw IdentityError.notFound("pegawai dengan NIP \(request.nip) tidak ditemukan")
+            throw IdentityError.notFound(.init(id: "pegawai dengan NIP \(request.nip) tidak ditemukan", en: "no employee with NIP \(request.nip)"))
         }
         switch IdentityPolicy.visibility(of: employee, to: caller) {
         case .full: return employee
         case .directory: return employee.directoryView
-        case .none: throw IdentityError.notFound("pegawai dengan NIP \(request.nip) tidak ditemukan")
+        case .none: throw IdentityError.notFound(.init(id: "pegawai dengan NIP \(request.nip) tidak ditemukan", en: "no employee with NIP \(request.nip)"))
         }
     }
 
@@ -274,7 +275,7 @@ public final class IdentityService: API.ServiceProtocol {
     public func updateEmployee(_ request: Binakarier_Identity_V1_UpdateEmployeeRequest, context: RPCServerContext) async throws -> Employee {
         let patch = try Required.field(request.employee, "employee", language: context.language)
         guard let existing = try await store.employee(nip: patch.nip) else {
-            throw IdentityError.notFound("pegawai dengan NIP \(patch.nip) tidak ditemukan")
+            throw IdentityError.notFound(.init(id: "pegawai dengan NIP \(patch.nip) tidak ditemukan", en: "no employee with NIP \(patch.nip)"))
         }
         let paths = try UpdateMask.paths(request.updateMask, changeable: EmployeeUpdate.changeable, language: context.language)
         let updated = try EmployeeUpdate.apply(patch, paths: paths, to: existing)
@@ -323,17 +324,17 @@ public final class IdentityService: API.ServiceProtocol {
         let caller = try context.requireCaller()
         let data = try await imports.take(request.importId, owner: caller.subject)
         let importContext = try await store.importContext()
-        let deadline = context.deadline
+        let deadline = context.deadline, language = context.language
         // Parsing a large file takes seconds of CPU: not on the event loop, and not past the caller's deadline.
         let result = try await BlockingWork.run { () throws -> EmployeeImporter.Result in
             do throws(EmployeeImporter.Failure) {
-                return try EmployeeImporter.parse(data, context: importContext, deadline: deadline)
+                return try EmployeeImporter.parse(data, context: importContext, deadline: deadline, language: language)
             } catch {
                 switch error {
                 case .unreadable(let why): throw IdentityError.invalid(field: "file", reason: why)
                 case .missingColumns(let columns):
-                    throw IdentityError.invalid(field: "header", reason: "kolom wajib tidak ada: \(columns.joined(separator: ", "))")
-                case .deadlineExceeded: throw RPCError(.deadlineExceeded, "batas waktu habis saat membaca berkas; beri waktu lebih lama")
+                    throw IdentityError.invalid(field: "header", reason: .init(id: "kolom wajib tidak ada: \(columns.joined(separator: ", "))", en: "required columns missing: \(columns.joined(separator: ", "))"))
+                case .deadlineExceeded: throw RPCError(.deadlineExceeded, LocalizedText(id: "batas waktu habis saat membaca berkas; beri waktu lebih lama", en: "the deadline passed while reading the file; allow more time"))
                 }
             }
         }
@@ -365,7 +366,7 @@ public final class IdentityService: API.ServiceProtocol {
     public func getAccount(_ request: Binakarier_Identity_V1_GetAccountRequest, context: RPCServerContext) async throws -> Account {
         let caller = try context.requireCaller()
         guard caller.subject == request.username || caller.has(.administrator) else {
-            throw IdentityError.permissionDenied("Anda hanya dapat melihat akun Anda sendiri")
+            throw IdentityError.permissionDenied(.init(id: "Anda hanya dapat melihat akun Anda sendiri", en: "you can only view your own account"))
         }
         return try await accountView(username: request.username)
     }
@@ -377,12 +378,12 @@ public final class IdentityService: API.ServiceProtocol {
         try PasswordHasher.checkStrength(request.newPassword)
         if !caller.has(.administrator) {
             guard caller.subject == request.username else {
-                throw IdentityError.permissionDenied("Anda hanya dapat mengganti kata sandi Anda sendiri")
+                throw IdentityError.permissionDenied(.init(id: "Anda hanya dapat mengganti kata sandi Anda sendiri", en: "you can only change your own password"))
             }
             // The current password is a password guess like a login's: same queue, same lockout.
             try await throttle.run(username: request.username, peer: Self.peerKey(context), now: now()) {
                 guard let record = try await store.account(username: request.username) else {
-                    throw IdentityError.notFound("akun \(request.username) tidak ditemukan")
+                    throw IdentityError.notFound(.init(id: "akun \(request.username) tidak ditemukan", en: "account \(request.username) not found"))
                 }
                 let time = now()
                 guard record.lockedUntil <= time else { throw IdentityError.lockedOut(untilUnix: record.lockedUntil) }
@@ -391,7 +392,7 @@ public final class IdentityService: API.ServiceProtocol {
                     let lockout = try await store.recordLoginFailure(username: record.username, policy: configuration.lockout, now: time)
                     audit(context, "password change refused", ["username": record.username, "failures": "\(lockout.failures)"])
                     if lockout.lockedUntil > time { throw IdentityError.lockedOut(untilUnix: lockout.lockedUntil) }
-                    throw IdentityError.unauthenticated("kata sandi saat ini salah")
+                    throw IdentityError.unauthenticated(.init(id: "kata sandi saat ini salah", en: "the current password is wrong"))
                 }
             }
         }
@@ -439,8 +440,9 @@ public final class IdentityService: API.ServiceProtocol {
         let time = now()
         // A second routine rotation while the previous key still has live tokens would end them early.
         if !retire, let until = keys.previousRetireTime(tokenLifetime: configuration.tokenLifetime), time < until {
-            throw IdentityError.failedPrecondition(
-                "kunci sebelumnya masih berlaku sampai pukul \(IdentityError.wib(until)) WIB; putar lagi setelah itu, atau dengan retire_previous bila kunci bocor")
+            throw IdentityError.failedPrecondition(.init(
+                id: "kunci sebelumnya masih berlaku sampai pukul \(IdentityError.wib(until)) WIB; putar lagi setelah itu, atau dengan retire_previous bila kunci bocor",
+                en: "the previous key is valid until \(IdentityError.wib(until).replacingOccurrences(of: ".", with: ":")) WIB; rotate again after that, or now with retire_previous if the key has leaked"))
         }
         let rotated = try await BlockingWork.run { try self.keys.rotate(retiringPrevious: retire, now: time) }
         authenticator.setKeys(keys.publicKeySet(tokenLifetime: configuration.tokenLifetime))
@@ -452,7 +454,7 @@ public final class IdentityService: API.ServiceProtocol {
         _ request: Binakarier_Identity_V1_BootstrapAdministratorRequest, context: RPCServerContext
     ) async throws -> Account {
         guard try await store.administrators().isEmpty else {
-            throw IdentityError.failedPrecondition("administrator sudah ada; minta administrator membuat akun baru")
+            throw IdentityError.failedPrecondition(.init(id: "administrator sudah ada; minta administrator membuat akun baru", en: "an administrator already exists; ask an administrator to create a new account"))
         }
         let record = try await newAccount(
             username: request.username, password: request.password, displayName: request.displayName,
@@ -465,13 +467,13 @@ public final class IdentityService: API.ServiceProtocol {
     private func newAccount(username: String, password: String, displayName: String, roles: [Role], nip: String) async throws -> AccountRecord {
         let username = username.trimmingWhitespace()
         guard (3...64).contains(username.utf8.count), !username.contains(where: { $0.isWhitespace || $0 == ":" }) else {
-            throw IdentityError.invalid(field: "username", reason: "nama pengguna 3–64 karakter tanpa spasi")
+            throw IdentityError.invalid(field: "username", reason: .init(id: "nama pengguna 3–64 karakter tanpa spasi", en: "a username has 3–64 characters and no spaces"))
         }
         try checkText(username, field: "username", maxBytes: 64)
         let display = displayName.trimmingWhitespace()
         try checkText(display, field: "display_name", maxBytes: TextRules.shortText)
         if !nip.isEmpty, nip != username {
-            throw IdentityError.invalid(field: "username", reason: "akun ASN memakai NIP sebagai nama pengguna")
+            throw IdentityError.invalid(field: "username", reason: .init(id: "akun ASN memakai NIP sebagai nama pengguna", en: "an employee's account uses the NIP as its username"))
         }
         try PasswordHasher.checkStrength(password)
         let explicit = try Self.explicitRoles(roles)
@@ -483,14 +485,14 @@ public final class IdentityService: API.ServiceProtocol {
     /// Supervisor and agency head follow from the records; service is for daemons. Only the others can be granted.
     static func explicitRoles(_ roles: [Role]) throws(IdentityError) -> [Role] {
         for role in roles where role == .supervisor || role == .agencyHead || role == .unspecified || role == .service {
-            throw .invalid(field: "roles", reason: "peran \(Vocabulary.display(role)) tidak dapat diberikan")
+            throw .invalid(field: "roles", reason: .init(id: "peran \(Vocabulary.display(role)) tidak dapat diberikan", en: "the role \(role.logName) cannot be granted"))
         }
         return Array(Set(roles)).sorted { $0.rawValue < $1.rawValue }
     }
 
     func accountView(username: String) async throws -> Account {
         guard let record = try await store.account(username: username) else {
-            throw IdentityError.notFound("akun \(username) tidak ditemukan")
+            throw IdentityError.notFound(.init(id: "akun \(username) tidak ditemukan", en: "account \(username) not found"))
         }
         return try await accountView(record)
     }
@@ -537,7 +539,7 @@ public final class IdentityService: API.ServiceProtocol {
     private func checkedLogin(
         _ request: Binakarier_Identity_V1_LoginRequest, peer: PeerKey, context: RPCServerContext
     ) async throws -> Binakarier_Identity_V1_LoginResponse {
-        let wrong = IdentityError.unauthenticated("nama pengguna atau kata sandi salah")
+        let wrong = IdentityError.unauthenticated(.init(id: "nama pengguna atau kata sandi salah", en: "wrong username or password"))
         let time = now()
         guard let record = try await store.account(username: request.username), !record.disabled else {
             // Unknown (or disabled) users cost the same hash and lock the same way as real ones.
@@ -624,7 +626,7 @@ public struct IdentityTokenService: Binakarier_Auth_V1_TokenService.ServiceProto
         _ request: Binakarier_Auth_V1_IssueServiceTokenRequest, context: RPCServerContext
     ) async throws -> Binakarier_Auth_V1_IssueServiceTokenResponse {
         guard let daemon = DaemonName(rawValue: request.service), daemon != .identity, daemon != .echo else {
-            throw IdentityError.invalid(field: "service", reason: "layanan '\(TextRules.printable(String(request.service.prefix(40))))' tidak dikenal")
+            throw IdentityError.invalid(field: "service", reason: .init(id: "layanan '\(TextRules.printable(String(request.service.prefix(40))))' tidak dikenal", en: "unknown service '\(TextRules.printable(String(request.service.prefix(40))))'"))
         }
         let time = identity.now()
         let key = identity.keys.active

@@ -70,9 +70,9 @@ public final class SQLiteIdentityStore: IdentityStore {
     public func createAgency(_ agency: Agency, now: Int64) async throws {
         try await pool.write { db in
             guard try Self.agency(db, code: agency.code) == nil else {
-                throw IdentityError.alreadyExists("perangkat daerah dengan kode \(agency.code) sudah ada")
+                throw IdentityError.alreadyExists(.init(id: "perangkat daerah dengan kode \(agency.code) sudah ada", en: "an agency with code \(agency.code) already exists"))
             }
-            try Self.requireEmployee(db, agency.headNip, role: "kepala")
+            try Self.requireEmployee(db, agency.headNip, role: .init(id: "kepala", en: "agency head"))
             try Self.watchingStanding(db, nips: [agency.headNip], now: now) {
                 try db.execute(
                     sql: "INSERT INTO agency (code, name, kind, head_nip, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -84,9 +84,9 @@ public final class SQLiteIdentityStore: IdentityStore {
     public func updateAgency(_ agency: Agency, now: Int64) async throws {
         try await pool.write { db in
             guard let existing = try Self.agency(db, code: agency.code) else {
-                throw IdentityError.notFound("perangkat daerah \(agency.code) tidak ditemukan")
+                throw IdentityError.notFound(.init(id: "perangkat daerah \(agency.code) tidak ditemukan", en: "agency \(agency.code) not found"))
             }
-            try Self.requireEmployee(db, agency.headNip, role: "kepala")
+            try Self.requireEmployee(db, agency.headNip, role: .init(id: "kepala", en: "agency head"))
             try Self.watchingStanding(db, nips: [existing.headNip, agency.headNip], now: now) {
                 try db.execute(
                     sql: "UPDATE agency SET name = ?, kind = ?, head_nip = ?, updated_at = ? WHERE code = ?",
@@ -97,10 +97,10 @@ public final class SQLiteIdentityStore: IdentityStore {
 
     public func deleteAgency(code: String) async throws {
         try await pool.write { db in
-            guard try Self.agency(db, code: code) != nil else { throw IdentityError.notFound("perangkat daerah \(code) tidak ditemukan") }
+            guard try Self.agency(db, code: code) != nil else { throw IdentityError.notFound(.init(id: "perangkat daerah \(code) tidak ditemukan", en: "agency \(code) not found")) }
             let members = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE agency_code = ?", arguments: [code]) ?? 0
             guard members == 0 else {
-                throw IdentityError.failedPrecondition("\(members) pegawai masih terdaftar di \(code); pindahkan mereka terlebih dahulu")
+                throw IdentityError.failedPrecondition(.init(id: "\(members) pegawai masih terdaftar di \(code); pindahkan mereka terlebih dahulu", en: "\(members) employees are still registered in \(code); move them first"))
             }
             try db.execute(sql: "DELETE FROM unit WHERE agency_code = ?", arguments: [code])
             try db.execute(sql: "DELETE FROM agency WHERE code = ?", arguments: [code])
@@ -110,12 +110,12 @@ public final class SQLiteIdentityStore: IdentityStore {
     public func createUnit(_ unit: OrganizationUnit) async throws {
         try await pool.write { db in
             guard try Self.agency(db, code: unit.agencyCode) != nil else {
-                throw IdentityError.notFound("perangkat daerah \(unit.agencyCode) tidak ditemukan")
+                throw IdentityError.notFound(.init(id: "perangkat daerah \(unit.agencyCode) tidak ditemukan", en: "agency \(unit.agencyCode) not found"))
             }
             let exists = try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM unit WHERE agency_code = ? AND code = ?", arguments: [unit.agencyCode, unit.code]) ?? false
-            guard !exists else { throw IdentityError.alreadyExists("unit \(unit.code) sudah ada di \(unit.agencyCode)") }
-            try Self.requireEmployee(db, unit.headNip, role: "kepala unit")
+            guard !exists else { throw IdentityError.alreadyExists(.init(id: "unit \(unit.code) sudah ada di \(unit.agencyCode)", en: "unit \(unit.code) already exists in \(unit.agencyCode)")) }
+            try Self.requireEmployee(db, unit.headNip, role: .init(id: "kepala unit", en: "unit head"))
             try db.execute(
                 sql: "INSERT INTO unit (agency_code, code, name, head_nip) VALUES (?, ?, ?, ?)",
                 arguments: [unit.agencyCode, unit.code, unit.name, unit.headNip.nilIfEmpty])
@@ -124,11 +124,11 @@ public final class SQLiteIdentityStore: IdentityStore {
 
     public func updateUnit(_ unit: OrganizationUnit) async throws {
         try await pool.write { db in
-            try Self.requireEmployee(db, unit.headNip, role: "kepala unit")
+            try Self.requireEmployee(db, unit.headNip, role: .init(id: "kepala unit", en: "unit head"))
             try db.execute(
                 sql: "UPDATE unit SET name = ?, head_nip = ? WHERE agency_code = ? AND code = ?",
                 arguments: [unit.name, unit.headNip.nilIfEmpty, unit.agencyCode, unit.code])
-            guard db.changesCount > 0 else { throw IdentityError.notFound("unit \(unit.code) di \(unit.agencyCode) tidak ditemukan") }
+            guard db.changesCount > 0 else { throw IdentityError.notFound(.init(id: "unit \(unit.code) di \(unit.agencyCode) tidak ditemukan", en: "unit \(unit.code) not found in \(unit.agencyCode)")) }
         }
     }
 
@@ -137,10 +137,10 @@ public final class SQLiteIdentityStore: IdentityStore {
             let members = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM employee WHERE agency_code = ? AND unit_code = ?", arguments: [agencyCode, code]) ?? 0
             guard members == 0 else {
-                throw IdentityError.failedPrecondition("\(members) pegawai masih terdaftar di unit \(code); pindahkan mereka terlebih dahulu")
+                throw IdentityError.failedPrecondition(.init(id: "\(members) pegawai masih terdaftar di unit \(code); pindahkan mereka terlebih dahulu", en: "\(members) employees are still registered in unit \(code); move them first"))
             }
             try db.execute(sql: "DELETE FROM unit WHERE agency_code = ? AND code = ?", arguments: [agencyCode, code])
-            guard db.changesCount > 0 else { throw IdentityError.notFound("unit \(code) di \(agencyCode) tidak ditemukan") }
+            guard db.changesCount > 0 else { throw IdentityError.notFound(.init(id: "unit \(code) di \(agencyCode) tidak ditemukan", en: "unit \(code) not found in \(agencyCode)")) }
         }
     }
 
@@ -177,7 +177,7 @@ public final class SQLiteIdentityStore: IdentityStore {
     public func createEmployee(_ employee: Employee, now: Int64) async throws -> Employee {
         try await pool.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE nip = ?", arguments: [employee.nip]) == nil else {
-                throw IdentityError.alreadyExists("pegawai dengan NIP \(employee.nip) sudah ada")
+                throw IdentityError.alreadyExists(.init(id: "pegawai dengan NIP \(employee.nip) sudah ada", en: "an employee with NIP \(employee.nip) already exists"))
             }
             try Self.checkReferences(db, employee)
             var stored = employee
@@ -193,7 +193,7 @@ public final class SQLiteIdentityStore: IdentityStore {
             guard let existing = try Row.fetchOne(
                 db, sql: "SELECT \(Self.employeeColumns) FROM employee WHERE nip = ?", arguments: [employee.nip]).map(Self.employee)
             else {
-                throw IdentityError.notFound("pegawai dengan NIP \(employee.nip) tidak ditemukan")
+                throw IdentityError.notFound(.init(id: "pegawai dengan NIP \(employee.nip) tidak ditemukan", en: "no employee with NIP \(employee.nip)"))
             }
             try Self.checkReferences(db, employee)
             var stored = employee
@@ -219,21 +219,21 @@ public final class SQLiteIdentityStore: IdentityStore {
         try await pool.write { db in
             let reports = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE supervisor_nip = ?", arguments: [nip]) ?? 0
             guard reports == 0 else {
-                throw IdentityError.failedPrecondition("\(reports) pegawai masih melapor kepada \(nip); tetapkan atasan baru terlebih dahulu")
+                throw IdentityError.failedPrecondition(.init(id: "\(reports) pegawai masih melapor kepada \(nip); tetapkan atasan baru terlebih dahulu", en: "\(reports) employees still report to \(nip); assign them a new supervisor first"))
             }
             let heads = try Int.fetchOne(
                 db, sql: "SELECT (SELECT COUNT(*) FROM agency WHERE head_nip = ?) + (SELECT COUNT(*) FROM unit WHERE head_nip = ?)",
                 arguments: [nip, nip]) ?? 0
             guard heads == 0 else {
-                throw IdentityError.failedPrecondition("\(nip) masih menjabat kepala perangkat daerah atau unit; ganti kepalanya terlebih dahulu")
+                throw IdentityError.failedPrecondition(.init(id: "\(nip) masih menjabat kepala perangkat daerah atau unit; ganti kepalanya terlebih dahulu", en: "\(nip) is still the head of an agency or unit; appoint a new head first"))
             }
             var deleted: (username: String, epoch: Int64)?
             if let username = try String.fetchOne(db, sql: "SELECT username FROM account WHERE nip = ?", arguments: [nip]) {
                 guard mayDeleteAccount else {
-                    throw IdentityError.permissionDenied("\(nip) memiliki akun; hanya administrator yang dapat menghapusnya")
+                    throw IdentityError.permissionDenied(.init(id: "\(nip) memiliki akun; hanya administrator yang dapat menghapusnya", en: "\(nip) has an account; only an administrator can delete it"))
                 }
                 if try Self.administrators(db) == [username] {
-                    throw IdentityError.failedPrecondition("\(username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
+                    throw IdentityError.failedPrecondition(.init(id: "\(username) adalah administrator terakhir; angkat administrator lain terlebih dahulu", en: "\(username) is the last administrator; appoint another administrator first"))
                 }
                 try db.execute(sql: "DELETE FROM account WHERE username = ?", arguments: [username])
                 deleted = (username, try Self.raiseEpoch(db, username, now: now))
@@ -242,7 +242,7 @@ public final class SQLiteIdentityStore: IdentityStore {
             try Self.watchingStanding(db, nips: [supervisor], now: now) {
                 try db.execute(sql: "DELETE FROM employee WHERE nip = ?", arguments: [nip])
             }
-            guard db.changesCount > 0 else { throw IdentityError.notFound("pegawai dengan NIP \(nip) tidak ditemukan") }
+            guard db.changesCount > 0 else { throw IdentityError.notFound(.init(id: "pegawai dengan NIP \(nip) tidak ditemukan", en: "no employee with NIP \(nip)")) }
             return deleted
         }
     }
@@ -304,7 +304,7 @@ public final class SQLiteIdentityStore: IdentityStore {
     public func bootstrapAdministrator(_ account: AccountRecord) async throws {
         try await pool.write { db in
             guard try Self.administrators(db).isEmpty else {
-                throw IdentityError.failedPrecondition("administrator sudah ada; minta administrator membuat akun baru")
+                throw IdentityError.failedPrecondition(.init(id: "administrator sudah ada; minta administrator membuat akun baru", en: "an administrator already exists; ask an administrator to create a new account"))
             }
             try Self.insert(db, account)
         }
@@ -312,14 +312,14 @@ public final class SQLiteIdentityStore: IdentityStore {
 
     private static func insert(_ db: Database, _ account: AccountRecord) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE username = ?", arguments: [account.username]) == nil else {
-            throw IdentityError.alreadyExists("akun \(account.username) sudah ada")
+            throw IdentityError.alreadyExists(.init(id: "akun \(account.username) sudah ada", en: "account \(account.username) already exists"))
         }
         if let nip = account.nip {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE nip = ?", arguments: [nip]) != nil else {
-                throw IdentityError.notFound("pegawai dengan NIP \(nip) tidak ditemukan")
+                throw IdentityError.notFound(.init(id: "pegawai dengan NIP \(nip) tidak ditemukan", en: "no employee with NIP \(nip)"))
             }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE nip = ?", arguments: [nip]) == nil else {
-                throw IdentityError.alreadyExists("pegawai \(nip) sudah memiliki akun")
+                throw IdentityError.alreadyExists(.init(id: "pegawai \(nip) sudah memiliki akun", en: "employee \(nip) already has an account"))
             }
         }
         try db.execute(
@@ -375,7 +375,7 @@ public final class SQLiteIdentityStore: IdentityStore {
             _ = try raiseEpoch(db, accounts[nip]!, now: now)
         }
         if !administratorsBefore.isEmpty, try administrators(db).isEmpty {
-            throw IdentityError.failedPrecondition("perubahan ini tidak menyisakan administrator yang aktif; angkat administrator lain terlebih dahulu")
+            throw IdentityError.failedPrecondition(.init(id: "perubahan ini tidak menyisakan administrator yang aktif; angkat administrator lain terlebih dahulu", en: "this change would leave no active administrator; appoint another administrator first"))
         }
         return result
     }
@@ -387,14 +387,15 @@ public final class SQLiteIdentityStore: IdentityStore {
         try await pool.write { db in
             let administratorsBefore = try Self.administrators(db)
             try change(db)
-            guard db.changesCount > 0 else { throw IdentityError.notFound("akun \(username) tidak ditemukan") }
+            guard db.changesCount > 0 else { throw IdentityError.notFound(.init(id: "akun \(username) tidak ditemukan", en: "account \(username) not found")) }
             if !administratorsBefore.isEmpty, try Self.administrators(db).isEmpty {
-                throw IdentityError.failedPrecondition("\(username) adalah administrator terakhir; angkat administrator lain terlebih dahulu")
+                throw IdentityError.failedPrecondition(.init(id: "\(username) adalah administrator terakhir; angkat administrator lain terlebih dahulu", en: "\(username) is the last administrator; appoint another administrator first"))
             }
             return try Self.raiseEpoch(db, username, now: now)
         }
     }
 
+    @discardableResult
     public func setPasswordHash(username: String, hash: String, now: Int64) async throws -> Int64 {
         try await changeAccount(username, now: now) { db in
             try db.execute(
@@ -403,12 +404,14 @@ public final class SQLiteIdentityStore: IdentityStore {
         }
     }
 
+    @discardableResult
     public func setRoles(username: String, roles: [Role], now: Int64) async throws -> Int64 {
         try await changeAccount(username, now: now) { db in
             try db.execute(sql: "UPDATE account SET roles = ? WHERE username = ?", arguments: [Self.encode(roles), username])
         }
     }
 
+    @discardableResult
     public func setDisabled(username: String, disabled: Bool, now: Int64) async throws -> Int64 {
         try await changeAccount(username, now: now) { db in
             try db.execute(sql: "UPDATE account SET disabled = ? WHERE username = ?", arguments: [disabled, username])
@@ -501,35 +504,35 @@ public final class SQLiteIdentityStore: IdentityStore {
 
     // MARK: rows
 
-    private static func requireEmployee(_ db: Database, _ nip: String, role: String) throws {
+    private static func requireEmployee(_ db: Database, _ nip: String, role: LocalizedText) throws {
         guard !nip.isEmpty else { return }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE nip = ?", arguments: [nip]) != nil else {
-            throw IdentityError.notFound("\(role) dengan NIP \(nip) tidak ditemukan")
+            throw IdentityError.notFound(.init(id: "\(role.indonesian) dengan NIP \(nip) tidak ditemukan", en: "no \(role.english) with NIP \(nip)"))
         }
     }
 
     /// Agency, unit and supervisor must exist, and the supervisor chain must not loop back.
     private static func checkReferences(_ db: Database, _ employee: Employee) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE code = ?", arguments: [employee.agencyCode]) != nil else {
-            throw IdentityError.notFound("perangkat daerah \(employee.agencyCode) tidak ditemukan")
+            throw IdentityError.notFound(.init(id: "perangkat daerah \(employee.agencyCode) tidak ditemukan", en: "agency \(employee.agencyCode) not found"))
         }
         if !employee.unitCode.isEmpty {
             let exists = try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM unit WHERE agency_code = ? AND code = ?", arguments: [employee.agencyCode, employee.unitCode])
-            guard exists != nil else { throw IdentityError.notFound("unit \(employee.unitCode) di \(employee.agencyCode) tidak ditemukan") }
+            guard exists != nil else { throw IdentityError.notFound(.init(id: "unit \(employee.unitCode) di \(employee.agencyCode) tidak ditemukan", en: "unit \(employee.unitCode) not found in \(employee.agencyCode)")) }
         }
         var supervisor = employee.supervisorNip
         var steps = 0
         while !supervisor.isEmpty {
             guard supervisor != employee.nip else {
-                throw IdentityError.failedPrecondition("rantai atasan \(employee.nip) akan membentuk lingkaran")
+                throw IdentityError.failedPrecondition(.init(id: "rantai atasan \(employee.nip) akan membentuk lingkaran", en: "the supervisor chain of \(employee.nip) would form a loop"))
             }
             guard let next = try Row.fetchOne(db, sql: "SELECT supervisor_nip FROM employee WHERE nip = ?", arguments: [supervisor]) else {
-                throw IdentityError.notFound("atasan dengan NIP \(supervisor) tidak ditemukan")
+                throw IdentityError.notFound(.init(id: "atasan dengan NIP \(supervisor) tidak ditemukan", en: "no supervisor with NIP \(supervisor)"))
             }
             supervisor = (next["supervisor_nip"] as String?) ?? ""
             steps += 1
-            if steps > 10_000 { throw IdentityError.failedPrecondition("rantai atasan terlalu panjang") }
+            if steps > 10_000 { throw IdentityError.failedPrecondition(.init(id: "rantai atasan terlalu panjang", en: "the supervisor chain is too long")) }
         }
     }
 
