@@ -61,12 +61,23 @@ struct JSONFixtureTests {
         (#"{"fNested": {"label": 5}}"#, "fNested.label"),
         (#"{"mNested": {"x": {}}}"#, "mNested"),
         (#"{"rInt32": [1, "x"]}"#, "rInt32"),
+        (#"{"fFloat": 1e300}"#, "fFloat"),
+        (#"{"choiceText": "a", "choiceNumber": "1"}"#, "choice"),
     ])
     func badJSONNamesTheField(json: String, field: String) {
         let error = #expect(throws: ProtoJSONDecodingError.self) {
             _ = try ProtoJSON.decode(Binakarier_Testing_V1_AllTypes.self, from: Array(json.utf8))
         }
         #expect(error?.field.hasPrefix(field) == true, "\(String(describing: error))")
+    }
+
+    @Test func fieldMasksInJSONAreLowerCamelPaths() throws {
+        let mask = try ProtoJSON.decode(Google_Protobuf_FieldMask.self, from: Array(#""headNip,name,a.bC""#.utf8))
+        #expect(mask.paths == ["head_nip", "name", "a.b_c"])
+        #expect(try ProtoJSON.decode(Google_Protobuf_FieldMask.self, from: Array(#""""#.utf8)).paths.isEmpty)
+        for bad in [#""head_nip""#, #""a,,b""#, #""a,""#] {
+            #expect(throws: ProtoJSONDecodingError.self) { _ = try ProtoJSON.decode(Google_Protobuf_FieldMask.self, from: Array(bad.utf8)) }
+        }
     }
 
     @Test func mergeAppliesAnUpdateMask() throws {

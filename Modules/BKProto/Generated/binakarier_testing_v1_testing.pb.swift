@@ -788,16 +788,22 @@ extension Binakarier_Testing_V1_AllTypes: Decodable {
                 case "rNested", "r_nested":
                     self.rNested = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Testing_V1_AllTypes.Nested>.self, container, key)
                 case "choiceText", "choice_text":
+                    guard self.choice == nil else { throw ProtoJSON.secondOneofMember(key, oneof: "choice", codingPath: container.codingPath) }
                     if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.choice = .choiceText(value) }
                 case "choiceNumber", "choice_number":
+                    guard self.choice == nil else { throw ProtoJSON.secondOneofMember(key, oneof: "choice", codingPath: container.codingPath) }
                     if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.choice = .choiceNumber(value) }
                 case "choiceNested", "choice_nested":
+                    guard self.choice == nil else { throw ProtoJSON.secondOneofMember(key, oneof: "choice", codingPath: container.codingPath) }
                     if let value = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Testing_V1_AllTypes.Nested>.self, container, key) { self.choice = .choiceNested(value) }
                 case "choiceColor", "choice_color":
+                    guard self.choice == nil else { throw ProtoJSON.secondOneofMember(key, oneof: "choice", codingPath: container.codingPath) }
                     if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Testing_V1_Color>.self, container, key) { self.choice = .choiceColor(value) }
                 case "choiceBytes", "choice_bytes":
+                    guard self.choice == nil else { throw ProtoJSON.secondOneofMember(key, oneof: "choice", codingPath: container.codingPath) }
                     if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.choice = .choiceBytes(value) }
                 case "count":
+                    guard self.maybeCount == nil else { throw ProtoJSON.secondOneofMember(key, oneof: "maybe_count", codingPath: container.codingPath) }
                     if let value = try ProtoJSON.single(ProtoJSONUInt32.self, container, key) { self.maybeCount = .count(value) }
                 case "mCounts", "m_counts":
                     self.mCounts = try ProtoJSON.map(String.self, ProtoJSONInt64.self, container, key)

@@ -269,7 +269,12 @@ extension Google_Protobuf_FieldMask: Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        self.init(paths: text.split(separator: ",").map { ProtoJSON.snakeCase(String($0)) })
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        let paths = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard paths.allSatisfy({ !$0.isEmpty && !$0.contains("_") }) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a field mask of lowerCamel paths")
+        }
+        self.init(paths: paths.map(ProtoJSON.snakeCase))
     }
 }

@@ -84,7 +84,17 @@ public struct ProtoJSONInt64: ProtoJSONValue { public let value: Int64; public i
 public struct ProtoJSONUInt32: ProtoJSONValue { public let value: UInt32; public init(from decoder: any Decoder) throws { value = try integer(UInt32.self, decoder) } }
 public struct ProtoJSONUInt64: ProtoJSONValue { public let value: UInt64; public init(from decoder: any Decoder) throws { value = try integer(UInt64.self, decoder) } }
 public struct ProtoJSONDouble: ProtoJSONValue { public let value: Double; public init(from decoder: any Decoder) throws { value = try floatingPoint(decoder) } }
-public struct ProtoJSONFloat: ProtoJSONValue { public let value: Float; public init(from decoder: any Decoder) throws { value = Float(try floatingPoint(decoder)) } }
+public struct ProtoJSONFloat: ProtoJSONValue {
+    public let value: Float
+    public init(from decoder: any Decoder) throws {
+        let double = try floatingPoint(decoder)
+        // A finite number beyond Float's range would silently become infinity.
+        guard !double.isFinite || abs(double) <= Double(Float.greatestFiniteMagnitude) else {
+            throw DecodingError.dataCorruptedError(in: try decoder.singleValueContainer(), debugDescription: "\(double) is out of range for a float")
+        }
+        value = Float(double)
+    }
+}
 public struct ProtoJSONBool: ProtoJSONValue { public let value: Bool; public init(from decoder: any Decoder) throws { value = try decoder.singleValueContainer().decode(Bool.self) } }
 public struct ProtoJSONString: ProtoJSONValue { public let value: String; public init(from decoder: any Decoder) throws { value = try decoder.singleValueContainer().decode(String.self) } }
 
@@ -183,6 +193,11 @@ extension ProtoJSON {
 
     static func path(_ codingPath: [any CodingKey]) -> String {
         codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    /// A second member of one oneof in the same object: refused, as protobuf's parsers do.
+    public static func secondOneofMember(_ key: ProtoJSONKey, oneof: String, codingPath: [any CodingKey]) -> ProtoJSONDecodingError {
+        ProtoJSONDecodingError(field: path(codingPath + [key]), reason: "another member of oneof \(oneof) is already set")
     }
 
     /// A field of `message` whose JSON key is not known: refused, naming it.

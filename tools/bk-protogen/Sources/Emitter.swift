@@ -298,8 +298,13 @@ struct Emitter {
         out.close()
         out.line("")
         out.open("public init(from decoder: any Decoder) throws")
-        out.line("let text = try decoder.singleValueContainer().decode(String.self)")
-        out.line("self.init(paths: text.split(separator: \",\").map { ProtoJSON.snakeCase(String($0)) })")
+        out.line("let container = try decoder.singleValueContainer()")
+        out.line("let text = try container.decode(String.self)")
+        out.line("let paths = text.isEmpty ? [] : text.split(separator: \",\", omittingEmptySubsequences: false).map(String.init)")
+        out.open("guard paths.allSatisfy({ !$0.isEmpty && !$0.contains(\"_\") }) else")
+        out.line("throw DecodingError.dataCorruptedError(in: container, debugDescription: \"'\\(text)' is not a field mask of lowerCamel paths\")")
+        out.close()
+        out.line("self.init(paths: paths.map(ProtoJSON.snakeCase))")
         out.close()
         out.close()
     }
@@ -322,6 +327,7 @@ struct Emitter {
                 var single = field
                 single.isRepeated = false
                 let oneof = "self.\(Emitter.escaped(Emitter.fieldName(m.oneofs[index])))"
+                out.line("guard \(oneof) == nil else { throw ProtoJSON.secondOneofMember(key, oneof: \"\(m.oneofs[index])\", codingPath: container.codingPath) }")
                 out.line("if let value = try ProtoJSON.single(\(try jsonWrapper(single)).self, container, key) { \(oneof) = .\(Emitter.escaped(Emitter.fieldName(field.name)))(value) }")
             } else if let entry = mapEntry(field) {
                 out.line("\(property) = try ProtoJSON.map(\(try swiftType(entry.key)).self, \(try jsonWrapper(entry.value)).self, container, key)")
