@@ -18,7 +18,10 @@ import Glibc
 public final class TokenAuthenticator: CallerAuthenticating {
     private struct State {
         var keys = PublicKeySet()
-        var revoked: Set<String> = []
+        /// Bumped with every change of keys: a verification that raced a change is not cached.
+        var keyGeneration = 0
+        /// Revoked token id → when it expires (then it is dropped: it is refused as expired anyway).
+        var revoked: [String: Int64] = [:]
         var minimumEpochs: [String: Int64] = [:]
         var verified: [String: TokenClaims] = [:]
         /// For a daemon that follows identity's feed: past this instant without a successful poll,
@@ -38,7 +41,9 @@ public final class TokenAuthenticator: CallerAuthenticating {
     public func caller(bearerToken token: String) throws(RPCError) -> Caller {
         let time = now()
         // The signature is checked outside the lock: a flood of junk tokens must not serialise every loop.
-        let (cached, keys, current) = state.withLockedValue { ($0.verified[token], $0.keys, $0.currentUntil.map { ContinuousClock.now < $0 } ?? true) }
+        let (cached, keys, generation, current) = state.withLockedValue {
+            ($0.verified[token], $0.keys, $0.keyGeneration, $0.currentUntil.map { ContinuousClock.now < $0 } ?? true)
+        }
         guard !keys.isEmpty else {
             throw RPCError(.unavailable, LocalizedText(
                 id: "kunci token dari layanan identitas belum tersedia; coba lagi sebentar",
@@ -59,13 +64,14 @@ public final class TokenAuthenticator: CallerAuthenticating {
                 throw error.rpcError
             }
             state.withLockedValue { state in
+                guard state.keyGeneration == generation else { return }  // the keys changed meanwhile
                 if state.verified.count >= Self.cacheLimit { state.verified.removeAll(keepingCapacity: true) }
                 state.verified[token] = claims
             }
         }
         guard claims.expireTimeUnix > time else { throw TokenError.expired.rpcError }
         let refused = state.withLockedValue { state in
-            state.revoked.contains(claims.tokenId) || claims.epoch < state.minimumEpochs[claims.subject, default: 0]
+            state.revoked[claims.tokenId] != nil || claims.epoch < state.minimumEpochs[claims.subject, default: 0]
         }
         guard !refused else { throw TokenError.revoked.rpcError }
         return Caller(claims: claims)
@@ -81,7 +87,10 @@ public final class TokenAuthenticator: CallerAuthenticating {
     public func setKeys(_ keys: PublicKeySet) {
         state.withLockedValue { state in
             // A key that went away takes the verified tokens with it (they are verified again, or refused).
-            if !state.keys.keyIDs.isSubset(of: keys.keyIDs) || state.keys != keys { state.verified.removeAll(keepingCapacity: true) }
+            if state.keys != keys {
+                state.verified.removeAll(keepingCapacity: true)
+                state.keyGeneration += 1
+            }
             state.keys = keys
         }
     }
@@ -89,7 +98,7 @@ public final class TokenAuthenticator: CallerAuthenticating {
     public var hasKeys: Bool { state.withLockedValue { !$0.keys.isEmpty } }
 
     /// Ends one token before it expires.
-    public func revoke(tokenID: String) { _ = state.withLockedValue { $0.revoked.insert(tokenID) } }
+    public func revoke(tokenID: String, expiresAt: Int64) { state.withLockedValue { $0.revoked[tokenID] = expiresAt } }
 
     /// Ends every token of `subject` issued with an epoch below `minimumEpoch`. Never lowers it.
     public func raiseEpoch(of subject: String, to minimumEpoch: Int64) {
@@ -100,8 +109,10 @@ public final class TokenAuthenticator: CallerAuthenticating {
 
     /// Applies a page of identity's revocation feed.
     public func apply(_ revocations: Binakarier_Auth_V1_ListRevocationsResponse) {
+        let time = now()
         state.withLockedValue { state in
-            state.revoked.formUnion(revocations.tokenIds)
+            for token in revocations.revokedTokens { state.revoked[token.tokenId] = token.expireTimeUnix }
+            if state.revoked.count > 1024 { state.revoked = state.revoked.filter { $0.value > time } }
             for epoch in revocations.accountEpochs where epoch.minimumEpoch > state.minimumEpochs[epoch.subject, default: 0] {
                 state.minimumEpochs[epoch.subject] = epoch.minimumEpoch
             }

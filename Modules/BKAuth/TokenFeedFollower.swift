@@ -57,13 +57,25 @@ public struct TokenFeedFollower: Service {
         }
     }
 
-    /// One poll: the revocations after `cursor` (moved forward on success), then the keys.
+    /// One poll: every revocation after `cursor` (page by page; the cursor moves on), then the keys.
+    /// Only a poll that read the feed to its end counts as current.
     public func pollOnce(after cursor: inout Int64) async throws(RPCError) {
-        let revocations = try await client.listRevocations(.init(afterSequence: cursor), options: .init(timeout: .seconds(5)))
+        var more = true
+        while more {
+            let page = try await client.listRevocations(.init(afterSequence: cursor), options: .init(timeout: .seconds(5)))
+            if page.newestSequence < cursor {
+                // Identity's feed started over (a restored or new database): read it again from the start.
+                logger.warning("identity's token feed is behind this daemon's cursor; reading it again from the start",
+                    metadata: ["cursor": "\(cursor)", "newest": "\(page.newestSequence)"])
+                cursor = 0
+                continue
+            }
+            authenticator.apply(page)
+            cursor = max(cursor, page.lastSequence)
+            more = page.more
+        }
         let keys = try await client.getPublicKeys(options: .init(timeout: .seconds(5)))
-        authenticator.apply(revocations)
         authenticator.setKeys(PublicKeySet(keys.keys))
         authenticator.markCurrent(for: staleAfter)
-        cursor = max(cursor, revocations.lastSequence)
     }
 }

@@ -381,9 +381,9 @@ struct SecurityTests {
             _ = try await identity.api(admin).logout()
             let next = try await identity.tokens.listRevocations(.init(afterSequence: first.lastSequence))
             #expect(next.lastSequence > first.lastSequence)
-            #expect(next.tokenIds.count == 1)
+            #expect(next.revokedTokens.count == 1)
             let nothingNew = try await identity.tokens.listRevocations(.init(afterSequence: next.lastSequence))
-            #expect(nothingNew.tokenIds.isEmpty && nothingNew.accountEpochs.isEmpty)
+            #expect(nothingNew.revokedTokens.isEmpty && nothingNew.accountEpochs.isEmpty)
             #expect(nothingNew.lastSequence == next.lastSequence)
         }
         try await withIdentity(configure: { $0.serviceUIDs = [65534] }) { identity in
@@ -410,6 +410,46 @@ struct SecurityTests {
             try await Task.sleep(for: .milliseconds(100))
             let stale = #expect(throws: RPCError.self) { try follower.caller(bearerToken: admin) }
             #expect(stale?.code == .unavailable)
+        }
+    }
+
+    // Second review: heading another agency (an empty new one) must not open one's own agency's records,
+    // and deleting an agency ends its head's tokens.
+    @Test func headingAnotherAgencyOpensNothing() async throws {
+        try await withIdentity { identity in
+            let admin = try await identity.administrator()
+            try await identity.seed(admin)
+            let staff = try await Self.staffAccount(identity, admin)
+            _ = try await identity.api(admin).createAgency(.init(agency: .init(code: "BARU", name: "Badan Baru", kind: .badan, headNip: staff)))
+            let login = try await identity.api().login(.init(username: staff, password: Self.staffPassword))
+            #expect(login.account?.effectiveRoles.contains(.agencyHead) == false)
+            let colleague = try await identity.api(login.token).getEmployee(.init(nip: IdentityFixture.head.nip))
+            #expect(colleague.birthDate.isEmpty)  // the directory view, not the full record
+            // The head of their own agency does get the role; deleting an agency ends its head's tokens.
+            let head = IdentityFixture.head.nip
+            _ = try await identity.api(admin).createAccount(.init(username: head, password: Self.staffPassword, nip: head))
+            let headToken = try await identity.login(head, Self.staffPassword)
+            _ = try await identity.api(admin).createAgency(.init(agency: .init(code: "LAMA", name: "Kantor Lama", kind: .badan)))
+            _ = try await identity.api(admin).deleteAgency(.init(code: "LAMA"))
+            #expect(await code { _ = try await identity.api(headToken).listEmployees() } == nil)  // not its head: nothing changes
+            _ = try await identity.api(admin).updateAgency(.init(agency: .init(code: "BARU", headNip: ""), updateMask: .init(paths: ["head_nip"])))
+        }
+    }
+
+    // Second review: a follower whose cursor is ahead of identity's feed (a restored database) starts over.
+    @Test func aFollowerStartsOverWhenTheFeedDoes() async throws {
+        try await withIdentity { identity in
+            _ = try await identity.administrator()
+            let loggedOut = try await identity.login("admin", "kata-sandi-admin")
+            _ = try await identity.api(loggedOut).logout()
+            let follower = TokenAuthenticator(now: { identity.clock.withLockedValue { $0 } })
+            var logger = Logger(label: "test")
+            logger.logLevel = .critical
+            let feed = TokenFeedFollower(client: identity.tokens, authenticator: follower, logger: logger)
+            var cursor: Int64 = 1_000_000
+            try await feed.pollOnce(after: &cursor)
+            #expect(cursor < 1_000_000)
+            #expect(throws: RPCError.self) { try follower.caller(bearerToken: loggedOut) }
         }
     }
 }

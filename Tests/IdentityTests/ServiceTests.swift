@@ -144,7 +144,7 @@ struct ServiceTests {
             _ = try await identity.api(admin).logout(.init())
             #expect(await code { _ = try await identity.api(admin).listAgencies(.init()) } == .unauthenticated)
             let revoked = try await identity.tokens.listRevocations()
-            #expect(revoked.tokenIds == [claims.tokenId])
+            #expect(revoked.revokedTokens.map(\.tokenId) == [claims.tokenId])
 
             let fresh = try await identity.login("admin", "kata-sandi-admin")
             identity.advance(seconds: 8 * 3600 + 1)

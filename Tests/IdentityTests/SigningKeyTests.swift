@@ -93,7 +93,7 @@ struct SigningKeyTests {
         #expect(try authenticator.caller(bearerToken: second).tokenID == "b")
         authenticator.raiseEpoch(of: "admin", to: 0)  // never lowered
         #expect(throws: RPCError.self) { try authenticator.caller(bearerToken: first) }
-        authenticator.revoke(tokenID: "b")
+        authenticator.revoke(tokenID: "b", expiresAt: 2_000_000_000)
         #expect(throws: RPCError.self) { try authenticator.caller(bearerToken: second) }
     }
 

@@ -223,29 +223,66 @@ public struct Binakarier_Auth_V1_ListRevocationsRequest: ProtoMessage {
     }
 }
 
-public struct Binakarier_Auth_V1_ListRevocationsResponse: ProtoMessage {
-    public static let protoName = "binakarier.auth.v1.ListRevocationsResponse"
+public struct Binakarier_Auth_V1_RevokedToken: ProtoMessage {
+    public static let protoName = "binakarier.auth.v1.RevokedToken"
+    public var tokenId: String = ""
 
-    /// Single tokens ended before they expire (logout).
-    public var tokenIds: [String] = []
-
-    /// Accounts whose older tokens are all ended.
-    public var accountEpochs: [Binakarier_Auth_V1_AccountEpoch] = []
-
-    /// Pass this as after_sequence next time. Changes are numbered in the order they were committed, so a
-    /// change that committed late is never skipped (a wall-clock cursor could skip it).
-    public var lastSequence: Int64 = 0
+    /// Until then it must be refused; after that it has expired anyway.
+    public var expireTimeUnix: Int64 = 0
 
     public init() {}
 
     public init(
-        tokenIds: [String] = [],
-        accountEpochs: [Binakarier_Auth_V1_AccountEpoch] = [],
-        lastSequence: Int64 = 0
+        tokenId: String = "",
+        expireTimeUnix: Int64 = 0
     ) {
-        self.tokenIds = tokenIds
+        self.tokenId = tokenId
+        self.expireTimeUnix = expireTimeUnix
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Auth_V1_ListRevocationsResponse: ProtoMessage {
+    public static let protoName = "binakarier.auth.v1.ListRevocationsResponse"
+
+    /// Accounts whose older tokens are all ended.
+    public var accountEpochs: [Binakarier_Auth_V1_AccountEpoch] = []
+
+    /// The sequence of the last change in this answer: pass it as after_sequence next time. Changes are
+    /// numbered in the order they were committed, so a change that committed late is never skipped.
+    public var lastSequence: Int64 = 0
+
+    /// Single tokens ended before they expire (logout).
+    public var revokedTokens: [Binakarier_Auth_V1_RevokedToken] = []
+
+    /// More changes follow: ask again at once with after_sequence = last_sequence.
+    public var more: Bool = false
+
+    /// The newest sequence identity has. Lower than the cursor a follower sent means identity's feed
+    /// started over (a restored database): the follower starts again from 0.
+    public var newestSequence: Int64 = 0
+
+    public init() {}
+
+    public init(
+        accountEpochs: [Binakarier_Auth_V1_AccountEpoch] = [],
+        lastSequence: Int64 = 0,
+        revokedTokens: [Binakarier_Auth_V1_RevokedToken] = [],
+        more: Bool = false,
+        newestSequence: Int64 = 0
+    ) {
         self.accountEpochs = accountEpochs
         self.lastSequence = lastSequence
+        self.revokedTokens = revokedTokens
+        self.more = more
+        self.newestSequence = newestSequence
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -726,6 +763,71 @@ extension Binakarier_Auth_V1_ListRevocationsRequest: Encodable {
     }
 }
 
+extension Binakarier_Auth_V1_RevokedToken: ProtoCBridged {
+    typealias CMessage = Binakarier__Auth__V1__RevokedToken
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__auth__v1__revoked_token__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.tokenId.isEmpty { c.pointee.token_id = try arena.cString(self.tokenId, field: "token_id") }
+        c.pointee.expire_time_unix = self.expireTimeUnix
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.tokenId = ProtoCBridge.string(c.pointee.token_id)
+        self.expireTimeUnix = c.pointee.expire_time_unix
+    }
+}
+
+extension Binakarier_Auth_V1_RevokedToken {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "token_id" where rest == nil:
+                    self.tokenId = source.tokenId
+                case "expire_time_unix" where rest == nil:
+                    self.expireTimeUnix = source.expireTimeUnix
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Auth_V1_RevokedToken: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "tokenId", "token_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.tokenId = value }
+                case "expireTimeUnix", "expire_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.expireTimeUnix = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.RevokedToken", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Auth_V1_RevokedToken: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.tokenId.isEmpty { try container.encode(self.tokenId, forKey: ProtoJSONKey("tokenId")) }
+        if self.expireTimeUnix != 0 { try container.encode(String(self.expireTimeUnix), forKey: ProtoJSONKey("expireTimeUnix")) }
+    }
+}
+
 extension Binakarier_Auth_V1_ListRevocationsResponse: ProtoCBridged {
     typealias CMessage = Binakarier__Auth__V1__ListRevocationsResponse
 
@@ -736,18 +838,22 @@ extension Binakarier_Auth_V1_ListRevocationsResponse: ProtoCBridged {
     }()
 
     func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
-        c.pointee.n_token_ids = self.tokenIds.count
-        c.pointee.token_ids = try arena.cStrings(self.tokenIds, field: "token_ids")
         c.pointee.n_account_epochs = self.accountEpochs.count
         c.pointee.account_epochs = try arena.messages(self.accountEpochs)
         c.pointee.last_sequence = self.lastSequence
+        c.pointee.n_revoked_tokens = self.revokedTokens.count
+        c.pointee.revoked_tokens = try arena.messages(self.revokedTokens)
+        c.pointee.more = self.more ? 1 : 0
+        c.pointee.newest_sequence = self.newestSequence
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
-        self.tokenIds = ProtoCBridge.strings(c.pointee.token_ids, c.pointee.n_token_ids)
         self.accountEpochs = try ProtoCBridge.messages(c.pointee.account_epochs, c.pointee.n_account_epochs)
         self.lastSequence = c.pointee.last_sequence
+        self.revokedTokens = try ProtoCBridge.messages(c.pointee.revoked_tokens, c.pointee.n_revoked_tokens)
+        self.more = c.pointee.more != 0
+        self.newestSequence = c.pointee.newest_sequence
     }
 }
 
@@ -759,12 +865,16 @@ extension Binakarier_Auth_V1_ListRevocationsResponse {
             let head = path.prefix { $0 != "." }
             let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
             switch head {
-                case "token_ids" where rest == nil:
-                    self.tokenIds = source.tokenIds
                 case "account_epochs" where rest == nil:
                     self.accountEpochs = source.accountEpochs
                 case "last_sequence" where rest == nil:
                     self.lastSequence = source.lastSequence
+                case "revoked_tokens" where rest == nil:
+                    self.revokedTokens = source.revokedTokens
+                case "more" where rest == nil:
+                    self.more = source.more
+                case "newest_sequence" where rest == nil:
+                    self.newestSequence = source.newestSequence
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -778,12 +888,16 @@ extension Binakarier_Auth_V1_ListRevocationsResponse: Decodable {
         let container = try decoder.container(keyedBy: ProtoJSONKey.self)
         for key in container.allKeys {
             switch key.stringValue {
-                case "tokenIds", "token_ids":
-                    self.tokenIds = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
                 case "accountEpochs", "account_epochs":
                     self.accountEpochs = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Auth_V1_AccountEpoch>.self, container, key)
                 case "lastSequence", "last_sequence":
                     if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.lastSequence = value }
+                case "revokedTokens", "revoked_tokens":
+                    self.revokedTokens = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Auth_V1_RevokedToken>.self, container, key)
+                case "more":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.more = value }
+                case "newestSequence", "newest_sequence":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.newestSequence = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.auth.v1.ListRevocationsResponse", codingPath: container.codingPath)
             }
@@ -794,9 +908,11 @@ extension Binakarier_Auth_V1_ListRevocationsResponse: Decodable {
 extension Binakarier_Auth_V1_ListRevocationsResponse: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
-        if !self.tokenIds.isEmpty { try container.encode(self.tokenIds, forKey: ProtoJSONKey("tokenIds")) }
         if !self.accountEpochs.isEmpty { try container.encode(self.accountEpochs, forKey: ProtoJSONKey("accountEpochs")) }
         if self.lastSequence != 0 { try container.encode(String(self.lastSequence), forKey: ProtoJSONKey("lastSequence")) }
+        if !self.revokedTokens.isEmpty { try container.encode(self.revokedTokens, forKey: ProtoJSONKey("revokedTokens")) }
+        if self.more { try container.encode(self.more, forKey: ProtoJSONKey("more")) }
+        if self.newestSequence != 0 { try container.encode(String(self.newestSequence), forKey: ProtoJSONKey("newestSequence")) }
     }
 }
 

@@ -17,6 +17,8 @@ public final class SigningKeyRing: Sendable {
 
     private let directory: String
     private let keys: NIOLockedValueBox<Keys>
+    /// One rotation at a time: they share the files.
+    private let rotation = NIOLock()
 
     var activePath: String { "\(directory)/identity-signing.key" }
     var previousPath: String { "\(directory)/identity-signing.previous.key" }
@@ -62,6 +64,10 @@ public final class SigningKeyRing: Sendable {
     /// once when `retiringPrevious` (a key that may have leaked). The new key is written and synced
     /// before it replaces the old file, so a crash leaves one or the other.
     public func rotate(retiringPrevious: Bool = false, now: Int64 = WallClock.nowUnix()) throws -> (active: String, previous: String?) {
+        try rotation.withLock { try rotateLocked(retiringPrevious: retiringPrevious, now: now) }
+    }
+
+    private func rotateLocked(retiringPrevious: Bool, now: Int64) throws -> (active: String, previous: String?) {
         let next = SigningKey.generate()
         if !directory.isEmpty {
             let nextPath = "\(directory)/identity-signing.next.key"
@@ -73,7 +79,13 @@ public final class SigningKeyRing: Sendable {
             if retiringPrevious {
                 unlink(previousPath)
             } else {
-                utimes(previousPath, nil)  // its time is the rotation's: the retire time counts from it
+                // Its time is the rotation's (the retire time counts from it), synced so a crash keeps it.
+                utimes(previousPath, nil)
+                let file = open(previousPath, O_RDONLY)
+                if file >= 0 {
+                    fsync(file)
+                    close(file)
+                }
             }
             let fd = open(directory, O_RDONLY)
             if fd >= 0 {

@@ -119,10 +119,14 @@ public final class IdentityService: API.ServiceProtocol {
     /// Applies what the store has added to the token feed (revocations, epochs raised by any write) to
     /// this daemon's own authenticator, at once; other daemons get it with their next poll.
     func syncOwnFeed() async throws {
-        let after = feedCursor.withLockedValue { $0 }
-        let page = try await store.revocations(after: after, now: now())
-        authenticator.apply(IdentityTokenService.response(page))
-        feedCursor.withLockedValue { $0 = max($0, page.lastSequence) }
+        var more = true
+        while more {
+            let after = feedCursor.withLockedValue { $0 }
+            let page = try await store.revocations(after: after, now: now(), limit: IdentityTokenService.pageLimit)
+            authenticator.apply(IdentityTokenService.response(page))
+            feedCursor.withLockedValue { $0 = max($0, page.lastSequence) }
+            more = page.more
+        }
     }
 
     // MARK: agencies
@@ -146,7 +150,7 @@ public final class IdentityService: API.ServiceProtocol {
     }
 
     public func createAgency(_ request: Binakarier_Identity_V1_CreateAgencyRequest, context: RPCServerContext) async throws -> Agency {
-        let agency = try Required.field(request.agency, "agency", language: context.language)
+        let agency = try Required.field(request.agency, "agency")
         let validated = try Self.validated(agency)
         try await store.createAgency(validated, now: now())
         try await syncOwnFeed()
@@ -155,7 +159,7 @@ public final class IdentityService: API.ServiceProtocol {
     }
 
     public func updateAgency(_ request: Binakarier_Identity_V1_UpdateAgencyRequest, context: RPCServerContext) async throws -> Agency {
-        let patch = try Required.field(request.agency, "agency", language: context.language)
+        let patch = try Required.field(request.agency, "agency")
         guard var agency = try await store.agency(code: patch.code) else {
             throw IdentityError.notFound(.init(id: "perangkat daerah \(patch.code) tidak ditemukan", en: "agency \(patch.code) not found"))
         }
@@ -170,13 +174,14 @@ public final class IdentityService: API.ServiceProtocol {
     public func deleteAgency(
         _ request: Binakarier_Identity_V1_DeleteAgencyRequest, context: RPCServerContext
     ) async throws -> Binakarier_Identity_V1_DeleteAgencyResponse {
-        try await store.deleteAgency(code: request.code)
+        try await store.deleteAgency(code: request.code, now: now())
+        try await syncOwnFeed()
         audit(context, "agency deleted", ["agency": request.code])
         return .init()
     }
 
     public func createUnit(_ request: Binakarier_Identity_V1_CreateUnitRequest, context: RPCServerContext) async throws -> OrganizationUnit {
-        var unit = try Required.field(request.unit, "unit", language: context.language)
+        var unit = try Required.field(request.unit, "unit")
         unit.agencyCode = unit.agencyCode.uppercased()
         unit.code = try Self.code(unit.code, field: "unit.code")
         unit.name = try Self.name(unit.name, field: "unit.name")
@@ -186,7 +191,7 @@ public final class IdentityService: API.ServiceProtocol {
     }
 
     public func updateUnit(_ request: Binakarier_Identity_V1_UpdateUnitRequest, context: RPCServerContext) async throws -> OrganizationUnit {
-        let patch = try Required.field(request.unit, "unit", language: context.language)
+        let patch = try Required.field(request.unit, "unit")
         guard let agency = try await store.agency(code: patch.agencyCode.uppercased()),
             var unit = agency.units.first(where: { $0.code == patch.code.uppercased() })
         else { throw IdentityError.notFound(.init(id: "unit \(patch.code) di \(patch.agencyCode) tidak ditemukan", en: "unit \(patch.code) not found in \(patch.agencyCode)")) }
@@ -263,7 +268,7 @@ public final class IdentityService: API.ServiceProtocol {
     }
 
     public func createEmployee(_ request: Binakarier_Identity_V1_CreateEmployeeRequest, context: RPCServerContext) async throws -> Employee {
-        var employee = try Required.field(request.employee, "employee", language: context.language)
+        var employee = try Required.field(request.employee, "employee")
         employee.agencyCode = employee.agencyCode.uppercased()
         employee.unitCode = employee.unitCode.uppercased()
         let created = try await store.createEmployee(try EmployeeValidation.validated(employee), now: now())
@@ -273,7 +278,7 @@ public final class IdentityService: API.ServiceProtocol {
     }
 
     public func updateEmployee(_ request: Binakarier_Identity_V1_UpdateEmployeeRequest, context: RPCServerContext) async throws -> Employee {
-        let patch = try Required.field(request.employee, "employee", language: context.language)
+        let patch = try Required.field(request.employee, "employee")
         guard let existing = try await store.employee(nip: patch.nip) else {
             throw IdentityError.notFound(.init(id: "pegawai dengan NIP \(patch.nip) tidak ditemukan", en: "no employee with NIP \(patch.nip)"))
         }
@@ -612,14 +617,18 @@ public struct IdentityTokenService: Binakarier_Auth_V1_TokenService.ServiceProto
     public func listRevocations(
         _ request: Binakarier_Auth_V1_ListRevocationsRequest, context: RPCServerContext
     ) async throws -> Binakarier_Auth_V1_ListRevocationsResponse {
-        Self.response(try await identity.store.revocations(after: request.afterSequence, now: identity.now()))
+        Self.response(try await identity.store.revocations(after: request.afterSequence, now: identity.now(), limit: Self.pageLimit))
     }
+
+    /// Feed entries per answer: well under the 4 MiB frame however long the subjects.
+    static let pageLimit = 5000
 
     static func response(_ page: TokenFeedPage) -> Binakarier_Auth_V1_ListRevocationsResponse {
         .init(
-            tokenIds: page.tokenIDs,
             accountEpochs: page.epochs.sorted { $0.key < $1.key }.map { .init(subject: $0.key, minimumEpoch: $0.value) },
-            lastSequence: page.lastSequence)
+            lastSequence: page.lastSequence,
+            revokedTokens: page.tokens.sorted { $0.key < $1.key }.map { .init(tokenId: $0.key, expireTimeUnix: $0.value) },
+            more: page.more, newestSequence: page.newestSequence)
     }
 
     public func issueServiceToken(

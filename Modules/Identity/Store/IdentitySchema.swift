@@ -85,11 +85,12 @@ enum IdentitySchema {
                     token_id TEXT,
                     expires_at INTEGER,
                     subject TEXT,
-                    epoch INTEGER
+                    epoch INTEGER,
+                    changed_at INTEGER NOT NULL DEFAULT 0
                 );
                 CREATE INDEX token_feed_subject ON token_feed(subject);
-                INSERT INTO token_feed (token_id, expires_at) SELECT token_id, expires_at FROM revoked_token ORDER BY revoked_at;
-                INSERT INTO token_feed (subject, epoch) SELECT subject, epoch FROM account_epoch ORDER BY changed_at;
+                INSERT INTO token_feed (token_id, expires_at, changed_at) SELECT token_id, expires_at, revoked_at FROM revoked_token ORDER BY revoked_at;
+                INSERT INTO token_feed (subject, epoch, changed_at) SELECT subject, epoch, changed_at FROM account_epoch ORDER BY changed_at;
                 DROP TABLE revoked_token;
                 """)
         }

@@ -7,7 +7,7 @@ public protocol IdentityStore: Sendable {
     func agencies(after code: String?, limit: Int) async throws -> [Agency]
     func createAgency(_ agency: Agency, now: Int64) async throws
     func updateAgency(_ agency: Agency, now: Int64) async throws
-    func deleteAgency(code: String) async throws
+    func deleteAgency(code: String, now: Int64) async throws
     func createUnit(_ unit: OrganizationUnit) async throws
     func updateUnit(_ unit: OrganizationUnit) async throws
     func deleteUnit(agencyCode: String, code: String) async throws
@@ -48,16 +48,26 @@ public protocol IdentityStore: Sendable {
 
     // Tokens
     func revoke(tokenID: String, now: Int64, expiresAt: Int64) async throws
-    /// The token feed after `sequence`: unexpired revoked tokens, raised epochs, and the last sequence.
-    func revocations(after sequence: Int64, now: Int64) async throws -> TokenFeedPage
+    /// The token feed after `sequence`, at most `limit` entries: unexpired revoked tokens, raised epochs.
+    func revocations(after sequence: Int64, now: Int64, limit: Int) async throws -> TokenFeedPage
 }
 
 /// A page of the token feed (see `IdentitySchema`'s token_feed).
 public struct TokenFeedPage: Sendable, Hashable {
-    public var tokenIDs: [String] = []
+    /// Token id → when it expires.
+    public var tokens: [String: Int64] = [:]
     public var epochs: [String: Int64] = [:]
+    /// The sequence of the last entry read (the cursor for the next page).
     public var lastSequence: Int64 = 0
+    /// Entries after `lastSequence` exist.
+    public var more = false
+    /// The newest sequence the feed has ever had.
+    public var newestSequence: Int64 = 0
 }
+
+/// Epochs raised longer ago than this are left out of the feed: every token they could refuse has
+/// expired (tokens live at most 168 hours).
+public let tokenFeedEpochRetention: Int64 = 168 * 3600
 
 /// When repeated failures lock an account.
 public struct LockoutPolicy: Sendable, Hashable {

@@ -95,15 +95,17 @@ public final class SQLiteIdentityStore: IdentityStore {
         }
     }
 
-    public func deleteAgency(code: String) async throws {
+    public func deleteAgency(code: String, now: Int64) async throws {
         try await pool.write { db in
-            guard try Self.agency(db, code: code) != nil else { throw IdentityError.notFound(.init(id: "perangkat daerah \(code) tidak ditemukan", en: "agency \(code) not found")) }
+            guard let agency = try Self.agency(db, code: code) else { throw IdentityError.notFound(.init(id: "perangkat daerah \(code) tidak ditemukan", en: "agency \(code) not found")) }
             let members = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM employee WHERE agency_code = ?", arguments: [code]) ?? 0
             guard members == 0 else {
                 throw IdentityError.failedPrecondition(.init(id: "\(members) pegawai masih terdaftar di \(code); pindahkan mereka terlebih dahulu", en: "\(members) employees are still registered in \(code); move them first"))
             }
             try db.execute(sql: "DELETE FROM unit WHERE agency_code = ?", arguments: [code])
-            try db.execute(sql: "DELETE FROM agency WHERE code = ?", arguments: [code])
+            try Self.watchingStanding(db, nips: [agency.headNip], now: now) {
+                try db.execute(sql: "DELETE FROM agency WHERE code = ?", arguments: [code])
+            }
         }
     }
 
@@ -277,7 +279,7 @@ public final class SQLiteIdentityStore: IdentityStore {
                     education = excluded.education, agency_code = excluded.agency_code, unit_code = excluded.unit_code,
                     supervisor_nip = excluded.supervisor_nip, status = excluded.status, updated_at = excluded.updated_at
                 """)
-            try Self.watchingStanding(db, nips: nil, now: now) {
+            try Self.watchingStanding(db, nips: try Self.touchedByImport(db, employees), now: now) {
                 for employee in employees {
                     try upsert.execute(arguments: Self.arguments(employee, createdAt: now, updatedAt: now))
                 }
@@ -337,8 +339,9 @@ public final class SQLiteIdentityStore: IdentityStore {
                 RETURNING epoch
                 """, arguments: [subject, now]) ?? 1
         // Only the newest epoch of a subject matters: the older entry goes, the new one gets a later number.
+        try pruneFeed(db, now: now)
         try db.execute(sql: "DELETE FROM token_feed WHERE subject = ?", arguments: [subject])
-        try db.execute(sql: "INSERT INTO token_feed (subject, epoch) VALUES (?, ?)", arguments: [subject, epoch])
+        try db.execute(sql: "INSERT INTO token_feed (subject, epoch, changed_at) VALUES (?, ?, ?)", arguments: [subject, epoch, now])
         return epoch
     }
 
@@ -357,16 +360,41 @@ public final class SQLiteIdentityStore: IdentityStore {
         return Standing(roles: derived.roles, agencyCode: derived.agencyCode, inService: inService)
     }
 
+    /// The people whose standing an import can change: those in it, their new supervisors, and their
+    /// supervisors before it (one scan of the employee table, not one query per row).
+    private static func touchedByImport(_ db: Database, _ employees: [Employee]) throws -> Set<String> {
+        var touched = Set<String>(minimumCapacity: employees.count * 2)
+        for employee in employees {
+            touched.insert(employee.nip)
+            touched.insert(employee.supervisorNip)
+        }
+        let batch = Set(employees.map(\.nip))
+        let rows = try Row.fetchCursor(db, sql: "SELECT nip, supervisor_nip FROM employee WHERE supervisor_nip IS NOT NULL")
+        while let row = try rows.next() {
+            let nip: String = row[0]
+            if batch.contains(nip) { touched.insert(row[1]) }
+        }
+        return touched
+    }
+
     /// Runs a change to the records inside the caller's transaction and ends the tokens of every account
     /// whose standing it changed (a replaced agency head, a supervisor who lost their last report, a
     /// moved or retired person). `nips` limits the accounts looked at (nil: every ASN account). A change
     /// that would leave no administrator able to act is refused, and rolled back with the rest.
     static func watchingStanding<T>(_ db: Database, nips: Set<String>?, now: Int64, _ change: () throws -> T) throws -> T {
         var accounts: [String: String] = [:]  // nip → username
-        for row in try Row.fetchAll(db, sql: "SELECT nip, username FROM account WHERE nip IS NOT NULL") {
-            let nip: String = row[0]
-            if nips?.contains(nip) ?? true { accounts[nip] = row[1] }
+        if let nips {
+            let wanted = Array(nips.filter { !$0.isEmpty })
+            if !wanted.isEmpty {
+                let marks = Array(repeating: "?", count: wanted.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT nip, username FROM account WHERE nip IN (\(marks))", arguments: StatementArguments(wanted)) {
+                    accounts[row[0]] = row[1]
+                }
+            }
+        } else {
+            for row in try Row.fetchAll(db, sql: "SELECT nip, username FROM account WHERE nip IS NOT NULL") { accounts[row[0]] = row[1] }
         }
+        if accounts.isEmpty { return try change() }  // nobody's token can change
         let administratorsBefore = try administrators(db)
         var before: [String: Standing] = [:]
         for nip in accounts.keys { before[nip] = try standing(db, nip: nip) }
@@ -468,7 +496,11 @@ public final class SQLiteIdentityStore: IdentityStore {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM employee WHERE supervisor_nip = ? LIMIT 1", arguments: [nip]) != nil {
             roles.insert(.supervisor)
         }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE head_nip = ? LIMIT 1", arguments: [nip]) != nil {
+        // Head of their own agency only: the role opens that agency's records, so heading another
+        // agency (an empty new one, say) must not open one's own.
+        if !agency.isEmpty,
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE head_nip = ? AND code = ? LIMIT 1", arguments: [nip, agency]) != nil
+        {
             roles.insert(.agencyHead)
         }
         return (roles, agency)
@@ -478,26 +510,40 @@ public final class SQLiteIdentityStore: IdentityStore {
 
     public func revoke(tokenID: String, now: Int64, expiresAt: Int64) async throws {
         try await pool.write { db in
-            try db.execute(sql: "DELETE FROM token_feed WHERE token_id IS NOT NULL AND expires_at < ?", arguments: [now])
-            try db.execute(sql: "INSERT INTO token_feed (token_id, expires_at) VALUES (?, ?)", arguments: [tokenID, expiresAt])
+            try Self.pruneFeed(db, now: now)
+            try db.execute(
+                sql: "INSERT INTO token_feed (token_id, expires_at, changed_at) VALUES (?, ?, ?)", arguments: [tokenID, expiresAt, now])
         }
     }
 
-    public func revocations(after sequence: Int64, now: Int64) async throws -> TokenFeedPage {
+    /// Drops what can no longer refuse anything: expired revoked tokens, epochs older than every token.
+    private static func pruneFeed(_ db: Database, now: Int64) throws {
+        try db.execute(sql: "DELETE FROM token_feed WHERE token_id IS NOT NULL AND expires_at < ?", arguments: [now])
+        try db.execute(
+            sql: "DELETE FROM token_feed WHERE subject IS NOT NULL AND changed_at < ?", arguments: [now - tokenFeedEpochRetention])
+    }
+
+    public func revocations(after sequence: Int64, now: Int64, limit: Int) async throws -> TokenFeedPage {
         try await pool.read { db in
             var page = TokenFeedPage(lastSequence: sequence)
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT sequence, token_id, expires_at, subject, epoch FROM token_feed WHERE sequence > ? ORDER BY sequence",
-                arguments: [sequence])
-            while let row = try rows.next() {
+            page.newestSequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'token_feed'") ?? 0
+            let rows = try Row.fetchAll(
+                db, sql: """
+                    SELECT sequence, token_id, expires_at, subject, epoch FROM token_feed
+                    WHERE sequence > ? ORDER BY sequence LIMIT ?
+                    """, arguments: [sequence, limit + 1])
+            page.more = rows.count > limit
+            for row in rows.prefix(limit) {
                 page.lastSequence = row[0]
                 if let token: String = row[1] {
                     let expires: Int64 = row[2] ?? 0
-                    if expires >= now { page.tokenIDs.append(token) }
+                    if expires >= now { page.tokens[token] = expires }
                 } else if let subject: String = row[3], let epoch: Int64 = row[4] {
                     page.epochs[subject] = max(page.epochs[subject] ?? 0, epoch)
                 }
             }
+            // Every entry up to the newest was read or has been pruned: the next poll starts after it.
+            if !page.more { page.lastSequence = max(page.lastSequence, page.newestSequence) }
             return page
         }
     }

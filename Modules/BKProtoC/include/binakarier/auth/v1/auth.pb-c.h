@@ -21,6 +21,7 @@ typedef struct Binakarier__Auth__V1__GetPublicKeysRequest Binakarier__Auth__V1__
 typedef struct Binakarier__Auth__V1__GetPublicKeysResponse Binakarier__Auth__V1__GetPublicKeysResponse;
 typedef struct Binakarier__Auth__V1__AccountEpoch Binakarier__Auth__V1__AccountEpoch;
 typedef struct Binakarier__Auth__V1__ListRevocationsRequest Binakarier__Auth__V1__ListRevocationsRequest;
+typedef struct Binakarier__Auth__V1__RevokedToken Binakarier__Auth__V1__RevokedToken;
 typedef struct Binakarier__Auth__V1__ListRevocationsResponse Binakarier__Auth__V1__ListRevocationsResponse;
 typedef struct Binakarier__Auth__V1__IssueServiceTokenRequest Binakarier__Auth__V1__IssueServiceTokenRequest;
 typedef struct Binakarier__Auth__V1__IssueServiceTokenResponse Binakarier__Auth__V1__IssueServiceTokenResponse;
@@ -163,28 +164,51 @@ struct  Binakarier__Auth__V1__ListRevocationsRequest
     , 0 }
 
 
+struct  Binakarier__Auth__V1__RevokedToken
+{
+  ProtobufCMessage base;
+  char *token_id;
+  /*
+   * Until then it must be refused; after that it has expired anyway.
+   */
+  int64_t expire_time_unix;
+};
+#define BINAKARIER__AUTH__V1__REVOKED_TOKEN__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__auth__v1__revoked_token__descriptor) \
+    , (char *)protobuf_c_empty_string, 0 }
+
+
 struct  Binakarier__Auth__V1__ListRevocationsResponse
 {
   ProtobufCMessage base;
-  /*
-   * Single tokens ended before they expire (logout).
-   */
-  size_t n_token_ids;
-  char **token_ids;
   /*
    * Accounts whose older tokens are all ended.
    */
   size_t n_account_epochs;
   Binakarier__Auth__V1__AccountEpoch **account_epochs;
   /*
-   * Pass this as after_sequence next time. Changes are numbered in the order they were committed, so a
-   * change that committed late is never skipped (a wall-clock cursor could skip it).
+   * The sequence of the last change in this answer: pass it as after_sequence next time. Changes are
+   * numbered in the order they were committed, so a change that committed late is never skipped.
    */
   int64_t last_sequence;
+  /*
+   * Single tokens ended before they expire (logout).
+   */
+  size_t n_revoked_tokens;
+  Binakarier__Auth__V1__RevokedToken **revoked_tokens;
+  /*
+   * More changes follow: ask again at once with after_sequence = last_sequence.
+   */
+  protobuf_c_boolean more;
+  /*
+   * The newest sequence identity has. Lower than the cursor a follower sent means identity's feed
+   * started over (a restored database): the follower starts again from 0.
+   */
+  int64_t newest_sequence;
 };
 #define BINAKARIER__AUTH__V1__LIST_REVOCATIONS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__auth__v1__list_revocations_response__descriptor) \
-    , 0,NULL, 0,NULL, 0 }
+    , 0,NULL, 0, 0,NULL, 0, 0 }
 
 
 struct  Binakarier__Auth__V1__IssueServiceTokenRequest
@@ -326,6 +350,25 @@ Binakarier__Auth__V1__ListRevocationsRequest *
 void   binakarier__auth__v1__list_revocations_request__free_unpacked
                      (Binakarier__Auth__V1__ListRevocationsRequest *message,
                       ProtobufCAllocator *allocator);
+/* Binakarier__Auth__V1__RevokedToken methods */
+void   binakarier__auth__v1__revoked_token__init
+                     (Binakarier__Auth__V1__RevokedToken         *message);
+size_t binakarier__auth__v1__revoked_token__get_packed_size
+                     (const Binakarier__Auth__V1__RevokedToken   *message);
+size_t binakarier__auth__v1__revoked_token__pack
+                     (const Binakarier__Auth__V1__RevokedToken   *message,
+                      uint8_t             *out);
+size_t binakarier__auth__v1__revoked_token__pack_to_buffer
+                     (const Binakarier__Auth__V1__RevokedToken   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Auth__V1__RevokedToken *
+       binakarier__auth__v1__revoked_token__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__auth__v1__revoked_token__free_unpacked
+                     (Binakarier__Auth__V1__RevokedToken *message,
+                      ProtobufCAllocator *allocator);
 /* Binakarier__Auth__V1__ListRevocationsResponse methods */
 void   binakarier__auth__v1__list_revocations_response__init
                      (Binakarier__Auth__V1__ListRevocationsResponse         *message);
@@ -403,6 +446,9 @@ typedef void (*Binakarier__Auth__V1__AccountEpoch_Closure)
 typedef void (*Binakarier__Auth__V1__ListRevocationsRequest_Closure)
                  (const Binakarier__Auth__V1__ListRevocationsRequest *message,
                   void *closure_data);
+typedef void (*Binakarier__Auth__V1__RevokedToken_Closure)
+                 (const Binakarier__Auth__V1__RevokedToken *message,
+                  void *closure_data);
 typedef void (*Binakarier__Auth__V1__ListRevocationsResponse_Closure)
                  (const Binakarier__Auth__V1__ListRevocationsResponse *message,
                   void *closure_data);
@@ -464,6 +510,7 @@ extern const ProtobufCMessageDescriptor binakarier__auth__v1__get_public_keys_re
 extern const ProtobufCMessageDescriptor binakarier__auth__v1__get_public_keys_response__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__auth__v1__account_epoch__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__auth__v1__list_revocations_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__auth__v1__revoked_token__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__auth__v1__list_revocations_response__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__auth__v1__issue_service_token_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__auth__v1__issue_service_token_response__descriptor;

@@ -277,6 +277,51 @@ void   binakarier__auth__v1__list_revocations_request__free_unpacked
   assert(message->base.descriptor == &binakarier__auth__v1__list_revocations_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   binakarier__auth__v1__revoked_token__init
+                     (Binakarier__Auth__V1__RevokedToken         *message)
+{
+  static const Binakarier__Auth__V1__RevokedToken init_value = BINAKARIER__AUTH__V1__REVOKED_TOKEN__INIT;
+  *message = init_value;
+}
+size_t binakarier__auth__v1__revoked_token__get_packed_size
+                     (const Binakarier__Auth__V1__RevokedToken *message)
+{
+  assert(message->base.descriptor == &binakarier__auth__v1__revoked_token__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__auth__v1__revoked_token__pack
+                     (const Binakarier__Auth__V1__RevokedToken *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__auth__v1__revoked_token__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__auth__v1__revoked_token__pack_to_buffer
+                     (const Binakarier__Auth__V1__RevokedToken *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__auth__v1__revoked_token__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Auth__V1__RevokedToken *
+       binakarier__auth__v1__revoked_token__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Auth__V1__RevokedToken *)
+     protobuf_c_message_unpack (&binakarier__auth__v1__revoked_token__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__auth__v1__revoked_token__free_unpacked
+                     (Binakarier__Auth__V1__RevokedToken *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__auth__v1__revoked_token__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   binakarier__auth__v1__list_revocations_response__init
                      (Binakarier__Auth__V1__ListRevocationsResponse         *message)
 {
@@ -742,7 +787,7 @@ static const ProtobufCFieldDescriptor binakarier__auth__v1__list_revocations_req
 {
   {
     "after_sequence",
-    1,
+    2,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_INT64,
     0,   /* quantifier_offset */
@@ -758,7 +803,7 @@ static const unsigned binakarier__auth__v1__list_revocations_request__field_indi
 };
 static const ProtobufCIntRange binakarier__auth__v1__list_revocations_request__number_ranges[1 + 1] =
 {
-  { 1, 0 },
+  { 2, 0 },
   { 0, 1 }
 };
 const ProtobufCMessageDescriptor binakarier__auth__v1__list_revocations_request__descriptor =
@@ -776,20 +821,59 @@ const ProtobufCMessageDescriptor binakarier__auth__v1__list_revocations_request_
   (ProtobufCMessageInit) binakarier__auth__v1__list_revocations_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__auth__v1__list_revocations_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor binakarier__auth__v1__revoked_token__field_descriptors[2] =
 {
   {
-    "token_ids",
+    "token_id",
     1,
-    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
-    offsetof(Binakarier__Auth__V1__ListRevocationsResponse, n_token_ids),
-    offsetof(Binakarier__Auth__V1__ListRevocationsResponse, token_ids),
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Auth__V1__RevokedToken, token_id),
     NULL,
     &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "expire_time_unix",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Auth__V1__RevokedToken, expire_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__auth__v1__revoked_token__field_indices_by_name[] = {
+  1,   /* field[1] = expire_time_unix */
+  0,   /* field[0] = token_id */
+};
+static const ProtobufCIntRange binakarier__auth__v1__revoked_token__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__auth__v1__revoked_token__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.auth.v1.RevokedToken",
+  "RevokedToken",
+  "Binakarier__Auth__V1__RevokedToken",
+  "binakarier.auth.v1",
+  sizeof(Binakarier__Auth__V1__RevokedToken),
+  2,
+  binakarier__auth__v1__revoked_token__field_descriptors,
+  binakarier__auth__v1__revoked_token__field_indices_by_name,
+  1,  binakarier__auth__v1__revoked_token__number_ranges,
+  (ProtobufCMessageInit) binakarier__auth__v1__revoked_token__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__auth__v1__list_revocations_response__field_descriptors[5] =
+{
   {
     "account_epochs",
     2,
@@ -804,7 +888,7 @@ static const ProtobufCFieldDescriptor binakarier__auth__v1__list_revocations_res
   },
   {
     "last_sequence",
-    3,
+    4,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_INT64,
     0,   /* quantifier_offset */
@@ -814,16 +898,55 @@ static const ProtobufCFieldDescriptor binakarier__auth__v1__list_revocations_res
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "revoked_tokens",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Auth__V1__ListRevocationsResponse, n_revoked_tokens),
+    offsetof(Binakarier__Auth__V1__ListRevocationsResponse, revoked_tokens),
+    &binakarier__auth__v1__revoked_token__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "more",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Auth__V1__ListRevocationsResponse, more),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "newest_sequence",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Auth__V1__ListRevocationsResponse, newest_sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__auth__v1__list_revocations_response__field_indices_by_name[] = {
-  1,   /* field[1] = account_epochs */
-  2,   /* field[2] = last_sequence */
-  0,   /* field[0] = token_ids */
+  0,   /* field[0] = account_epochs */
+  1,   /* field[1] = last_sequence */
+  3,   /* field[3] = more */
+  4,   /* field[4] = newest_sequence */
+  2,   /* field[2] = revoked_tokens */
 };
-static const ProtobufCIntRange binakarier__auth__v1__list_revocations_response__number_ranges[1 + 1] =
+static const ProtobufCIntRange binakarier__auth__v1__list_revocations_response__number_ranges[2 + 1] =
 {
-  { 1, 0 },
-  { 0, 3 }
+  { 2, 0 },
+  { 4, 1 },
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor binakarier__auth__v1__list_revocations_response__descriptor =
 {
@@ -833,10 +956,10 @@ const ProtobufCMessageDescriptor binakarier__auth__v1__list_revocations_response
   "Binakarier__Auth__V1__ListRevocationsResponse",
   "binakarier.auth.v1",
   sizeof(Binakarier__Auth__V1__ListRevocationsResponse),
-  3,
+  5,
   binakarier__auth__v1__list_revocations_response__field_descriptors,
   binakarier__auth__v1__list_revocations_response__field_indices_by_name,
-  1,  binakarier__auth__v1__list_revocations_response__number_ranges,
+  2,  binakarier__auth__v1__list_revocations_response__number_ranges,
   (ProtobufCMessageInit) binakarier__auth__v1__list_revocations_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
