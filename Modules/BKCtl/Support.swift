@@ -102,15 +102,22 @@ struct CLIError: Error, CustomStringConvertible {
     }
 
     var description: String {
-        var text = "galat: \(TextRules.printable(error.message)) (\(error.code))"
+        var text = L("galat", en: "error") + ": \(TextRules.printable(error.message)) (\(error.code))"
         for violation in error.fieldViolations {
             text += "\n  - \(TextRules.printable(violation.field)): \(TextRules.printable(violation.description))"
         }
+        let hint = L("saran", en: "hint")
         switch error.code {
-        case .unauthenticated: text += "\nsaran: masuk dulu dengan `bkctl login NAMA_PENGGUNA`"
-        case .unavailable: text += "\nsaran: apakah daemon berjalan? soket: \(socket) (atur --socket-dir atau BINAKARIER_SOCKET_DIR)"
-        case .permissionDenied: text += "\nsaran: minta administrator memberi peran yang sesuai"
-        case .deadlineExceeded: text += "\nsaran: coba lagi dengan --timeout yang lebih panjang"
+        case .unauthenticated:
+            text += "\n\(hint): " + L("masuk dulu dengan `bkctl login NAMA_PENGGUNA`", en: "log in first with `bkctl login USERNAME`")
+        case .unavailable:
+            text += "\n\(hint): " + L(
+                "apakah daemon berjalan? soket: \(socket) (atur --socket-dir atau BINAKARIER_SOCKET_DIR)",
+                en: "is the daemon running? socket: \(socket) (set --socket-dir or BINAKARIER_SOCKET_DIR)")
+        case .permissionDenied:
+            text += "\n\(hint): " + L("minta administrator memberi peran yang sesuai", en: "ask an administrator for a role that allows it")
+        case .deadlineExceeded:
+            text += "\n\(hint): " + L("coba lagi dengan --timeout yang lebih panjang", en: "try again with a longer --timeout")
         default: break
         }
         return text
