@@ -452,4 +452,26 @@ struct SecurityTests {
             #expect(throws: RPCError.self) { try follower.caller(bearerToken: loggedOut) }
         }
     }
+
+    // Second review: an import that moves someone ends their token and their former supervisor's.
+    @Test func importsEndTheTokensOfThoseTheyChange() async throws {
+        try await withIdentity { identity in
+            let admin = try await identity.administrator()
+            try await identity.seed(admin)
+            let staff = try await Self.staffAccount(identity, admin)
+            let supervisor = IdentityFixture.supervisor.nip
+            _ = try await identity.api(admin).createAccount(.init(username: supervisor, password: Self.staffPassword, nip: supervisor))
+            let staffToken = try await identity.login(staff, Self.staffPassword)
+            let supervisorToken = try await identity.login(supervisor, Self.staffPassword)
+            let headToken = try await identity.login("admin", "kata-sandi-admin")
+            let csv = Array("NIP,Nama,Jenis ASN,Golongan,Kode OPD\n\(staff),Siti,PNS,III/a,DISDIK\n".utf8)
+            let started = try await identity.api(admin).startEmployeeImport()
+            _ = try await identity.api(admin).uploadEmployeeImportChunk(.init(importId: started.importId, data: csv))
+            let report = try await identity.api(admin).finishEmployeeImport(.init(importId: started.importId))
+            #expect(report.rowsCommitted == 1)
+            #expect(await code { _ = try await identity.api(staffToken).getEmployee(.init(nip: staff)) } == .unauthenticated)
+            #expect(await code { _ = try await identity.api(supervisorToken).getEmployee(.init(nip: supervisor)) } == .unauthenticated)
+            #expect(await code { _ = try await identity.api(headToken).listAgencies() } == nil)  // untouched
+        }
+    }
 }
