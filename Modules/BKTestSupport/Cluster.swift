@@ -7,7 +7,7 @@ import NIOConcurrencyHelpers
 /// (the order of `DaemonName.allCases`), each awaited until its health check says SERVING; logged-in
 /// clients per role; SIGKILL and restart of any one. End-to-end tests use it, and `tools/run` starts
 /// the same list of daemons.
-public final class Cluster: Sendable {
+public final class Cluster: Stoppable {
     public let directory: TemporaryDirectory
     public let socketDirectory: String
     public let tokenFile: String
@@ -44,15 +44,7 @@ public final class Cluster: Sendable {
     public static func with<T>(
         _ daemons: [DaemonName], arguments: [DaemonName: [String]] = [:], _ body: (Cluster) async throws -> T
     ) async throws -> T {
-        let cluster = try await Cluster(daemons, arguments: arguments)
-        do {
-            let result = try await body(cluster)
-            await cluster.stop()
-            return result
-        } catch {
-            await cluster.stop()
-            throw error
-        }
+        try await Cluster(daemons, arguments: arguments).stopping(after: body)
     }
 
     /// `<dir>/data/<daemon>`: each daemon's own data directory.

@@ -4,7 +4,7 @@ import Logging
 
 /// Services served in this process on a real socket in a fresh directory, with a client for it: the
 /// one fixture for tests that need to control what a daemon cannot (a clock, a failure, a handler).
-public final class InProcessServer: Sendable {
+public final class InProcessServer: Stoppable {
     public let directory: TemporaryDirectory
     public let server: RPCServer
     public let client: RPCClient
@@ -44,15 +44,8 @@ public final class InProcessServer: Sendable {
         allowedPeers: PeerAllowList = .ownerAndRoot, drainTimeout: Duration = .seconds(5), socket: DaemonName = .echo,
         _ body: (InProcessServer) async throws -> T
     ) async throws -> T {
-        let fixture = try await InProcessServer(
-            services, authenticator: authenticator, allowedPeers: allowedPeers, drainTimeout: drainTimeout, socket: socket)
-        do {
-            let result = try await body(fixture)
-            await fixture.stop()
-            return result
-        } catch {
-            await fixture.stop()
-            throw error
-        }
+        try await InProcessServer(
+            services, authenticator: authenticator, allowedPeers: allowedPeers, drainTimeout: drainTimeout, socket: socket
+        ).stopping(after: body)
     }
 }

@@ -11,7 +11,7 @@ typealias IdentityAPI = Binakarier_Identity_V1_IdentityService
 
 /// The identity service in process (see `InProcessServer`), on a real socket and a real SQLite file,
 /// with a clock tests move.
-final class IdentityFixture: Sendable {
+final class IdentityFixture: Stoppable {
     let server: InProcessServer
     let service: IdentityService
     let clock: NIOLockedValueBox<Int64>
@@ -85,12 +85,7 @@ final class IdentityFixture: Sendable {
 func withIdentity(
     configure: (inout IdentityService.Configuration) -> Void = { _ in }, _ body: (IdentityFixture) async throws -> Void
 ) async throws {
-    let fixture = try await IdentityFixture(configure: configure)
-    do { try await body(fixture) } catch {
-        await fixture.stop()
-        throw error
-    }
-    await fixture.stop()
+    try await IdentityFixture(configure: configure).stopping(after: body)
 }
 
 func code(_ body: () async throws -> Void) async -> RPCStatusCode? {
