@@ -24,6 +24,9 @@ enum FuzzTarget {
         ("token-claims", { roundTrip(Binakarier_Auth_V1_TokenClaims.self, $0) }),
         ("import-report", { roundTrip(Binakarier_Identity_V1_ImportReport.self, $0) }),
         ("csv", csv),
+        ("json-all-types", { jsonRoundTrip(Binakarier_Testing_V1_AllTypes.self, $0) }),
+        ("json-update-employee", { jsonRoundTrip(Binakarier_Identity_V1_UpdateEmployeeRequest.self, $0) }),
+        ("revocations", { roundTrip(Binakarier_Auth_V1_ListRevocationsResponse.self, $0) }),
     ]
 
     static func run(_ bytes: UnsafeRawBufferPointer) {
@@ -38,6 +41,15 @@ enum FuzzTarget {
         guard let encoded = try? message.serializedBytes() else { return }  // a string with a NUL cannot be re-encoded
         let again = try? M(serializedBytes: encoded).serializedBytes()
         precondition(again == encoded, "\(M.protoName) changed across a round trip")
+    }
+
+    /// proto3 JSON, as the gateway will read it: decoding succeeds or throws; what decodes re-encodes to
+    /// JSON that decodes and re-encodes to the same text.
+    static func jsonRoundTrip<M: ProtoMessage & Codable>(_ type: M.Type, _ bytes: UnsafeRawBufferPointer) {
+        guard let message = try? ProtoJSON.decode(M.self, from: Array(bytes)) else { return }
+        guard let json = try? ProtoJSON.encode(message) else { return }  // NaN and infinities have no JSON number
+        let again = try? ProtoJSON.encode(ProtoJSON.decode(M.self, from: Array(json.utf8)))
+        precondition(again == json, "\(M.protoName) changed across a JSON round trip")
     }
 
     /// The frame parser, fed in pieces whose sizes come from the input itself.
