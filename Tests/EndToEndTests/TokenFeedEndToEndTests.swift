@@ -105,4 +105,18 @@ struct TokenFeedEndToEndTests {
             #expect(unknown?.code == .invalidArgument)
         }
     }
+
+    @Test func aDaemonNotOnTheServiceListCannotFollowAndAcceptsNoToken() async throws {
+        var arguments = Self.echoArguments
+        arguments[.identity] = ["--service-uids", "65534"]
+        try await Cluster.with([.identity, .echo], arguments: arguments) { cluster in
+            let token = try await cluster.administratorToken()
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(await Self.echo(cluster, token) == .unavailable)
+            let feed = await #expect(throws: RPCError.self) {
+                try await Binakarier_Auth_V1_TokenService.Client(cluster.client(.identity)).listRevocations()
+            }
+            #expect(feed?.code == .permissionDenied)
+        }
+    }
 }
