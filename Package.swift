@@ -111,7 +111,7 @@ let package = Package(
 
         .target(
             name: "BKServiceKit",
-            dependencies: ["BKRPC", "BKAuth", "CSodium"],
+            dependencies: ["BKRPC", "BKAuth", "BKStore", "BKProto", "CSodium"],
             path: "Modules/BKServiceKit",
             exclude: ["README.md"],
             swiftSettings: strictSwift
@@ -253,7 +253,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BKServiceKitTests",
-            dependencies: ["BKServiceKit", "BKRPC"],
+            dependencies: ["BKServiceKit", "BKRPC", "BKStore", "BKProto", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             path: "Tests/BKServiceKitTests",
             swiftSettings: strictSwift
         ),
