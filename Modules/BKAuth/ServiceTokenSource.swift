@@ -27,7 +27,4 @@ public final class ServiceTokenSource: Sendable {
         cached.withLockedValue { $0 = (issued.token, renewAt) }
         return issued.token
     }
-
-    /// Metadata carrying the service token, for a generated client's call options.
-    public func metadata() async throws(RPCError) -> RPCMetadata { .bearer(try await token()) }
 }

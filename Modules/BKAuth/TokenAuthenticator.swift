@@ -27,9 +27,27 @@ public final class TokenAuthenticator: CallerAuthenticating {
         /// For a daemon that follows identity's feed: past this instant without a successful poll,
         /// tokens are refused UNAVAILABLE (a revocation might have been missed). Nil: always current.
         var currentUntil: ContinuousClock.Instant?
+
+        func lookup(_ token: String) -> Lookup {
+            if keys.isEmpty { return .noKeys }
+            if let currentUntil, ContinuousClock.now >= currentUntil { return .stale }
+            if let claims = verified[token] { return .cached(claims, refused: refuses(claims)) }
+            return .verify(keys, generation: keyGeneration)
+        }
+
+        /// Revoked by id (logout), or issued before the account's current epoch.
+        func refuses(_ claims: TokenClaims) -> Bool {
+            revoked[claims.tokenId] != nil || claims.epoch < minimumEpochs[claims.subject, default: 0]
+        }
     }
 
     private let state = NIOLockedValueBox(State())
+
+    private enum Lookup {
+        case noKeys, stale
+        case cached(TokenClaims, refused: Bool)
+        case verify(PublicKeySet, generation: Int)
+    }
     public let now: @Sendable () -> Int64
     static let cacheLimit = 4096
 
@@ -40,40 +58,37 @@ public final class TokenAuthenticator: CallerAuthenticating {
 
     public func caller(bearerToken token: String) throws(RPCError) -> Caller {
         let time = now()
-        // The signature is checked outside the lock: a flood of junk tokens must not serialise every loop.
-        let (cached, keys, generation, current) = state.withLockedValue {
-            ($0.verified[token], $0.keys, $0.keyGeneration, $0.currentUntil.map { ContinuousClock.now < $0 } ?? true)
-        }
-        guard !keys.isEmpty else {
+        // A token seen before costs one lock; a new one is verified outside the lock (a flood of junk
+        // tokens must not serialise every loop) and cached only if the keys did not change meanwhile.
+        let claims: TokenClaims
+        switch state.withLockedValue({ $0.lookup(token) }) {
+        case .noKeys:
             throw RPCError(.unavailable, LocalizedText(
                 id: "kunci token dari layanan identitas belum tersedia; coba lagi sebentar",
                 en: "the identity service's token keys are not here yet; try again shortly"))
-        }
-        guard current else {
+        case .stale:
             throw RPCError(.unavailable, LocalizedText(
                 id: "layanan identitas tidak dapat dihubungi untuk memastikan token masih berlaku; coba lagi sebentar",
                 en: "the identity service cannot be reached to confirm the token is still valid; try again shortly"))
-        }
-        let claims: TokenClaims
-        if let cached {
+        case .cached(let cached, let refused):
+            guard cached.expireTimeUnix > time else { throw TokenError.expired.rpcError }
+            guard !refused else { throw TokenError.revoked.rpcError }
             claims = cached
-        } else {
+        case .verify(let keys, let generation):
             do throws(TokenError) {
                 claims = try keys.verify(token, nowUnix: time)
             } catch {
                 throw error.rpcError
             }
-            state.withLockedValue { state in
-                guard state.keyGeneration == generation else { return }  // the keys changed meanwhile
-                if state.verified.count >= Self.cacheLimit { state.verified.removeAll(keepingCapacity: true) }
-                state.verified[token] = claims
+            let refused = state.withLockedValue { state in
+                if state.keyGeneration == generation {
+                    if state.verified.count >= Self.cacheLimit { state.verified.removeAll(keepingCapacity: true) }
+                    state.verified[token] = claims
+                }
+                return state.refuses(claims)
             }
+            guard !refused else { throw TokenError.revoked.rpcError }
         }
-        guard claims.expireTimeUnix > time else { throw TokenError.expired.rpcError }
-        let refused = state.withLockedValue { state in
-            state.revoked[claims.tokenId] != nil || claims.epoch < state.minimumEpochs[claims.subject, default: 0]
-        }
-        guard !refused else { throw TokenError.revoked.rpcError }
         return Caller(claims: claims)
     }
 
@@ -92,18 +107,6 @@ public final class TokenAuthenticator: CallerAuthenticating {
                 state.keyGeneration += 1
             }
             state.keys = keys
-        }
-    }
-
-    public var hasKeys: Bool { state.withLockedValue { !$0.keys.isEmpty } }
-
-    /// Ends one token before it expires.
-    public func revoke(tokenID: String, expiresAt: Int64) { state.withLockedValue { $0.revoked[tokenID] = expiresAt } }
-
-    /// Ends every token of `subject` issued with an epoch below `minimumEpoch`. Never lowers it.
-    public func raiseEpoch(of subject: String, to minimumEpoch: Int64) {
-        state.withLockedValue { state in
-            if minimumEpoch > state.minimumEpochs[subject, default: 0] { state.minimumEpochs[subject] = minimumEpoch }
         }
     }
 

@@ -118,7 +118,6 @@ public struct PublicKeySet: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { keys.isEmpty }
-    public var keyIDs: Set<String> { Set(keys.keys) }
 
     /// Checks the signature and the expiry; revocation is the authenticator's business.
     public func verify(_ token: String, nowUnix: Int64) throws(TokenError) -> TokenClaims {

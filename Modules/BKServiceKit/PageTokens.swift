@@ -21,9 +21,9 @@ public struct PageTokens: Sendable {
     }
 
     /// The page size to use for `requested` (0 means the default; larger than the maximum is cut).
-    public static func size(_ requested: Int32, language: Language = .indonesian) throws(RPCError) -> Int {
+    public static func size(_ requested: Int32) throws(RPCError) -> Int {
         guard requested >= 0 else {
-            throw RPCError(.invalidArgument, "page_size: " + language.pick(id: "tidak boleh negatif", en: "must not be negative"))
+            throw .invalidArgument(field: "page_size", LocalizedText(id: "tidak boleh negatif", en: "must not be negative"))
         }
         return requested == 0 ? defaultSize : min(Int(requested), maximumSize)
     }
@@ -35,16 +35,16 @@ public struct PageTokens: Sendable {
     }
 
     /// The last key of the previous page, or nil for the first page (an empty token).
-    public func decode(_ token: String, scope: String = "", language: Language = .indonesian) throws(RPCError) -> String? {
+    public func decode(_ token: String, scope: String = "") throws(RPCError) -> String? {
         guard !token.isEmpty else { return nil }
         let tagLength = Int(crypto_auth_bytes())
-        guard let bytes = Base64URL.decode(token), bytes.count >= tagLength else { throw invalid(language) }
+        guard let bytes = Base64URL.decode(token), bytes.count >= tagLength else { throw invalid }
         let body = Array(bytes.dropLast(tagLength))
         let tag = Array(bytes.suffix(tagLength))
         let message = scopedMessage(body, scope: scope)
         guard crypto_auth_verify(tag, message, UInt64(message.count), key) == 0,
             let lastKey = String(validating: body, as: UTF8.self)
-        else { throw invalid(language) }
+        else { throw invalid }
         return lastKey
     }
 
@@ -61,8 +61,8 @@ public struct PageTokens: Sendable {
         return withUnsafeBytes(of: UInt32(scopeBytes.count).bigEndian, Array.init) + scopeBytes + body
     }
 
-    private func invalid(_ language: Language) -> RPCError {
-        RPCError(.invalidArgument, "page_token: " + language.pick(
+    private var invalid: RPCError {
+        .invalidArgument(field: "page_token", LocalizedText(
             id: "token halaman tidak sah (mulai lagi dari halaman pertama)", en: "invalid page token (start again from the first page)"))
     }
 }

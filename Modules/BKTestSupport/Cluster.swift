@@ -35,11 +35,6 @@ public final class Cluster: Stoppable {
         }
     }
 
-    /// The whole system as `tools/run` starts it (`DaemonName.system`).
-    public static func system(arguments: [DaemonName: [String]] = [:]) async throws -> Cluster {
-        try await Cluster(DaemonName.system, arguments: arguments)
-    }
-
     /// Runs `body` with a started cluster and always stops it.
     public static func with<T>(
         _ daemons: [DaemonName], arguments: [DaemonName: [String]] = [:], _ body: (Cluster) async throws -> T

@@ -15,7 +15,6 @@ final class IdentityFixture: Stoppable {
     let server: InProcessServer
     let service: IdentityService
     let clock: NIOLockedValueBox<Int64>
-    var directory: TemporaryDirectory { server.directory }
 
     init(configure: (inout IdentityService.Configuration) -> Void = { _ in }) async throws {
         let clock = NIOLockedValueBox<Int64>(1_795_900_000)

@@ -91,9 +91,9 @@ struct SigningKeyTests {
         authenticator.apply(.init(accountEpochs: [.init(subject: "admin", minimumEpoch: 1)]))
         #expect(throws: RPCError.self) { try authenticator.caller(bearerToken: first) }
         #expect(try authenticator.caller(bearerToken: second).tokenID == "b")
-        authenticator.raiseEpoch(of: "admin", to: 0)  // never lowered
+        authenticator.apply(.init(accountEpochs: [.init(subject: "admin", minimumEpoch: 0)]))  // never lowered
         #expect(throws: RPCError.self) { try authenticator.caller(bearerToken: first) }
-        authenticator.revoke(tokenID: "b", expiresAt: 2_000_000_000)
+        authenticator.apply(.init(revokedTokens: [.init(tokenId: "b", expireTimeUnix: 2_000_000_000)]))
         #expect(throws: RPCError.self) { try authenticator.caller(bearerToken: second) }
     }
 

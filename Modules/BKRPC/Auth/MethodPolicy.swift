@@ -58,18 +58,19 @@ public final class MethodPolicy: Sendable, CustomStringConvertible {
         return [people, servicePart].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// Admits or refuses `caller` (nil: no token was sent). The server calls it before every handler.
+    /// Admits or refuses `caller` (nil: no token was sent). The server calls it before every handler and
+    /// answers in the caller's language.
     public func authorize(_ caller: Caller?, _ context: RPCServerContext) throws(RPCError) {
         if requiresToken {
-            guard let caller else { throw RPCError(.unauthenticated, RPCLocalized.text(.tokenMissing, context.metadata)) }
+            guard let caller else { throw RPCError(.unauthenticated, RPCMessages.tokenMissing) }
             if let service = caller.serviceName {
                 guard services.contains(service) else {
-                    throw RPCError(.permissionDenied, RPCLocalized.text(.serviceNotAllowed(service), context.metadata))
+                    throw RPCError(.permissionDenied, RPCMessages.serviceNotAllowed(service))
                 }
             } else if caller.roles.contains(.service) {
-                throw RPCError(.permissionDenied, RPCLocalized.text(.roleNotAllowed(context.method), context.metadata))
+                throw RPCError(.permissionDenied, RPCMessages.roleNotAllowed(context.method))
             } else if let roles, caller.roles.isDisjoint(with: roles) {
-                throw RPCError(.permissionDenied, RPCLocalized.text(.roleNotAllowed(context.method), context.metadata))
+                throw RPCError(.permissionDenied, RPCMessages.roleNotAllowed(context.method))
             }
         }
         try check?(caller, context)

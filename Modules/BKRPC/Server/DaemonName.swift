@@ -10,7 +10,7 @@ public enum DaemonName: String, CaseIterable, Sendable, Hashable, CustomStringCo
     case echo
 
     /// The daemons of the running system, in start order: `tools/run` starts these (through
-    /// `bk-system daemons`) and `Cluster.system` starts them in tests. Adding a daemon is one line here.
+    /// `bk-system daemons`). Adding a daemon is one line here.
     public static let system: [DaemonName] = [.identity]
 
     /// `identity.sock`: the file name of its socket in the socket directory.

@@ -33,7 +33,7 @@ public struct RPCServerContext: Sendable {
 
     /// The caller, for handlers whose policy requires a token (then it is always there).
     public func requireCaller() throws(RPCError) -> Caller {
-        guard let caller else { throw RPCError(.unauthenticated, RPCLocalized.text(.tokenMissing, metadata)) }
+        guard let caller else { throw RPCError(.unauthenticated, RPCMessages.tokenMissing) }
         return caller
     }
 }

@@ -45,24 +45,14 @@ extension RPCServerContext {
 }
 
 /// The runtime's own messages to callers.
-enum RPCLocalized {
-    enum Message {
-        case tokenMissing
-        case roleNotAllowed(String)
-        case serviceNotAllowed(String)
+enum RPCMessages {
+    static let tokenMissing = LocalizedText(id: "token tidak ada: masuk (login) terlebih dahulu", en: "no token: log in first")
+
+    static func roleNotAllowed(_ method: String) -> LocalizedText {
+        .init(id: "peran Anda tidak mengizinkan tindakan ini (\(method))", en: "your role does not allow this call (\(method))")
     }
 
-    static func text(_ message: Message, _ metadata: RPCMetadata) -> String {
-        let language = Language(metadata: metadata)
-        switch message {
-        case .tokenMissing:
-            return language.pick(id: "token tidak ada: masuk (login) terlebih dahulu", en: "no token: log in first")
-        case .roleNotAllowed(let method):
-            return language.pick(
-                id: "peran Anda tidak mengizinkan tindakan ini (\(method))", en: "your role does not allow this call (\(method))")
-        case .serviceNotAllowed(let service):
-            return language.pick(
-                id: "layanan \(service) tidak diizinkan memanggil ini", en: "service \(service) may not call this")
-        }
+    static func serviceNotAllowed(_ service: String) -> LocalizedText {
+        .init(id: "layanan \(service) tidak diizinkan memanggil ini", en: "service \(service) may not call this")
     }
 }

@@ -24,16 +24,8 @@ public struct RPCError: Error, Hashable, Sendable, CustomStringConvertible {
     public typealias FieldViolation = Google_Rpc_BadRequest.FieldViolation
 
     /// The message and violations in English, for a caller whose `accept-language` asks for it; the
-    /// server picks (see ``localized(_:)``).
-    public var english: (message: String, fieldViolations: [FieldViolation])? {
-        get { englishMessage.map { ($0, englishViolations) } }
-        set {
-            englishMessage = newValue?.message
-            englishViolations = newValue?.fieldViolations ?? []
-        }
-    }
-    private var englishMessage: String?
-    private var englishViolations: [FieldViolation] = []
+    /// server picks (see ``localized(_:)``). Not part of equality: it is the same error.
+    public var english: (message: String, fieldViolations: [FieldViolation])?
 
     public init(_ code: RPCStatusCode, _ message: String, fieldViolations: [FieldViolation] = []) {
         self.code = code

@@ -141,8 +141,8 @@ public final class IdentityService: API.ServiceProtocol {
     public func listAgencies(
         _ request: Binakarier_Identity_V1_ListAgenciesRequest, context: RPCServerContext
     ) async throws -> Binakarier_Identity_V1_ListAgenciesResponse {
-        let size = try PageTokens.size(request.pageSize, language: context.language)
-        let after = try pages.decode(request.pageToken, scope: "agencies", language: context.language)
+        let size = try PageTokens.size(request.pageSize)
+        let after = try pages.decode(request.pageToken, scope: "agencies")
         let agencies = try await store.agencies(after: after, limit: size + 1)
         return .init(
             agencies: Array(agencies.prefix(size)),
@@ -163,7 +163,7 @@ public final class IdentityService: API.ServiceProtocol {
         guard var agency = try await store.agency(code: patch.code) else {
             throw IdentityError.notFound(.init(id: "perangkat daerah \(patch.code) tidak ditemukan", en: "agency \(patch.code) not found"))
         }
-        let paths = try UpdateMask.paths(request.updateMask, changeable: ["name", "kind", "head_nip"], language: context.language)
+        let paths = try UpdateMask.paths(request.updateMask, changeable: ["name", "kind", "head_nip"])
         try agency.merge(from: patch, paths: paths)
         try await store.updateAgency(try Self.validated(agency), now: now())
         try await syncOwnFeed()
@@ -195,7 +195,7 @@ public final class IdentityService: API.ServiceProtocol {
         guard let agency = try await store.agency(code: patch.agencyCode.uppercased()),
             var unit = agency.units.first(where: { $0.code == patch.code.uppercased() })
         else { throw IdentityError.notFound(.init(id: "unit \(patch.code) di \(patch.agencyCode) tidak ditemukan", en: "unit \(patch.code) not found in \(patch.agencyCode)")) }
-        let paths = try UpdateMask.paths(request.updateMask, changeable: ["name", "head_nip"], language: context.language)
+        let paths = try UpdateMask.paths(request.updateMask, changeable: ["name", "head_nip"])
         try unit.merge(from: patch, paths: paths)
         unit.name = try Self.name(unit.name, field: "unit.name")
         try await store.updateUnit(unit)
@@ -255,10 +255,10 @@ public final class IdentityService: API.ServiceProtocol {
     ) async throws -> Binakarier_Identity_V1_ListEmployeesResponse {
         let caller = try context.requireCaller()
         let scope = try IdentityPolicy.listScope(for: caller, requested: request.agencyCode.nilIfEmpty)
-        let size = try PageTokens.size(request.pageSize, language: context.language)
+        let size = try PageTokens.size(request.pageSize)
         let filter = EmployeeFilter(agencyCode: scope, unitCode: request.unitCode.nilIfEmpty, supervisorNIP: request.supervisorNip.nilIfEmpty)
         let pageScope = "employees/\(scope ?? "")/\(filter.unitCode ?? "")/\(filter.supervisorNIP ?? "")"
-        let after = try pages.decode(request.pageToken, scope: pageScope, language: context.language)
+        let after = try pages.decode(request.pageToken, scope: pageScope)
         let page = try await store.employees(filter, after: after, limit: size + 1)
         let visible = page.prefix(size).map { employee in
             IdentityPolicy.visibility(of: employee, to: caller) == .full ? employee : employee.directoryView
@@ -282,7 +282,7 @@ public final class IdentityService: API.ServiceProtocol {
         guard let existing = try await store.employee(nip: patch.nip) else {
             throw IdentityError.notFound(.init(id: "pegawai dengan NIP \(patch.nip) tidak ditemukan", en: "no employee with NIP \(patch.nip)"))
         }
-        let paths = try UpdateMask.paths(request.updateMask, changeable: EmployeeUpdate.changeable, language: context.language)
+        let paths = try UpdateMask.paths(request.updateMask, changeable: EmployeeUpdate.changeable)
         let updated = try EmployeeUpdate.apply(patch, paths: paths, to: existing)
         let stored = try await store.updateEmployee(try EmployeeValidation.validated(updated), now: now())
         try await syncOwnFeed()
@@ -601,7 +601,7 @@ public struct IdentityTokenService: Binakarier_Auth_V1_TokenService.ServiceProto
         let serviceUIDs = identity.configuration.serviceUIDs
         let daemonsOnly = MethodPolicy.custom("a peer uid on the service allow-list", requiresToken: false) { _, context throws(RPCError) in
             guard let peer = context.peer, serviceUIDs.contains(peer.uid) else {
-                throw RPCError(.permissionDenied, context.language.pick(
+                throw RPCError(.permissionDenied, LocalizedText(
                     id: "hanya daemon BinaKarier yang boleh memanggil ini", en: "only BinaKarier daemons may call this"))
             }
         }
