@@ -12,7 +12,9 @@ let package = Package(
         .library(name: "BKDaemon", targets: ["BKDaemon"]),
         .library(name: "BKStore", targets: ["BKStore"]),
         .library(name: "Identity", targets: ["Identity"]),
+        .library(name: "Programs", targets: ["Programs"]),
         .executable(name: "bk-identityd", targets: ["bk-identityd"]),
+        .executable(name: "bk-programsd", targets: ["bk-programsd"]),
         .executable(name: "bkctl", targets: ["bkctl"]),
     ],
     dependencies: [
@@ -144,6 +146,18 @@ let package = Package(
             swiftSettings: strictSwift
         ),
 
+        .target(
+            name: "Programs",
+            dependencies: [
+                "BKProto", "BKRPC", "BKStore", "BKAuth", "BKServiceKit", "IdentityVocabulary",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Modules/Programs",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+
         // MARK: apps
 
         .target(
@@ -163,6 +177,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Apps/bk-identityd",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "bk-programsd",
+            dependencies: [
+                "BKDaemon", "Programs", "BKAuth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/bk-programsd",
             swiftSettings: strictSwift
         ),
         .executableTarget(

@@ -91,9 +91,20 @@ public struct SigningKey: Sendable {
 
     public func sign(_ claims: TokenClaims) throws -> String {
         let payload = try claims.serializedBytes()
+        return Base64URL.encode(payload) + "." + Base64URL.encode(signature(for: payload))
+    }
+
+    /// The detached Ed25519 signature of `message` (64 bytes).
+    public func signature(for message: [UInt8]) -> [UInt8] {
         var signature = [UInt8](repeating: 0, count: Int(crypto_sign_bytes()))
-        crypto_sign_detached(&signature, nil, payload, UInt64(payload.count), secretKey)
-        return Base64URL.encode(payload) + "." + Base64URL.encode(signature)
+        crypto_sign_detached(&signature, nil, message, UInt64(message.count), secretKey)
+        return signature
+    }
+
+    /// Whether `signature` is this key's signature of `message`.
+    public func isValid(signature: [UInt8], for message: [UInt8]) -> Bool {
+        signature.count == Int(crypto_sign_bytes())
+            && crypto_sign_verify_detached(signature, message, UInt64(message.count), publicKey) == 0
     }
 }
 

@@ -1,5 +1,6 @@
 import BKRPC
 import BKProto
+import BKServiceKit
 
 
 /// Turns the CSV file BKPSDM keeps into employee records: every row is validated first, each bad row
@@ -79,13 +80,8 @@ public enum EmployeeImporter {
         do {
             records = try CSVReader.records(bytes, deadline: deadline)
         } catch {
-            switch error {
-            case .notUTF8: throw .unreadable(.init(id: "berkas bukan teks UTF-8 (simpan sebagai CSV UTF-8)", en: "the file is not UTF-8 text (save it as CSV UTF-8)"))
-            case .unterminatedQuote(let line): throw .unreadable(.init(id: "tanda kutip di baris \(line) tidak ditutup", en: "unclosed quote on line \(line)"))
-            case .tooManyColumns(let line): throw .unreadable(.init(id: "baris \(line) memiliki lebih dari \(CSVReader.maximumColumns) kolom", en: "line \(line) has more than \(CSVReader.maximumColumns) columns"))
-            case .fieldTooLong(let line): throw .unreadable(.init(id: "baris \(line) memiliki isian lebih dari \(CSVReader.maximumFieldBytes) bita", en: "line \(line) has a value longer than \(CSVReader.maximumFieldBytes) bytes"))
-            case .deadlineExceeded: throw .deadlineExceeded
-            }
+            if error == .deadlineExceeded { throw .deadlineExceeded }
+            throw .unreadable(error.text)
         }
         guard let header = records.first else { throw .unreadable(.init(id: "berkas kosong", en: "the file is empty")) }
         var columns: [Column: Int] = [:]

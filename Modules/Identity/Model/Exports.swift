@@ -1,1 +1,2 @@
 @_exported import IdentityVocabulary
+@_exported import struct BKServiceKit.CalendarDate

@@ -1,0 +1,58 @@
+// bk-programsd: the programs service daemon. Wiring only; the service lives in Modules/Programs.
+import ArgumentParser
+import BKAuth
+import BKDaemon
+import BKRPC
+import Programs
+
+@main
+struct ProgramsDaemon: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bk-programsd",
+        abstract: "BinaKarier programs service: catalogue, sessions, enrolment, attendance, certificates and the JP ledger, on <socket-dir>/programs.sock.")
+
+    @OptionGroup var options: DaemonOptions
+
+    @Option(help: "Certificate numbers: {year} and {seq:N} (N digits) are filled in, e.g. 800/BKPSDM-SWL/{year}/{seq:4}.")
+    var certificateFormat = ProgramRules.Settings().certificateFormat
+
+    @Option(help: "Yearly JP every PNS has a right to (PP 11/2017).")
+    var pnsMinimumJp: Int32 = 20
+
+    @Option(help: "Yearly JP ceiling of a PPPK (PP 49/2018).")
+    var pppkCeilingJp: Int32 = 24
+
+    @Option(help: "Seconds between polls of identity's token feed (revocations, keys).")
+    var revocationPollSeconds: Double = 5
+
+    func validate() throws {
+        guard ProgramRules.isValidCertificateFormat(certificateFormat) else {
+            throw ValidationError("--certificate-format needs {year} and {seq} or {seq:N}")
+        }
+        guard (1...200).contains(pnsMinimumJp), (1...200).contains(pppkCeilingJp) else { throw ValidationError("JP limits are 1 to 200") }
+        guard revocationPollSeconds > 0, revocationPollSeconds <= 60 else { throw ValidationError("--revocation-poll-seconds must be above 0 and at most 60") }
+    }
+
+    func run() async throws {
+        var settings = ProgramRules.Settings()
+        settings.certificateFormat = certificateFormat
+        settings.pnsMinimumJP = pnsMinimumJp
+        settings.pppkCeilingJP = pppkCeilingJp
+        try await Daemon.run(name: .programs, configuration: try options.resolve()) { configuration, logger, resources in
+            let store = try await resources.open("programs store") {
+                try ProgramsStore.open(directory: configuration.dataDirectory, settings: settings)
+            } close: { store in try? store.close() }
+            let identity = RPCClient(socketPath: configuration.socketPath(for: .identity))
+            resources.onClose("identity client") { await identity.close() }
+            let authenticator = TokenAuthenticator()
+            let follower = TokenFeedFollower(
+                client: .init(identity), authenticator: authenticator,
+                pollInterval: .milliseconds(Int(revocationPollSeconds * 1000)), logger: logger)
+            var service = ProgramsService.Configuration()
+            service.rules = settings
+            let programs = ProgramsService(store: store, directory: IdentityDirectory(client: identity), configuration: service)
+            logger.info("programs ready", metadata: ["certificate_format": "\(certificateFormat)"])
+            return DaemonComponents(services: [programs], authenticator: authenticator, background: [follower])
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import BKRPC
+
+/// What can go wrong in the programs domain, and the status code each is answered with: the one place
+/// they are mapped. Messages are in Bahasa Indonesia and English (the caller's accept-language picks).
+public enum ProgramsError: Error, Hashable, Sendable, RPCErrorConvertible {
+    case invalid(field: String, reason: LocalizedText)
+    case notFound(LocalizedText)
+    case alreadyExists(LocalizedText)
+    /// The state does not allow it (a session not open, an entry not pending, not eligible).
+    case failedPrecondition(LocalizedText)
+    case permissionDenied(LocalizedText)
+    case resourceExhausted(LocalizedText)
+    /// Identity (or another service asked on the caller's behalf) answered with an error: passed on as is.
+    case upstream(RPCError)
+
+    public var rpcError: RPCError {
+        switch self {
+        case .invalid(let field, let reason): .invalidArgument(field: field, reason)
+        case .notFound(let what): RPCError(.notFound, what)
+        case .alreadyExists(let what): RPCError(.alreadyExists, what)
+        case .failedPrecondition(let why): RPCError(.failedPrecondition, why)
+        case .permissionDenied(let why): RPCError(.permissionDenied, why)
+        case .resourceExhausted(let why): RPCError(.resourceExhausted, why)
+        case .upstream(let error): error
+        }
+    }
+
+    static func noSession(_ id: String) -> ProgramsError {
+        .notFound(.init(id: "angkatan \(id) tidak ditemukan", en: "session \(id) not found"))
+    }
+    static func noProgram(_ code: String) -> ProgramsError {
+        .notFound(.init(id: "program \(code) tidak ditemukan", en: "program \(code) not found"))
+    }
+    static func notEnrolled(_ nip: String, _ session: String) -> ProgramsError {
+        .notFound(.init(id: "\(nip) tidak terdaftar di angkatan \(session)", en: "\(nip) is not enrolled in session \(session)"))
+    }
+}

@@ -1,0 +1,151 @@
+import BKProto
+import BKRPC
+import BKServiceKit
+
+extension ProgramsService {
+    /// At most this many NIPs in one Enrol call.
+    static let maximumEnrolBatch = 1000
+
+    public func enrol(_ request: Binakarier_Programs_V1_EnrolRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_EnrolResponse {
+        let caller = try context.requireCaller()
+        let organizer = caller.hasAny(.organizer, .administrator)
+        guard !request.nips.isEmpty, request.nips.count <= Self.maximumEnrolBatch else {
+            throw ProgramsError.invalid(field: "nips", reason: .init(id: "isi 1 sampai \(Self.maximumEnrolBatch) NIP", en: "give 1 to \(Self.maximumEnrolBatch) NIPs"))
+        }
+        let override = try Validation.optionalText(request.overrideReason, field: "override_reason", maxBytes: TextRules.shortText)
+        if !override.isEmpty, !organizer {
+            throw ProgramsError.permissionDenied(.init(
+                id: "hanya BKPSDM yang dapat mendaftarkan di luar sasaran program", en: "only BKPSDM can enrol people outside a program's audience"))
+        }
+        let sessionID = request.sessionId.uppercased()
+        guard let session = try store.session(id: sessionID) else { throw ProgramsError.noSession(sessionID) }
+        guard let program = try store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
+        let token = context.metadata.bearerToken ?? ""
+
+        // Who each NIP is (identity, with the caller's token), asked concurrently; then one transaction.
+        let lookups = try await withThrowingTaskGroup(of: (Int, Result<Employee, ProgramsError>).self) { group in
+            for (index, raw) in request.nips.enumerated() {
+                group.addTask { [directory] in
+                    do throws(ProgramsError) {
+                        let nip = try Validation.nip(raw, field: "nips")
+                        guard let employee = try await Self.lookUp(directory, nip: nip, token: token) else {
+                            throw ProgramsError.notFound(.init(id: "pegawai \(nip) tidak ditemukan", en: "employee \(nip) not found"))
+                        }
+                        return (index, .success(employee))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var results = [Result<Employee, ProgramsError>?](repeating: nil, count: request.nips.count)
+            for try await (index, result) in group { results[index] = result }
+            return results.compactMap { $0 }
+        }
+
+        var outcomes = [Binakarier_Programs_V1_EnrolResult](repeating: .init(), count: request.nips.count)
+        var requests: [(index: Int, request: ProgramsStore.EnrolmentRequest)] = []
+        var seen = Set<String>()
+        for (index, lookup) in lookups.enumerated() {
+            outcomes[index].nip = request.nips[index]
+            switch lookup {
+            case .failure(let error):
+                outcomes[index].error = error.rpcError.localized(context.language).message
+                outcomes[index].code = Int32(error.rpcError.code.rawValue)
+            case .success(let employee):
+                outcomes[index].nip = employee.nip
+                if !organizer, !ProgramsAccess.mayActFor(employee, caller: caller) || employee.nip == caller.nip {
+                    let error = ProgramsError.permissionDenied(.init(
+                        id: "Anda hanya dapat mengusulkan bawahan Anda", en: "you can only nominate your own staff"))
+                    outcomes[index].error = error.rpcError.localized(context.language).message
+                    outcomes[index].code = Int32(error.rpcError.code.rawValue)
+                    continue
+                }
+                if let why = ProgramRules.ineligibility(of: employee, for: program.audience), override.isEmpty || employee.status != .active {
+                    let error = ProgramsError.failedPrecondition(why)
+                    outcomes[index].error = error.rpcError.localized(context.language).message
+                    outcomes[index].code = Int32(error.rpcError.code.rawValue)
+                    continue
+                }
+                guard seen.insert(employee.nip).inserted else {
+                    outcomes[index].error = RPCError(.alreadyExists, LocalizedText(id: "NIP berulang", en: "repeated NIP")).localized(context.language).message
+                    outcomes[index].code = Int32(RPCStatusCode.alreadyExists.rawValue)
+                    continue
+                }
+                let outside = ProgramRules.ineligibility(of: employee, for: program.audience) != nil
+                requests.append((index, .init(
+                    sessionID: sessionID, nip: employee.nip, agencyCode: employee.agencyCode, source: organizer ? .assigned : .nominated,
+                    by: caller.subject, override: outside ? override : "")))
+            }
+        }
+        let stored = try await store.enrol(requests.map(\.request))
+        for (slot, result) in zip(requests, stored) {
+            switch result {
+            case .success(let enrolment): outcomes[slot.index].enrolment = enrolment
+            case .failure(let error):
+                outcomes[slot.index].error = error.rpcError.localized(context.language).message
+                outcomes[slot.index].code = Int32(error.rpcError.code.rawValue)
+            }
+        }
+        audit(context, "enrolment", ["session": sessionID, "requested": "\(request.nips.count)", "stored": "\(stored.count { (try? $0.get()) != nil })"])
+        return .init(results: outcomes)
+    }
+
+    static func lookUp(_ directory: any PeopleDirectory, nip: String, token: String) async throws(ProgramsError) -> Employee? {
+        do {
+            return try await directory.employee(nip: nip, token: token)
+        } catch {
+            throw .upstream(error)
+        }
+    }
+
+    public func requestEnrolment(_ request: Binakarier_Programs_V1_RequestEnrolmentRequest, context: RPCServerContext) async throws -> Enrolment {
+        let caller = try context.requireCaller()
+        guard !caller.nip.isEmpty else {
+            throw ProgramsError.failedPrecondition(.init(id: "akun Anda tidak terhubung ke NIP", en: "your account has no NIP"))
+        }
+        let sessionID = request.sessionId.uppercased()
+        guard let session = try store.session(id: sessionID) else { throw ProgramsError.noSession(sessionID) }
+        guard let program = try store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
+        let me = try await person(caller.nip, field: "nip", context: context)
+        if let why = ProgramRules.ineligibility(of: me, for: program.audience) { throw ProgramsError.failedPrecondition(why) }
+        let result = try await store.enrol([.init(
+            sessionID: sessionID, nip: me.nip, agencyCode: me.agencyCode, source: .requested, by: caller.subject, awaitApproval: true)])
+        return try result[0].get()
+    }
+
+    public func decideEnrolment(_ request: Binakarier_Programs_V1_DecideEnrolmentRequest, context: RPCServerContext) async throws -> Enrolment {
+        let nip = try Validation.nip(request.nip, field: "nip")
+        let reason = request.approve
+            ? try Validation.optionalText(request.reason, field: "reason", maxBytes: TextRules.shortText)
+            : try Required.text(request.reason, "reason", maxBytes: TextRules.shortText)
+        let enrolment = try await store.decide(sessionID: request.sessionId.uppercased(), nip: nip, approve: request.approve, reason: reason)
+        audit(context, request.approve ? "enrolment approved" : "enrolment rejected", ["session": enrolment.sessionId, "nip": nip])
+        return enrolment
+    }
+
+    public func cancelEnrolment(_ request: Binakarier_Programs_V1_CancelEnrolmentRequest, context: RPCServerContext) async throws -> Enrolment {
+        _ = try await person(request.nip, field: "nip", context: context)
+        let reason = try Validation.optionalText(request.reason, field: "reason", maxBytes: TextRules.shortText)
+        let enrolment = try await store.cancel(sessionID: request.sessionId.uppercased(), nip: request.nip, reason: reason)
+        audit(context, "enrolment cancelled", ["session": enrolment.sessionId, "nip": enrolment.nip])
+        return enrolment
+    }
+
+    public func listEnrolments(_ request: Binakarier_Programs_V1_ListEnrolmentsRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListEnrolmentsResponse {
+        let caller = try context.requireCaller()
+        let size = try PageTokens.size(request.pageSize)
+        let sessionID = request.sessionId.uppercased()
+        var nip = ""
+        if sessionID.isEmpty {
+            nip = try await person(request.nip, field: "nip", context: context).nip
+        } else if !ProgramsAccess.seesEveryone(caller) {
+            throw ProgramsError.permissionDenied(.init(
+                id: "daftar peserta angkatan hanya untuk BKPSDM", en: "a session's participant list is for BKPSDM only"))
+        }
+        let scope = sessionID.isEmpty ? "enrolments:\(nip)" : "enrolments:\(sessionID)"
+        let after = try pages.decode(request.pageToken, scope: scope)
+        let found = try await store.enrolments(sessionID: sessionID, nip: nip, state: request.state, after: after, limit: size + 1)
+        let next = found.count > size ? pages.encode(after: sessionID.isEmpty ? found[size - 1].sessionId : found[size - 1].nip, scope: scope) : ""
+        return .init(enrolments: Array(found.prefix(size)), nextPageToken: next)
+    }
+}
