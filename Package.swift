@@ -296,6 +296,17 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "ProgramsTests",
+            dependencies: [
+                "Programs", "BKAuth", "BKProto", "BKRPC", "BKStore", "BKServiceKit", "BKTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/ProgramsTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "BKCtlTests",
             dependencies: ["BKCtl", "IdentityVocabulary", "BKTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tests/BKCtlTests",
