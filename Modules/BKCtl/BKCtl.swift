@@ -6,8 +6,8 @@ public struct BKCtl: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "bkctl",
         abstract: L(
-            "Administrasi BinaKarier: perangkat daerah (OPD), pegawai (ASN), akun.",
-            en: "Administer BinaKarier: agencies, employees (ASN), accounts."),
+            "Administrasi BinaKarier: perangkat daerah (OPD), pegawai (ASN), akun, dan program pengembangan kompetensi (sesi, pendaftaran, kehadiran, JP, sertifikat, usulan kebutuhan).",
+            en: "Administer BinaKarier: agencies, employees (ASN), accounts, and development programs (sessions, enrolment, attendance, JP, certificates, development needs)."),
         discussion: L(
             """
             Berkomunikasi dengan daemon melalui soket Unix. Masuk dulu dengan `bkctl login NAMA_PENGGUNA`; \
@@ -19,7 +19,12 @@ public struct BKCtl: AsyncParsableCommand {
             kept in ~/.config/binakarier/token. On a fresh install, create the first administrator as root: \
             `bkctl account bootstrap-admin USERNAME`.
             """),
-        subcommands: [AgencyCommand.self, EmployeeCommand.self, AccountCommand.self, LoginCommand.self, LogoutCommand.self])
+        subcommands: [
+            AgencyCommand.self, EmployeeCommand.self, AccountCommand.self,
+            ProgramCommand.self, SessionCommand.self, EnrolCommand.self, AttendanceCommand.self,
+            LedgerCommand.self, ComplianceCommand.self, CertificateCommand.self, NeedCommand.self,
+            LoginCommand.self, LogoutCommand.self,
+        ])
 
     public init() {}
 }

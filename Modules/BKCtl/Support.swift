@@ -59,10 +59,30 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         authenticated: Bool = true,
         _ call: (Binakarier_Identity_V1_IdentityService.Client) async throws -> Output
     ) async throws -> Output {
-        let rpc = client(.identity)
+        try await calling(.identity, authenticated: authenticated, Binakarier_Identity_V1_IdentityService.Client.init(_:metadata:), call)
+    }
+
+    /// Calls the programs daemon through its generated client, turning failures into messages a person
+    /// can act on.
+    func programs<Output>(
+        authenticated: Bool = true,
+        _ call: (Binakarier_Programs_V1_ProgramsService.Client) async throws -> Output
+    ) async throws -> Output {
+        try await calling(.programs, authenticated: authenticated, Binakarier_Programs_V1_ProgramsService.Client.init(_:metadata:), call)
+    }
+
+    /// One connection to `daemon` for the length of `call`, through the client `makeClient` builds: an
+    /// RPC failure is written to standard error as a `CLIError` and ends the command with its exit code.
+    private func calling<ServiceClient, Output>(
+        _ daemon: DaemonName,
+        authenticated: Bool,
+        _ makeClient: (RPCClient, RPCMetadata) -> ServiceClient,
+        _ call: (ServiceClient) async throws -> Output
+    ) async throws -> Output {
+        let rpc = client(daemon)
         defer { Task { await rpc.close() } }
         do {
-            return try await call(.init(rpc, metadata: metadata(authenticated: authenticated)))
+            return try await call(makeClient(rpc, metadata(authenticated: authenticated)))
         } catch let error as RPCError {
             FileHandle.standardError.write(Data((CLIError(error, socket: rpc.socketPath).description + "\n").utf8))
             throw ExitCode(CLIError.exitCode(error.code))
@@ -169,6 +189,14 @@ struct PasswordInput: ParsableArguments {
         guard let entered = getpass(prompt) else { throw ValidationError("kata sandi tidak terbaca") }
         return String(cString: entered)
     }
+}
+
+/// Labelled values one per line, the values lined up ("-" for an empty one): the body of a `show`.
+func keyValues(_ rows: [(String, String)]) -> String {
+    let width = (rows.map { $0.0.count }.max() ?? 0) + 1
+    return rows.map { row in
+        (row.0 + ":").padding(toLength: width, withPad: " ", startingAt: 0) + "  " + (row.1.isEmpty ? "-" : row.1)
+    }.joined(separator: "\n")
 }
 
 /// Text columns padded to line up.

@@ -15,6 +15,16 @@ struct HelpTextTests {
         ["employee"], ["employee", "add"], ["employee", "import"], ["employee", "list"], ["employee", "update"],
         ["account"], ["account", "create"], ["account", "bootstrap-admin"], ["account", "disable"], ["account", "rotate-signing-key"],
         ["login"],
+        ["program"], ["program", "create"], ["program", "list"], ["program", "show"], ["program", "update"],
+        ["session"], ["session", "create"], ["session", "list"], ["session", "show"], ["session", "open"], ["session", "start"],
+        ["session", "complete"], ["session", "cancel"],
+        ["enrol"], ["enrol", "add"], ["enrol", "nominate"], ["enrol", "request"], ["enrol", "approve"], ["enrol", "cancel"],
+        ["enrol", "list"],
+        ["attendance"], ["attendance", "mark"], ["attendance", "import"], ["attendance", "show"],
+        ["jp"], ["jp", "show"], ["jp", "report"], ["jp", "import"], ["jp", "verify"], ["jp", "pending"],
+        ["compliance"],
+        ["certificate"], ["certificate", "show"], ["certificate", "list"], ["certificate", "verify"],
+        ["need"], ["need", "propose"], ["need", "list"], ["need", "summary"], ["need", "link"],
     ]
 
     static func golden(_ command: [String], english: Bool) -> URL {
