@@ -242,6 +242,16 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .executableTarget(
+            name: "bk-programs-bench",
+            dependencies: [
+                "BKRPC", "BKProto", "BKTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "tools/bk-programs-bench",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
             name: "bk-fuzz",
             dependencies: ["BKProto", "BKRPC", "Identity", .product(name: "NIOCore", package: "swift-nio")],
             path: "tools/bk-fuzz",
