@@ -75,6 +75,8 @@ struct DemoCity {
     private var random: SplitMix64
     private var usedPrefixes: [String: Int] = [:]
     let today: CalendarDate
+    /// The seed the city was generated from; the demo programs derive their own generator from it.
+    let seed: UInt64
 
     /// - Parameter scale: multiplies the staff of every unit (1 ≈ 3,000 ASN).
     static let defaultSeed: UInt64 = 0x5A3A_4C75
@@ -82,6 +84,7 @@ struct DemoCity {
     init(seed: UInt64 = defaultSeed, scale: Double = 1, today: CalendarDate = .today) {
         random = SplitMix64(seed: seed)
         self.today = today
+        self.seed = seed
         for spec in Self.agencies { build(spec, scale: scale) }
     }
 

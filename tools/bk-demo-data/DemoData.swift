@@ -1,11 +1,14 @@
 // bk-demo-data: a Sawahlunto-sized demo city for BinaKarier.
 //
 //   bk-demo-data csv [--scale N] [--output FILE]     write the employees CSV (the import format)
-//   bk-demo-data load [--socket-dir DIR]             load the city into a running bk-identityd
+//   bk-demo-data load [--socket-dir DIR]             load the city into a running bk-identityd, and
+//                                                    its 2026 programs into bk-programsd if it runs
 //
 // `load` is what tools/run does: as root on the daemon's machine it bootstraps the administrator,
 // then creates agencies and units, imports the employees, sets the agency heads and creates demo
-// accounts. Running it again changes nothing that is already there.
+// accounts. Then, as the demo organiser, it loads a year of programs (DemoPrograms, DemoProgramsPlan,
+// DemoProgramsLoader), or says it skips them when bk-programsd's socket is not there. Running it
+// again changes nothing that is already there.
 import ArgumentParser
 import BKProto
 import BKRPC
@@ -43,7 +46,8 @@ struct DemoData: AsyncParsableCommand {
     }
 
     struct Load: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Load the demo city into a running bk-identityd.")
+        static let configuration = CommandConfiguration(
+            abstract: "Load the demo city into a running bk-identityd, and its 2026 programs into bk-programsd.")
         @Option(help: "Directory of the daemons' sockets (env BINAKARIER_SOCKET_DIR).") var socketDir: String?
 
         func run() async throws {
@@ -113,6 +117,7 @@ struct DemoData: AsyncParsableCommand {
                   penyelenggara: \(DemoData.organizer.username) / \(DemoData.organizer.password)
                   pegawai Dinas Kesehatan: \(people.map(\.nip).joined(separator: ", ")) / \(DemoData.employeePassword)
                 """)
+            try await DemoProgramsLoader.load(city: city, socketDirectory: directory, identity: client)
         }
     }
 }
