@@ -57,9 +57,9 @@ public enum Outbox {
     /// Records `change` in the caller's write transaction; returns its sequence.
     @discardableResult
     public static func append(_ db: Database, _ change: FeedChange) throws -> Int64 {
-        try db.execute(
-            sql: "INSERT INTO outbox (kind, key, payload, time_unix) VALUES (?, ?, ?, ?)",
-            arguments: [change.kind, change.key, Data(change.payload), change.timeUnix])
+        // Cached: a transaction may append thousands (one per attendance row).
+        try db.cachedStatement(sql: "INSERT INTO outbox (kind, key, payload, time_unix) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [change.kind, change.key, Data(change.payload), change.timeUnix])
         return db.lastInsertedRowID
     }
 

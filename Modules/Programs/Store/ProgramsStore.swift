@@ -60,7 +60,7 @@ public final class ProgramsStore: Sendable {
             guard try Self.competencyExists(db, competency.code) == false else {
                 throw ProgramsError.alreadyExists(.init(id: "kompetensi \(competency.code) sudah ada", en: "competency \(competency.code) already exists"))
             }
-            try db.execute(
+            try db.run(
                 sql: "INSERT INTO competency (code, name, type, agency_code, description) VALUES (?, ?, ?, ?, ?)",
                 arguments: [competency.code, competency.name, competency.type.rawValue, competency.agencyCode, competency.description])
             _ = time
@@ -98,7 +98,7 @@ public final class ProgramsStore: Sendable {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM program WHERE code = ?", arguments: [stored.code]) == true {
                 throw ProgramsError.alreadyExists(.init(id: "program \(stored.code) sudah ada", en: "program \(stored.code) already exists"))
             }
-            try db.execute(
+            try db.run(
                 sql: "INSERT INTO program (code, title, kind, jp, message, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [stored.code, stored.title, stored.kind.rawValue, stored.jp, Data(try stored.serializedBytes()), stored.createTimeUnix, stored.updateTimeUnix])
             try Self.indexProgram(db, stored)
@@ -117,11 +117,11 @@ public final class ProgramsStore: Sendable {
                     id: "JP program tidak dapat diubah setelah ada angkatan (buat program baru)",
                     en: "a program's JP cannot change once it has sessions (create a new program)"))
             }
-            try db.execute(
+            try db.run(
                 sql: "UPDATE program SET title = ?, kind = ?, jp = ?, message = ?, update_time = ? WHERE code = ?",
                 arguments: [stored.title, stored.kind.rawValue, stored.jp, Data(try stored.serializedBytes()), stored.updateTimeUnix, stored.code])
-            try db.execute(sql: "DELETE FROM program_agency WHERE program_code = ?", arguments: [stored.code])
-            try db.execute(sql: "DELETE FROM program_competency WHERE program_code = ?", arguments: [stored.code])
+            try db.run(sql: "DELETE FROM program_agency WHERE program_code = ?", arguments: [stored.code])
+            try db.run(sql: "DELETE FROM program_competency WHERE program_code = ?", arguments: [stored.code])
             try Self.indexProgram(db, stored)
         }
         return stored
@@ -129,14 +129,14 @@ public final class ProgramsStore: Sendable {
 
     static func indexProgram(_ db: Database, _ program: Program) throws {
         for code in Set(program.audience?.agencyCodes ?? []) {
-            try db.execute(sql: "INSERT INTO program_agency (program_code, agency_code) VALUES (?, ?)", arguments: [program.code, code])
+            try db.run(sql: "INSERT INTO program_agency (program_code, agency_code) VALUES (?, ?)", arguments: [program.code, code])
         }
         var seen = Set<String>()
         for target in program.competencies where seen.insert(target.competencyCode).inserted {
             guard try competencyExists(db, target.competencyCode) else {
                 throw ProgramsError.notFound(.init(id: "kompetensi \(target.competencyCode) tidak ada di kamus", en: "competency \(target.competencyCode) is not in the dictionary"))
             }
-            try db.execute(
+            try db.run(
                 sql: "INSERT INTO program_competency (program_code, competency_code, level) VALUES (?, ?, ?)",
                 arguments: [program.code, target.competencyCode, target.level])
         }
@@ -147,7 +147,7 @@ public final class ProgramsStore: Sendable {
     }
 
     static func program(_ db: Database, code: String) throws -> Program? {
-        guard let data = try Data.fetchOne(db, sql: "SELECT message FROM program WHERE code = ?", arguments: [code]) else { return nil }
+        guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT message FROM program WHERE code = ?"), arguments: [code]) else { return nil }
         return try Program(serializedBytes: [UInt8](data))
     }
 
@@ -192,7 +192,7 @@ public final class ProgramsStore: Sendable {
             session.waitlistedCount = 0
             session.cancelReason = ""
             let days = session.days.map(\.date).sorted()
-            try db.execute(
+            try db.run(
                 sql: """
                     INSERT INTO session (id, program_code, batch, state, capacity, first_day, last_day, message, create_time, update_time)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -206,9 +206,9 @@ public final class ProgramsStore: Sendable {
     }
 
     static func storeDays(_ db: Database, _ session: Session) throws {
-        try db.execute(sql: "DELETE FROM session_day WHERE session_id = ?", arguments: [session.id])
+        try db.run(sql: "DELETE FROM session_day WHERE session_id = ?", arguments: [session.id])
         for day in session.days {
-            try db.execute(sql: "INSERT INTO session_day (session_id, date, jp) VALUES (?, ?, ?)", arguments: [session.id, day.date, day.jp])
+            try db.run(sql: "INSERT INTO session_day (session_id, date, jp) VALUES (?, ?, ?)", arguments: [session.id, day.date, day.jp])
         }
     }
 
@@ -222,7 +222,7 @@ public final class ProgramsStore: Sendable {
     }
 
     static func session(_ db: Database, id: String) throws -> Session? {
-        guard let row = try Row.fetchOne(db, sql: Self.sessionSelect + " WHERE s.id = ?", arguments: [id]) else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.sessionSelect + " WHERE s.id = ?"), arguments: [id]) else { return nil }
         return try Self.session(row)
     }
 
@@ -277,7 +277,7 @@ public final class ProgramsStore: Sendable {
             try session.merge(from: patch, paths: paths)
             session.updateTimeUnix = time
             let days = session.days.map(\.date).sorted()
-            try db.execute(
+            try db.run(
                 sql: "UPDATE session SET capacity = ?, first_day = ?, last_day = ?, message = ?, update_time = ? WHERE id = ?",
                 arguments: [session.capacity, days.first ?? "", days.last ?? "", Data(try session.serializedBytes()), time, session.id])
             if paths.contains("days") { try Self.storeDays(db, session) }
@@ -309,7 +309,7 @@ public final class ProgramsStore: Sendable {
                     id: "angkatan \(id) berstatus \(Self.stateName(session.state).indonesian): tidak dapat \(Self.transitionName(transition).indonesian)",
                     en: "session \(id) is \(Self.stateName(session.state).english): it cannot be \(Self.transitionName(transition).english)"))
             }
-            try db.execute(
+            try db.run(
                 sql: "UPDATE session SET state = ?, cancel_reason = ?, update_time = ? WHERE id = ?",
                 arguments: [target.rawValue, target == .cancelled ? reason : "", time, id])
             switch target {
@@ -402,7 +402,7 @@ public final class ProgramsStore: Sendable {
                 let state: Binakarier_Programs_V1_EnrolmentState = request.awaitApproval ? .requested : taken < Int(session.capacity) ? .enrolled : .waitlisted
                 if state == .enrolled { taken += 1 }
                 let queue = state == .waitlisted ? try Self.nextQueue(db, session.id) : 0
-                try db.execute(
+                try db.run(
                     sql: """
                         INSERT INTO enrolment (session_id, nip, state, source, requested_by, queue, eligibility_override, override_by,
                             program_code, agency_code, create_time, update_time)
@@ -441,11 +441,11 @@ public final class ProgramsStore: Sendable {
                     throw ProgramsError.failedPrecondition(.init(id: "angkatan \(sessionID) tidak menerima pendaftaran", en: "session \(sessionID) is not taking enrolments"))
                 }
                 let full = Int(session.enrolledCount) >= Int(session.capacity)
-                try db.execute(
+                try db.run(
                     sql: "UPDATE enrolment SET state = ?, queue = ?, update_time = ? WHERE session_id = ? AND nip = ?",
                     arguments: [full ? 3 : 2, full ? try Self.nextQueue(db, sessionID) : 0, time, sessionID, nip])
             } else {
-                try db.execute(
+                try db.run(
                     sql: "UPDATE enrolment SET state = 5, cancel_reason = ?, update_time = ? WHERE session_id = ? AND nip = ?",
                     arguments: [reason, time, sessionID, nip])
             }
@@ -489,7 +489,7 @@ public final class ProgramsStore: Sendable {
     }
 
     func setState(_ db: Database, sessionID: String, nip: String, state: Binakarier_Programs_V1_EnrolmentState, reason: String, time: Int64) throws {
-        try db.execute(
+        try db.run(
             sql: "UPDATE enrolment SET state = ?, queue = CASE WHEN ? = 3 THEN queue ELSE 0 END, cancel_reason = ?, update_time = ? WHERE session_id = ? AND nip = ?",
             arguments: [state.rawValue, state.rawValue, reason, time, sessionID, nip])
         if let enrolment = try Self.enrolment(db, sessionID: sessionID, nip: nip) {
@@ -527,7 +527,7 @@ public final class ProgramsStore: Sendable {
     }
 
     static func enrolment(_ db: Database, sessionID: String, nip: String) throws -> Enrolment? {
-        try Row.fetchOne(db, sql: enrolmentSelect + " WHERE e.session_id = ? AND e.nip = ?", arguments: [sessionID, nip]).map(enrolment)
+        try Row.fetchOne(db.cachedStatement(sql: enrolmentSelect + " WHERE e.session_id = ? AND e.nip = ?"), arguments: [sessionID, nip]).map(enrolment)
     }
 
     public func enrolment(sessionID: String, nip: String) async throws -> Enrolment? {
@@ -609,7 +609,7 @@ public final class ProgramsStore: Sendable {
 
     /// Each enrolled person's share of the session's JP attended, in one statement.
     static func recomputeAttendance(_ db: Database, sessionID: String, totalJP: Int) throws {
-        try db.execute(
+        try db.run(
             sql: """
                 UPDATE enrolment SET attendance_percent = (
                     SELECT COALESCE(SUM(d.jp), 0) * 100.0 / ? FROM attendance a
@@ -644,7 +644,7 @@ public final class ProgramsStore: Sendable {
                 throw ProgramsError.notEnrolled(nip, sessionID)
             }
             let column = kind == .preTest ? "pre_test" : "post_test"
-            try db.execute(
+            try db.run(
                 sql: "UPDATE enrolment SET \(column) = ?, update_time = ? WHERE session_id = ? AND nip = ?",
                 arguments: [score, time, sessionID, nip])
             if kind == .postTest, session.state == .completed, let program = try Self.program(db, code: session.programCode) {
@@ -670,7 +670,7 @@ public final class ProgramsStore: Sendable {
             number = try issueCertificate(db, session: session, program: program, nip: nip, time: time)
             for (year, jp) in ProgramRules.jpByYear(session.days) {
                 let days = session.days.filter { $0.date.hasPrefix("\(year)-") }.map(\.date).sorted()
-                try db.execute(
+                try db.run(
                     sql: """
                         INSERT OR REPLACE INTO ledger_entry (id, nip, year, source, title, session_id, provider, kind, jp, start_date, end_date,
                             state, reported_by, verified_by, create_time)
@@ -681,16 +681,16 @@ public final class ProgramsStore: Sendable {
             }
         } else {
             if !number.isEmpty {
-                try db.execute(
+                try db.run(
                     sql: "UPDATE certificate SET revoked = 1, revoke_reason = ? WHERE number = ?",
                     arguments: ["penyelesaian dibatalkan", number])
                 if let certificate = try Self.certificate(db, number: number) {
                     try Self.publish(db, ChangeKind.certificateRevoked, key: number, certificate, time: time)
                 }
             }
-            try db.execute(sql: "DELETE FROM ledger_entry WHERE source = 1 AND session_id = ? AND nip = ?", arguments: [session.id, nip])
+            try db.run(sql: "DELETE FROM ledger_entry WHERE source = 1 AND session_id = ? AND nip = ?", arguments: [session.id, nip])
         }
-        try db.execute(
+        try db.run(
             sql: "UPDATE enrolment SET completion = ?, certificate_number = ?, update_time = ? WHERE session_id = ? AND nip = ?",
             arguments: [state.rawValue, number, time, session.id, nip])
         if let updated = try Self.enrolment(db, sessionID: session.id, nip: nip) {
@@ -702,7 +702,7 @@ public final class ProgramsStore: Sendable {
     /// revoked), or a new one with the year's next number.
     func issueCertificate(_ db: Database, session: Session, program: Program, nip: String, time: Int64) throws -> String {
         if let number = try String.fetchOne(db, sql: "SELECT number FROM certificate WHERE session_id = ? AND nip = ?", arguments: [session.id, nip]) {
-            try db.execute(sql: "UPDATE certificate SET revoked = 0, revoke_reason = '' WHERE number = ?", arguments: [number])
+            try db.run(sql: "UPDATE certificate SET revoked = 0, revoke_reason = '' WHERE number = ?", arguments: [number])
             if let certificate = try Self.certificate(db, number: number) {
                 try Self.publish(db, ChangeKind.certificateIssued, key: number, certificate, time: time)
             }
@@ -711,14 +711,14 @@ public final class ProgramsStore: Sendable {
         let issueDate = session.days.map(\.date).max() ?? ""
         let year = Int(issueDate.prefix(4)) ?? CalendarDate.today.year
         let sequence = (try Int.fetchOne(db, sql: "SELECT last FROM certificate_counter WHERE year = ?", arguments: [year]) ?? 0) + 1
-        try db.execute(
+        try db.run(
             sql: "INSERT INTO certificate_counter (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last",
             arguments: [year, sequence])
         var certificate = Certificate(
             number: ProgramRules.certificateNumber(format: settings.certificateFormat, year: year, sequence: sequence), nip: nip,
             sessionId: session.id, programCode: program.code, programTitle: program.title, jp: program.jp, issueDate: issueDate)
         certificate.verificationCode = Base64URL.encode(certificateKey.signature(for: ProgramRules.signedBytes(of: certificate)))
-        try db.execute(
+        try db.run(
             sql: """
                 INSERT INTO certificate (number, year, sequence, nip, session_id, program_code, program_title, jp, issue_date, verification_code)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -738,7 +738,7 @@ public final class ProgramsStore: Sendable {
     }
 
     static func certificate(_ db: Database, number: String) throws -> Certificate? {
-        try Row.fetchOne(db, sql: "SELECT * FROM certificate WHERE number = ?", arguments: [number]).map(certificate)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM certificate WHERE number = ?"), arguments: [number]).map(certificate)
     }
 
     public func certificate(number: String) throws -> Certificate? {
@@ -788,7 +788,7 @@ public final class ProgramsStore: Sendable {
                 entry.source = .outside
                 entry.state = .pending
                 entry.createTimeUnix = time
-                try db.execute(
+                try db.run(
                     sql: """
                         INSERT INTO ledger_entry (id, nip, year, source, title, provider, kind, jp, start_date, end_date, state, evidence,
                             reported_by, create_time)
@@ -826,7 +826,7 @@ public final class ProgramsStore: Sendable {
                 guard row["state"] as Int == 1 else {
                     throw ProgramsError.failedPrecondition(.init(id: "catatan \(id) sudah diputuskan", en: "entry \(id) was already decided"))
                 }
-                try db.execute(
+                try db.run(
                     sql: "UPDATE ledger_entry SET state = ?, verified_by = ?, reject_reason = ? WHERE id = ?",
                     arguments: [approve ? 2 : 3, subject, approve ? "" : reason, id])
                 if let entry = try Row.fetchOne(db, sql: "SELECT * FROM ledger_entry WHERE id = ?", arguments: [id]).map(Self.ledgerEntry) {
@@ -862,7 +862,7 @@ public final class ProgramsStore: Sendable {
             guard try Self.competencyExists(db, stored.competencyCode) else {
                 throw ProgramsError.notFound(.init(id: "kompetensi \(stored.competencyCode) tidak ada di kamus", en: "competency \(stored.competencyCode) is not in the dictionary"))
             }
-            try db.execute(
+            try db.run(
                 sql: """
                     INSERT INTO need (id, nip, competency_code, priority, reason, proposed_by, agency_code, year, program_code, create_time)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?)
@@ -917,7 +917,7 @@ public final class ProgramsStore: Sendable {
     public func linkNeed(id: String, programCode: String) async throws -> DevelopmentNeed {
         try await write { db in
             guard try Self.program(db, code: programCode) != nil else { throw ProgramsError.noProgram(programCode) }
-            try db.execute(sql: "UPDATE need SET program_code = ? WHERE id = ?", arguments: [programCode, id])
+            try db.run(sql: "UPDATE need SET program_code = ? WHERE id = ?", arguments: [programCode, id])
             guard db.changesCount == 1, let row = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [id]) else {
                 throw ProgramsError.notFound(.init(id: "usulan \(id) tidak ditemukan", en: "need \(id) not found"))
             }
@@ -929,5 +929,13 @@ public final class ProgramsStore: Sendable {
 
     public func changes(after sequence: Int64, limit: Int) async throws -> FeedPage {
         try await Outbox.changes(db, after: sequence, limit: limit)
+    }
+}
+
+extension Database {
+    /// Runs one statement through the connection's statement cache: prepared once, not on every call
+    /// (completing a session runs a dozen statements per participant).
+    func run(sql: String, arguments: StatementArguments = []) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }
