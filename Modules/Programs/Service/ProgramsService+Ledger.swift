@@ -85,11 +85,9 @@ extension ProgramsService {
         let parsed = try await BlockingWork.run { try OutsideLearningInput.parse(csv, deadline: context.deadline) }
         var errors = parsed.errors
         // Every NIP must be someone identity knows.
-        let token = context.metadata.bearerToken ?? ""
-        for row in parsed.rows where errors.count < Self.maximumReportedErrors {
-            if try await Self.lookUp(directory, nip: row.entry.nip, token: token) == nil {
-                errors.append((row.line, .init(id: "NIP \(row.entry.nip) tidak ditemukan", en: "NIP \(row.entry.nip) not found")))
-            }
+        let unknown = try await unknownNIPs(Set(parsed.rows.map(\.entry.nip)), token: context.metadata.bearerToken ?? "")
+        for row in parsed.rows where unknown.contains(row.entry.nip) {
+            errors.append((row.line, .init(id: "NIP \(row.entry.nip) tidak ditemukan", en: "NIP \(row.entry.nip) not found")))
         }
         var response = Binakarier_Programs_V1_ImportOutsideLearningResponse(rowsTotal: Int32(parsed.rows.count + parsed.errors.count))
         if errors.isEmpty, !request.dryRun {
@@ -105,6 +103,24 @@ extension ProgramsService {
         response.errors = errors.prefix(Self.maximumReportedErrors).map { .init(line: Int32($0.line), reason: $0.reason.text(context.language)) }
         audit(context, "outside learning imported", ["rows": "\(response.rowsTotal)", "saved": "\(response.rowsSaved)", "errors": "\(response.errorsTotal)"])
         return response
+    }
+
+    /// The NIPs identity does not know (or does not show the caller), asked a few at a time.
+    func unknownNIPs(_ nips: Set<String>, token: String) async throws -> Set<String> {
+        let directory = self.directory
+        return try await withThrowingTaskGroup(of: String?.self) { group in
+            var pending = nips.makeIterator()
+            for _ in 0..<32 {
+                guard let nip = pending.next() else { break }
+                group.addTask { try await Self.lookUp(directory, nip: nip, token: token) == nil ? nip : nil }
+            }
+            var unknown = Set<String>()
+            while let answer = try await group.next() {
+                if let answer { unknown.insert(answer) }
+                if let nip = pending.next() { group.addTask { try await Self.lookUp(directory, nip: nip, token: token) == nil ? nip : nil } }
+            }
+            return unknown
+        }
     }
 
     public func listOutsideLearning(_ request: Binakarier_Programs_V1_ListOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListOutsideLearningResponse {
