@@ -252,6 +252,17 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .executableTarget(
+            name: "bk-feed-follow",
+            dependencies: [
+                "BKRPC", "BKProto", "BKAuth", "BKStore", "BKServiceKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "tools/bk-feed-follow",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
             name: "bk-fuzz",
             dependencies: ["BKProto", "BKRPC", "Identity", .product(name: "NIOCore", package: "swift-nio")],
             path: "tools/bk-fuzz",
@@ -325,7 +336,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BKAuth", "BKProto", "BKRPC", "BKTestSupport"],
+            dependencies: ["BKAuth", "BKProto", "BKRPC", "BKTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/EndToEndTests",
             swiftSettings: strictSwift
         ),

@@ -2,6 +2,7 @@ import BKProto
 import BKRPC
 import BKTestSupport
 import Foundation
+import GRDB
 import Testing
 
 typealias ProgramsAPI = Binakarier_Programs_V1_ProgramsService
@@ -79,37 +80,44 @@ struct ProgramsEndToEndTests {
         }
     }
 
+    /// 1,000 people (imported into identity) enrolled in a running 30-day mentoring of 1 JP a day: a
+    /// session whose attendance is 30,000 rows.
+    static func bigSession(_ cluster: Cluster, _ admin: String) async throws -> (Binakarier_Programs_V1_Session, [String], [Binakarier_Programs_V1_SessionDay]) {
+        let identity = Binakarier_Identity_V1_IdentityService.Client(cluster.client(.identity), metadata: .bearer(admin))
+        var people = "NIP,Nama,Jenis ASN,Jenis Kelamin,Tanggal Lahir,TMT,Golongan,Jenjang Jabatan,Jabatan,Pendidikan,Kode OPD,Kode Unit,NIP Atasan,Status\n"
+        _ = try await identity.createAgency(.init(agency: .init(code: "BESAR", name: "Badan Besar", kind: .badan)))
+        var nips: [String] = []
+        for index in 0..<1000 {
+            // Born 1990-01-01, service from 2015-01 or -02, female, sequence 001..500: valid and distinct.
+            let nip = "199001012015" + String(format: "%02d", 1 + index / 500) + "2" + String(format: "%03d", index % 500 + 1)
+            nips.append(nip)
+            people += "\(nip),Peserta \(index),PNS,P,1990-01-01,2015-\(String(format: "%02d", 1 + index / 500)),III/a,pelaksana,Staf,S1,BESAR,,,aktif\n"
+        }
+        let started = try await identity.startEmployeeImport()
+        _ = try await identity.uploadEmployeeImportChunk(.init(importId: started.importId, data: Array(people.utf8)))
+        let report = try await identity.finishEmployeeImport(.init(importId: started.importId))
+        #expect(report.rowsCommitted == 1000, "\(report.errors.prefix(3))")
+
+        let programs = ProgramsAPI.Client(cluster.client(.programs), metadata: .bearer(admin))
+        _ = try await programs.createProgram(.init(program: .init(code: "MENTOR-30", title: "Mentoring 30 Hari", kind: .mentoring, jp: 30)))
+        let days = (1...30).map { Binakarier_Programs_V1_SessionDay(date: "2026-04-" + String(format: "%02d", $0), jp: 1) }
+        let session = try await programs.createSession(.init(session: .init(programCode: "MENTOR-30", days: days, capacity: 1000)))
+        _ = try await programs.transitionSession(.init(id: session.id, transition: .open))
+        let enrolled = try await programs.enrol(.init(sessionId: session.id, nips: nips))
+        #expect(enrolled.results.allSatisfy { $0.enrolment?.state == .enrolled }, "\(enrolled.results.first { $0.enrolment == nil }?.error ?? "")")
+        _ = try await programs.transitionSession(.init(id: session.id, transition: .start))
+
+        return (session, nips, days)
+    }
+
     /// A 30,000-row attendance import killed after its acknowledgement, inside its write and while it
     /// is parsed: after each restart the rows are all there or none is, and all when acknowledged.
     @Test func sigkillDuringAnAttendanceImportLeavesAllOrNothing() async throws {
         try await Cluster.with([.identity, .programs], arguments: Self.arguments) { cluster in
             let admin = try await cluster.administratorToken()
             try await Self.ready(cluster, admin)
-            let identity = Binakarier_Identity_V1_IdentityService.Client(cluster.client(.identity), metadata: .bearer(admin))
-            // 1,000 people (an import into identity), 30 days of 1 JP: 30,000 rows.
-            var people = "NIP,Nama,Jenis ASN,Jenis Kelamin,Tanggal Lahir,TMT,Golongan,Jenjang Jabatan,Jabatan,Pendidikan,Kode OPD,Kode Unit,NIP Atasan,Status\n"
-            _ = try await identity.createAgency(.init(agency: .init(code: "BESAR", name: "Badan Besar", kind: .badan)))
-            var nips: [String] = []
-            for index in 0..<1000 {
-                // Born 1990-01-01, service from 2015-01 or -02, female, sequence 001..500: valid and distinct.
-                let nip = "199001012015" + String(format: "%02d", 1 + index / 500) + "2" + String(format: "%03d", index % 500 + 1)
-                nips.append(nip)
-                people += "\(nip),Peserta \(index),PNS,P,1990-01-01,2015-\(String(format: "%02d", 1 + index / 500)),III/a,pelaksana,Staf,S1,BESAR,,,aktif\n"
-            }
-            let started = try await identity.startEmployeeImport()
-            _ = try await identity.uploadEmployeeImportChunk(.init(importId: started.importId, data: Array(people.utf8)))
-            let report = try await identity.finishEmployeeImport(.init(importId: started.importId))
-            #expect(report.rowsCommitted == 1000, "\(report.errors.prefix(3))")
-
+            let (session, nips, days) = try await Self.bigSession(cluster, admin)
             let programs = ProgramsAPI.Client(cluster.client(.programs), metadata: .bearer(admin))
-            _ = try await programs.createProgram(.init(program: .init(code: "MENTOR-30", title: "Mentoring 30 Hari", kind: .mentoring, jp: 30)))
-            let days = (1...30).map { Binakarier_Programs_V1_SessionDay(date: "2026-04-" + String(format: "%02d", $0), jp: 1) }
-            let session = try await programs.createSession(.init(session: .init(programCode: "MENTOR-30", days: days, capacity: 1000)))
-            _ = try await programs.transitionSession(.init(id: session.id, transition: .open))
-            let enrolled = try await programs.enrol(.init(sessionId: session.id, nips: nips))
-            #expect(enrolled.results.allSatisfy { $0.enrolment?.state == .enrolled }, "\(enrolled.results.first { $0.enrolment == nil }?.error ?? "")")
-            _ = try await programs.transitionSession(.init(id: session.id, transition: .start))
-
             let statuses = ["hadir", "terlambat", "izin", "sakit", "alpa"]
             func csv(_ round: Int) -> [UInt8] {
                 var text = "NIP;Tanggal;Status;Keterangan\n"
@@ -151,6 +159,64 @@ struct ProgramsEndToEndTests {
                     for row in expected { #expect(after[row.key] == Int32(statuses.firstIndex(of: row.status)! + 1)) }
                 }
             }
+        }
+    }
+}
+
+extension ProgramsEndToEndTests {
+    /// A consumer process (bk-feed-follow, as feedback follows programs) SIGKILLed while it applies
+    /// 30,000 changes, started again each time: in the end every change is applied exactly once.
+    @Test func aConsumerKilledMidStreamResumesWithoutLossOrDoubles() async throws {
+        try await Cluster.with([.identity, .programs], arguments: Self.arguments) { cluster in
+            let admin = try await cluster.administratorToken()
+            try await Self.ready(cluster, admin)
+            let (session, nips, days) = try await Self.bigSession(cluster, admin)
+            let programs = ProgramsAPI.Client(cluster.client(.programs), metadata: .bearer(admin))
+            var csv = "NIP,Tanggal,Status\n"
+            for nip in nips { for day in days { csv += "\(nip),\(day.date),hadir\n" } }
+            #expect(try await programs.importAttendance(.init(sessionId: session.id, csv: Array(csv.utf8))).rowsSaved == 30_000)
+            var published: [Int64] = []
+            var after: Int64 = 0
+            var more = true
+            while more {
+                let page = try await programs.listChanges(.init(afterSequence: after, limit: 5000))
+                published += page.changes.map(\.sequence)
+                (after, more) = (page.lastSequence, page.more)
+            }
+            #expect(published.count > 30_000)
+
+            let database = cluster.directory.appending("follower/feed.sqlite")
+            func applied() throws -> (rows: Int, distinct: Int, applications: Int, sequences: [Int64]) {
+                guard FileManager.default.fileExists(atPath: database) else { return (0, 0, 0, []) }
+                let queue = try DatabaseQueue(path: database)
+                return try queue.read { db in
+                    (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM applied") ?? 0,
+                     try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT sequence) FROM applied") ?? 0,
+                     try Int.fetchOne(db, sql: "SELECT n FROM applications") ?? 0,
+                     try Int64.fetchAll(db, sql: "SELECT sequence FROM applied ORDER BY sequence"))
+                }
+            }
+            var killedMidStream = 0
+            var delay = Duration.milliseconds(400)
+            for round in 0..<8 {
+                let follower = try DaemonProcess(
+                    binary: "bk-feed-follow", arguments: ["--socket-dir", cluster.socketDirectory, "--database", database, "--page", "50"],
+                    logPath: cluster.directory.appending("follower-\(round).log"))
+                try follower.process.run()
+                try await Task.sleep(for: delay)
+                _ = await follower.kill()
+                let now = try applied()
+                #expect(now.rows == now.distinct && now.rows == now.applications, "round \(round): applied twice")
+                if now.rows > 0, now.rows < published.count { killedMidStream += 1 }
+                if now.rows == published.count { break }
+                delay += .milliseconds(200)
+            }
+            #expect(killedMidStream >= 1, "no kill landed while changes were being applied")
+            let finish = try await DaemonProcess.run("bk-feed-follow", ["--socket-dir", cluster.socketDirectory, "--database", database, "--until-caught-up"])
+            #expect(finish.status == 0, "\(finish.output)")
+            let end = try applied()
+            #expect(end.sequences == published, "every change once, in order")
+            #expect(end.applications == published.count)
         }
     }
 }
