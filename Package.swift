@@ -264,7 +264,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bk-fuzz",
-            dependencies: ["BKProto", "BKRPC", "Identity", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["BKProto", "BKRPC", "Identity", "Programs", .product(name: "NIOCore", package: "swift-nio")],
             path: "tools/bk-fuzz",
             swiftSettings: strictSwift
         ),

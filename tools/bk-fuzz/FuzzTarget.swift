@@ -1,6 +1,7 @@
 import BKProto
 import BKRPC
 import Identity
+import Programs
 import NIOCore
 
 /// libFuzzer's entry point (built with tools/fuzz); the plain build replays files through the same code.
@@ -27,6 +28,11 @@ enum FuzzTarget {
         ("json-all-types", { jsonRoundTrip(Binakarier_Testing_V1_AllTypes.self, $0) }),
         ("json-update-employee", { jsonRoundTrip(Binakarier_Identity_V1_UpdateEmployeeRequest.self, $0) }),
         ("revocations", { roundTrip(Binakarier_Auth_V1_ListRevocationsResponse.self, $0) }),
+        ("session", { roundTrip(Binakarier_Programs_V1_Session.self, $0) }),
+        ("mark-attendance", { roundTrip(Binakarier_Programs_V1_MarkAttendanceRequest.self, $0) }),
+        ("attendance-csv", { _ = try? AttendanceCSV.parse(Array($0), deadline: nil) }),
+        ("outside-learning-csv", { _ = try? OutsideLearningInput.parse(Array($0), deadline: nil) }),
+        ("json-create-program", { jsonRoundTrip(Binakarier_Programs_V1_CreateProgramRequest.self, $0) }),
     ]
 
     static func run(_ bytes: UnsafeRawBufferPointer) {

@@ -90,14 +90,14 @@ extension ProgramsService {
 }
 
 /// Attendance as a spreadsheet writes it: NIP, Tanggal, Status, Keterangan (Indonesian headers; English
-/// ones accepted). Every bad row is reported with its line.
-enum AttendanceCSV {
-    struct Row {
-        var line: Int
-        var record: AttendanceRecord
+/// ones accepted). Every bad row is reported with its line. Public for the fuzzer.
+public enum AttendanceCSV {
+    public struct Row: Sendable {
+        public var line: Int
+        public var record: AttendanceRecord
     }
 
-    static func parse(_ bytes: [UInt8], deadline: ContinuousClock.Instant?) throws(ProgramsError) -> (records: [Row], errors: [(line: Int, reason: LocalizedText)]) {
+    public static func parse(_ bytes: [UInt8], deadline: ContinuousClock.Instant?) throws(ProgramsError) -> (records: [Row], errors: [(line: Int, reason: LocalizedText)]) {
         let table = try ImportTable(bytes, deadline: deadline, columns: [
             "nip": ["nip"], "date": ["tanggal", "tgl", "date"], "status": ["status", "kehadiran", "keterangankehadiran"],
             "note": ["keterangan", "catatan", "note"],

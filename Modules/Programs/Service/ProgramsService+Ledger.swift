@@ -270,10 +270,11 @@ extension ProgramsService {
 
 /// Outside learning as reported one by one or imported: NIP, Judul, Penyelenggara, Jenis, JP, Tanggal
 /// Mulai, Tanggal Selesai, Bukti. The JP count in the year the learning ended.
-enum OutsideLearningInput {
-    struct Row {
-        var line: Int
-        var entry: LedgerEntry
+/// Public for the fuzzer.
+public enum OutsideLearningInput {
+    public struct Row: Sendable {
+        public var line: Int
+        public var entry: LedgerEntry
     }
 
     /// `learning.jp` for a request's field, `jp` for a CSV row.
@@ -301,7 +302,7 @@ enum OutsideLearningInput {
             startDate: start.description, endDate: end.description, state: .pending, evidence: evidence)
     }
 
-    static func parse(_ bytes: [UInt8], deadline: ContinuousClock.Instant?) throws(ProgramsError) -> (rows: [Row], errors: [(line: Int, reason: LocalizedText)]) {
+    public static func parse(_ bytes: [UInt8], deadline: ContinuousClock.Instant?) throws(ProgramsError) -> (rows: [Row], errors: [(line: Int, reason: LocalizedText)]) {
         let table = try ImportTable(bytes, deadline: deadline, columns: [
             "nip": ["nip"], "title": ["judul", "namapelatihan", "kegiatan", "title"], "provider": ["penyelenggara", "provider", "lembaga"],
             "kind": ["jenis", "bentuk", "kind"], "jp": ["jp", "jumlahjp", "jampelajaran"], "start": ["tanggalmulai", "mulai", "start"],
