@@ -48,9 +48,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Today in UTC+7 (WIB), the zone of the city this runs for.
-    public static var today: CalendarDate {
-        let seconds = Int(WallClock.nowUnix()) + 7 * 3600
-        return CalendarDate(daysSinceEpoch: seconds / 86_400)
+    public static var today: CalendarDate { CalendarDate(wib: WallClock.nowUnix()) }
+
+    /// The date in Western Indonesia (UTC+7, no daylight saving) at `unix`.
+    public init(wib unix: Int64) {
+        let seconds = unix + 7 * 3600
+        // Floor division: a second before 1970-01-01 07:00 WIB is on 1969-12-31.
+        self.init(daysSinceEpoch: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
     }
 
     /// Civil-from-days (Howard Hinnant's algorithm).

@@ -52,6 +52,12 @@ struct CompletionTests {
             #expect(try await world.organizer.getLedger(.init(nip: four, year: 2026)).jpVerified == 0)
             let verified = try await world.anonymous.verifyCertificate(.init(number: certificate.number, verificationCode: certificate.verificationCode))
             #expect(!verified.valid && verified.certificate?.revoked == true)
+            #expect(try await world.organizer.listEnrolments(.init(nip: four)).enrolments[0].certificateNumber.isEmpty, "the enrolment shows no revoked number")
+            // The rule its participants were judged by is fixed now.
+            #expect(await code { try await world.organizer.updateProgram(.init(
+                program: .init(code: program.code, completion: .init(minimumAttendancePercent: 60)), updateMask: .init(paths: ["completion"]))) } == .failedPrecondition)
+            #expect(try await world.organizer.updateProgram(.init(
+                program: .init(code: program.code, title: "Pelatihan Manajemen Waktu"), updateMask: .init(paths: ["title"]))).jp == 40)
             // Restored once more: the same number comes back, no new one is taken.
             _ = try await world.organizer.markAttendance(.init(sessionId: session.id, records: [.init(nip: four, date: session.days[3].date, status: .hadir)]))
             let again = try await world.organizer.listCertificates(.init(nip: four)).certificates
@@ -69,7 +75,7 @@ struct CompletionTests {
             try await world.attend(session, [nip])
             _ = try await world.feedbackService.recordAssessment(.init(sessionId: session.id, nip: nip, kind: .preTest, score: 40))
             _ = try await world.organizer.transitionSession(.init(id: session.id, transition: .complete))
-            #expect(try await world.organizer.listEnrolments(.init(nip: nip)).enrolments[0].completion == .notCompleted)
+            #expect(try await world.organizer.listEnrolments(.init(nip: nip)).enrolments[0].completion == .pending, "waiting for the post-test")
             #expect(await code { try await world.employee(world.staff[0]).recordAssessment(.init(sessionId: session.id, nip: nip, kind: .postTest, score: 100)) } == .permissionDenied)
             #expect(await code { try await world.feedbackService.recordAssessment(.init(sessionId: session.id, nip: nip, kind: .postTest, score: 101)) } == .invalidArgument)
             let passed = try await world.feedbackService.recordAssessment(.init(sessionId: session.id, nip: nip, kind: .postTest, score: 72.5))
@@ -107,8 +113,18 @@ struct CompletionTests {
             #expect(Set(certificates.map(\.number)) == Set((1...50).map { ProgramRules.certificateNumber(format: settings.certificateFormat, year: 2026, sequence: $0) }))
             #expect(certificates.allSatisfy { $0.holderName.hasPrefix("Staf ") && $0.jp == 8 })
             for certificate in certificates.prefix(5) {
-                #expect(try await world.anonymous.verifyCertificate(.init(number: certificate.number, verificationCode: certificate.verificationCode)).valid)
+                let answer = try await world.anonymous.verifyCertificate(.init(number: certificate.number, verificationCode: certificate.verificationCode))
+                #expect(answer.valid)
+                #expect(answer.certificate?.nip == "**************" + certificate.nip.suffix(4), "a NIP holds a birth date: only its end is shown")
             }
+            // Another logged-in person stepping through the numbers learns nothing, not even the NIP.
+            do {
+                _ = try await world.employee(ProgramsWorld.nurse).getCertificate(.init(number: certificates[0].number))
+                Issue.record("a stranger read a certificate")
+            } catch let error as RPCError {
+                #expect(error.code == .notFound && !error.message.contains(certificates[0].nip))
+            }
+            #expect(try await world.employee(ProgramsWorld.supervisor).getCertificate(.init(number: certificates[0].number)).nip == certificates[0].nip)
             let (a, b) = (certificates[0], certificates[1])
             let forged = try await world.anonymous.verifyCertificate(.init(number: a.number, verificationCode: b.verificationCode))
             #expect(!forged.valid && forged.certificate == nil)

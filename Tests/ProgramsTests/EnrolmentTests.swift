@@ -47,6 +47,10 @@ struct EnrolmentTests {
             #expect(moved.waitlistPosition == 1)
             let after = try await organizer.getSession(.init(id: session.id))
             #expect(after.enrolledCount == 30 && after.waitlistedCount == 169)
+            // Fewer seats than people seated: refused. More: the waitlist moves up at once.
+            #expect(await code { try await organizer.updateSession(.init(session: .init(id: session.id, capacity: 29), updateMask: .init(paths: ["capacity"]))) } == .failedPrecondition)
+            let larger = try await organizer.updateSession(.init(session: .init(id: session.id, capacity: 35), updateMask: .init(paths: ["capacity"])))
+            #expect(larger.enrolledCount == 35 && larger.waitlistedCount == 164)
         }
     }
 

@@ -28,6 +28,18 @@ struct LedgerTests {
             #expect(await code { try await world.organizer.verifyOutsideLearning(.init(entryIds: [reported.id], approve: false, reason: "x")) } == .failedPrecondition)
             ledger = try await mine.getLedger(.init(nip: me.nip, year: 2026))
             #expect(ledger.jpVerified == 12 && ledger.entries[0].verifiedBy == "bkpsdm")
+
+            // An organiser who is also an ASN does not verify their own.
+            let colleague = world.client(world.token(subject: me.nip, roles: [.organizer, .employee], nip: me.nip, agency: "DIKBUD"))
+            let own = try await colleague.reportOutsideLearning(.init(learning: .init(nip: me.nip, title: "Diklat PIM", jp: 30, startDate: "2026-03-01")))
+            #expect(await code { try await colleague.verifyOutsideLearning(.init(entryIds: [own.id], approve: true)) } == .permissionDenied)
+            // No one piles up entries without end (a total must never overflow).
+            let other = world.staff[1]
+            for index in 0..<ProgramsStore.maximumOutsideEntriesPerYear {
+                _ = try await world.employee(other).reportOutsideLearning(.init(learning: .init(nip: other.nip, title: "Kursus \(index)", jp: 200, startDate: "2026-03-01")))
+            }
+            #expect(await code { try await world.employee(other).reportOutsideLearning(.init(learning: .init(nip: other.nip, title: "Satu lagi", jp: 200, startDate: "2026-03-01"))) } == .resourceExhausted)
+            #expect(try await world.organizer.getLedger(.init(nip: other.nip, year: 2026)).jpPending == 20_000)
         }
     }
 
@@ -183,6 +195,7 @@ struct LedgerTests {
             #expect(kinds.count { $0 == "certificate.issued" } == 3)
             #expect(kinds.count { $0 == "attendance.marked" } == 3)
             #expect(kinds.contains("session.opened") && kinds.contains("session.started") && kinds.contains("completion.changed"))
+            #expect(kinds.count { $0 == "ledger.changed" } == 3, "the JP each completion credits")
             // More changes: the next catch-up applies those only.
             _ = try await world.openSession(program)
             #expect(try await consumer.catchUp() == 2)

@@ -28,17 +28,21 @@ struct RulesTests {
     }
 
     @Test func completionNeedsTheAttendanceAndWhereAskedThePostTest() {
-        #expect(ProgramRules.completed(attendancePercent: 80, postTest: nil, rule: nil, settings: settings))
-        #expect(!ProgramRules.completed(attendancePercent: 79.9, postTest: nil, rule: nil, settings: settings))
-        #expect(ProgramRules.completed(attendancePercent: 100.0 * 4 / 5, postTest: nil, rule: .init(), settings: settings))
+        func completion(_ attendance: Double, _ postTest: Double?, _ rule: Binakarier_Programs_V1_CompletionRule?, _ settings: ProgramRules.Settings = .init()) -> Binakarier_Programs_V1_CompletionState {
+            ProgramRules.completion(attendancePercent: attendance, postTest: postTest, rule: rule, settings: settings)
+        }
+        #expect(completion(80, nil, nil) == .completed)
+        #expect(completion(79.9, nil, nil) == .notCompleted)
+        #expect(completion(100.0 * 4 / 5, nil, .init()) == .completed)
         let strict = Binakarier_Programs_V1_CompletionRule(minimumAttendancePercent: 100, requiresPostTest: true, passMark: 70)
-        #expect(!ProgramRules.completed(attendancePercent: 100, postTest: nil, rule: strict, settings: settings))
-        #expect(!ProgramRules.completed(attendancePercent: 100, postTest: 69.5, rule: strict, settings: settings))
-        #expect(ProgramRules.completed(attendancePercent: 100, postTest: 70, rule: strict, settings: settings))
-        #expect(!ProgramRules.completed(attendancePercent: 90, postTest: 95, rule: strict, settings: settings))
+        #expect(completion(100, nil, strict) == .pending, "the post-test is still to come")
+        #expect(completion(100, 69.5, strict) == .notCompleted)
+        #expect(completion(100, 70, strict) == .completed)
+        #expect(completion(90, 95, strict) == .notCompleted)
+        #expect(completion(90, nil, strict) == .notCompleted, "no test can make up for the attendance")
         var lenient = settings
         lenient.defaultMinimumAttendance = 50
-        #expect(ProgramRules.completed(attendancePercent: 50, postTest: nil, rule: nil, settings: lenient))
+        #expect(completion(50, nil, nil, lenient) == .completed)
     }
 
     @Test func certificateNumbersFollowTheConfiguredFormat() {

@@ -518,7 +518,8 @@ public struct Binakarier_Programs_V1_TargetAudience: ProtoMessage {
 public struct Binakarier_Programs_V1_CompletionRule: ProtoMessage {
     public static let protoName = "binakarier.programs.v1.CompletionRule"
 
-    /// Share of the session's JP attended (hadir or terlambat) needed to complete; 0 means 80.
+    /// Share of the session's JP attended (hadir or terlambat) needed to complete; 0 means 80. With a
+    /// post-test required, completion stays PENDING until the score is recorded.
     public var minimumAttendancePercent: Int32 = 0
 
     /// Completion also needs a post-test score of at least pass_mark (0 to 100), recorded by RecordAssessment.
@@ -867,7 +868,7 @@ public struct Binakarier_Programs_V1_AttendanceRecord: ProtoMessage {
 public struct Binakarier_Programs_V1_Certificate: ProtoMessage {
     public static let protoName = "binakarier.programs.v1.Certificate"
 
-    /// E.g. 800/BKPSDM-SWL/2026/0001: sequential without gaps per year.
+    /// In the daemon's --certificate-format, e.g. 800/BKPSDM-SWL/2026/0001: sequential without gaps per year.
     public var number: String = ""
     public var nip: String = ""
     public var sessionId: String = ""
@@ -1276,8 +1277,9 @@ public struct Binakarier_Programs_V1_UpdateProgramRequest: ProtoMessage {
     public static let protoName = "binakarier.programs.v1.UpdateProgramRequest"
     public var program: Binakarier_Programs_V1_Program? = nil
 
-    /// Paths among: title, kind, description, goals, competencies, audience, organizer_agency_code,
-    /// completion, evaluation_levels, cost_rupiah. jp cannot change once a session exists.
+    /// Paths among: title, kind, description, goals, competencies, jp, audience, organizer_agency_code,
+    /// completion, evaluation_levels, cost_rupiah. jp cannot change once a session exists, completion
+    /// once a session has completed.
     public var updateMask: Google_Protobuf_FieldMask? = nil
 
     public init() {}
@@ -1405,7 +1407,7 @@ public struct Binakarier_Programs_V1_UpdateSessionRequest: ProtoMessage {
     public var session: Binakarier_Programs_V1_Session? = nil
 
     /// Paths among: days, venue, online_link, capacity, facilitators. Days only while draft or open;
-    /// a smaller capacity never drops anyone enrolled.
+    /// a capacity below those enrolled is refused; a larger one seats people from the waitlist.
     public var updateMask: Google_Protobuf_FieldMask? = nil
 
     public init() {}
@@ -8232,9 +8234,12 @@ extension Binakarier_Programs_V1_LinkNeedRequest: Encodable {
     }
 }
 
-/// Change kinds: session.created|opened|started|completed|cancelled (payload Session),
-/// enrolment.changed (Enrolment), attendance.marked (AttendanceRecord), completion.changed (Enrolment),
-/// certificate.issued|revoked (Certificate), assessment.recorded (Enrolment), ledger.changed (LedgerEntry).
+/// Change kinds: session.created|opened|started|completed|cancelled|updated (payload Session),
+/// enrolment.changed (Enrolment), attendance.marked (AttendanceRecord), completion.changed (Enrolment,
+/// with its attendance share), certificate.issued|revoked (Certificate), assessment.recorded (Enrolment),
+/// ledger.changed (LedgerEntry: outside learning reported or decided, and the JP a completion credits; a
+/// line a reversed completion takes away comes once more as REJECTED). An enrolment's attendance share
+/// changes with each attendance.marked and is not announced on its own.
 public enum Binakarier_Programs_V1_ProgramsService {
     public static let serviceName = "binakarier.programs.v1.ProgramsService"
 
@@ -8251,7 +8256,8 @@ public enum Binakarier_Programs_V1_ProgramsService {
     /// Organisers. ALREADY_EXISTS: the code is taken. NOT_FOUND: an unknown competency.
     public static let createProgram = ProtoMethod<Binakarier_Programs_V1_CreateProgramRequest, Binakarier_Programs_V1_Program>(service: serviceName, name: "CreateProgram")
 
-    /// Organisers. NOT_FOUND: no such program. FAILED_PRECONDITION: jp changed after a session exists.
+    /// Organisers. NOT_FOUND: no such program, or an unknown competency. FAILED_PRECONDITION: jp changed
+    /// after a session exists, or completion after a session completed.
     public static let updateProgram = ProtoMethod<Binakarier_Programs_V1_UpdateProgramRequest, Binakarier_Programs_V1_Program>(service: serviceName, name: "UpdateProgram")
 
     /// NOT_FOUND: no such session.
@@ -8263,7 +8269,8 @@ public enum Binakarier_Programs_V1_ProgramsService {
     /// JP do not add up to the program's, a date repeats, capacity under 1.
     public static let createSession = ProtoMethod<Binakarier_Programs_V1_CreateSessionRequest, Binakarier_Programs_V1_Session>(service: serviceName, name: "CreateSession")
 
-    /// Organisers. FAILED_PRECONDITION: days changed after the session started, or it has ended.
+    /// Organisers. FAILED_PRECONDITION: days changed after the session started, the session has ended, or
+    /// the capacity is below those enrolled.
     public static let updateSession = ProtoMethod<Binakarier_Programs_V1_UpdateSessionRequest, Binakarier_Programs_V1_Session>(service: serviceName, name: "UpdateSession")
 
     /// Organisers. draft → open → running → completed; draft, open or running → cancelled.
@@ -8271,22 +8278,26 @@ public enum Binakarier_Programs_V1_ProgramsService {
     /// person's completion, issues certificates and credits JP; cancelling cancels every enrolment.
     public static let transitionSession = ProtoMethod<Binakarier_Programs_V1_TransitionSessionRequest, Binakarier_Programs_V1_Session>(service: serviceName, name: "TransitionSession")
 
-    /// Organisers assign; supervisors and agency heads nominate their own staff. Each NIP gets a result:
+    /// Organisers assign; supervisors and agency heads nominate their own staff. NOT_FOUND: no such
+    /// session; FAILED_PRECONDITION: it is not open (the whole call). Otherwise each NIP gets a result:
     /// enrolled, waitlisted (no seat), or refused with why (FAILED_PRECONDITION: not eligible without an
-    /// override, session not open; ALREADY_EXISTS: already enrolled; NOT_FOUND: unknown NIP).
+    /// override; ALREADY_EXISTS: already enrolled; NOT_FOUND: unknown NIP; INVALID_ARGUMENT: not a NIP;
+    /// PERMISSION_DENIED: not the nominator's staff).
     public static let enrol = ProtoMethod<Binakarier_Programs_V1_EnrolRequest, Binakarier_Programs_V1_EnrolResponse>(service: serviceName, name: "Enrol")
 
     /// The caller asks for a seat; an organiser decides. FAILED_PRECONDITION: not eligible or not open.
+    /// ALREADY_EXISTS: already asked or enrolled. NOT_FOUND: no such session.
     public static let requestEnrolment = ProtoMethod<Binakarier_Programs_V1_RequestEnrolmentRequest, Binakarier_Programs_V1_Enrolment>(service: serviceName, name: "RequestEnrolment")
 
     /// Organisers. FAILED_PRECONDITION: not a pending request.
     public static let decideEnrolment = ProtoMethod<Binakarier_Programs_V1_DecideEnrolmentRequest, Binakarier_Programs_V1_Enrolment>(service: serviceName, name: "DecideEnrolment")
 
     /// The person, their supervisor or agency head, or an organiser. Frees the seat for the first on the
-    /// waitlist. FAILED_PRECONDITION: the session has completed.
+    /// waitlist. FAILED_PRECONDITION: the session has completed or was cancelled. NOT_FOUND: not enrolled.
     public static let cancelEnrolment = ProtoMethod<Binakarier_Programs_V1_CancelEnrolmentRequest, Binakarier_Programs_V1_Enrolment>(service: serviceName, name: "CancelEnrolment")
 
-    /// By session: organisers and the feedback service. By NIP: the person, their supervisor or head, organisers.
+    /// By session: organisers and the feedback and reporting services (every attendee is in the reports).
+    /// By NIP: the person, their supervisor or head, organisers.
     public static let listEnrolments = ProtoMethod<Binakarier_Programs_V1_ListEnrolmentsRequest, Binakarier_Programs_V1_ListEnrolmentsResponse>(service: serviceName, name: "ListEnrolments")
 
     /// Organisers. All records or none. FAILED_PRECONDITION: a draft, open or cancelled session; a date
@@ -8294,36 +8305,41 @@ public enum Binakarier_Programs_V1_ProgramsService {
     public static let markAttendance = ProtoMethod<Binakarier_Programs_V1_MarkAttendanceRequest, Binakarier_Programs_V1_MarkAttendanceResponse>(service: serviceName, name: "MarkAttendance")
 
     /// Organisers. All or nothing: any bad row and nothing is saved, every bad row is reported by line.
+    /// NOT_FOUND: no such session. FAILED_PRECONDITION: a draft, open or cancelled session (the whole call).
     public static let importAttendance = ProtoMethod<Binakarier_Programs_V1_ImportAttendanceRequest, Binakarier_Programs_V1_ImportAttendanceResponse>(service: serviceName, name: "ImportAttendance")
 
-    /// Organisers and the feedback service; a person their own.
+    /// Organisers and the feedback and reporting services; a person their own, their supervisor and head theirs.
     public static let getAttendance = ProtoMethod<Binakarier_Programs_V1_GetAttendanceRequest, Binakarier_Programs_V1_GetAttendanceResponse>(service: serviceName, name: "GetAttendance")
 
     /// The feedback service (and organisers) record pre/post-test scores. A post-test on a completed
     /// session recomputes completion. NOT_FOUND: not enrolled.
     public static let recordAssessment = ProtoMethod<Binakarier_Programs_V1_RecordAssessmentRequest, Binakarier_Programs_V1_Enrolment>(service: serviceName, name: "RecordAssessment")
 
-    /// The holder, their supervisor or head, organisers. NOT_FOUND: no such certificate.
+    /// The holder, their supervisor or head, organisers. NOT_FOUND: no such certificate, or not the
+    /// caller's to see (answered alike, so that numbers reveal nobody).
     public static let getCertificate = ProtoMethod<Binakarier_Programs_V1_GetCertificateRequest, Binakarier_Programs_V1_Certificate>(service: serviceName, name: "GetCertificate")
 
     public static let listCertificates = ProtoMethod<Binakarier_Programs_V1_ListCertificatesRequest, Binakarier_Programs_V1_ListCertificatesResponse>(service: serviceName, name: "ListCertificates")
 
-    /// Anyone, without a token (the public verification page).
+    /// Anyone, without a token (the public verification page). The NIP comes back masked but for its last
+    /// four digits.
     public static let verifyCertificate = ProtoMethod<Binakarier_Programs_V1_VerifyCertificateRequest, Binakarier_Programs_V1_VerifyCertificateResponse>(service: serviceName, name: "VerifyCertificate")
 
     /// The person, their supervisor or head, organisers. NOT_FOUND: unknown NIP.
     public static let getLedger = ProtoMethod<Binakarier_Programs_V1_GetLedgerRequest, Binakarier_Programs_V1_Ledger>(service: serviceName, name: "GetLedger")
 
-    /// The person for themselves, or an organiser. Pending until verified.
+    /// The person for themselves, or an organiser. Pending until verified. RESOURCE_EXHAUSTED: the person
+    /// already has 100 entries that year.
     public static let reportOutsideLearning = ProtoMethod<Binakarier_Programs_V1_ReportOutsideLearningRequest, Binakarier_Programs_V1_LedgerEntry>(service: serviceName, name: "ReportOutsideLearning")
 
     /// Organisers. All or nothing, bad rows reported by line.
     public static let importOutsideLearning = ProtoMethod<Binakarier_Programs_V1_ImportOutsideLearningRequest, Binakarier_Programs_V1_ImportOutsideLearningResponse>(service: serviceName, name: "ImportOutsideLearning")
 
-    /// Organisers; a person their own.
+    /// Organisers; a person their own, their supervisor and head theirs.
     public static let listOutsideLearning = ProtoMethod<Binakarier_Programs_V1_ListOutsideLearningRequest, Binakarier_Programs_V1_ListOutsideLearningResponse>(service: serviceName, name: "ListOutsideLearning")
 
-    /// Organisers, in bulk. FAILED_PRECONDITION: an entry is not pending (nothing changes).
+    /// Organisers, in bulk, not their own entries (PERMISSION_DENIED). FAILED_PRECONDITION: an entry is not
+    /// pending; NOT_FOUND: no such entry (nothing changes either way).
     public static let verifyOutsideLearning = ProtoMethod<Binakarier_Programs_V1_VerifyOutsideLearningRequest, Binakarier_Programs_V1_VerifyOutsideLearningResponse>(service: serviceName, name: "VerifyOutsideLearning")
 
     /// Organisers, administrators and the reporting service for the city; agency heads for their agency.

@@ -22,7 +22,8 @@ extension Binakarier_Programs_V1_ProgramsService {
         /// Organisers. ALREADY_EXISTS: the code is taken. NOT_FOUND: an unknown competency.
         func createProgram(_ request: Binakarier_Programs_V1_CreateProgramRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Program
 
-        /// Organisers. NOT_FOUND: no such program. FAILED_PRECONDITION: jp changed after a session exists.
+        /// Organisers. NOT_FOUND: no such program, or an unknown competency. FAILED_PRECONDITION: jp changed
+        /// after a session exists, or completion after a session completed.
         func updateProgram(_ request: Binakarier_Programs_V1_UpdateProgramRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Program
 
         /// NOT_FOUND: no such session.
@@ -34,7 +35,8 @@ extension Binakarier_Programs_V1_ProgramsService {
         /// JP do not add up to the program's, a date repeats, capacity under 1.
         func createSession(_ request: Binakarier_Programs_V1_CreateSessionRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Session
 
-        /// Organisers. FAILED_PRECONDITION: days changed after the session started, or it has ended.
+        /// Organisers. FAILED_PRECONDITION: days changed after the session started, the session has ended, or
+        /// the capacity is below those enrolled.
         func updateSession(_ request: Binakarier_Programs_V1_UpdateSessionRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Session
 
         /// Organisers. draft → open → running → completed; draft, open or running → cancelled.
@@ -42,22 +44,26 @@ extension Binakarier_Programs_V1_ProgramsService {
         /// person's completion, issues certificates and credits JP; cancelling cancels every enrolment.
         func transitionSession(_ request: Binakarier_Programs_V1_TransitionSessionRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Session
 
-        /// Organisers assign; supervisors and agency heads nominate their own staff. Each NIP gets a result:
+        /// Organisers assign; supervisors and agency heads nominate their own staff. NOT_FOUND: no such
+        /// session; FAILED_PRECONDITION: it is not open (the whole call). Otherwise each NIP gets a result:
         /// enrolled, waitlisted (no seat), or refused with why (FAILED_PRECONDITION: not eligible without an
-        /// override, session not open; ALREADY_EXISTS: already enrolled; NOT_FOUND: unknown NIP).
+        /// override; ALREADY_EXISTS: already enrolled; NOT_FOUND: unknown NIP; INVALID_ARGUMENT: not a NIP;
+        /// PERMISSION_DENIED: not the nominator's staff).
         func enrol(_ request: Binakarier_Programs_V1_EnrolRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_EnrolResponse
 
         /// The caller asks for a seat; an organiser decides. FAILED_PRECONDITION: not eligible or not open.
+        /// ALREADY_EXISTS: already asked or enrolled. NOT_FOUND: no such session.
         func requestEnrolment(_ request: Binakarier_Programs_V1_RequestEnrolmentRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Enrolment
 
         /// Organisers. FAILED_PRECONDITION: not a pending request.
         func decideEnrolment(_ request: Binakarier_Programs_V1_DecideEnrolmentRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Enrolment
 
         /// The person, their supervisor or agency head, or an organiser. Frees the seat for the first on the
-        /// waitlist. FAILED_PRECONDITION: the session has completed.
+        /// waitlist. FAILED_PRECONDITION: the session has completed or was cancelled. NOT_FOUND: not enrolled.
         func cancelEnrolment(_ request: Binakarier_Programs_V1_CancelEnrolmentRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Enrolment
 
-        /// By session: organisers and the feedback service. By NIP: the person, their supervisor or head, organisers.
+        /// By session: organisers and the feedback and reporting services (every attendee is in the reports).
+        /// By NIP: the person, their supervisor or head, organisers.
         func listEnrolments(_ request: Binakarier_Programs_V1_ListEnrolmentsRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListEnrolmentsResponse
 
         /// Organisers. All records or none. FAILED_PRECONDITION: a draft, open or cancelled session; a date
@@ -65,36 +71,41 @@ extension Binakarier_Programs_V1_ProgramsService {
         func markAttendance(_ request: Binakarier_Programs_V1_MarkAttendanceRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_MarkAttendanceResponse
 
         /// Organisers. All or nothing: any bad row and nothing is saved, every bad row is reported by line.
+        /// NOT_FOUND: no such session. FAILED_PRECONDITION: a draft, open or cancelled session (the whole call).
         func importAttendance(_ request: Binakarier_Programs_V1_ImportAttendanceRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ImportAttendanceResponse
 
-        /// Organisers and the feedback service; a person their own.
+        /// Organisers and the feedback and reporting services; a person their own, their supervisor and head theirs.
         func getAttendance(_ request: Binakarier_Programs_V1_GetAttendanceRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_GetAttendanceResponse
 
         /// The feedback service (and organisers) record pre/post-test scores. A post-test on a completed
         /// session recomputes completion. NOT_FOUND: not enrolled.
         func recordAssessment(_ request: Binakarier_Programs_V1_RecordAssessmentRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Enrolment
 
-        /// The holder, their supervisor or head, organisers. NOT_FOUND: no such certificate.
+        /// The holder, their supervisor or head, organisers. NOT_FOUND: no such certificate, or not the
+        /// caller's to see (answered alike, so that numbers reveal nobody).
         func getCertificate(_ request: Binakarier_Programs_V1_GetCertificateRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Certificate
 
         func listCertificates(_ request: Binakarier_Programs_V1_ListCertificatesRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListCertificatesResponse
 
-        /// Anyone, without a token (the public verification page).
+        /// Anyone, without a token (the public verification page). The NIP comes back masked but for its last
+        /// four digits.
         func verifyCertificate(_ request: Binakarier_Programs_V1_VerifyCertificateRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_VerifyCertificateResponse
 
         /// The person, their supervisor or head, organisers. NOT_FOUND: unknown NIP.
         func getLedger(_ request: Binakarier_Programs_V1_GetLedgerRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Ledger
 
-        /// The person for themselves, or an organiser. Pending until verified.
+        /// The person for themselves, or an organiser. Pending until verified. RESOURCE_EXHAUSTED: the person
+        /// already has 100 entries that year.
         func reportOutsideLearning(_ request: Binakarier_Programs_V1_ReportOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_LedgerEntry
 
         /// Organisers. All or nothing, bad rows reported by line.
         func importOutsideLearning(_ request: Binakarier_Programs_V1_ImportOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ImportOutsideLearningResponse
 
-        /// Organisers; a person their own.
+        /// Organisers; a person their own, their supervisor and head theirs.
         func listOutsideLearning(_ request: Binakarier_Programs_V1_ListOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListOutsideLearningResponse
 
-        /// Organisers, in bulk. FAILED_PRECONDITION: an entry is not pending (nothing changes).
+        /// Organisers, in bulk, not their own entries (PERMISSION_DENIED). FAILED_PRECONDITION: an entry is not
+        /// pending; NOT_FOUND: no such entry (nothing changes either way).
         func verifyOutsideLearning(_ request: Binakarier_Programs_V1_VerifyOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_VerifyOutsideLearningResponse
 
         /// Organisers, administrators and the reporting service for the city; agency heads for their agency.
@@ -301,7 +312,8 @@ extension Binakarier_Programs_V1_ProgramsService {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.createProgram, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Organisers. NOT_FOUND: no such program. FAILED_PRECONDITION: jp changed after a session exists.
+        /// Organisers. NOT_FOUND: no such program, or an unknown competency. FAILED_PRECONDITION: jp changed
+        /// after a session exists, or completion after a session completed.
         public func updateProgram(_ request: Binakarier_Programs_V1_UpdateProgramRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_Program {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.updateProgram, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
@@ -321,7 +333,8 @@ extension Binakarier_Programs_V1_ProgramsService {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.createSession, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Organisers. FAILED_PRECONDITION: days changed after the session started, or it has ended.
+        /// Organisers. FAILED_PRECONDITION: days changed after the session started, the session has ended, or
+        /// the capacity is below those enrolled.
         public func updateSession(_ request: Binakarier_Programs_V1_UpdateSessionRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_Session {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.updateSession, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
@@ -333,14 +346,17 @@ extension Binakarier_Programs_V1_ProgramsService {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.transitionSession, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Organisers assign; supervisors and agency heads nominate their own staff. Each NIP gets a result:
+        /// Organisers assign; supervisors and agency heads nominate their own staff. NOT_FOUND: no such
+        /// session; FAILED_PRECONDITION: it is not open (the whole call). Otherwise each NIP gets a result:
         /// enrolled, waitlisted (no seat), or refused with why (FAILED_PRECONDITION: not eligible without an
-        /// override, session not open; ALREADY_EXISTS: already enrolled; NOT_FOUND: unknown NIP).
+        /// override; ALREADY_EXISTS: already enrolled; NOT_FOUND: unknown NIP; INVALID_ARGUMENT: not a NIP;
+        /// PERMISSION_DENIED: not the nominator's staff).
         public func enrol(_ request: Binakarier_Programs_V1_EnrolRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_EnrolResponse {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.enrol, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
         /// The caller asks for a seat; an organiser decides. FAILED_PRECONDITION: not eligible or not open.
+        /// ALREADY_EXISTS: already asked or enrolled. NOT_FOUND: no such session.
         public func requestEnrolment(_ request: Binakarier_Programs_V1_RequestEnrolmentRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_Enrolment {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.requestEnrolment, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
@@ -351,12 +367,13 @@ extension Binakarier_Programs_V1_ProgramsService {
         }
 
         /// The person, their supervisor or agency head, or an organiser. Frees the seat for the first on the
-        /// waitlist. FAILED_PRECONDITION: the session has completed.
+        /// waitlist. FAILED_PRECONDITION: the session has completed or was cancelled. NOT_FOUND: not enrolled.
         public func cancelEnrolment(_ request: Binakarier_Programs_V1_CancelEnrolmentRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_Enrolment {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.cancelEnrolment, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// By session: organisers and the feedback service. By NIP: the person, their supervisor or head, organisers.
+        /// By session: organisers and the feedback and reporting services (every attendee is in the reports).
+        /// By NIP: the person, their supervisor or head, organisers.
         public func listEnrolments(_ request: Binakarier_Programs_V1_ListEnrolmentsRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_ListEnrolmentsResponse {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.listEnrolments, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
@@ -368,11 +385,12 @@ extension Binakarier_Programs_V1_ProgramsService {
         }
 
         /// Organisers. All or nothing: any bad row and nothing is saved, every bad row is reported by line.
+        /// NOT_FOUND: no such session. FAILED_PRECONDITION: a draft, open or cancelled session (the whole call).
         public func importAttendance(_ request: Binakarier_Programs_V1_ImportAttendanceRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_ImportAttendanceResponse {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.importAttendance, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Organisers and the feedback service; a person their own.
+        /// Organisers and the feedback and reporting services; a person their own, their supervisor and head theirs.
         public func getAttendance(_ request: Binakarier_Programs_V1_GetAttendanceRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_GetAttendanceResponse {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.getAttendance, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
@@ -383,7 +401,8 @@ extension Binakarier_Programs_V1_ProgramsService {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.recordAssessment, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// The holder, their supervisor or head, organisers. NOT_FOUND: no such certificate.
+        /// The holder, their supervisor or head, organisers. NOT_FOUND: no such certificate, or not the
+        /// caller's to see (answered alike, so that numbers reveal nobody).
         public func getCertificate(_ request: Binakarier_Programs_V1_GetCertificateRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_Certificate {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.getCertificate, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
@@ -392,7 +411,8 @@ extension Binakarier_Programs_V1_ProgramsService {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.listCertificates, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Anyone, without a token (the public verification page).
+        /// Anyone, without a token (the public verification page). The NIP comes back masked but for its last
+        /// four digits.
         public func verifyCertificate(_ request: Binakarier_Programs_V1_VerifyCertificateRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_VerifyCertificateResponse {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.verifyCertificate, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
@@ -402,7 +422,8 @@ extension Binakarier_Programs_V1_ProgramsService {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.getLedger, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// The person for themselves, or an organiser. Pending until verified.
+        /// The person for themselves, or an organiser. Pending until verified. RESOURCE_EXHAUSTED: the person
+        /// already has 100 entries that year.
         public func reportOutsideLearning(_ request: Binakarier_Programs_V1_ReportOutsideLearningRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_LedgerEntry {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.reportOutsideLearning, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
@@ -412,12 +433,13 @@ extension Binakarier_Programs_V1_ProgramsService {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.importOutsideLearning, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Organisers; a person their own.
+        /// Organisers; a person their own, their supervisor and head theirs.
         public func listOutsideLearning(_ request: Binakarier_Programs_V1_ListOutsideLearningRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_ListOutsideLearningResponse {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.listOutsideLearning, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Organisers, in bulk. FAILED_PRECONDITION: an entry is not pending (nothing changes).
+        /// Organisers, in bulk, not their own entries (PERMISSION_DENIED). FAILED_PRECONDITION: an entry is not
+        /// pending; NOT_FOUND: no such entry (nothing changes either way).
         public func verifyOutsideLearning(_ request: Binakarier_Programs_V1_VerifyOutsideLearningRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_VerifyOutsideLearningResponse {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.verifyOutsideLearning, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }

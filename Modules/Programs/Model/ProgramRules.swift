@@ -70,18 +70,19 @@ public enum ProgramRules {
         status == .hadir || status == .terlambat
     }
 
-    /// Whether a participant with this attendance and post-test score completed under `rule`.
-    /// `postTest` is nil when none was recorded.
-    public static func completed(
+    /// A participant's completion of a finished session under `rule`: not completed below the minimum
+    /// attendance; pending while a required post-test is still to be recorded (`postTest` nil); then
+    /// completed or not by the pass mark.
+    public static func completion(
         attendancePercent: Double, postTest: Double?, rule: Binakarier_Programs_V1_CompletionRule?, settings: Settings
-    ) -> Bool {
+    ) -> Binakarier_Programs_V1_CompletionState {
         let minimum = Double(rule.map { $0.minimumAttendancePercent > 0 ? $0.minimumAttendancePercent : settings.defaultMinimumAttendance }
             ?? settings.defaultMinimumAttendance)
         // A tolerance for percentages computed from JP sums (e.g. 4/5 of 24 JP).
-        guard attendancePercent + 1e-9 >= minimum else { return false }
-        guard let rule, rule.requiresPostTest else { return true }
-        guard let postTest else { return false }
-        return postTest + 1e-9 >= rule.passMark
+        guard attendancePercent + 1e-9 >= minimum else { return .notCompleted }
+        guard let rule, rule.requiresPostTest else { return .completed }
+        guard let postTest else { return .pending }
+        return postTest + 1e-9 >= rule.passMark ? .completed : .notCompleted
     }
 
     // MARK: certificates

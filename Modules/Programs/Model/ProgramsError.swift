@@ -10,8 +10,9 @@ public enum ProgramsError: Error, Hashable, Sendable, RPCErrorConvertible {
     case failedPrecondition(LocalizedText)
     case permissionDenied(LocalizedText)
     case resourceExhausted(LocalizedText)
-    /// Identity (or another service asked on the caller's behalf) answered with an error: passed on as is.
-    case upstream(RPCError)
+    /// An error already in its wire form: identity's answer to a call made for the caller, or a check of
+    /// the service kit (`Required`, `TextRules`). Passed on as is.
+    case rpc(RPCError)
 
     public var rpcError: RPCError {
         switch self {
@@ -21,7 +22,7 @@ public enum ProgramsError: Error, Hashable, Sendable, RPCErrorConvertible {
         case .failedPrecondition(let why): RPCError(.failedPrecondition, why)
         case .permissionDenied(let why): RPCError(.permissionDenied, why)
         case .resourceExhausted(let why): RPCError(.resourceExhausted, why)
-        case .upstream(let error): error
+        case .rpc(let error): error
         }
     }
 

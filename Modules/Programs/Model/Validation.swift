@@ -14,18 +14,24 @@ enum Validation {
         return nip
     }
 
-    /// A stable code: upper-case letters, digits and dashes, 2 to 40 characters (stored upper case).
+    /// A stable code: upper-case letters, digits, dashes and underscores, 2 to 40 characters (stored
+    /// upper case); identity's agency codes (2 to 20, with `_`) are all valid here.
     static func code(_ text: String, field: String) throws(ProgramsError) -> String {
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
         guard (2...40).contains(code.utf8.count),
-            code.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45 }),
+            code.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 }),
             code.first != "-"
         else {
             throw .invalid(field: field, reason: .init(
-                id: "kode 2–40 huruf besar, angka atau tanda hubung, misalnya LAT-MANWAKTU",
-                en: "a code is 2–40 capital letters, digits or dashes, e.g. LAT-MANWAKTU"))
+                id: "kode 2–40 huruf besar, angka, tanda hubung atau garis bawah, misalnya LAT-MANWAKTU",
+                en: "a code is 2–40 capital letters, digits, dashes or underscores, e.g. LAT-MANWAKTU"))
         }
         return code
+    }
+
+    /// `Required.text` with its refusal passed on as it is.
+    static func required(_ text: String, field: String, maxBytes: Int) throws(ProgramsError) -> String {
+        do { return try Required.text(text, field, maxBytes: maxBytes) } catch { throw .rpc(error) }
     }
 
     static func optionalText(_ text: String, field: String, maxBytes: Int) throws(ProgramsError) -> String {
@@ -57,9 +63,7 @@ enum Validation {
     static func program(_ input: Program) throws(ProgramsError) -> Program {
         var program = input
         program.code = try code(program.code, field: "program.code")
-        do {
-            program.title = try Required.text(program.title, "program.title", maxBytes: TextRules.name)
-        } catch { throw .invalid(field: "program.title", reason: .init(id: "wajib diisi, paling banyak \(TextRules.name) bita", en: "is required, at most \(TextRules.name) bytes")) }
+        program.title = try required(program.title, field: "program.title", maxBytes: TextRules.name)
         guard program.kind != .unspecified else {
             throw .invalid(field: "program.kind", reason: .init(id: "wajib diisi", en: "is required"))
         }

@@ -52,7 +52,7 @@ extension ProgramsService {
         }
         response.errorsTotal = Int32(errors.count)
         response.errors = errors.prefix(Self.maximumReportedErrors).map {
-            .init(line: Int32($0.line), reason: $0.reason.text(language))
+            .init(line: Int32($0.line), reason: ImportTable.report($0.reason, language))
         }
         audit(context, "attendance imported", [
             "session": sessionID, "rows": "\(response.rowsTotal)", "saved": "\(response.rowsSaved)", "errors": "\(response.errorsTotal)",
@@ -164,6 +164,13 @@ struct ImportTable {
     func value(_ column: String, _ record: CSVReader.Record) -> String {
         guard let index = columns[column], index < record.fields.count else { return "" }
         return record.fields[index].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A refusal as the report carries it: in the caller's language, control characters shown escaped
+    /// and cut to 200 characters (a refusal may quote a cell of up to 4 KiB).
+    static func report(_ reason: LocalizedText, _ language: Language) -> String {
+        let text = TextRules.printable(reason.text(language))
+        return text.count <= 200 ? text : String(text.prefix(199)) + "…"
     }
 
     /// A row's refusal as the report shows it: the column, then why.

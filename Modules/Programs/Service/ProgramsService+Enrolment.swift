@@ -22,25 +22,8 @@ extension ProgramsService {
         guard let program = try store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
         let token = context.metadata.bearerToken ?? ""
 
-        // Who each NIP is (identity, with the caller's token), asked concurrently; then one transaction.
-        let lookups = try await withThrowingTaskGroup(of: (Int, Result<Employee, ProgramsError>).self) { group in
-            for (index, raw) in request.nips.enumerated() {
-                group.addTask { [directory] in
-                    do throws(ProgramsError) {
-                        let nip = try Validation.nip(raw, field: "nips")
-                        guard let employee = try await Self.lookUp(directory, nip: nip, token: token) else {
-                            throw ProgramsError.notFound(.init(id: "pegawai \(nip) tidak ditemukan", en: "employee \(nip) not found"))
-                        }
-                        return (index, .success(employee))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            var results = [Result<Employee, ProgramsError>?](repeating: nil, count: request.nips.count)
-            for try await (index, result) in group { results[index] = result }
-            return results.compactMap { $0 }
-        }
+        // Who each NIP is (identity, with the caller's token); then one transaction.
+        let lookups = await lookUpAll(request.nips, field: "nips", token: token)
 
         var outcomes = [Binakarier_Programs_V1_EnrolResult](repeating: .init(), count: request.nips.count)
         var requests: [(index: Int, request: ProgramsStore.EnrolmentRequest)] = []
@@ -90,11 +73,44 @@ extension ProgramsService {
         return .init(results: outcomes)
     }
 
+    /// Lookups of identity at once for a batch: enough to hide the round trips, few enough not to flood it.
+    static let concurrentLookups = 32
+
+    /// Each NIP's employee, or why not (a bad NIP, unknown to identity, identity unavailable), in order;
+    /// `concurrentLookups` at a time.
+    func lookUpAll(_ nips: [String], field: String, token: String) async -> [Result<Employee, ProgramsError>] {
+        let directory = self.directory
+        @Sendable func one(_ raw: String) async -> Result<Employee, ProgramsError> {
+            do throws(ProgramsError) {
+                let nip = try Validation.nip(raw, field: field)
+                guard let employee = try await Self.lookUp(directory, nip: nip, token: token) else {
+                    throw ProgramsError.notFound(.init(id: "pegawai \(nip) tidak ditemukan", en: "employee \(nip) not found"))
+                }
+                return .success(employee)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return await withTaskGroup(of: (Int, Result<Employee, ProgramsError>).self) { group in
+            var pending = nips.enumerated().makeIterator()
+            for _ in 0..<Self.concurrentLookups {
+                guard let (index, nip) = pending.next() else { break }
+                group.addTask { (index, await one(nip)) }
+            }
+            var results = [Result<Employee, ProgramsError>](repeating: .failure(.notFound("")), count: nips.count)
+            while let (index, result) = await group.next() {
+                results[index] = result
+                if let (next, nip) = pending.next() { group.addTask { (next, await one(nip)) } }
+            }
+            return results
+        }
+    }
+
     static func lookUp(_ directory: any PeopleDirectory, nip: String, token: String) async throws(ProgramsError) -> Employee? {
         do {
             return try await directory.employee(nip: nip, token: token)
         } catch {
-            throw .upstream(error)
+            throw .rpc(error)
         }
     }
 
@@ -124,9 +140,9 @@ extension ProgramsService {
     }
 
     public func cancelEnrolment(_ request: Binakarier_Programs_V1_CancelEnrolmentRequest, context: RPCServerContext) async throws -> Enrolment {
-        _ = try await person(request.nip, field: "nip", context: context)
+        let nip = try await person(request.nip, field: "nip", context: context).nip
         let reason = try Validation.optionalText(request.reason, field: "reason", maxBytes: TextRules.shortText)
-        let enrolment = try await store.cancel(sessionID: request.sessionId.uppercased(), nip: request.nip, reason: reason)
+        let enrolment = try await store.cancel(sessionID: request.sessionId.uppercased(), nip: nip, reason: reason)
         audit(context, "enrolment cancelled", ["session": enrolment.sessionId, "nip": enrolment.nip])
         return enrolment
     }
@@ -142,7 +158,7 @@ extension ProgramsService {
             throw ProgramsError.permissionDenied(.init(
                 id: "daftar peserta angkatan hanya untuk BKPSDM", en: "a session's participant list is for BKPSDM only"))
         }
-        let scope = sessionID.isEmpty ? "enrolments:\(nip)" : "enrolments:\(sessionID)"
+        let scope = (sessionID.isEmpty ? "enrolments:nip:\(nip)" : "enrolments:session:\(sessionID)") + ":\(request.state.rawValue)"
         let after = try pages.decode(request.pageToken, scope: scope)
         let found = try await store.enrolments(sessionID: sessionID, nip: nip, state: request.state, after: after, limit: size + 1)
         let next = found.count > size ? pages.encode(after: sessionID.isEmpty ? found[size - 1].sessionId : found[size - 1].nip, scope: scope) : ""

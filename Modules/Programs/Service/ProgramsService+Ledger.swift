@@ -5,11 +5,18 @@ import BKServiceKit
 extension ProgramsService {
     // MARK: certificates
 
+    /// A certificate the caller may see answers; any other number is answered exactly as one that does
+    /// not exist, so that stepping through the numbers reveals nobody.
     public func getCertificate(_ request: Binakarier_Programs_V1_GetCertificateRequest, context: RPCServerContext) async throws -> Certificate {
-        guard let certificate = try store.certificate(number: request.number.trimmingCharacters(in: .whitespaces)) else {
-            throw ProgramsError.notFound(.init(id: "sertifikat \(request.number) tidak ditemukan", en: "certificate \(request.number) not found"))
+        let number = try Validation.optionalText(request.number, field: "number", maxBytes: TextRules.shortText)
+        let absent = ProgramsError.notFound(.init(id: "sertifikat \(number) tidak ditemukan", en: "certificate \(number) not found"))
+        guard let certificate = try store.certificate(number: number) else { throw absent }
+        let holder: Employee
+        do {
+            holder = try await person(certificate.nip, field: "number", context: context)
+        } catch is ProgramsError {
+            throw absent
         }
-        let holder = try await person(certificate.nip, field: "number", context: context)
         var shown = certificate
         shown.holderName = holder.name
         return shown
@@ -25,8 +32,8 @@ extension ProgramsService {
         return .init(certificates: certificates)
     }
 
-    /// Public: the number and its code must match; the holder's name is not disclosed here (the
-    /// verification page shows the NIP's owner only to those who already hold the certificate).
+    /// Public: the number and its code must match (the code is what the holder hands over with the
+    /// certificate). Even then only the NIP's last four digits are shown: a NIP holds a birth date.
     public func verifyCertificate(_ request: Binakarier_Programs_V1_VerifyCertificateRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_VerifyCertificateResponse {
         let number = try Validation.optionalText(request.number, field: "number", maxBytes: TextRules.shortText)
         let code = try Validation.optionalText(request.verificationCode, field: "verification_code", maxBytes: TextRules.shortText)
@@ -35,11 +42,13 @@ extension ProgramsService {
             return .init(valid: false, reason: language.pick(
                 id: "nomor atau kode verifikasi tidak cocok dengan sertifikat mana pun", en: "the number or verification code matches no certificate"))
         }
+        var shown = certificate
+        shown.nip = String(repeating: "*", count: max(0, certificate.nip.count - 4)) + certificate.nip.suffix(4)
         if certificate.revoked {
-            return .init(valid: false, certificate: certificate, reason: language.pick(
+            return .init(valid: false, certificate: shown, reason: language.pick(
                 id: "sertifikat ini telah dicabut: \(certificate.revokeReason)", en: "this certificate was revoked: \(certificate.revokeReason)"))
         }
-        return .init(valid: true, certificate: certificate, reason: "")
+        return .init(valid: true, certificate: shown, reason: "")
     }
 
     // MARK: the JP ledger
@@ -53,8 +62,8 @@ extension ProgramsService {
     }
 
     static func ledger(_ employee: Employee, year: Int32, entries: [LedgerEntry], rules: ProgramRules.Settings) -> Binakarier_Programs_V1_Ledger {
-        let verified = entries.filter { $0.state == .verified }.reduce(Int32(0)) { $0 + $1.jp }
-        let pending = entries.filter { $0.state == .pending }.reduce(Int32(0)) { $0 + $1.jp }
+        let verified = Int32(clamping: entries.filter { $0.state == .verified }.reduce(Int64(0)) { $0 + Int64($1.jp) })
+        let pending = Int32(clamping: entries.filter { $0.state == .pending }.reduce(Int64(0)) { $0 + Int64($1.jp) })
         let pppk = employee.asnType == .pppk
         return .init(
             nip: employee.nip, year: year, asnType: employee.asnType, entries: entries, jpVerified: verified, jpPending: pending,
@@ -85,9 +94,13 @@ extension ProgramsService {
         let parsed = try await BlockingWork.run { try OutsideLearningInput.parse(csv, deadline: context.deadline) }
         var errors = parsed.errors
         // Every NIP must be someone identity knows.
-        let unknown = try await unknownNIPs(Set(parsed.rows.map(\.entry.nip)), token: context.metadata.bearerToken ?? "")
-        for row in parsed.rows where unknown.contains(row.entry.nip) {
-            errors.append((row.line, .init(id: "NIP \(row.entry.nip) tidak ditemukan", en: "NIP \(row.entry.nip) not found")))
+        let distinct = Array(Set(parsed.rows.map(\.entry.nip)))
+        var refused: [String: LocalizedText] = [:]
+        for (nip, lookup) in zip(distinct, await lookUpAll(distinct, field: "NIP", token: context.metadata.bearerToken ?? "")) {
+            if case .failure(let error) = lookup { refused[nip] = ImportTable.reason(error) }
+        }
+        for row in parsed.rows {
+            if let why = refused[row.entry.nip] { errors.append((row.line, why)) }
         }
         var response = Binakarier_Programs_V1_ImportOutsideLearningResponse(rowsTotal: Int32(parsed.rows.count + parsed.errors.count))
         if errors.isEmpty, !request.dryRun {
@@ -100,27 +113,9 @@ extension ProgramsService {
         }
         errors.sort { $0.line < $1.line }
         response.errorsTotal = Int32(errors.count)
-        response.errors = errors.prefix(Self.maximumReportedErrors).map { .init(line: Int32($0.line), reason: $0.reason.text(context.language)) }
+        response.errors = errors.prefix(Self.maximumReportedErrors).map { .init(line: Int32($0.line), reason: ImportTable.report($0.reason, context.language)) }
         audit(context, "outside learning imported", ["rows": "\(response.rowsTotal)", "saved": "\(response.rowsSaved)", "errors": "\(response.errorsTotal)"])
         return response
-    }
-
-    /// The NIPs identity does not know (or does not show the caller), asked a few at a time.
-    func unknownNIPs(_ nips: Set<String>, token: String) async throws -> Set<String> {
-        let directory = self.directory
-        return try await withThrowingTaskGroup(of: String?.self) { group in
-            var pending = nips.makeIterator()
-            for _ in 0..<32 {
-                guard let nip = pending.next() else { break }
-                group.addTask { try await Self.lookUp(directory, nip: nip, token: token) == nil ? nip : nil }
-            }
-            var unknown = Set<String>()
-            while let answer = try await group.next() {
-                if let answer { unknown.insert(answer) }
-                if let nip = pending.next() { group.addTask { try await Self.lookUp(directory, nip: nip, token: token) == nil ? nip : nil } }
-            }
-            return unknown
-        }
     }
 
     public func listOutsideLearning(_ request: Binakarier_Programs_V1_ListOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListOutsideLearningResponse {
@@ -144,7 +139,8 @@ extension ProgramsService {
         let reason = request.approve
             ? ""
             : try Required.text(request.reason, "reason", maxBytes: TextRules.shortText)
-        let changed = try await store.verifyOutsideLearning(ids: request.entryIds, approve: request.approve, reason: reason, by: caller.subject)
+        let changed = try await store.verifyOutsideLearning(
+            ids: request.entryIds, approve: request.approve, reason: reason, by: caller.subject, callerNIP: caller.nip)
         audit(context, request.approve ? "outside learning verified" : "outside learning rejected", ["entries": "\(changed)"])
         return .init(entriesChanged: Int32(changed))
     }
@@ -158,7 +154,7 @@ extension ProgramsService {
         var agency = request.agencyCode.uppercased()
         if !ProgramsAccess.seesEveryone(caller) {
             // An agency head sees their own agency.
-            guard agency.isEmpty || agency == caller.agencyCode else {
+            guard !caller.agencyCode.isEmpty, agency.isEmpty || agency == caller.agencyCode else {
                 throw ProgramsError.permissionDenied(.init(id: "Anda hanya dapat melihat kepatuhan \(caller.agencyCode)", en: "you can only see \(caller.agencyCode)'s compliance"))
             }
             agency = caller.agencyCode
@@ -172,7 +168,7 @@ extension ProgramsService {
 
     /// Compliance from the people and their year's JP: PNS against the minimum, PPPK against the ceiling.
     static func compliance(
-        employees: [Employee], totals: [String: (verified: Int32, pending: Int32)], year: Int32, belowTargetLimit: Int, rules: ProgramRules.Settings
+        employees: [Employee], totals: [String: (verified: Int64, pending: Int64)], year: Int32, belowTargetLimit: Int, rules: ProgramRules.Settings
     ) -> Binakarier_Programs_V1_Compliance {
         var byAgency: [String: Binakarier_Programs_V1_AgencyCompliance] = [:]
         var jpSum: [String: Int64] = [:]
@@ -186,18 +182,20 @@ extension ProgramsService {
             case .pns:
                 row.pnsActive += 1
                 total.pnsActive += 1
-                if jp.verified >= rules.pnsMinimumJP {
+                if jp.verified >= Int64(rules.pnsMinimumJP) {
                     row.pnsMeetingTarget += 1
                     total.pnsMeetingTarget += 1
                 } else {
-                    below.append(.init(nip: employee.nip, name: employee.name, agencyCode: employee.agencyCode, jpVerified: jp.verified, jpPending: jp.pending))
+                    below.append(.init(
+                        nip: employee.nip, name: employee.name, agencyCode: employee.agencyCode,
+                        jpVerified: Int32(clamping: jp.verified), jpPending: Int32(clamping: jp.pending)))
                 }
-                jpSum[employee.agencyCode, default: 0] += Int64(jp.verified)
-                totalJP += Int64(jp.verified)
+                jpSum[employee.agencyCode, default: 0] += jp.verified
+                totalJP += jp.verified
             case .pppk:
                 row.pppkActive += 1
                 total.pppkActive += 1
-                if jp.verified > rules.pppkCeilingJP {
+                if jp.verified > Int64(rules.pppkCeilingJP) {
                     row.pppkOverCeiling += 1
                     total.pppkOverCeiling += 1
                 }
@@ -244,7 +242,7 @@ extension ProgramsService {
         let caller = try context.requireCaller()
         var agency = request.agencyCode.uppercased()
         if !ProgramsAccess.seesEveryone(caller) {
-            guard agency.isEmpty || agency == caller.agencyCode else {
+            guard !caller.agencyCode.isEmpty, agency.isEmpty || agency == caller.agencyCode else {
                 throw ProgramsError.permissionDenied(.init(id: "Anda hanya dapat melihat usulan \(caller.agencyCode)", en: "you can only see \(caller.agencyCode)'s needs"))
             }
             agency = caller.agencyCode
@@ -283,9 +281,7 @@ public enum OutsideLearningInput {
     static func entry(_ learning: Binakarier_Programs_V1_OutsideLearning, field: String) throws(ProgramsError) -> LedgerEntry {
         let nip = try Validation.nip(learning.nip, field: path(field, "nip"))
         let title: String
-        do { title = try Required.text(learning.title, path(field, "title"), maxBytes: TextRules.name) } catch {
-            throw .invalid(field: path(field, "title"), reason: .init(id: "wajib diisi", en: "is required"))
-        }
+        title = try Validation.required(learning.title, field: path(field, "title"), maxBytes: TextRules.name)
         let provider = try Validation.optionalText(learning.provider, field: path(field, "provider"), maxBytes: TextRules.name)
         guard (1...200).contains(learning.jp) else {
             throw .invalid(field: path(field, "jp"), reason: .init(id: "JP 1 sampai 200", en: "JP is 1 to 200"))

@@ -81,7 +81,7 @@ public final class ProgramsService: API.ServiceProtocol {
     var rules: ProgramRules.Settings { configuration.rules }
 
     /// The current year in WIB.
-    var thisYear: Int32 { Int32(CalendarDate(daysSinceEpoch: Int((now() + 7 * 3600) / 86_400)).year) }
+    var thisYear: Int32 { Int32(CalendarDate(wib: now()).year) }
 
     func audit(_ context: RPCServerContext, _ event: String, _ fields: [String: String]) {
         var metadata: Logger.Metadata = ["by": "\(context.caller?.subject ?? "-")"]
@@ -112,9 +112,10 @@ public final class ProgramsService: API.ServiceProtocol {
 
     public func listCompetencies(_ request: Binakarier_Programs_V1_ListCompetenciesRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListCompetenciesResponse {
         let size = try PageTokens.size(request.pageSize)
-        let after = try pages.decode(request.pageToken, scope: "competencies")
+        let scope = "competencies:\(request.type.rawValue):\(request.agencyCode.uppercased())"
+        let after = try pages.decode(request.pageToken, scope: scope)
         let found = try await store.competencies(type: request.type, agencyCode: request.agencyCode.uppercased(), after: after, limit: size + 1)
-        return .init(competencies: Array(found.prefix(size)), nextPageToken: found.count > size ? pages.encode(after: found[size - 1].code, scope: "competencies") : "")
+        return .init(competencies: Array(found.prefix(size)), nextPageToken: found.count > size ? pages.encode(after: found[size - 1].code, scope: scope) : "")
     }
 
     public func createCompetency(_ request: Binakarier_Programs_V1_CreateCompetencyRequest, context: RPCServerContext) async throws -> Competency {
@@ -147,10 +148,11 @@ public final class ProgramsService: API.ServiceProtocol {
 
     public func listPrograms(_ request: Binakarier_Programs_V1_ListProgramsRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListProgramsResponse {
         let size = try PageTokens.size(request.pageSize)
-        let after = try pages.decode(request.pageToken, scope: "programs")
+        let scope = "programs:\(request.kind.rawValue):\(request.agencyCode.uppercased()):\(request.competencyCode.uppercased())"
+        let after = try pages.decode(request.pageToken, scope: scope)
         let found = try await store.programs(
             kind: request.kind, agencyCode: request.agencyCode.uppercased(), competencyCode: request.competencyCode.uppercased(), after: after, limit: size + 1)
-        return .init(programs: Array(found.prefix(size)), nextPageToken: found.count > size ? pages.encode(after: found[size - 1].code, scope: "programs") : "")
+        return .init(programs: Array(found.prefix(size)), nextPageToken: found.count > size ? pages.encode(after: found[size - 1].code, scope: scope) : "")
     }
 
     public func createProgram(_ request: Binakarier_Programs_V1_CreateProgramRequest, context: RPCServerContext) async throws -> Program {
@@ -162,13 +164,13 @@ public final class ProgramsService: API.ServiceProtocol {
 
     public func updateProgram(_ request: Binakarier_Programs_V1_UpdateProgramRequest, context: RPCServerContext) async throws -> Program {
         let patch = try Required.field(request.program, "program")
-        guard var program = try store.program(code: patch.code.uppercased()) else { throw ProgramsError.noProgram(patch.code) }
         let paths = try UpdateMask.paths(request.updateMask, changeable: [
             "title", "kind", "description", "goals", "competencies", "jp", "audience", "organizer_agency_code", "completion",
             "evaluation_levels", "cost_rupiah",
         ])
-        try program.merge(from: patch, paths: paths)
-        let updated = try await store.updateProgram(try Validation.program(program))
+        let updated = try await store.updateProgram(code: patch.code.uppercased(), patch: patch, paths: paths) { program in
+            try Validation.program(program)
+        }
         audit(context, "program updated", ["program": updated.code, "fields": paths.joined(separator: ",")])
         return updated
     }
@@ -182,10 +184,11 @@ public final class ProgramsService: API.ServiceProtocol {
 
     public func listSessions(_ request: Binakarier_Programs_V1_ListSessionsRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListSessionsResponse {
         let size = try PageTokens.size(request.pageSize)
-        let after = try pages.decode(request.pageToken, scope: "sessions")
+        let scope = "sessions:\(request.programCode.uppercased()):\(request.state.rawValue):\(request.year)"
+        let after = try pages.decode(request.pageToken, scope: scope)
         let found = try await store.sessions(
             programCode: request.programCode.uppercased(), state: request.state, year: request.year, after: after, limit: size + 1)
-        return .init(sessions: Array(found.prefix(size)), nextPageToken: found.count > size ? pages.encode(after: found[size - 1].id, scope: "sessions") : "")
+        return .init(sessions: Array(found.prefix(size)), nextPageToken: found.count > size ? pages.encode(after: found[size - 1].id, scope: scope) : "")
     }
 
     public func createSession(_ request: Binakarier_Programs_V1_CreateSessionRequest, context: RPCServerContext) async throws -> Session {
@@ -204,11 +207,6 @@ public final class ProgramsService: API.ServiceProtocol {
         guard var session = try store.session(id: patch.id.uppercased()) else { throw ProgramsError.noSession(patch.id) }
         guard let program = try store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
         try session.merge(from: patch, paths: paths)
-        if paths.contains("capacity"), session.capacity < session.enrolledCount {
-            throw ProgramsError.failedPrecondition(.init(
-                id: "kapasitas \(session.capacity) lebih kecil dari \(session.enrolledCount) peserta terdaftar (batalkan pendaftaran dulu)",
-                en: "capacity \(session.capacity) is below the \(session.enrolledCount) enrolled (cancel enrolments first)"))
-        }
         let validated = try Validation.session(session, program: program)
         let updated = try await store.updateSession(validated, paths: paths)
         audit(context, "session updated", ["session": updated.id, "fields": paths.joined(separator: ",")])

@@ -106,25 +106,40 @@ public final class ProgramsStore: Sendable {
         return stored
     }
 
-    public func updateProgram(_ program: Program) async throws -> Program {
-        var program = program
-        program.updateTimeUnix = now()
-        let stored = program
-        try await write { db in
-            guard let old = try Self.program(db, code: stored.code) else { throw ProgramsError.noProgram(stored.code) }
-            if old.jp != stored.jp, try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE program_code = ? LIMIT 1", arguments: [stored.code]) == true {
+    /// Changes the fields `paths` names, merged into the stored program inside the transaction (two
+    /// updates of different fields both land), then validated by `validate`.
+    public func updateProgram(
+        code: String, patch: Program, paths: [String], validate: @escaping @Sendable (Program) throws -> Program
+    ) async throws -> Program {
+        let time = now()
+        return try await write { db in
+            guard let old = try Self.program(db, code: code) else { throw ProgramsError.noProgram(code) }
+            var program = old
+            try program.merge(from: patch, paths: paths)
+            program = try validate(program)
+            program.code = old.code
+            program.createTimeUnix = old.createTimeUnix
+            program.updateTimeUnix = time
+            if old.jp != program.jp, try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE program_code = ? LIMIT 1", arguments: [code]) == true {
                 throw ProgramsError.failedPrecondition(.init(
                     id: "JP program tidak dapat diubah setelah ada angkatan (buat program baru)",
                     en: "a program's JP cannot change once it has sessions (create a new program)"))
             }
+            if old.completion != program.completion,
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE program_code = ? AND state = 4 LIMIT 1", arguments: [code]) == true
+            {
+                throw ProgramsError.failedPrecondition(.init(
+                    id: "syarat kelulusan tidak dapat diubah setelah ada angkatan yang selesai (pesertanya dinilai dengan syarat itu)",
+                    en: "the completion rule cannot change once a session has completed (its participants were judged by it)"))
+            }
             try db.run(
                 sql: "UPDATE program SET title = ?, kind = ?, jp = ?, message = ?, update_time = ? WHERE code = ?",
-                arguments: [stored.title, stored.kind.rawValue, stored.jp, Data(try stored.serializedBytes()), stored.updateTimeUnix, stored.code])
-            try db.run(sql: "DELETE FROM program_agency WHERE program_code = ?", arguments: [stored.code])
-            try db.run(sql: "DELETE FROM program_competency WHERE program_code = ?", arguments: [stored.code])
-            try Self.indexProgram(db, stored)
+                arguments: [program.title, program.kind.rawValue, program.jp, Data(try program.serializedBytes()), time, code])
+            try db.run(sql: "DELETE FROM program_agency WHERE program_code = ?", arguments: [code])
+            try db.run(sql: "DELETE FROM program_competency WHERE program_code = ?", arguments: [code])
+            try Self.indexProgram(db, program)
+            return program
         }
-        return stored
     }
 
     static func indexProgram(_ db: Database, _ program: Program) throws {
@@ -275,6 +290,12 @@ public final class ProgramsStore: Sendable {
                     id: "jadwal tidak dapat diubah setelah angkatan dimulai", en: "the schedule cannot change once the session has started"))
             }
             try session.merge(from: patch, paths: paths)
+            // Checked here, against the seats taken now: a smaller capacity never drops anyone enrolled.
+            if paths.contains("capacity"), session.capacity < session.enrolledCount {
+                throw ProgramsError.failedPrecondition(.init(
+                    id: "kapasitas \(session.capacity) lebih kecil dari \(session.enrolledCount) peserta terdaftar (batalkan pendaftaran dulu)",
+                    en: "capacity \(session.capacity) is below the \(session.enrolledCount) enrolled (cancel enrolments first)"))
+            }
             session.updateTimeUnix = time
             let days = session.days.map(\.date).sorted()
             try db.run(
@@ -660,13 +681,12 @@ public final class ProgramsStore: Sendable {
     /// certificate and the JP when completed, neither when not (revoking what an earlier decision gave).
     func settle(_ db: Database, session: Session, program: Program, nip: String, time: Int64) throws {
         guard let enrolment = try Self.enrolment(db, sessionID: session.id, nip: nip), enrolment.state == .enrolled else { return }
-        let completed = ProgramRules.completed(
+        let state = ProgramRules.completion(
             attendancePercent: enrolment.attendancePercent, postTest: enrolment.postTestScore >= 0 ? enrolment.postTestScore : nil,
             rule: program.completion, settings: settings)
-        let state: Binakarier_Programs_V1_CompletionState = completed ? .completed : .notCompleted
         guard state != enrolment.completion else { return }
         var number = enrolment.certificateNumber
-        if completed {
+        if state == .completed {
             number = try issueCertificate(db, session: session, program: program, nip: nip, time: time)
             for (year, jp) in ProgramRules.jpByYear(session.days) {
                 let days = session.days.filter { $0.date.hasPrefix("\(year)-") }.map(\.date).sorted()
@@ -679,6 +699,9 @@ public final class ProgramsStore: Sendable {
                     arguments: ["S-\(session.id)-\(nip)-\(year)", nip, year, program.title, session.id, program.organizerAgencyCode,
                                 program.kind.rawValue, jp, days.first ?? "", days.last ?? "", time])
             }
+            for entry in try Self.sessionEntries(db, sessionID: session.id, nip: nip) {
+                try Self.publish(db, ChangeKind.ledger, key: nip, entry, time: time)
+            }
         } else {
             if !number.isEmpty {
                 try db.run(
@@ -687,6 +710,15 @@ public final class ProgramsStore: Sendable {
                 if let certificate = try Self.certificate(db, number: number) {
                     try Self.publish(db, ChangeKind.certificateRevoked, key: number, certificate, time: time)
                 }
+                // The certificate keeps its number (and gets it back if completion is restored); the
+                // enrolment no longer shows one.
+                number = ""
+            }
+            // The JP go: consumers see each line once more, rejected, with why.
+            for var entry in try Self.sessionEntries(db, sessionID: session.id, nip: nip) {
+                entry.state = .rejected
+                entry.rejectReason = "penyelesaian dibatalkan"
+                try Self.publish(db, ChangeKind.ledger, key: nip, entry, time: time)
             }
             try db.run(sql: "DELETE FROM ledger_entry WHERE source = 1 AND session_id = ? AND nip = ?", arguments: [session.id, nip])
         }
@@ -696,6 +728,13 @@ public final class ProgramsStore: Sendable {
         if let updated = try Self.enrolment(db, sessionID: session.id, nip: nip) {
             try Self.publish(db, ChangeKind.completion, key: "\(session.id)/\(nip)", updated, time: time)
         }
+    }
+
+    static func sessionEntries(_ db: Database, sessionID: String, nip: String) throws -> [LedgerEntry] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM ledger_entry WHERE source = 1 AND session_id = ? AND nip = ? ORDER BY year"),
+            arguments: [sessionID, nip]
+        ).map(ledgerEntry)
     }
 
     /// The participant's certificate for the session: the one issued before (restored if it was
@@ -709,7 +748,7 @@ public final class ProgramsStore: Sendable {
             return number
         }
         let issueDate = session.days.map(\.date).max() ?? ""
-        let year = Int(issueDate.prefix(4)) ?? CalendarDate.today.year
+        let year = Int(issueDate.prefix(4)) ?? CalendarDate(wib: time).year
         let sequence = (try Int.fetchOne(db, sql: "SELECT last FROM certificate_counter WHERE year = ?", arguments: [year]) ?? 0) + 1
         try db.run(
             sql: "INSERT INTO certificate_counter (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last",
@@ -778,12 +817,29 @@ public final class ProgramsStore: Sendable {
         }
     }
 
+    /// Outside-learning entries one person may have in a year: far more than anyone takes, few enough
+    /// that no total can overflow.
+    public static let maximumOutsideEntriesPerYear = 100
+
     /// Stores outside learning, every entry pending; all or none.
     public func addOutsideLearning(_ entries: [LedgerEntry]) async throws -> [LedgerEntry] {
         let time = now()
         return try await write { db in
             var stored: [LedgerEntry] = []
+            var added: [String: Int] = [:]
             for var entry in entries {
+                let key = "\(entry.nip)/\(entry.year)"
+                if added[key] == nil {
+                    added[key] = try Int.fetchOne(
+                        db.cachedStatement(sql: "SELECT COUNT(*) FROM ledger_entry WHERE nip = ? AND year = ? AND source = 2"),
+                        arguments: [entry.nip, entry.year]) ?? 0
+                }
+                added[key, default: 0] += 1
+                guard added[key, default: 0] <= Self.maximumOutsideEntriesPerYear else {
+                    throw ProgramsError.resourceExhausted(.init(
+                        id: "\(entry.nip) sudah mempunyai \(Self.maximumOutsideEntriesPerYear) catatan pembelajaran di luar untuk \(entry.year)",
+                        en: "\(entry.nip) already has \(Self.maximumOutsideEntriesPerYear) outside-learning entries for \(entry.year)"))
+                }
                 entry.id = UUID().uuidString.lowercased()
                 entry.source = .outside
                 entry.state = .pending
@@ -816,12 +872,17 @@ public final class ProgramsStore: Sendable {
     }
 
     /// Verifies or rejects pending outside learning in bulk: all the entries or none.
-    public func verifyOutsideLearning(ids: [String], approve: Bool, reason: String, by subject: String) async throws -> Int {
+    public func verifyOutsideLearning(ids: [String], approve: Bool, reason: String, by subject: String, callerNIP: String) async throws -> Int {
         let time = now()
         return try await write { db in
             for id in Set(ids) {
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ledger_entry WHERE id = ? AND source = 2", arguments: [id]) else {
                     throw ProgramsError.notFound(.init(id: "catatan \(id) tidak ditemukan", en: "entry \(id) not found"))
+                }
+                guard callerNIP.isEmpty || row["nip"] as String != callerNIP else {
+                    throw ProgramsError.permissionDenied(.init(
+                        id: "catatan \(id) adalah milik Anda sendiri: minta rekan di BKPSDM memverifikasinya",
+                        en: "entry \(id) is your own: ask a BKPSDM colleague to verify it"))
                 }
                 guard row["state"] as Int == 1 else {
                     throw ProgramsError.failedPrecondition(.init(id: "catatan \(id) sudah diputuskan", en: "entry \(id) was already decided"))
@@ -838,13 +899,13 @@ public final class ProgramsStore: Sendable {
     }
 
     /// Verified and pending JP per person for a year: one pass over the covering index.
-    public func yearTotals(year: Int32) async throws -> [String: (verified: Int32, pending: Int32)] {
+    public func yearTotals(year: Int32) async throws -> [String: (verified: Int64, pending: Int64)] {
         try await db.read { db in
-            var totals: [String: (verified: Int32, pending: Int32)] = [:]
+            var totals: [String: (verified: Int64, pending: Int64)] = [:]
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT nip, state, SUM(jp) FROM ledger_entry WHERE year = ? AND state IN (1, 2) GROUP BY nip, state", arguments: [year])
             while let row = try rows.next() {
-                let nip: String = row[0], state: Int = row[1], jp: Int32 = row[2]
+                let nip: String = row[0], state: Int = row[1], jp: Int64 = row[2]
                 if state == 2 { totals[nip, default: (0, 0)].verified += jp } else { totals[nip, default: (0, 0)].pending += jp }
             }
             return totals

@@ -299,7 +299,8 @@ struct  Binakarier__Programs__V1__CompletionRule
 {
   ProtobufCMessage base;
   /*
-   * Share of the session's JP attended (hadir or terlambat) needed to complete; 0 means 80.
+   * Share of the session's JP attended (hadir or terlambat) needed to complete; 0 means 80. With a
+   * post-test required, completion stays PENDING until the score is recorded.
    */
   int32_t minimum_attendance_percent;
   /*
@@ -484,7 +485,7 @@ struct  Binakarier__Programs__V1__Certificate
 {
   ProtobufCMessage base;
   /*
-   * E.g. 800/BKPSDM-SWL/2026/0001: sequential without gaps per year.
+   * In the daemon's --certificate-format, e.g. 800/BKPSDM-SWL/2026/0001: sequential without gaps per year.
    */
   char *number;
   char *nip;
@@ -688,8 +689,9 @@ struct  Binakarier__Programs__V1__UpdateProgramRequest
   ProtobufCMessage base;
   Binakarier__Programs__V1__Program *program;
   /*
-   * Paths among: title, kind, description, goals, competencies, audience, organizer_agency_code,
-   * completion, evaluation_levels, cost_rupiah. jp cannot change once a session exists.
+   * Paths among: title, kind, description, goals, competencies, jp, audience, organizer_agency_code,
+   * completion, evaluation_levels, cost_rupiah. jp cannot change once a session exists, completion
+   * once a session has completed.
    */
   Google__Protobuf__FieldMask *update_mask;
 };
@@ -753,7 +755,7 @@ struct  Binakarier__Programs__V1__UpdateSessionRequest
   Binakarier__Programs__V1__Session *session;
   /*
    * Paths among: days, venue, online_link, capacity, facilitators. Days only while draft or open;
-   * a smaller capacity never drops anyone enrolled.
+   * a capacity below those enrolled is refused; a larger one seats people from the waitlist.
    */
   Google__Protobuf__FieldMask *update_mask;
 };
