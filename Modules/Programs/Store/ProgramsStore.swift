@@ -68,7 +68,7 @@ public final class ProgramsStore: Sendable {
     }
 
     static func competencyExists(_ db: Database, _ code: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM competency WHERE code = ?", arguments: [code]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM competency WHERE code = ?"), arguments: [code]) ?? false
     }
 
     public func competencies(type: Binakarier_Programs_V1_CompetencyType, agencyCode: String, after: String?, limit: Int) async throws -> [Competency] {
@@ -95,7 +95,7 @@ public final class ProgramsStore: Sendable {
         program.updateTimeUnix = program.createTimeUnix
         let stored = program
         try await write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM program WHERE code = ?", arguments: [stored.code]) == true {
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM program WHERE code = ?"), arguments: [stored.code]) == true {
                 throw ProgramsError.alreadyExists(.init(id: "program \(stored.code) sudah ada", en: "program \(stored.code) already exists"))
             }
             try db.run(
@@ -120,13 +120,13 @@ public final class ProgramsStore: Sendable {
             program.code = old.code
             program.createTimeUnix = old.createTimeUnix
             program.updateTimeUnix = time
-            if old.jp != program.jp, try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE program_code = ? LIMIT 1", arguments: [code]) == true {
+            if old.jp != program.jp, try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM session WHERE program_code = ? LIMIT 1"), arguments: [code]) == true {
                 throw ProgramsError.failedPrecondition(.init(
                     id: "JP program tidak dapat diubah setelah ada angkatan (buat program baru)",
                     en: "a program's JP cannot change once it has sessions (create a new program)"))
             }
             if old.completion != program.completion,
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE program_code = ? AND state = 4 LIMIT 1", arguments: [code]) == true
+                try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM session WHERE program_code = ? AND state = 4 LIMIT 1"), arguments: [code]) == true
             {
                 throw ProgramsError.failedPrecondition(.init(
                     id: "syarat kelulusan tidak dapat diubah setelah ada angkatan yang selesai (pesertanya dinilai dengan syarat itu)",
@@ -198,7 +198,7 @@ public final class ProgramsStore: Sendable {
         return try await write { db in
             guard try Self.program(db, code: session.programCode) != nil else { throw ProgramsError.noProgram(session.programCode) }
             var session = session
-            session.batch = Int32(try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(batch), 0) + 1 FROM session WHERE program_code = ?", arguments: [session.programCode]) ?? 1)
+            session.batch = Int32(try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(batch), 0) + 1 FROM session WHERE program_code = ?"), arguments: [session.programCode]) ?? 1)
             session.id = "\(session.programCode)-\(CalendarDate.pad(Int(session.batch), 2))"
             session.state = .draft
             session.createTimeUnix = time
@@ -233,7 +233,7 @@ public final class ProgramsStore: Sendable {
 
     /// Whether a session with this id exists (a point read).
     public func sessionExists(_ id: String) throws -> Bool {
-        try db.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE id = ?", arguments: [id]) } == true
+        try db.read { db in try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM session WHERE id = ?"), arguments: [id]) } == true
     }
 
     static func session(_ db: Database, id: String) throws -> Session? {
@@ -337,16 +337,16 @@ public final class ProgramsStore: Sendable {
             case .completed:
                 guard let program = try Self.program(db, code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
                 // Those still waiting or asking will not get a seat any more.
-                let waiting = try String.fetchAll(db, sql: "SELECT nip FROM enrolment WHERE session_id = ? AND state IN (1, 3)", arguments: [id])
+                let waiting = try String.fetchAll(db.cachedStatement(sql: "SELECT nip FROM enrolment WHERE session_id = ? AND state IN (1, 3)"), arguments: [id])
                 for nip in waiting {
                     try self.setState(db, sessionID: id, nip: nip, state: .cancelled, reason: "angkatan selesai", time: time)
                 }
-                let enrolled = try String.fetchAll(db, sql: "SELECT nip FROM enrolment WHERE session_id = ? AND state = 2 ORDER BY nip", arguments: [id])
+                let enrolled = try String.fetchAll(db.cachedStatement(sql: "SELECT nip FROM enrolment WHERE session_id = ? AND state = 2 ORDER BY nip"), arguments: [id])
                 for nip in enrolled {
                     try self.settle(db, session: session, program: program, nip: nip, time: time)
                 }
             case .cancelled:
-                let active = try String.fetchAll(db, sql: "SELECT nip FROM enrolment WHERE session_id = ? AND state IN (1, 2, 3)", arguments: [id])
+                let active = try String.fetchAll(db.cachedStatement(sql: "SELECT nip FROM enrolment WHERE session_id = ? AND state IN (1, 2, 3)"), arguments: [id])
                 for nip in active {
                     try self.setState(db, sessionID: id, nip: nip, state: .cancelled, reason: "angkatan dibatalkan: \(reason)", time: time)
                 }
@@ -409,7 +409,7 @@ public final class ProgramsStore: Sendable {
                     id: "angkatan \(session.id) tidak menerima pendaftaran (status \(Self.stateName(session.state).indonesian))",
                     en: "session \(session.id) is not taking enrolments (it is \(Self.stateName(session.state).english))"))
             }
-            var taken = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enrolment WHERE session_id = ? AND state = 2", arguments: [session.id]) ?? 0
+            var taken = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM enrolment WHERE session_id = ? AND state = 2"), arguments: [session.id]) ?? 0
             var results: [Result<Enrolment, ProgramsError>] = []
             for request in requests {
                 if let existing = try Self.enrolment(db, sessionID: session.id, nip: request.nip),
@@ -444,7 +444,7 @@ public final class ProgramsStore: Sendable {
     }
 
     static func nextQueue(_ db: Database, _ sessionID: String) throws -> Int64 {
-        (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(queue), 0) + 1 FROM enrolment WHERE session_id = ?", arguments: [sessionID])) ?? 1
+        (try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(queue), 0) + 1 FROM enrolment WHERE session_id = ?"), arguments: [sessionID])) ?? 1
     }
 
     /// An organiser approves (a seat, or the waitlist when full) or rejects a request.
@@ -499,7 +499,7 @@ public final class ProgramsStore: Sendable {
 
     /// Seats people from the waitlist, first come first served, while there are free seats.
     func promote(_ db: Database, sessionID: String, capacity: Int32, time: Int64) throws {
-        let taken = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM enrolment WHERE session_id = ? AND state = 2", arguments: [sessionID]) ?? 0
+        let taken = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM enrolment WHERE session_id = ? AND state = 2"), arguments: [sessionID]) ?? 0
         let free = Int(capacity) - taken
         guard free > 0 else { return }
         let next = try String.fetchAll(
@@ -594,7 +594,7 @@ public final class ProgramsStore: Sendable {
                     en: "attendance is kept only for running or completed sessions (\(sessionID) is \(Self.stateName(session.state).english))"))
             }
             let days = Set(session.days.map(\.date))
-            let enrolled = Set(try String.fetchAll(db, sql: "SELECT nip FROM enrolment WHERE session_id = ? AND state = 2", arguments: [sessionID]))
+            let enrolled = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT nip FROM enrolment WHERE session_id = ? AND state = 2"), arguments: [sessionID]))
             var refused: [(index: Int, reason: LocalizedText)] = []
             for (index, record) in records.enumerated() {
                 if !enrolled.contains(record.nip) {
@@ -740,7 +740,7 @@ public final class ProgramsStore: Sendable {
     /// The participant's certificate for the session: the one issued before (restored if it was
     /// revoked), or a new one with the year's next number.
     func issueCertificate(_ db: Database, session: Session, program: Program, nip: String, time: Int64) throws -> String {
-        if let number = try String.fetchOne(db, sql: "SELECT number FROM certificate WHERE session_id = ? AND nip = ?", arguments: [session.id, nip]) {
+        if let number = try String.fetchOne(db.cachedStatement(sql: "SELECT number FROM certificate WHERE session_id = ? AND nip = ?"), arguments: [session.id, nip]) {
             try db.run(sql: "UPDATE certificate SET revoked = 0, revoke_reason = '' WHERE number = ?", arguments: [number])
             if let certificate = try Self.certificate(db, number: number) {
                 try Self.publish(db, ChangeKind.certificateIssued, key: number, certificate, time: time)
@@ -749,7 +749,7 @@ public final class ProgramsStore: Sendable {
         }
         let issueDate = session.days.map(\.date).max() ?? ""
         let year = Int(issueDate.prefix(4)) ?? CalendarDate(wib: time).year
-        let sequence = (try Int.fetchOne(db, sql: "SELECT last FROM certificate_counter WHERE year = ?", arguments: [year]) ?? 0) + 1
+        let sequence = (try Int.fetchOne(db.cachedStatement(sql: "SELECT last FROM certificate_counter WHERE year = ?"), arguments: [year]) ?? 0) + 1
         try db.run(
             sql: "INSERT INTO certificate_counter (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last",
             arguments: [year, sequence])
@@ -786,7 +786,7 @@ public final class ProgramsStore: Sendable {
 
     public func certificates(nip: String) async throws -> [Certificate] {
         try await db.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM certificate WHERE nip = ? ORDER BY year, sequence", arguments: [nip]).map(Self.certificate)
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificate WHERE nip = ? ORDER BY year, sequence"), arguments: [nip]).map(Self.certificate)
         }
     }
 
@@ -812,7 +812,7 @@ public final class ProgramsStore: Sendable {
     /// A person's ledger lines for a year. A point read by index: it runs on the caller's thread.
     public func ledgerEntries(nip: String, year: Int32) throws -> [LedgerEntry] {
         try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM ledger_entry WHERE nip = ? AND year = ? ORDER BY start_date, id", arguments: [nip, year])
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM ledger_entry WHERE nip = ? AND year = ? ORDER BY start_date, id"), arguments: [nip, year])
                 .map(Self.ledgerEntry)
         }
     }
@@ -876,7 +876,7 @@ public final class ProgramsStore: Sendable {
         let time = now()
         return try await write { db in
             for id in Set(ids) {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ledger_entry WHERE id = ? AND source = 2", arguments: [id]) else {
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM ledger_entry WHERE id = ? AND source = 2"), arguments: [id]) else {
                     throw ProgramsError.notFound(.init(id: "catatan \(id) tidak ditemukan", en: "entry \(id) not found"))
                 }
                 guard callerNIP.isEmpty || row["nip"] as String != callerNIP else {
@@ -890,7 +890,7 @@ public final class ProgramsStore: Sendable {
                 try db.run(
                     sql: "UPDATE ledger_entry SET state = ?, verified_by = ?, reject_reason = ? WHERE id = ?",
                     arguments: [approve ? 2 : 3, subject, approve ? "" : reason, id])
-                if let entry = try Row.fetchOne(db, sql: "SELECT * FROM ledger_entry WHERE id = ?", arguments: [id]).map(Self.ledgerEntry) {
+                if let entry = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM ledger_entry WHERE id = ?"), arguments: [id]).map(Self.ledgerEntry) {
                     try Self.publish(db, ChangeKind.ledger, key: entry.nip, entry, time: time)
                 }
             }
@@ -979,7 +979,7 @@ public final class ProgramsStore: Sendable {
         try await write { db in
             guard try Self.program(db, code: programCode) != nil else { throw ProgramsError.noProgram(programCode) }
             try db.run(sql: "UPDATE need SET program_code = ? WHERE id = ?", arguments: [programCode, id])
-            guard db.changesCount == 1, let row = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [id]) else {
+            guard db.changesCount == 1, let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM need WHERE id = ?"), arguments: [id]) else {
                 throw ProgramsError.notFound(.init(id: "usulan \(id) tidak ditemukan", en: "need \(id) not found"))
             }
             return Self.need(row)
