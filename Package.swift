@@ -13,8 +13,10 @@ let package = Package(
         .library(name: "BKStore", targets: ["BKStore"]),
         .library(name: "Identity", targets: ["Identity"]),
         .library(name: "Programs", targets: ["Programs"]),
+        .library(name: "Feedback", targets: ["Feedback"]),
         .executable(name: "bk-identityd", targets: ["bk-identityd"]),
         .executable(name: "bk-programsd", targets: ["bk-programsd"]),
+        .executable(name: "bk-feedbackd", targets: ["bk-feedbackd"]),
         .executable(name: "bkctl", targets: ["bkctl"]),
     ],
     dependencies: [
@@ -25,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Evaluation forms are written by hand as YAML (bkctl form import); errors point at their lines.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: infrastructure
@@ -158,6 +162,21 @@ let package = Package(
             swiftSettings: strictSwift
         ),
 
+        .target(
+            name: "Feedback",
+            dependencies: [
+                "BKProto", "BKRPC", "BKStore", "BKAuth", "BKServiceKit", "CSodium",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Modules/Feedback",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+
         // MARK: apps
 
         .target(
@@ -186,6 +205,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Apps/bk-programsd",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "bk-feedbackd",
+            dependencies: [
+                "BKDaemon", "Feedback", "BKAuth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/bk-feedbackd",
             swiftSettings: strictSwift
         ),
         .executableTarget(

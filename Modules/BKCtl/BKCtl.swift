@@ -6,8 +6,8 @@ public struct BKCtl: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "bkctl",
         abstract: L(
-            "Administrasi BinaKarier: perangkat daerah (OPD), pegawai (ASN), akun, dan program pengembangan kompetensi (sesi, pendaftaran, kehadiran, JP, sertifikat, usulan kebutuhan).",
-            en: "Administer BinaKarier: agencies, employees (ASN), accounts, and development programs (sessions, enrolment, attendance, JP, certificates, development needs)."),
+            "Administrasi BinaKarier: perangkat daerah (OPD), pegawai (ASN), akun, program pengembangan kompetensi (sesi, pendaftaran, kehadiran, JP, sertifikat, usulan kebutuhan), dan umpan balik (formulir evaluasi, survei IKM, dialog terbuka, tindak lanjut).",
+            en: "Administer BinaKarier: agencies, employees (ASN), accounts, development programs (sessions, enrolment, attendance, JP, certificates, development needs), and feedback (evaluation forms, the IKM survey, open dialogues, action items)."),
         discussion: L(
             """
             Berkomunikasi dengan daemon melalui soket Unix. Masuk dulu dengan `bkctl login NAMA_PENGGUNA`; \
@@ -23,6 +23,7 @@ public struct BKCtl: AsyncParsableCommand {
             AgencyCommand.self, EmployeeCommand.self, AccountCommand.self,
             ProgramCommand.self, SessionCommand.self, EnrolCommand.self, AttendanceCommand.self,
             LedgerCommand.self, ComplianceCommand.self, CertificateCommand.self, NeedCommand.self,
+            FormCommand.self, CampaignCommand.self, AnswerCommand.self, DialogCommand.self, AspirationCommand.self, ActionCommand.self,
             LoginCommand.self, LogoutCommand.self,
         ])
 

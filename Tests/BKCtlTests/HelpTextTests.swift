@@ -25,6 +25,13 @@ struct HelpTextTests {
         ["compliance"],
         ["certificate"], ["certificate", "show"], ["certificate", "list"], ["certificate", "verify"],
         ["need"], ["need", "propose"], ["need", "list"], ["need", "summary"], ["need", "link"],
+        ["form"], ["form", "import"], ["form", "list"], ["form", "show"], ["form", "publish"],
+        ["campaign"], ["campaign", "open"], ["campaign", "close"], ["campaign", "list"], ["campaign", "results"],
+        ["answer"],
+        ["dialog"], ["dialog", "create"], ["dialog", "list"], ["dialog", "show"], ["dialog", "close"], ["dialog", "minutes"],
+        ["dialog", "respond"], ["dialog", "direct"],
+        ["aspiration"], ["aspiration", "add"], ["aspiration", "list"], ["aspiration", "support"],
+        ["action"], ["action", "add"], ["action", "update"], ["action", "list"],
     ]
 
     static func golden(_ command: [String], english: Bool) -> URL {

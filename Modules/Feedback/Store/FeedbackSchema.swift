@@ -1,0 +1,179 @@
+import BKStore
+import GRDB
+
+/// The feedback database. Anonymity is a property of this schema: `participation` says who has answered
+/// a campaign (to refuse a second answer and to count), `response` holds what was answered, and for an
+/// anonymous campaign nothing links a row of one to a row of the other. A response's key is random, so
+/// its place in the table says nothing of when it came; it carries no time and no respondent; the two
+/// rows are written in one transaction (nothing lost), whose trace in the write-ahead log is
+/// checkpointed away at once (see the module README for the threat model).
+enum FeedbackSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("feedback-1") { db in
+            try db.execute(sql: """
+                CREATE TABLE instrument (
+                    code TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    purpose INTEGER NOT NULL,
+                    state INTEGER NOT NULL,
+                    message BLOB NOT NULL,
+                    create_time INTEGER NOT NULL,
+                    PRIMARY KEY (code, version)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE campaign (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    instrument_code TEXT NOT NULL,
+                    instrument_version INTEGER NOT NULL,
+                    purpose INTEGER NOT NULL,
+                    anonymous INTEGER NOT NULL,
+                    state INTEGER NOT NULL,
+                    origin INTEGER NOT NULL,
+                    audience_kind INTEGER NOT NULL,
+                    session_id TEXT NOT NULL DEFAULT '',
+                    dialogue_id TEXT NOT NULL DEFAULT '',
+                    program_code TEXT NOT NULL DEFAULT '',
+                    agency_code TEXT NOT NULL DEFAULT '',
+                    unit_code TEXT NOT NULL DEFAULT '',
+                    open_time INTEGER NOT NULL,
+                    close_time INTEGER NOT NULL,
+                    wave_days INTEGER NOT NULL DEFAULT 0,
+                    opened_by TEXT NOT NULL,
+                    -- Weak results were looked at (once, when it closed).
+                    reviewed INTEGER NOT NULL DEFAULT 0,
+                    FOREIGN KEY (instrument_code, instrument_version) REFERENCES instrument(code, version)
+                );
+                CREATE INDEX campaign_by_session ON campaign(session_id, purpose);
+                CREATE INDEX campaign_by_program ON campaign(program_code, purpose);
+                CREATE INDEX campaign_by_agency ON campaign(agency_code, purpose, open_time);
+                CREATE INDEX campaign_by_state ON campaign(state, close_time);
+
+                -- Who may answer; for supervisor follow-ups, about whom.
+                CREATE TABLE campaign_audience (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    respondent_nip TEXT NOT NULL,
+                    subject_nip TEXT NOT NULL DEFAULT '',
+                    PRIMARY KEY (campaign_id, respondent_nip, subject_nip)
+                ) WITHOUT ROWID;
+                CREATE INDEX audience_by_respondent ON campaign_audience(respondent_nip);
+
+                -- Who has answered (never what).
+                CREATE TABLE participation (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    respondent_nip TEXT NOT NULL,
+                    subject_nip TEXT NOT NULL DEFAULT '',
+                    PRIMARY KEY (campaign_id, respondent_nip, subject_nip)
+                ) WITHOUT ROWID;
+                CREATE INDEX participation_by_respondent ON participation(respondent_nip);
+
+                -- What was answered. Anonymous campaigns: respondent and subject empty, no time.
+                CREATE TABLE response (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    respondent_nip TEXT NOT NULL DEFAULT '',
+                    subject_nip TEXT NOT NULL DEFAULT '',
+                    score REAL,
+                    receipt_hash TEXT NOT NULL,
+                    answers BLOB NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX response_by_campaign ON response(campaign_id);
+                CREATE INDEX response_by_respondent ON response(respondent_nip) WHERE respondent_nip != '';
+
+                -- Campaigns to open, from programs' feed: each once (the key), when due.
+                CREATE TABLE schedule (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    due_time INTEGER NOT NULL,
+                    purpose INTEGER NOT NULL,
+                    session_id TEXT NOT NULL,
+                    wave_days INTEGER NOT NULL DEFAULT 0,
+                    -- 0 waiting, 1 opened, 2 not needed (the program does not ask for it), 3 cancelled
+                    state INTEGER NOT NULL DEFAULT 0,
+                    campaign_id TEXT NOT NULL DEFAULT '',
+                    note TEXT NOT NULL DEFAULT ''
+                ) WITHOUT ROWID;
+                CREATE INDEX schedule_due ON schedule(state, due_time);
+
+                -- Test results owed to programs (RecordAssessment), sent and then removed.
+                CREATE TABLE assessment_outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    session_id TEXT NOT NULL,
+                    nip TEXT NOT NULL,
+                    kind INTEGER NOT NULL,
+                    score REAL NOT NULL
+                );
+
+                CREATE TABLE dialogue (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    agency_code TEXT NOT NULL,
+                    unit_code TEXT NOT NULL DEFAULT '',
+                    topic TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    time TEXT NOT NULL DEFAULT '',
+                    venue TEXT NOT NULL DEFAULT '',
+                    leader_nip TEXT NOT NULL,
+                    state INTEGER NOT NULL,
+                    summary TEXT NOT NULL DEFAULT '',
+                    create_time INTEGER NOT NULL
+                );
+                CREATE INDEX dialogue_by_agency ON dialogue(agency_code, date);
+                CREATE TABLE aspiration (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    dialogue_id TEXT NOT NULL REFERENCES dialogue(id),
+                    category TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    anonymous INTEGER NOT NULL,
+                    author_nip TEXT NOT NULL DEFAULT '',
+                    answer TEXT NOT NULL DEFAULT '',
+                    answered_by TEXT NOT NULL DEFAULT '',
+                    action_id TEXT NOT NULL DEFAULT ''
+                ) WITHOUT ROWID;
+                CREATE INDEX aspiration_by_dialogue ON aspiration(dialogue_id);
+                CREATE TABLE support (
+                    aspiration_id TEXT NOT NULL REFERENCES aspiration(id),
+                    nip TEXT NOT NULL,
+                    PRIMARY KEY (aspiration_id, nip)
+                ) WITHOUT ROWID;
+                CREATE TABLE direction (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    dialogue_id TEXT NOT NULL REFERENCES dialogue(id),
+                    text TEXT NOT NULL,
+                    given_by TEXT NOT NULL,
+                    action_id TEXT NOT NULL DEFAULT '',
+                    create_time INTEGER NOT NULL
+                );
+                CREATE INDEX direction_by_dialogue ON direction(dialogue_id);
+
+                CREATE TABLE action (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    source INTEGER NOT NULL,
+                    source_id TEXT NOT NULL DEFAULT '',
+                    agency_code TEXT NOT NULL,
+                    owner_nip TEXT NOT NULL,
+                    due_date TEXT NOT NULL,
+                    state INTEGER NOT NULL,
+                    reason TEXT NOT NULL DEFAULT '',
+                    evidence TEXT NOT NULL DEFAULT '',
+                    created_by TEXT NOT NULL,
+                    create_time INTEGER NOT NULL,
+                    close_time INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX action_by_agency ON action(agency_code, state, due_date);
+                CREATE INDEX action_by_owner ON action(owner_nip, state);
+                CREATE INDEX action_by_source ON action(source_id);
+                CREATE TABLE action_note (
+                    action_id TEXT NOT NULL REFERENCES action(id),
+                    time_unix INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    by TEXT NOT NULL
+                );
+                CREATE INDEX action_note_by_action ON action_note(action_id, time_unix);
+                """)
+        }
+        Outbox.registerMigration(&migrator, identifier: "feedback-outbox")
+        ChangeFeedConsumer.registerMigration(&migrator, identifier: "feedback-feed-cursors")
+        return migrator
+    }
+}
