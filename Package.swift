@@ -356,6 +356,16 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "FeedbackTests",
+            dependencies: [
+                "Feedback", "BKAuth", "BKProto", "BKRPC", "BKStore", "BKServiceKit", "BKTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/FeedbackTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "BKCtlTests",
             dependencies: ["BKCtl", "IdentityVocabulary", "BKTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tests/BKCtlTests",

@@ -117,7 +117,7 @@ public final class CampaignScheduler: Service, Sendable {
             let opens = service.now()
             var campaign = Campaign(
                 title: "\(instrument.title) — \(program.title) angkatan \(session.batch)\(plan.waveDays > 0 ? " (\(plan.waveDays) hari)" : "")",
-                instrumentCode: instrument.code, instrumentVersion: instrument.version, purpose: instrument.purpose, audience: audience,
+                instrumentCode: instrument.code, instrumentVersion: instrument.version, purpose: plan.purpose, audience: audience,
                 anonymous: plan.purpose == .reaction && configuration.anonymousReaction,
                 openTimeUnix: opens, closeTimeUnix: opens + Int64(days) * 86_400, origin: .scheduled,
                 programCode: program.code, agencyCode: resolved.agency, waveDays: plan.waveDays, openedBy: "service:feedback")

@@ -67,7 +67,10 @@ extension FeedbackService {
             throw FeedbackError.failedPrecondition(.init(
                 id: "formulir \(instrument.code) versi \(instrument.version) belum diterbitkan", en: "form \(instrument.code) version \(instrument.version) is not published"))
         }
-        guard Self.fits(instrument.purpose, audience.kind) else {
+        // A test serves before and after: the campaign says which.
+        let isTest = instrument.purpose == .preTest || instrument.purpose == .postTest
+        let purpose = isTest && [.preTest, .postTest].contains(campaign.purpose) ? campaign.purpose : instrument.purpose
+        guard Self.fits(purpose, audience.kind) else {
             throw FeedbackError.failedPrecondition(.init(
                 id: "formulir \(instrument.code) tidak cocok untuk sasaran ini", en: "form \(instrument.code) does not fit this audience"))
         }
@@ -85,11 +88,11 @@ extension FeedbackService {
                     en: "agency heads open campaigns for their own dialogues and service units; BKPSDM for the rest"))
             }
         }
-        let resolved = try await members(of: audience, purpose: instrument.purpose)
+        let resolved = try await members(of: audience, purpose: purpose)
         let days = campaign.closeTimeUnix > 0 ? 0 : 7
         campaign.instrumentCode = instrument.code
         campaign.instrumentVersion = instrument.version
-        campaign.purpose = instrument.purpose
+        campaign.purpose = purpose
         campaign.title = try Self.title(campaign.title, default: instrument.title)
         campaign.origin = .manual
         campaign.openTimeUnix = now()
@@ -101,7 +104,7 @@ extension FeedbackService {
         campaign.agencyCode = resolved.agency
         campaign.openedBy = caller.subject
         // Tests must be identified (gains are per person); IKM is anonymous by nature.
-        if instrument.purpose == .preTest || instrument.purpose == .postTest { campaign.anonymous = false }
+        if isTest { campaign.anonymous = false }
         if instrument.purpose == .ikm { campaign.anonymous = true }
         let opened = try await store.openCampaign(campaign, audience: resolved.members)
         audit(context, "campaign opened", ["campaign": opened.id, "instrument": opened.instrumentCode, "audience": "\(opened.audienceSize)"])
@@ -184,7 +187,7 @@ extension FeedbackService {
         let score = AnswerRules.score(checked, for: instrument)
         let session = campaign.audience?.sessionId ?? ""
         let assessment: (session: String, kind: Binakarier_Programs_V1_AssessmentKind)? =
-            session.isEmpty ? nil : instrument.purpose == .preTest ? (session, .preTest) : instrument.purpose == .postTest ? (session, .postTest) : nil
+            session.isEmpty ? nil : campaign.purpose == .preTest ? (session, .preTest) : campaign.purpose == .postTest ? (session, .postTest) : nil
         let receipt = try await store.submit(.init(
             campaignID: campaign.id, respondent: respondent, subject: subject, answers: checked, score: score, assessment: assessment))
         return .init(score: score ?? 0, passed: score.map { $0 + 1e-9 >= instrument.passMark } ?? false, receipt: receipt)
