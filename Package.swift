@@ -280,6 +280,15 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .executableTarget(
+            name: "bk-feedback-bench",
+            dependencies: [
+                "BKRPC", "BKProto", "BKTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "tools/bk-feedback-bench",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
             name: "bk-feed-follow",
             dependencies: [
                 "BKRPC", "BKProto", "BKAuth", "BKStore", "BKServiceKit",
@@ -292,7 +301,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bk-fuzz",
-            dependencies: ["BKProto", "BKRPC", "Identity", "Programs", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["BKProto", "BKRPC", "Identity", "Programs", "Feedback", .product(name: "NIOCore", package: "swift-nio")],
             path: "tools/bk-fuzz",
             swiftSettings: strictSwift
         ),

@@ -22,6 +22,9 @@ struct FeedbackDaemon: AsyncParsableCommand {
     @Option(help: "Days a reaction form (L1) stays open.")
     var reactionDays = 7
 
+    @Option(help: "Public (IKM) answers accepted per campaign per minute.")
+    var publicAnswersPerMinute = 120
+
     @Option(help: "Seconds between rounds of the scheduler (programs' feed, due campaigns, closing, results).")
     var schedulerSeconds: Double = 5
 
@@ -31,6 +34,7 @@ struct FeedbackDaemon: AsyncParsableCommand {
     func validate() throws {
         guard minimumGroup >= 5 else { throw ValidationError("--minimum-group is at least 5: smaller groups identify people") }
         guard parsedWaves() != nil else { throw ValidationError("--follow-up-days takes days separated by commas, e.g. 60,90") }
+        guard publicAnswersPerMinute > 0 else { throw ValidationError("--public-answers-per-minute must be above 0") }
         guard (1...60).contains(reactionDays) else { throw ValidationError("--reaction-days must be 1 to 60") }
         guard schedulerSeconds > 0, revocationPollSeconds > 0, revocationPollSeconds <= 60 else { throw ValidationError("intervals must be above 0") }
     }
@@ -46,6 +50,7 @@ struct FeedbackDaemon: AsyncParsableCommand {
         settings.minimumGroup = minimumGroup
         settings.followUpWaves = parsedWaves() ?? [60, 90]
         settings.reactionDays = reactionDays
+        settings.publicAnswersPerMinute = publicAnswersPerMinute
         try await Daemon.run(name: .feedback, configuration: try options.resolve()) { configuration, logger, resources in
             let store = try await resources.open("feedback store") {
                 try await FeedbackStore.open(directory: configuration.dataDirectory)

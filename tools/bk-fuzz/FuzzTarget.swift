@@ -2,6 +2,7 @@ import BKProto
 import BKRPC
 import Identity
 import Programs
+import Feedback
 import NIOCore
 
 /// libFuzzer's entry point (built with tools/fuzz); the plain build replays files through the same code.
@@ -33,6 +34,12 @@ enum FuzzTarget {
         ("attendance-csv", { _ = try? AttendanceCSV.parse(Array($0), deadline: nil) }),
         ("outside-learning-csv", { _ = try? OutsideLearningInput.parse(Array($0), deadline: nil) }),
         ("json-create-program", { jsonRoundTrip(Binakarier_Programs_V1_CreateProgramRequest.self, $0) }),
+        ("submit-response", { roundTrip(Binakarier_Feedback_V1_SubmitResponseRequest.self, $0) }),
+        ("instrument-document", { _ = InstrumentRules.read(Array($0)) }),
+        ("answers", { bytes in
+            guard let request = try? Binakarier_Feedback_V1_SubmitResponseRequest(serializedBytes: bytes) else { return }
+            _ = try? AnswerRules.validated(request.answers, for: BuiltInInstruments.reaction)
+        }),
     ]
 
     static func run(_ bytes: UnsafeRawBufferPointer) {
