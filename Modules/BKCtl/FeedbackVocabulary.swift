@@ -192,7 +192,7 @@ enum FeedbackVocabulary {
         case .`public`:
             let unit = audience.unitCode.isEmpty ? audience.agencyCode : "\(audience.agencyCode)/\(audience.unitCode)"
             return "publik (unit layanan \(unit))"
-        case .people: return "\(audience.nips.count) orang"
+        case .people: return audience.nips.isEmpty ? "orang yang ditunjuk" : "\(audience.nips.count) orang"
         }
     }
 

@@ -1,14 +1,18 @@
 // bk-demo-data: a Sawahlunto-sized demo city for BinaKarier.
 //
 //   bk-demo-data csv [--scale N] [--output FILE]     write the employees CSV (the import format)
-//   bk-demo-data load [--socket-dir DIR]             load the city into a running bk-identityd, and
-//                                                    its 2026 programs into bk-programsd if it runs
+//   bk-demo-data load [--socket-dir DIR]             load the city into a running bk-identityd, its
+//                     [--skip-feedback]              2026 programs into bk-programsd and their feedback
+//                                                    into bk-feedbackd if they run
 //
 // `load` is what tools/run does: as root on the daemon's machine it bootstraps the administrator,
 // then creates agencies and units, imports the employees, sets the agency heads and creates demo
 // accounts. Then, as the demo organiser, it loads a year of programs (DemoPrograms, DemoProgramsPlan,
-// DemoProgramsLoader), or says it skips them when bk-programsd's socket is not there. Running it
-// again changes nothing that is already there.
+// DemoProgramsLoader), or says it skips them when bk-programsd's socket is not there; then a year of
+// feedback (DemoFeedback, DemoFeedbackPlan, DemoFeedbackLoader): tests, answers to the evaluation
+// forms, IKM surveys of the service units and the Head of Health's open dialogues, creating accounts
+// for the ASN who answer (password asn-demo-2026), or says it skips it when bk-feedbackd's socket is
+// not there. Running it again changes nothing that is already there.
 import ArgumentParser
 import BKProto
 import BKRPC
@@ -47,8 +51,10 @@ struct DemoData: AsyncParsableCommand {
 
     struct Load: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load the demo city into a running bk-identityd, and its 2026 programs into bk-programsd.")
+            abstract: "Load the demo city into a running bk-identityd, its 2026 programs into bk-programsd and their feedback into bk-feedbackd.")
         @Option(help: "Directory of the daemons' sockets (env BINAKARIER_SOCKET_DIR).") var socketDir: String?
+        @Flag(help: "Leave out the year of feedback (tests, answers, IKM surveys, dialogues) and the ASN accounts it creates.")
+        var skipFeedback = false
 
         func run() async throws {
             let directory = socketDir ?? ProcessInfo.processInfo.environment["BINAKARIER_SOCKET_DIR"] ?? "/run/binakarier"
@@ -118,6 +124,11 @@ struct DemoData: AsyncParsableCommand {
                   pegawai Dinas Kesehatan: \(people.map(\.nip).joined(separator: ", ")) / \(DemoData.employeePassword)
                 """)
             try await DemoProgramsLoader.load(city: city, socketDirectory: directory, identity: client)
+            if skipFeedback {
+                FileHandle.standardError.write(Data("bk-demo-data: umpan balik \(DemoPrograms.year) dilewati (--skip-feedback).\n".utf8))
+            } else {
+                try await DemoFeedbackLoader.load(city: city, socketDirectory: directory, identity: client)
+            }
         }
     }
 }

@@ -22,6 +22,10 @@ struct FeedbackBench: AsyncParsableCommand {
     @Option(help: "Responses in the large (public IKM) campaign.") var large: Int = 10_000
     @Option(help: "Campaigns of 30 in the city-year.") var yearCampaigns: Int = 120
 
+    static func outcome<T>(_ body: () async throws(RPCError) -> T) async -> Result<T, RPCError> {
+        do { return .success(try await body()) } catch { return .failure(error) }
+    }
+
     func run() async throws {
         let directory = try TemporaryDirectory(prefix: "bk-fbench")
         defer { directory.remove() }
@@ -55,25 +59,25 @@ struct FeedbackBench: AsyncParsableCommand {
             let answer = try await identity.listEmployees(.init(pageSize: 1000, pageToken: page))
             people += answer.employees.filter { $0.status == .active }.map(\.nip)
             page = answer.nextPageToken
-        } while !page.isEmpty && people.count < respondents * 2
-        let chosen = Array(people.suffix(respondents))
+        } while !page.isEmpty
         let password = "bench-feedback-2026"
+        var chosen: [String] = []
         let setup = try await clock.measure {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for (index, nip) in chosen.enumerated() {
-                    if index >= 4 { try await group.next() }
-                    group.addTask { _ = try? await identity.createAccount(.init(username: nip, password: password, nip: nip)) }
+            var candidates = people.makeIterator()
+            while chosen.count < respondents, let nip = candidates.next() {
+                let created = await Self.outcome { () async throws(RPCError) in
+                    try await identity.createAccount(.init(username: nip, password: password, nip: nip))
                 }
-                try await group.waitForAll()
+                switch created {
+                case .success: chosen.append(nip)
+                case .failure(let error) where error.code == .alreadyExists: continue
+                case .failure(let error): throw error
+                }
             }
         }
         var tokens: [String] = []
-        try await withThrowingTaskGroup(of: String.self) { group in
-            for (index, nip) in chosen.enumerated() {
-                if index >= 4 { tokens.append(try await group.next()!) }
-                group.addTask { try await Identity.Client(identityClient).login(.init(username: nip, password: password)).token }
-            }
-            for try await token in group { tokens.append(token) }
+        for nip in chosen {
+            tokens.append(try await Identity.Client(identityClient).login(.init(username: nip, password: password)).token)
         }
         let loginOrder = tokens
         print("bk-feedback-bench: bk-identityd, bk-programsd and bk-feedbackd (release), SQLite synchronous=FULL, on the demo city and year")

@@ -131,7 +131,7 @@ public final class CampaignScheduler: Service, Sendable {
     func reviewClosed() async throws {
         let store = service.store
         for campaign in try await store.campaignsToReview() {
-            let results = try await service.results(of: [campaign], scope: "campaign \(campaign.id)")
+            let results = try await service.results(of: [campaign], scope: "kampanye \(campaign.id)")
             var action: ActionItem?
             if let why = service.weakness(of: results), !campaign.agencyCode.isEmpty,
                 let head = try await service.peers.agency(campaign.agencyCode)?.headNip, !head.isEmpty

@@ -11,7 +11,7 @@ extension FeedbackService {
         if !request.campaignId.isEmpty {
             guard let campaign = try await store.campaign(id: request.campaignId) else { throw FeedbackError.noCampaign(request.campaignId) }
             campaigns = [campaign]
-            scope = "campaign \(campaign.id)"
+            scope = "kampanye \(campaign.id)"
         } else {
             guard request.purpose != .unspecified, !request.sessionId.isEmpty || !request.programCode.isEmpty || !request.agencyCode.isEmpty else {
                 throw FeedbackError.invalid(field: "campaign_id", reason: .init(
