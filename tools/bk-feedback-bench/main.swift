@@ -21,6 +21,7 @@ struct FeedbackBench: AsyncParsableCommand {
     @Option(help: "Seconds over which they answer.") var window: Double = 60
     @Option(help: "Responses in the large (public IKM) campaign.") var large: Int = 10_000
     @Option(help: "Campaigns of 30 in the city-year.") var yearCampaigns: Int = 120
+    @Option(help: "Times each results call is measured.") var resultRounds: Int = 7
 
     static func outcome<T>(_ body: () async throws(RPCError) -> T) async -> Result<T, RPCError> {
         do { return .success(try await body()) } catch { return .failure(error) }
@@ -187,7 +188,7 @@ struct FeedbackBench: AsyncParsableCommand {
         }
         var resultTimes: [Double] = []
         var last = Binakarier_Feedback_V1_Results()
-        for _ in 0..<7 {
+        for _ in 0..<resultRounds {
             let time = try await clock.measure { last = try await organizer.getResults(.init(campaignId: survey.id)) }
             resultTimes.append(Measurements.microseconds(time) / 1000)
         }

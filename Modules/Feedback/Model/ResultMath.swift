@@ -16,7 +16,16 @@ public enum ResultMath {
     public static func ikm(_ responses: [[Int: Double]]) -> Binakarier_Feedback_V1_IkmResult {
         let respondents = responses.count
         guard respondents > 0 else { return .init() }
-        let nrr = (1...9).map { element in responses.reduce(0.0) { $0 + ($1[element] ?? 0) } / Double(respondents) }
+        return ikm(nrr: (1...9).map { element in responses.reduce(0.0) { $0 + ($1[element] ?? 0) } / Double(respondents) }, respondents: respondents)
+    }
+
+    /// IKM from each element's sum of scores over `respondents` (what running counts give).
+    public static func ikm(sums: [Int: Double], respondents: Int) -> Binakarier_Feedback_V1_IkmResult {
+        ikm(nrr: (1...9).map { (sums[$0] ?? 0) / Double(max(respondents, 1)) }, respondents: respondents)
+    }
+
+    static func ikm(nrr: [Double], respondents: Int) -> Binakarier_Feedback_V1_IkmResult {
+        guard respondents > 0 else { return .init() }
         let raw = nrr.reduce(0.0) { $0 + $1 / 9 } * 25
         let index = (raw * 100).rounded() / 100
         let (grade, label) = ikmGrade(index)

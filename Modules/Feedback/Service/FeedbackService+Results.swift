@@ -41,32 +41,28 @@ extension FeedbackService {
             throw FeedbackError.invalid(field: "purpose", reason: .init(id: "hasil tidak mencampur tujuan formulir", en: "results do not mix purposes"))
         }
         results.purpose = purpose
-        let responses = try await store.responses(campaigns: campaigns.map(\.id))
+        let ids = campaigns.map(\.id)
+        let responses = try await store.responseCount(campaigns: ids)
         results.audienceSize = Int32(campaigns.reduce(0) { $0 + Int($1.audienceSize) })
-        results.responses = Int32(responses.count)
+        results.responses = Int32(responses)
         results.responseRate = results.audienceSize > 0 ? Double(results.responses) * 100 / Double(results.audienceSize) : 0
         for campaign in campaigns {
             results.actionIds += try await store.actions(
                 agencyCode: "", state: .unspecified, overdueOnly: false, owner: "", sourceID: campaign.id, after: nil, limit: 100
             ).map(\.id)
         }
-        guard responses.count >= k else {
+        guard responses >= k else {
             results.suppressed = true
             return results
         }
-        // The questions as the newest version asked them (answers point at question ids).
-        var instruments: [String: Instrument] = [:]
-        for campaign in campaigns where instruments["\(campaign.instrumentCode)/\(campaign.instrumentVersion)"] == nil {
-            instruments["\(campaign.instrumentCode)/\(campaign.instrumentVersion)"] = try await store.instrument(code: campaign.instrumentCode, version: campaign.instrumentVersion)
-        }
-        let questions = instruments.values.sorted { $0.version > $1.version }.flatMap(\.questions)
-        var seen = Set<String>()
-        let ordered = questions.filter { seen.insert($0.id).inserted }
-        results.items = Self.items(ordered, responses.map(\.answers), k: k, rules: configuration)
+        let ordered = try await questions(of: campaigns)
+        let counts = try await store.counts(campaigns: ids)
+        let texts = try await store.texts(campaigns: ids)
+        results.items = Self.items(ordered, counts: counts, texts: texts, k: k, rules: configuration)
 
         switch purpose {
         case .ikm:
-            results.ikm = Self.ikm(responses.map(\.answers), questions: ordered)
+            results.ikm = Self.ikm(counts, questions: ordered, respondents: responses)
         case .preTest, .postTest:
             results.learning = try await learning(for: campaigns)
         case .followUpSelf, .followUpSupervisor:
@@ -77,47 +73,67 @@ extension FeedbackService {
         return results
     }
 
-    /// Per question: count, mean, distribution, NPS, before/after means, texts (shuffled), facilitator
-    /// rows (each hidden under k); `weak` by the rules.
-    static func items(_ questions: [Question], _ answerSets: [[Answer]], k: Int, rules: Configuration) -> [Binakarier_Feedback_V1_ItemResult] {
-        var byQuestion: [String: [Answer]] = [:]
-        for answers in answerSets { for answer in answers { byQuestion[answer.questionId, default: []].append(answer) } }
+    /// The questions the campaigns asked, as the newest version words them (answers point at ids).
+    func questions(of campaigns: [Campaign]) async throws -> [Question] {
+        var instruments: [String: Instrument] = [:]
+        for campaign in campaigns where instruments["\(campaign.instrumentCode)/\(campaign.instrumentVersion)"] == nil {
+            instruments["\(campaign.instrumentCode)/\(campaign.instrumentVersion)"] = try await store.instrument(code: campaign.instrumentCode, version: campaign.instrumentVersion)
+        }
+        var seen = Set<String>()
+        return instruments.values.sorted { $0.version > $1.version }.flatMap(\.questions).filter { seen.insert($0.id).inserted }
+    }
+
+    /// Per question, from the running counts: answers, mean, distribution, NPS, before/after means,
+    /// texts (shuffled, only from k answers on), facilitator rows (each hidden under k); `weak` by the rules.
+    static func items(
+        _ questions: [Question], counts: [FeedbackStore.Count], texts: [String: [String]], k: Int, rules: Configuration
+    ) -> [Binakarier_Feedback_V1_ItemResult] {
+        let byQuestion = Dictionary(grouping: counts, by: \.question)
         var items: [Binakarier_Feedback_V1_ItemResult] = []
         for question in questions {
-            let answers = byQuestion[question.id] ?? []
-            var item = Binakarier_Feedback_V1_ItemResult(questionId: question.id, text: question.text, kind: question.kind, answers: Int32(answers.count))
+            let rows = byQuestion[question.id] ?? []
+            func answered(_ facilitator: String = "") -> Int { rows.first { $0.value == -1 && $0.facilitator == facilitator }?.count ?? 0 }
+            func count(_ value: Int, _ facilitator: String = "") -> Int { rows.first { $0.value == value && $0.facilitator == facilitator }?.count ?? 0 }
+            var item = Binakarier_Feedback_V1_ItemResult(questionId: question.id, text: question.text, kind: question.kind, answers: Int32(answered()))
             switch question.kind {
-            case .likert4, .likert5, .nps, .number:
-                let values = answers.map(\.number)
-                item.mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
-                if question.kind != .number {
-                    let range = question.kind == .likert4 ? 1...4 : question.kind == .likert5 ? 1...5 : 0...10
-                    item.distribution = range.map { value in Int32(values.count { Int($0) == value }) }
+            case .likert4, .likert5, .nps:
+                let range = question.kind == .likert4 ? 1...4 : question.kind == .likert5 ? 1...5 : 0...10
+                item.distribution = range.map { Int32(count($0)) }
+                let n = range.reduce(0) { $0 + count($1) }
+                item.mean = n == 0 ? 0 : Double(range.reduce(0) { $0 + $1 * count($1) }) / Double(n)
+                if question.kind == .nps, n > 0 {
+                    item.nps = Double((9...10).reduce(0) { $0 + count($1) } - (0...6).reduce(0) { $0 + count($1) }) * 100 / Double(n)
                 }
-                if question.kind == .nps { item.nps = ResultMath.nps(values) }
-                item.weak = !values.isEmpty && (
+                item.weak = n > 0 && (
                     (question.kind == .likert4 && item.mean < rules.weakLikert4) || (question.kind == .likert5 && item.mean < rules.weakLikert5)
                         || (question.kind == .nps && item.nps < rules.weakNPS))
                 items.append(item)
+            case .number:
+                let total = rows.first { $0.value == -1 }?.total ?? 0
+                item.mean = item.answers == 0 ? 0 : total / Double(item.answers)
+                items.append(item)
             case .singleChoice, .multipleChoice, .testItem:
-                item.distribution = question.options.indices.map { index in Int32(answers.count { $0.choices.contains(Int32(index)) }) }
+                item.distribution = question.options.indices.map { Int32(count($0)) }
                 items.append(item)
             case .beforeAfter:
-                item.beforeMean = answers.isEmpty ? 0 : Double(answers.reduce(0) { $0 + Int($1.before) }) / Double(answers.count)
-                item.afterMean = answers.isEmpty ? 0 : Double(answers.reduce(0) { $0 + Int($1.after) }) / Double(answers.count)
+                let pairs = rows.filter { $0.value >= 10 }
+                let n = pairs.reduce(0) { $0 + $1.count }
+                item.beforeMean = n == 0 ? 0 : Double(pairs.reduce(0) { $0 + $1.value / 10 * $1.count }) / Double(n)
+                item.afterMean = n == 0 ? 0 : Double(pairs.reduce(0) { $0 + $1.value % 10 * $1.count }) / Double(n)
                 items.append(item)
             case .shortText, .longText:
                 // Shuffled: the order of answers must not follow the order of respondents.
-                item.texts = answers.count >= k ? answers.map(\.text).shuffled() : []
+                let given = texts[question.id] ?? []
+                item.answers = Int32(given.count)
+                item.texts = given.count >= k ? given.shuffled() : []
                 items.append(item)
             case .facilitatorRating:
-                let byFacilitator = Dictionary(grouping: answers, by: \.facilitator)
-                for (facilitator, ratings) in byFacilitator.sorted(by: { $0.key < $1.key }) where ratings.count >= k {
+                for facilitator in Set(rows.map(\.facilitator)).sorted() where answered(facilitator) >= k {
                     var row = item
                     row.facilitator = facilitator
-                    row.answers = Int32(ratings.count)
-                    row.mean = ratings.reduce(0) { $0 + $1.number } / Double(ratings.count)
-                    row.distribution = (1...5).map { value in Int32(ratings.count { Int($0.number) == value }) }
+                    row.answers = Int32(answered(facilitator))
+                    row.distribution = (1...5).map { Int32(count($0, facilitator)) }
+                    row.mean = Double((1...5).reduce(0) { $0 + $1 * count($1, facilitator) }) / Double(max(1, (1...5).reduce(0) { $0 + count($1, facilitator) }))
                     row.weak = row.mean < rules.weakLikert5
                     items.append(row)
                 }
@@ -128,12 +144,14 @@ extension FeedbackService {
         return items
     }
 
-    static func ikm(_ answerSets: [[Answer]], questions: [Question]) -> Binakarier_Feedback_V1_IkmResult {
+    /// IKM from the running counts: NRR_i = the sum of element i's scores / respondents.
+    static func ikm(_ counts: [FeedbackStore.Count], questions: [Question], respondents: Int) -> Binakarier_Feedback_V1_IkmResult {
         let element = Dictionary(questions.filter { $0.ikmElement > 0 }.map { ($0.id, Int($0.ikmElement)) }, uniquingKeysWith: { first, _ in first })
-        let perRespondent = answerSets.map { answers in
-            Dictionary(answers.compactMap { answer in element[answer.questionId].map { ($0, answer.number) } }, uniquingKeysWith: { first, _ in first })
+        var sums: [Int: Double] = [:]
+        for row in counts where row.value >= 1 {
+            if let index = element[row.question] { sums[index, default: 0] += Double(row.value * row.count) }
         }
-        return ResultMath.ikm(perRespondent)
+        return ResultMath.ikm(sums: sums, respondents: respondents)
     }
 
     /// L2 of the sessions the campaigns cover: each participant's pre- and post-test paired (tests are
@@ -176,16 +194,19 @@ extension FeedbackService {
                     questions[question.id] = question
                 }
             }
-            let responses = try await store.responses(campaigns: group.map(\.id))
-            guard responses.count >= k else { continue }
-            let likert = responses.flatMap(\.answers).filter { [.likert4, .likert5].contains(questions[$0.questionId]?.kind) }
-            let mean = likert.isEmpty ? 0 : likert.reduce(0) { $0 + $1.number } / Double(likert.count)
-            let pairs = responses.flatMap(\.answers).filter { questions[$0.questionId]?.kind == .beforeAfter }
-            let shift = pairs.isEmpty ? 0 : Double(pairs.reduce(0) { $0 + Int($1.after) - Int($1.before) }) / Double(pairs.count)
+            let responses = try await store.responseCount(campaigns: group.map(\.id))
+            guard responses >= k else { continue }
+            let counts = try await store.counts(campaigns: group.map(\.id))
+            let likert = counts.filter { $0.value >= 1 && [.likert4, .likert5].contains(questions[$0.question]?.kind) }
+            let n = likert.reduce(0) { $0 + $1.count }
+            let mean = n == 0 ? 0 : Double(likert.reduce(0) { $0 + $1.value * $1.count }) / Double(n)
+            let pairs = counts.filter { $0.value >= 10 && questions[$0.question]?.kind == .beforeAfter }
+            let m = pairs.reduce(0) { $0 + $1.count }
+            let shift = m == 0 ? 0 : Double(pairs.reduce(0) { $0 + ($1.value % 10 - $1.value / 10) * $1.count }) / Double(m)
             if purpose == .followUpSelf {
-                (result.selfMean, result.selfResponses, result.selfShift) = (mean, Int32(responses.count), shift)
+                (result.selfMean, result.selfResponses, result.selfShift) = (mean, Int32(responses), shift)
             } else {
-                (result.supervisorMean, result.supervisorResponses, result.supervisorShift) = (mean, Int32(responses.count), shift)
+                (result.supervisorMean, result.supervisorResponses, result.supervisorShift) = (mean, Int32(responses), shift)
             }
         }
         return result

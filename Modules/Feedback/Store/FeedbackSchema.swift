@@ -173,6 +173,30 @@ enum FeedbackSchema {
                 """)
         }
         Outbox.registerMigration(&migrator, identifier: "feedback-outbox")
+        // Results from running counts: a result costs the same for 10 responses or 100,000, and holds
+        // nothing but aggregates. `value` is the score, the choice's index, or before × 10 + after; -1
+        // counts the responses that answered the question; `total` sums numbers.
+        migrator.registerMigration("feedback-2-tallies") { db in
+            try db.execute(sql: """
+                CREATE TABLE tally (
+                    campaign_id TEXT NOT NULL,
+                    question_id TEXT NOT NULL,
+                    facilitator TEXT NOT NULL DEFAULT '',
+                    value INTEGER NOT NULL,
+                    count INTEGER NOT NULL,
+                    total REAL NOT NULL DEFAULT 0,
+                    PRIMARY KEY (campaign_id, question_id, facilitator, value)
+                ) WITHOUT ROWID;
+                -- Free text apart, under a random key (its order says nothing of when it came).
+                CREATE TABLE answer_text (
+                    campaign_id TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    question_id TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    PRIMARY KEY (campaign_id, id)
+                ) WITHOUT ROWID;
+                """)
+        }
         ChangeFeedConsumer.registerMigration(&migrator, identifier: "feedback-feed-cursors")
         return migrator
     }

@@ -22,6 +22,7 @@ public final class FeedbackStore: Sendable {
     public static func open(directory: String, now: @escaping @Sendable () -> Int64 = WallClock.nowUnix) async throws -> FeedbackStore {
         let store = FeedbackStore(db: try Store.open(directory: directory, name: "feedback", migrator: FeedbackSchema.migrator), now: now)
         try await store.installBuiltIns()
+        try await store.countStoredResponses()
         return store
     }
 
@@ -341,6 +342,7 @@ public final class FeedbackStore: Sendable {
                 }
             }
             let named = !campaign.anonymous && !isPublic
+            try Self.count(db, campaignID: campaign.id, answers: submission.answers)
             try db.run(
                 sql: "INSERT INTO response (id, campaign_id, respondent_nip, subject_nip, score, receipt_hash, answers) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [Self.randomID(20), campaign.id, named ? submission.respondent : "", named ? submission.subject : "",
@@ -371,6 +373,85 @@ public final class FeedbackStore: Sendable {
         let bytes = Array(receipt.utf8)
         crypto_generichash(&digest, digest.count, bytes, UInt64(bytes.count), nil, 0)
         return Base64URL.encode(digest)
+    }
+
+    /// Adds one response's answers to the campaign's running counts (in the submitting transaction).
+    static func count(_ db: Database, campaignID: String, answers: [Answer]) throws {
+        let tally = try db.cachedStatement(sql: """
+            INSERT INTO tally (campaign_id, question_id, facilitator, value, count, total) VALUES (?, ?, ?, ?, 1, ?)
+            ON CONFLICT (campaign_id, question_id, facilitator, value) DO UPDATE SET count = count + 1, total = total + excluded.total
+            """)
+        for answer in answers {
+            try tally.execute(arguments: [campaignID, answer.questionId, answer.facilitator, -1, answer.number])
+            if !answer.choices.isEmpty {
+                for choice in answer.choices { try tally.execute(arguments: [campaignID, answer.questionId, "", choice, 0]) }
+            } else if answer.before > 0 {
+                try tally.execute(arguments: [campaignID, answer.questionId, "", answer.before * 10 + answer.after, 0])
+            } else if !answer.text.isEmpty {
+                try db.run(
+                    sql: "INSERT INTO answer_text (campaign_id, id, question_id, text) VALUES (?, ?, ?, ?)",
+                    arguments: [campaignID, randomID(20), answer.questionId, answer.text])
+            } else if answer.number == answer.number.rounded(), abs(answer.number) < 1_000_000 {
+                try tally.execute(arguments: [campaignID, answer.questionId, answer.facilitator, Int(answer.number), 0])
+            }
+        }
+    }
+
+    /// Rebuilds the running counts from the stored responses (once, for a database from before them).
+    func countStoredResponses() async throws {
+        try await db.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tally") == 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response") ?? 0 > 0
+            else { return }
+            let rows = try Row.fetchCursor(db, sql: "SELECT campaign_id, answers FROM response")
+            while let row = try rows.next() {
+                let answers = try Binakarier_Feedback_V1_SubmitResponseRequest(serializedBytes: [UInt8](row[1] as Data)).answers
+                try Self.count(db, campaignID: row[0], answers: answers)
+            }
+        }
+    }
+
+    /// One running count: a question (and facilitator), a value, how many, their sum.
+    public struct Count: Sendable, Hashable {
+        public var question: String
+        public var facilitator: String
+        public var value: Int
+        public var count: Int
+        public var total: Double
+    }
+
+    /// The running counts of campaigns, summed over them.
+    public func counts(campaigns: [String]) async throws -> [Count] {
+        guard !campaigns.isEmpty else { return [] }
+        return try await db.read { db in
+            let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ",")
+            return try Row.fetchAll(
+                db, sql: "SELECT question_id, facilitator, value, SUM(count), SUM(total) FROM tally WHERE campaign_id IN (\(marks)) GROUP BY 1, 2, 3",
+                arguments: StatementArguments(campaigns)
+            ).map { Count(question: $0[0], facilitator: $0[1], value: $0[2], count: $0[3], total: $0[4]) }
+        }
+    }
+
+    /// The free text answers of campaigns, by question.
+    public func texts(campaigns: [String]) async throws -> [String: [String]] {
+        guard !campaigns.isEmpty else { return [:] }
+        return try await db.read { db in
+            let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ",")
+            var texts: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT question_id, text FROM answer_text WHERE campaign_id IN (\(marks))", arguments: StatementArguments(campaigns)) {
+                texts[row[0], default: []].append(row[1])
+            }
+            return texts
+        }
+    }
+
+    /// Responses per campaign.
+    public func responseCount(campaigns: [String]) async throws -> Int {
+        guard !campaigns.isEmpty else { return 0 }
+        return try await db.read { db in
+            let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ",")
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE campaign_id IN (\(marks))", arguments: StatementArguments(campaigns)) ?? 0
+        }
     }
 
     /// Copies the write-ahead log into the database and empties it (best effort: a reader may hold it).
