@@ -323,44 +323,49 @@ public final class FeedbackStore: Sendable {
         let time = now()
         let receipt = Self.randomID(20)
         let receiptHash = Self.receiptHash(receipt)
-        let stored = try await db.write { db -> Bool in
-            guard let campaign = try Self.campaign(db, id: submission.campaignID) else { throw FeedbackError.noCampaign(submission.campaignID) }
-            guard campaign.state == .open, campaign.openTimeUnix <= time, time < campaign.closeTimeUnix else {
-                throw FeedbackError.failedPrecondition(.init(
-                    id: "kampanye \(campaign.id) tidak menerima jawaban (sudah ditutup atau belum dibuka)",
-                    en: "campaign \(campaign.id) is not taking answers (closed, or not open yet)"))
-            }
-            let isPublic = campaign.audience?.kind == .public
-            if !isPublic {
-                do {
-                    try db.run(
-                        sql: "INSERT INTO participation (campaign_id, respondent_nip, subject_nip) VALUES (?, ?, ?)",
-                        arguments: [campaign.id, submission.respondent, submission.subject])
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                    throw FeedbackError.alreadyExists(.init(
-                        id: "Anda sudah mengisi formulir ini", en: "you have already answered this form"))
+        try await db.writeWithoutTransaction { db in
+            var anonymous = false
+            try db.inTransaction {
+                guard let campaign = try Self.campaign(db, id: submission.campaignID) else { throw FeedbackError.noCampaign(submission.campaignID) }
+                guard campaign.state == .open, campaign.openTimeUnix <= time, time < campaign.closeTimeUnix else {
+                    throw FeedbackError.failedPrecondition(.init(
+                        id: "kampanye \(campaign.id) tidak menerima jawaban (sudah ditutup atau belum dibuka)",
+                        en: "campaign \(campaign.id) is not taking answers (closed, or not open yet)"))
                 }
-            }
-            let named = !campaign.anonymous && !isPublic
-            try Self.count(db, campaignID: campaign.id, answers: submission.answers)
-            try db.run(
-                sql: "INSERT INTO response (id, campaign_id, respondent_nip, subject_nip, score, receipt_hash, answers) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [Self.randomID(20), campaign.id, named ? submission.respondent : "", named ? submission.subject : "",
-                            submission.score, receiptHash,
-                            Data(try Binakarier_Feedback_V1_SubmitResponseRequest(answers: submission.answers).serializedBytes())])
-            if named, let assessment = submission.assessment, let score = submission.score {
+                let isPublic = campaign.audience?.kind == .public
+                if !isPublic {
+                    do {
+                        try db.run(
+                            sql: "INSERT INTO participation (campaign_id, respondent_nip, subject_nip) VALUES (?, ?, ?)",
+                            arguments: [campaign.id, submission.respondent, submission.subject])
+                    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                        throw FeedbackError.alreadyExists(.init(
+                            id: "Anda sudah mengisi formulir ini", en: "you have already answered this form"))
+                    }
+                }
+                let named = !campaign.anonymous && !isPublic
+                try Self.count(db, campaignID: campaign.id, answers: submission.answers)
                 try db.run(
-                    sql: "INSERT INTO assessment_outbox (session_id, nip, kind, score) VALUES (?, ?, ?, ?)",
-                    arguments: [assessment.session, submission.respondent, assessment.kind.rawValue, score])
+                    sql: "INSERT INTO response (id, campaign_id, respondent_nip, subject_nip, score, receipt_hash, answers) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [Self.randomID(20), campaign.id, named ? submission.respondent : "", named ? submission.subject : "",
+                                submission.score, receiptHash,
+                                Data(try Binakarier_Feedback_V1_SubmitResponseRequest(answers: submission.answers).serializedBytes())])
+                if named, let assessment = submission.assessment, let score = submission.score {
+                    try db.run(
+                        sql: "INSERT INTO assessment_outbox (session_id, nip, kind, score) VALUES (?, ?, ?, ?)",
+                        arguments: [assessment.session, submission.respondent, assessment.kind.rawValue, score])
+                }
+                // The feed says that the count moved, never who.
+                var counted = try Self.campaign(db, id: campaign.id) ?? campaign
+                counted.openedBy = ""
+                try Self.publish(db, FeedbackChange.responseCounted, key: campaign.id, counted, time: time)
+                anonymous = campaign.anonymous
+                return .commit
             }
-            // The feed says that the count moved, never who.
-            var counted = try Self.campaign(db, id: campaign.id) ?? campaign
-            counted.openedBy = ""
-            try Self.publish(db, FeedbackChange.responseCounted, key: campaign.id, counted, time: time)
-            return campaign.anonymous
+            // Anonymous: leave no trace in the write-ahead log of which rows were written together. Done
+            // in the same turn of the writer, right after the commit, so that it never waits behind other writes.
+            if anonymous { _ = try? Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         }
-        // Anonymous: leave no trace in the write-ahead log of which rows were written together.
-        if stored { try? await checkpoint() }
         return receipt
     }
 
@@ -452,11 +457,6 @@ public final class FeedbackStore: Sendable {
             let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ",")
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE campaign_id IN (\(marks))", arguments: StatementArguments(campaigns)) ?? 0
         }
-    }
-
-    /// Copies the write-ahead log into the database and empties it (best effort: a reader may hold it).
-    func checkpoint() async throws {
-        try await db.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
     /// The stored responses of campaigns: answers, score, and for named campaigns the respondent and subject.
