@@ -100,7 +100,10 @@ struct CampaignTests {
             let feed = try await world.store.changes(after: 0, limit: 1000).changes.filter { $0.kind == FeedbackChange.responseCounted }
             for change in feed { for person in people { #expect(!String(decoding: change.payload, as: UTF8.self).contains(person.nip)) } }
             #expect(try await world.caller(people[3]).getMyResponses(.init()).responses.first.map { $0.anonymous && $0.answers.isEmpty } == true)
-            // Results: texts shuffled, never in the order given, and no respondent anywhere.
+            // Results: none while open (each new answer would show as a difference); then texts shuffled,
+            // never in the order given, and no respondent anywhere.
+            #expect(try await world.organizer.getResults(.init(campaignId: campaign.id)).suppressed)
+            _ = try await world.organizer.closeCampaign(.init(id: campaign.id))
             let results = try await world.organizer.getResults(.init(campaignId: campaign.id))
             let texts = try #require(results.items.first { $0.questionId == "l1-14" }).texts
             #expect(Set(texts) == Set((0..<10).map { "giliran-\($0)" }))
@@ -120,6 +123,8 @@ struct CampaignTests {
             var results = try await world.organizer.getResults(.init(campaignId: campaign.id))
             #expect(results.suppressed && results.responses == 4 && results.items.isEmpty && results.k == 5)
             _ = try await world.caller(world.staff[4]).submitResponse(.init(campaignId: campaign.id, answers: FeedbackWorld.answers(BuiltInInstruments.reaction, likert: 2, nps: 3)))
+            #expect(try await world.organizer.getResults(.init(campaignId: campaign.id)).suppressed, "anonymous: not while open")
+            _ = try await world.organizer.closeCampaign(.init(id: campaign.id))
             results = try await world.organizer.getResults(.init(campaignId: campaign.id))
             #expect(!results.suppressed && results.responses == 5)
             let nps = try #require(results.items.first { $0.kind == .nps })
@@ -130,8 +135,15 @@ struct CampaignTests {
             // The agency's head sees its results; another agency's does not; staff not at all.
             #expect(try await world.caller(FeedbackWorld.head).getResults(.init(campaignId: campaign.id)).responses == 5)
             #expect(await code { try await world.caller(world.staff[0]).getResults(.init(campaignId: campaign.id)) } == .permissionDenied)
+            // A second campaign with 4 answers is left out of any sum: subtracting scopes reveals nothing.
+            let small = try await reactionCampaign(world, world.session("LAT-PPI-09", attended: Dictionary(uniqueKeysWithValues: world.staff.map { ($0.nip, 100.0) })), anonymous: true)
+            for person in world.staff.prefix(4) {
+                _ = try await world.caller(person).submitResponse(.init(campaignId: small.id, answers: FeedbackWorld.answers(BuiltInInstruments.reaction, likert: 4, nps: 10)))
+            }
+            _ = try await world.organizer.closeCampaign(.init(id: small.id))
+            let agency = try await world.organizer.getResults(.init(purpose: .reaction, agencyCode: "DINKES"))
+            #expect(agency.responses == 9 && agency.items.first { $0.questionId == "l1-01" }?.mean == 2, "only the campaign of 5 is summed")
             // Closed with weak results, the next round opens an action for the head, once.
-            _ = try await world.organizer.closeCampaign(.init(id: campaign.id))
             await world.scheduler.tick()
             await world.scheduler.tick()
             let actions = try await world.organizer.listActions(.init(sourceId: campaign.id)).actions
@@ -156,14 +168,17 @@ struct CampaignTests {
                 }
                 _ = try await world.anonymous.submitPublicResponse(.init(campaignId: campaign.id, answers: answers))
             }
-            let ikm = try #require(try await world.caller(FeedbackWorld.head).getResults(.init(campaignId: campaign.id)).ikm)
-            let expected = ResultMath.ikm(scores.map { Dictionary(uniqueKeysWithValues: $0.enumerated().map { ($0.offset + 1, $0.element) }) })
-            #expect(ikm == expected && ikm.respondents == 5)
             // Throttled per unit: the sixth this minute passes, the seventh waits.
             let one = BuiltInInstruments.ikm.questions.compactMap { $0.ikmElement > 0 ? Answer(questionId: $0.id, number: 4) : nil }
             #expect(await code { try await world.anonymous.submitPublicResponse(.init(campaignId: campaign.id, answers: one)) } == nil)
             #expect(await code { try await world.anonymous.submitPublicResponse(.init(campaignId: campaign.id, answers: one)) } == .resourceExhausted)
             #expect(await code { try await world.anonymous.submitResponse(.init(campaignId: campaign.id, answers: one)) } == .unauthenticated)
+            // The index, once the survey closes.
+            _ = try await world.caller(FeedbackWorld.head).closeCampaign(.init(id: campaign.id))
+            let ikm = try #require(try await world.caller(FeedbackWorld.head).getResults(.init(campaignId: campaign.id)).ikm)
+            let all = scores + [Array(repeating: 4, count: 9)]
+            let expected = ResultMath.ikm(all.map { Dictionary(uniqueKeysWithValues: $0.enumerated().map { ($0.offset + 1, $0.element) }) })
+            #expect(ikm == expected && ikm.respondents == 6)
         }
     }
 }

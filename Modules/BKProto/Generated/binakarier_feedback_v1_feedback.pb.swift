@@ -63,7 +63,7 @@ public enum Binakarier_Feedback_V1_QuestionKind: Int32, ProtoEnum {
     case number = 6
     case shortText = 7
     case longText = 8
-    /// 1 to 5 for each of the session's facilitators.
+    /// 1 to 5 for each facilitator (named as the respondent gives it).
     case facilitatorRating = 9
     /// Retrospective "sebelum / sesudah": two 1–5 ratings, as it was before and as it is now.
     case beforeAfter = 10
@@ -591,7 +591,7 @@ public struct Binakarier_Feedback_V1_Answer: ProtoMessage {
     public var before: Int32 = 0
     public var after: Int32 = 0
 
-    /// Facilitator rating: whom (NIP, or the outside name as the session lists it).
+    /// Facilitator rating: whom (a NIP or a name, as the respondent gives it).
     public var facilitator: String = ""
 
     public init() {}
@@ -659,7 +659,7 @@ public struct Binakarier_Feedback_V1_SubmitResponseResponse: ProtoMessage {
     public var score: Double = 0
     public var passed: Bool = false
 
-    /// Anonymous campaigns: a receipt that proves an answer was counted, linked to nothing.
+    /// A receipt that proves an answer was counted: its hash is kept apart from the answers, linked to none.
     public var receipt: String = ""
 
     public init() {}
@@ -688,7 +688,8 @@ public struct Binakarier_Feedback_V1_SubmitPublicResponseRequest: ProtoMessage {
     public var campaignId: String = ""
     public var answers: [Binakarier_Feedback_V1_Answer] = []
 
-    /// Optional respondent profile of the IKM (age band, education, …), never a name.
+    /// Optional respondent profile of the IKM (age band, education, …), never a name. Accepted; not yet
+    /// stored or reported.
     public var respondentProfile: String = ""
 
     public init() {}
@@ -6690,7 +6691,7 @@ public enum Binakarier_Feedback_V1_FeedbackService {
     /// Organisers. FAILED_PRECONDITION: no draft to publish.
     public static let publishInstrument = ProtoMethod<Binakarier_Feedback_V1_PublishInstrumentRequest, Binakarier_Feedback_V1_Instrument>(service: serviceName, name: "PublishInstrument")
 
-    /// Organisers for any audience; agency and unit heads for their dialogues and units. FAILED_PRECONDITION:
+    /// Organisers for any audience; agency heads for their agency's dialogues and service units. FAILED_PRECONDITION:
     /// the instrument is not published, or its purpose does not fit the audience. NOT_FOUND: no such session,
     /// dialogue or instrument.
     public static let openCampaign = ProtoMethod<Binakarier_Feedback_V1_OpenCampaignRequest, Binakarier_Feedback_V1_Campaign>(service: serviceName, name: "OpenCampaign")
@@ -6717,8 +6718,9 @@ public enum Binakarier_Feedback_V1_FeedbackService {
     /// The caller's own answers (named campaigns) and what they took part in (anonymous ones).
     public static let getMyResponses = ProtoMethod<Binakarier_Feedback_V1_GetMyResponsesRequest, Binakarier_Feedback_V1_GetMyResponsesResponse>(service: serviceName, name: "GetMyResponses")
 
-    /// Organisers any; agency heads their agency's; the reporting service. Aggregates only; groups under k
-    /// are suppressed. INVALID_ARGUMENT: neither a campaign nor a purpose with a scope.
+    /// Organisers any; agency heads their agency's; the reporting service. Aggregates only: anonymous
+    /// campaigns once closed, campaigns under k left out, items and pairs under k shown as counts only.
+    /// INVALID_ARGUMENT: neither a campaign nor a purpose with a scope.
     public static let getResults = ProtoMethod<Binakarier_Feedback_V1_GetResultsRequest, Binakarier_Feedback_V1_Results>(service: serviceName, name: "GetResults")
 
     /// Agency heads for their agency, unit heads for their unit, organisers any. The caller leads it.
@@ -6735,7 +6737,7 @@ public enum Binakarier_Feedback_V1_FeedbackService {
     /// The minutes (notulen): topic, aspirations with answers, directions, action items.
     public static let getMinutes = ProtoMethod<Binakarier_Feedback_V1_GetMinutesRequest, Binakarier_Feedback_V1_Minutes>(service: serviceName, name: "GetMinutes")
 
-    /// Staff of the agency (or unit). FAILED_PRECONDITION: the dialogue is closed.
+    /// Staff of the dialogue's agency. FAILED_PRECONDITION: the dialogue is closed.
     public static let raiseAspiration = ProtoMethod<Binakarier_Feedback_V1_RaiseAspirationRequest, Binakarier_Feedback_V1_Aspiration>(service: serviceName, name: "RaiseAspiration")
 
     /// Staff of the agency, once each (ALREADY_EXISTS a second time); not one's own.

@@ -25,7 +25,7 @@ extension Binakarier_Feedback_V1_FeedbackService {
         /// Organisers. FAILED_PRECONDITION: no draft to publish.
         func publishInstrument(_ request: Binakarier_Feedback_V1_PublishInstrumentRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_Instrument
 
-        /// Organisers for any audience; agency and unit heads for their dialogues and units. FAILED_PRECONDITION:
+        /// Organisers for any audience; agency heads for their agency's dialogues and service units. FAILED_PRECONDITION:
         /// the instrument is not published, or its purpose does not fit the audience. NOT_FOUND: no such session,
         /// dialogue or instrument.
         func openCampaign(_ request: Binakarier_Feedback_V1_OpenCampaignRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_Campaign
@@ -52,8 +52,9 @@ extension Binakarier_Feedback_V1_FeedbackService {
         /// The caller's own answers (named campaigns) and what they took part in (anonymous ones).
         func getMyResponses(_ request: Binakarier_Feedback_V1_GetMyResponsesRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_GetMyResponsesResponse
 
-        /// Organisers any; agency heads their agency's; the reporting service. Aggregates only; groups under k
-        /// are suppressed. INVALID_ARGUMENT: neither a campaign nor a purpose with a scope.
+        /// Organisers any; agency heads their agency's; the reporting service. Aggregates only: anonymous
+        /// campaigns once closed, campaigns under k left out, items and pairs under k shown as counts only.
+        /// INVALID_ARGUMENT: neither a campaign nor a purpose with a scope.
         func getResults(_ request: Binakarier_Feedback_V1_GetResultsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_Results
 
         /// Agency heads for their agency, unit heads for their unit, organisers any. The caller leads it.
@@ -70,7 +71,7 @@ extension Binakarier_Feedback_V1_FeedbackService {
         /// The minutes (notulen): topic, aspirations with answers, directions, action items.
         func getMinutes(_ request: Binakarier_Feedback_V1_GetMinutesRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_Minutes
 
-        /// Staff of the agency (or unit). FAILED_PRECONDITION: the dialogue is closed.
+        /// Staff of the dialogue's agency. FAILED_PRECONDITION: the dialogue is closed.
         func raiseAspiration(_ request: Binakarier_Feedback_V1_RaiseAspirationRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_Aspiration
 
         /// Staff of the agency, once each (ALREADY_EXISTS a second time); not one's own.
@@ -256,7 +257,7 @@ extension Binakarier_Feedback_V1_FeedbackService {
             try await rpc.call(Binakarier_Feedback_V1_FeedbackService.publishInstrument, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Organisers for any audience; agency and unit heads for their dialogues and units. FAILED_PRECONDITION:
+        /// Organisers for any audience; agency heads for their agency's dialogues and service units. FAILED_PRECONDITION:
         /// the instrument is not published, or its purpose does not fit the audience. NOT_FOUND: no such session,
         /// dialogue or instrument.
         public func openCampaign(_ request: Binakarier_Feedback_V1_OpenCampaignRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_Campaign {
@@ -299,8 +300,9 @@ extension Binakarier_Feedback_V1_FeedbackService {
             try await rpc.call(Binakarier_Feedback_V1_FeedbackService.getMyResponses, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Organisers any; agency heads their agency's; the reporting service. Aggregates only; groups under k
-        /// are suppressed. INVALID_ARGUMENT: neither a campaign nor a purpose with a scope.
+        /// Organisers any; agency heads their agency's; the reporting service. Aggregates only: anonymous
+        /// campaigns once closed, campaigns under k left out, items and pairs under k shown as counts only.
+        /// INVALID_ARGUMENT: neither a campaign nor a purpose with a scope.
         public func getResults(_ request: Binakarier_Feedback_V1_GetResultsRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_Results {
             try await rpc.call(Binakarier_Feedback_V1_FeedbackService.getResults, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
@@ -329,7 +331,7 @@ extension Binakarier_Feedback_V1_FeedbackService {
             try await rpc.call(Binakarier_Feedback_V1_FeedbackService.getMinutes, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Staff of the agency (or unit). FAILED_PRECONDITION: the dialogue is closed.
+        /// Staff of the dialogue's agency. FAILED_PRECONDITION: the dialogue is closed.
         public func raiseAspiration(_ request: Binakarier_Feedback_V1_RaiseAspirationRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_Aspiration {
             try await rpc.call(Binakarier_Feedback_V1_FeedbackService.raiseAspiration, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }

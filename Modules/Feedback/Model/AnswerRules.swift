@@ -20,6 +20,9 @@ public enum AnswerRules {
     /// facilitator), fits its kind, and every required question is answered.
     public static func validated(_ answers: [Answer], for instrument: Instrument) throws(FeedbackError) -> [Answer] {
         let questions = Dictionary(instrument.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        guard answers.count <= instrument.questions.count + 30 else {
+            throw .invalid(field: "answers", reason: .init(id: "terlalu banyak jawaban", en: "too many answers"))
+        }
         var seen = Set<String>()
         var checked: [Answer] = []
         for var answer in answers {

@@ -103,6 +103,11 @@ public final class CampaignScheduler: Service, Sendable {
                 try await store.skipPlan(plan.key, note: "program \(program.code) tidak meminta evaluasi level ini")
                 continue
             }
+            // A window already over (feedback was down the whole time) is not opened late.
+            guard service.now() < plan.due + Int64(days) * 86_400 else {
+                try await store.skipPlan(plan.key, note: "jendela pengisian sudah lewat")
+                continue
+            }
             guard let instrument = try await store.publishedInstrument(code: code) else {
                 try await store.skipPlan(plan.key, note: "formulir \(code) belum ada atau belum terbit")
                 continue

@@ -132,6 +132,11 @@ extension FeedbackService {
     /// never in it.
     public func getCampaign(_ request: Binakarier_Feedback_V1_GetCampaignRequest, context: RPCServerContext) async throws -> Campaign {
         guard var campaign = try await store.campaign(id: request.id) else { throw FeedbackError.noCampaign(request.id) }
+        // Without a login, only public surveys, and not their live count.
+        if context.caller == nil {
+            guard campaign.audience?.kind == .public else { throw FeedbackError.noCampaign(request.id) }
+            campaign.responses = 0
+        }
         if context.caller.map(Self.isOrganizer) != true { campaign.openedBy = "" }
         return campaign
     }

@@ -236,6 +236,8 @@ extension FeedbackService {
             }
             agency = caller.agencyCode
         }
+        // An account without a NIP owns nothing.
+        if request.mine, caller.nip.isEmpty { return .init() }
         let owner = request.mine ? caller.nip : ""
         let size = try PageTokens.size(request.pageSize)
         let scope = "actions:\(agency):\(request.state.rawValue):\(request.overdueOnly):\(owner):\(request.sourceId)"

@@ -41,10 +41,14 @@ extension FeedbackService {
             throw FeedbackError.invalid(field: "purpose", reason: .init(id: "hasil tidak mencampur tujuan formulir", en: "results do not mix purposes"))
         }
         results.purpose = purpose
-        let ids = campaigns.map(\.id)
+        // What may be summed: anonymous campaigns once closed (live results would give each new answer
+        // away as a difference), and only campaigns of k responses or more (one under k, summed with
+        // others, would come out as the difference of two scopes).
+        let eligible = campaigns.filter { (!$0.anonymous || $0.state == .closed) && $0.responses >= Int32(k) }
+        let ids = eligible.map(\.id)
         let responses = try await store.responseCount(campaigns: ids)
         results.audienceSize = Int32(campaigns.reduce(0) { $0 + Int($1.audienceSize) })
-        results.responses = Int32(responses)
+        results.responses = Int32(campaigns.reduce(0) { $0 + Int($1.responses) })
         results.responseRate = results.audienceSize > 0 ? Double(results.responses) * 100 / Double(results.audienceSize) : 0
         for campaign in campaigns {
             results.actionIds += try await store.actions(
@@ -55,7 +59,7 @@ extension FeedbackService {
             results.suppressed = true
             return results
         }
-        let ordered = try await questions(of: campaigns)
+        let ordered = try await questions(of: eligible)
         let counts = try await store.counts(campaigns: ids)
         let texts = try await store.texts(campaigns: ids)
         results.items = Self.items(ordered, counts: counts, texts: texts, k: k, rules: configuration)
@@ -64,9 +68,11 @@ extension FeedbackService {
         case .ikm:
             results.ikm = Self.ikm(counts, questions: ordered, respondents: responses)
         case .preTest, .postTest:
-            results.learning = try await learning(for: campaigns)
+            let learning = try await learning(for: eligible)
+            // Pairs are people: fewer than k and the means would be theirs.
+            results.learning = learning.paired >= Int32(k) ? learning : .init(paired: learning.paired)
         case .followUpSelf, .followUpSupervisor:
-            results.followUp = try await followUp(for: campaigns, k: k)
+            results.followUp = try await followUp(for: eligible, k: k)
         default:
             break
         }
@@ -92,9 +98,14 @@ extension FeedbackService {
         var items: [Binakarier_Feedback_V1_ItemResult] = []
         for question in questions {
             let rows = byQuestion[question.id] ?? []
-            func answered(_ facilitator: String = "") -> Int { rows.first { $0.value == -1 && $0.facilitator == facilitator }?.count ?? 0 }
+            func answered(_ facilitator: String = "") -> Int { rows.first { $0.value == FeedbackStore.answeredMarker && $0.facilitator == facilitator }?.count ?? 0 }
             func count(_ value: Int, _ facilitator: String = "") -> Int { rows.first { $0.value == value && $0.facilitator == facilitator }?.count ?? 0 }
             var item = Binakarier_Feedback_V1_ItemResult(questionId: question.id, text: question.text, kind: question.kind, answers: Int32(answered()))
+            // An optional question fewer than k answered: its count only.
+            if question.kind != .facilitatorRating, question.kind != .shortText, question.kind != .longText, answered() < k {
+                items.append(item)
+                continue
+            }
             switch question.kind {
             case .likert4, .likert5, .nps:
                 let range = question.kind == .likert4 ? 1...4 : question.kind == .likert5 ? 1...5 : 0...10
@@ -109,7 +120,7 @@ extension FeedbackService {
                         || (question.kind == .nps && item.nps < rules.weakNPS))
                 items.append(item)
             case .number:
-                let total = rows.first { $0.value == -1 }?.total ?? 0
+                let total = rows.first { $0.value == FeedbackStore.answeredMarker }?.total ?? 0
                 item.mean = item.answers == 0 ? 0 : total / Double(item.answers)
                 items.append(item)
             case .singleChoice, .multipleChoice, .testItem:

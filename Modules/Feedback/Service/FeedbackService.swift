@@ -128,6 +128,8 @@ public final class FeedbackService: API.ServiceProtocol {
     public func getInstrument(_ request: Binakarier_Feedback_V1_GetInstrumentRequest, context: RPCServerContext) async throws -> Instrument {
         let code = request.code.trimmingCharacters(in: .whitespaces).uppercased()
         guard let instrument = try await store.instrument(code: code, version: request.version) else { throw FeedbackError.noInstrument(code) }
+        // Without a login, only what the public answers: published IKM surveys.
+        guard context.caller != nil || (instrument.purpose == .ikm && instrument.state == .published) else { throw FeedbackError.noInstrument(code) }
         return Self.shown(instrument, to: context.caller)
     }
 
@@ -146,6 +148,9 @@ public final class FeedbackService: API.ServiceProtocol {
 
     public func importInstrument(_ request: Binakarier_Feedback_V1_ImportInstrumentRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ImportInstrumentResponse {
         let document = request.document
+        guard document.count <= 512 * 1024 else {
+            throw FeedbackError.invalid(field: "document", reason: .init(id: "berkas formulir paling besar 512 KiB", en: "a form file is at most 512 KiB"))
+        }
         let read = try await BlockingWork.run { InstrumentRules.read(document) }
         guard let instrument = read.instrument else {
             return .init(errors: read.problems.map { .init(line: Int32($0.line), reason: $0.reason.text(context.language)) })

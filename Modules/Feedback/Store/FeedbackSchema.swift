@@ -198,6 +198,10 @@ enum FeedbackSchema {
                 """)
         }
         ChangeFeedConsumer.registerMigration(&migrator, identifier: "feedback-feed-cursors")
+        // Receipts apart from the answers: a receipt proves that an answer was counted, not which.
+        migrator.registerMigration("feedback-3-receipts") { db in
+            try db.execute(sql: "CREATE TABLE receipt (campaign_id TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (campaign_id, hash)) WITHOUT ROWID")
+        }
         return migrator
     }
 }

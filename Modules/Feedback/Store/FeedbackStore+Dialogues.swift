@@ -95,7 +95,8 @@ extension FeedbackStore {
             try db.run(
                 sql: "INSERT INTO aspiration (id, dialogue_id, category, text, anonymous, author_nip) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [aspiration.id, aspiration.dialogueId, aspiration.category, aspiration.text, aspiration.anonymous, aspiration.authorNip])
-            try Self.publish(db, FeedbackChange.aspiration, key: aspiration.dialogueId, aspiration, time: time)
+            // An anonymous aspiration is not announced: the time of it would point at its author.
+            if !aspiration.anonymous { try Self.publish(db, FeedbackChange.aspiration, key: aspiration.dialogueId, aspiration, time: time) }
             return aspiration
         }
     }

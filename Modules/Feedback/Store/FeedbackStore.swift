@@ -5,6 +5,7 @@ import BKStore
 import CSodium
 import Foundation
 import GRDB
+import Metrics
 
 /// The feedback store on SQLite (GRDB). Every write is one durable transaction and writes its change to
 /// the outbox in that transaction. Anonymous answers are stored apart from who gave them (see
@@ -211,7 +212,7 @@ public final class FeedbackStore: Sendable {
             let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO campaign_audience (campaign_id, respondent_nip, subject_nip) VALUES (?, ?, ?)")
             for member in audience { try statement.execute(arguments: [campaign.id, member.respondent, member.subject]) }
             if let scheduleKey {
-                try db.run(sql: "UPDATE schedule SET state = 1, campaign_id = ? WHERE key = ?", arguments: [campaign.id, scheduleKey])
+                try db.run(sql: "UPDATE schedule SET state = 1, campaign_id = ? WHERE key = ? AND state = 0", arguments: [campaign.id, scheduleKey])
             }
             let stored = try Self.campaign(db, id: campaign.id) ?? campaign
             try Self.publish(db, FeedbackChange.campaignOpened, key: stored.id, stored, time: time)
@@ -348,28 +349,37 @@ public final class FeedbackStore: Sendable {
                 try db.run(
                     sql: "INSERT INTO response (id, campaign_id, respondent_nip, subject_nip, score, receipt_hash, answers) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     arguments: [Self.randomID(20), campaign.id, named ? submission.respondent : "", named ? submission.subject : "",
-                                submission.score, receiptHash,
+                                submission.score, "",
                                 Data(try Binakarier_Feedback_V1_SubmitResponseRequest(answers: submission.answers).serializedBytes())])
                 if named, let assessment = submission.assessment, let score = submission.score {
                     try db.run(
                         sql: "INSERT INTO assessment_outbox (session_id, nip, kind, score) VALUES (?, ?, ?, ?)",
                         arguments: [assessment.session, submission.respondent, assessment.kind.rawValue, score])
                 }
-                // The feed says that the count moved, never who.
-                var counted = try Self.campaign(db, id: campaign.id) ?? campaign
-                counted.openedBy = ""
-                try Self.publish(db, FeedbackChange.responseCounted, key: campaign.id, counted, time: time)
+                try db.run(sql: "INSERT INTO receipt (campaign_id, hash) VALUES (?, ?)", arguments: [campaign.id, receiptHash])
+                // Named campaigns announce each count; anonymous ones only their total, when they close
+                // (a count with its time would say when someone answered).
+                if named {
+                    var counted = try Self.campaign(db, id: campaign.id) ?? campaign
+                    counted.openedBy = ""
+                    try Self.publish(db, FeedbackChange.responseCounted, key: campaign.id, counted, time: time)
+                }
                 anonymous = campaign.anonymous
                 return .commit
             }
             // Anonymous: leave no trace in the write-ahead log of which rows were written together. Done
             // in the same turn of the writer, right after the commit, so that it never waits behind other writes.
-            if anonymous { _ = try? Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            if anonymous, (try? Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)"))?[0] as Int? != 0 {
+                // A reader held the log: the next anonymous answer (or SQLite's own checkpoint) empties it.
+                Self.checkpointsDeferred.increment()
+            }
         }
         return receipt
     }
 
     static let sodiumReady = sodium_init() >= 0
+    /// Anonymous answers whose write-ahead log could not be emptied at once (a reader held it).
+    static let checkpointsDeferred = Counter(label: "binakarier_feedback_checkpoints_deferred_total")
 
     /// What is stored of a receipt: its BLAKE2b hash, so that the table cannot be used to make receipts.
     static func receiptHash(_ receipt: String) -> String {
@@ -380,6 +390,9 @@ public final class FeedbackStore: Sendable {
         return Base64URL.encode(digest)
     }
 
+    /// The `value` of the row that counts the responses answering a question (no score can be it).
+    public static let answeredMarker = Int.min
+
     /// Adds one response's answers to the campaign's running counts (in the submitting transaction).
     static func count(_ db: Database, campaignID: String, answers: [Answer]) throws {
         let tally = try db.cachedStatement(sql: """
@@ -387,7 +400,7 @@ public final class FeedbackStore: Sendable {
             ON CONFLICT (campaign_id, question_id, facilitator, value) DO UPDATE SET count = count + 1, total = total + excluded.total
             """)
         for answer in answers {
-            try tally.execute(arguments: [campaignID, answer.questionId, answer.facilitator, -1, answer.number])
+            try tally.execute(arguments: [campaignID, answer.questionId, answer.facilitator, answeredMarker, answer.number])
             if !answer.choices.isEmpty {
                 for choice in answer.choices { try tally.execute(arguments: [campaignID, answer.questionId, "", choice, 0]) }
             } else if answer.before > 0 {
@@ -429,22 +442,44 @@ public final class FeedbackStore: Sendable {
     public func counts(campaigns: [String]) async throws -> [Count] {
         guard !campaigns.isEmpty else { return [] }
         return try await db.read { db in
-            let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ",")
-            return try Row.fetchAll(
-                db, sql: "SELECT question_id, facilitator, value, SUM(count), SUM(total) FROM tally WHERE campaign_id IN (\(marks)) GROUP BY 1, 2, 3",
-                arguments: StatementArguments(campaigns)
-            ).map { Count(question: $0[0], facilitator: $0[1], value: $0[2], count: $0[3], total: $0[4]) }
+            var sums: [Count] = []
+            var index: [String: Int] = [:]
+            // In chunks: SQLite takes at most 32,766 parameters.
+            for chunk in Self.chunks(campaigns) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT question_id, facilitator, value, SUM(count), SUM(total) FROM tally WHERE campaign_id IN (\(marks)) GROUP BY 1, 2, 3",
+                    arguments: StatementArguments(chunk))
+                {
+                    let count = Count(question: row[0], facilitator: row[1], value: row[2], count: row[3], total: row[4])
+                    let key = "\(count.question)\u{0}\(count.facilitator)\u{0}\(count.value)"
+                    if let at = index[key] {
+                        sums[at].count += count.count
+                        sums[at].total += count.total
+                    } else {
+                        index[key] = sums.count
+                        sums.append(count)
+                    }
+                }
+            }
+            return sums
         }
+    }
+
+    static func chunks(_ ids: [String]) -> [[String]] {
+        stride(from: 0, to: ids.count, by: 500).map { Array(ids[$0..<min($0 + 500, ids.count)]) }
     }
 
     /// The free text answers of campaigns, by question.
     public func texts(campaigns: [String]) async throws -> [String: [String]] {
         guard !campaigns.isEmpty else { return [:] }
         return try await db.read { db in
-            let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ",")
             var texts: [String: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT question_id, text FROM answer_text WHERE campaign_id IN (\(marks))", arguments: StatementArguments(campaigns)) {
-                texts[row[0], default: []].append(row[1])
+            for chunk in Self.chunks(campaigns) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT question_id, text FROM answer_text WHERE campaign_id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                    texts[row[0], default: []].append(row[1])
+                }
             }
             return texts
         }
@@ -454,8 +489,12 @@ public final class FeedbackStore: Sendable {
     public func responseCount(campaigns: [String]) async throws -> Int {
         guard !campaigns.isEmpty else { return 0 }
         return try await db.read { db in
-            let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ",")
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE campaign_id IN (\(marks))", arguments: StatementArguments(campaigns)) ?? 0
+            var total = 0
+            for chunk in Self.chunks(campaigns) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                total += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE campaign_id IN (\(marks))", arguments: StatementArguments(chunk)) ?? 0
+            }
+            return total
         }
     }
 

@@ -126,7 +126,7 @@ typedef enum _Binakarier__Feedback__V1__QuestionKind {
   BINAKARIER__FEEDBACK__V1__QUESTION_KIND__QUESTION_KIND_SHORT_TEXT = 7,
   BINAKARIER__FEEDBACK__V1__QUESTION_KIND__QUESTION_KIND_LONG_TEXT = 8,
   /*
-   * 1 to 5 for each of the session's facilitators.
+   * 1 to 5 for each facilitator (named as the respondent gives it).
    */
   BINAKARIER__FEEDBACK__V1__QUESTION_KIND__QUESTION_KIND_FACILITATOR_RATING = 9,
   /*
@@ -374,7 +374,7 @@ struct  Binakarier__Feedback__V1__Answer
   int32_t before;
   int32_t after;
   /*
-   * Facilitator rating: whom (NIP, or the outside name as the session lists it).
+   * Facilitator rating: whom (a NIP or a name, as the respondent gives it).
    */
   char *facilitator;
 };
@@ -408,7 +408,7 @@ struct  Binakarier__Feedback__V1__SubmitResponseResponse
   double score;
   protobuf_c_boolean passed;
   /*
-   * Anonymous campaigns: a receipt that proves an answer was counted, linked to nothing.
+   * A receipt that proves an answer was counted: its hash is kept apart from the answers, linked to none.
    */
   char *receipt;
 };
@@ -424,7 +424,8 @@ struct  Binakarier__Feedback__V1__SubmitPublicResponseRequest
   size_t n_answers;
   Binakarier__Feedback__V1__Answer **answers;
   /*
-   * Optional respondent profile of the IKM (age band, education, …), never a name.
+   * Optional respondent profile of the IKM (age band, education, …), never a name. Accepted; not yet
+   * stored or reported.
    */
   char *respondent_profile;
 };
