@@ -186,6 +186,8 @@ struct FeedbackBench: AsyncParsableCommand {
                 try await group.waitForAll()
             }
         }
+        // Anonymous results are shown once a campaign closes.
+        _ = try await organizer.closeCampaign(.init(id: survey.id))
         var resultTimes: [Double] = []
         var last = Binakarier_Feedback_V1_Results()
         for _ in 0..<resultRounds {
@@ -208,6 +210,7 @@ struct FeedbackBench: AsyncParsableCommand {
                 }
                 try await tasks.waitForAll()
             }
+            _ = try await organizer.closeCampaign(.init(id: campaign.id))
         }
         var yearTimes: [Double] = []
         var year = Binakarier_Feedback_V1_Results()
