@@ -112,6 +112,7 @@ struct CompletionTests {
             #expect(certificates.count == 50)
             #expect(Set(certificates.map(\.number)) == Set((1...50).map { ProgramRules.certificateNumber(format: settings.certificateFormat, year: 2026, sequence: $0) }))
             #expect(certificates.allSatisfy { $0.holderName.hasPrefix("Staf ") && $0.jp == 8 })
+            #expect(certificates.allSatisfy { $0.verificationCode.hasPrefix("V1.") }, "never starts with '-', which a command line reads as an option")
             for certificate in certificates.prefix(5) {
                 let answer = try await world.anonymous.verifyCertificate(.init(number: certificate.number, verificationCode: certificate.verificationCode))
                 #expect(answer.valid)

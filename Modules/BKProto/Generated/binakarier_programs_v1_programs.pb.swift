@@ -879,7 +879,7 @@ public struct Binakarier_Programs_V1_Certificate: ProtoMessage {
     /// YYYY-MM-DD: the session's last day.
     public var issueDate: String = ""
 
-    /// Base64url Ed25519 signature of the certificate by the programs daemon.
+    /// "V1." and the base64url Ed25519 signature of the certificate by the programs daemon.
     public var verificationCode: String = ""
     public var revoked: Bool = false
     public var revokeReason: String = ""

@@ -756,7 +756,7 @@ public final class ProgramsStore: Sendable {
         var certificate = Certificate(
             number: ProgramRules.certificateNumber(format: settings.certificateFormat, year: year, sequence: sequence), nip: nip,
             sessionId: session.id, programCode: program.code, programTitle: program.title, jp: program.jp, issueDate: issueDate)
-        certificate.verificationCode = Base64URL.encode(certificateKey.signature(for: ProgramRules.signedBytes(of: certificate)))
+        certificate.verificationCode = Self.codePrefix + Base64URL.encode(certificateKey.signature(for: ProgramRules.signedBytes(of: certificate)))
         try db.run(
             sql: """
                 INSERT INTO certificate (number, year, sequence, nip, session_id, program_code, program_title, jp, issue_date, verification_code)
@@ -790,9 +790,14 @@ public final class ProgramsStore: Sendable {
         }
     }
 
+    /// Verification codes are versioned ("V1." and the base64url signature): the version can change
+    /// without old certificates becoming unreadable, and no code starts with "-" (a command line
+    /// would read it as an option).
+    static let codePrefix = "V1."
+
     /// Whether `code` is this daemon's signature of the certificate as stored.
     public func isAuthentic(_ certificate: Certificate, code: String) -> Bool {
-        guard let signature = Base64URL.decode(code) else { return false }
+        guard code.hasPrefix(Self.codePrefix), let signature = Base64URL.decode(String(code.dropFirst(Self.codePrefix.count))) else { return false }
         var signed = certificate
         signed.verificationCode = ""
         return certificateKey.isValid(signature: signature, for: ProgramRules.signedBytes(of: signed))

@@ -498,7 +498,7 @@ struct  Binakarier__Programs__V1__Certificate
    */
   char *issue_date;
   /*
-   * Base64url Ed25519 signature of the certificate by the programs daemon.
+   * "V1." and the base64url Ed25519 signature of the certificate by the programs daemon.
    */
   char *verification_code;
   protobuf_c_boolean revoked;
