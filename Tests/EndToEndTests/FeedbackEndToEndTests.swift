@@ -64,7 +64,13 @@ struct FeedbackEndToEndTests {
                 default: nil
                 }
             }
-            let receipt = try await asStaff.submitResponse(.init(campaignId: campaign.id, answers: answers)).receipt
+            // The attendee answers in the terminal, question by question (8 Likert items, no facilitator,
+            // one more Likert, two before/after pairs, NPS, two texts).
+            let typed = (Array(repeating: "4", count: 8) + ["", "4", "2", "4", "3", "5", "9", "Materi sangat bermanfaat", ""]).joined(separator: "\n") + "\n"
+            let answered = try await cluster.bkctl(["answer", campaign.id], input: typed, environment: ["BINAKARIER_TOKEN": staff])
+            #expect(answered.status == 0, "\(answered.output)")
+            #expect(answered.output.contains("Jawaban terkirim") && answered.output.contains("selesai"))
+            let receipt = answered.output.split(separator: "\n").first { $0.hasPrefix("Tanda terima: ") }.map { String($0.dropFirst("Tanda terima: ".count)) } ?? ""
             #expect(!receipt.isEmpty)
             #expect(await code { try await asStaff.submitResponse(.init(campaignId: campaign.id, answers: answers)) } == .alreadyExists)
             // The supervisor was enrolled but absent: not in the audience.
