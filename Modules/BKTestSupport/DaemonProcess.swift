@@ -44,6 +44,17 @@ public final class DaemonProcess: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
     }
 
+    /// A release daemon for a benchmark: `<bin>/<name>` on `socketDirectory`, its data in
+    /// `<directory>/data/<name>`, its log (warnings only) in `<directory>/<name>.log`.
+    public static func benchmarked(
+        _ name: String, bin: String, in directory: TemporaryDirectory, socketDirectory: String, arguments: [String] = []
+    ) throws -> DaemonProcess {
+        try DaemonProcess(
+            binary: "\(bin)/\(name)",
+            arguments: ["--socket-dir", socketDirectory, "--data-dir", directory.appending("data/\(name)"), "--log-level", "warning"] + arguments,
+            logPath: directory.appending("\(name).log"))
+    }
+
     /// Starts the process and waits for the readiness line.
     public func start(timeout: Duration = .seconds(30)) async throws {
         try process.run()

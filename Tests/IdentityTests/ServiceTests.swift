@@ -87,16 +87,6 @@ func withIdentity(
     try await IdentityFixture(configure: configure).stopping(after: body)
 }
 
-func code(_ body: () async throws -> Void) async -> RPCStatusCode? {
-    do {
-        try await body()
-        return nil
-    } catch let error as RPCError {
-        return error.code
-    } catch {
-        return .unknown
-    }
-}
 
 @Suite("Identity service over its socket", .timeLimit(.minutes(3)))
 struct ServiceTests {

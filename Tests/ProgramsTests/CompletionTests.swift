@@ -1,3 +1,4 @@
+import BKTestSupport
 import BKAuth
 import BKProto
 import BKRPC

@@ -1,3 +1,4 @@
+import BKTestSupport
 import BKProto
 import BKRPC
 import BKStore

@@ -156,14 +156,3 @@ final class ProgramsWorld: Stoppable {
     }
 }
 
-/// The status code of a failed call, or nil when it succeeded.
-func code<T>(_ call: () async throws -> T) async -> RPCStatusCode? {
-    do {
-        _ = try await call()
-        return nil
-    } catch let error as RPCError {
-        return error.code
-    } catch {
-        return .unknown
-    }
-}

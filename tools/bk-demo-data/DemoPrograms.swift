@@ -563,27 +563,13 @@ struct DemoDay: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     init(number: Int) { self.number = number }
 
-    /// Days from civil (Howard Hinnant's algorithm).
     init(_ year: Int, _ month: Int, _ day: Int) {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        number = era * 146_097 + doe - 719_468
+        number = CalendarDate(year: year, month: month, day: day)!.daysSinceEpoch
     }
 
-    /// Civil from days.
     var components: (year: Int, month: Int, day: Int) {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = CalendarDate(daysSinceEpoch: number)
+        return (date.year, date.month, date.day)
     }
 
     /// 0 for Monday through 6 for Sunday (1970-01-01 was a Thursday).
@@ -594,13 +580,8 @@ struct DemoDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     static func < (lhs: DemoDay, rhs: DemoDay) -> Bool { lhs.number < rhs.number }
 
     /// YYYY-MM-DD.
-    var description: String {
-        let (year, month, day) = components
-        return "\(year)-\(Self.pad(month))-\(Self.pad(day))"
-    }
+    var description: String { CalendarDate(daysSinceEpoch: number).description }
 
     /// HH:MM for minutes after midnight.
-    static func clock(_ minutes: Int) -> String { "\(pad(minutes / 60)):\(pad(minutes % 60))" }
-
-    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    static func clock(_ minutes: Int) -> String { "\(CalendarDate.pad(minutes / 60, 2)):\(CalendarDate.pad(minutes % 60, 2))" }
 }

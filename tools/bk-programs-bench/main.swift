@@ -28,9 +28,7 @@ struct ProgramsBench: AsyncParsableCommand {
         defer { directory.remove() }
         let socketDir = directory.appending("run")
         func daemon(_ name: String, _ extra: [String] = []) throws -> DaemonProcess {
-            try DaemonProcess(
-                binary: "\(bin)/\(name)", arguments: ["--socket-dir", socketDir, "--data-dir", directory.appending("data/\(name)"), "--log-level", "warning"] + extra,
-                logPath: directory.appending("\(name).log"))
+            try .benchmarked(name, bin: bin, in: directory, socketDirectory: socketDir, arguments: extra)
         }
         let identityd = try daemon("bk-identityd")
         try await identityd.start()

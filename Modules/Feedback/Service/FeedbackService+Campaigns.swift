@@ -143,13 +143,8 @@ extension FeedbackService {
 
     public func listCampaigns(_ request: Binakarier_Feedback_V1_ListCampaignsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListCampaignsResponse {
         let caller = try context.requireCaller()
-        var agency = request.agencyCode.uppercased()
-        if !Self.isOrganizer(caller) {
-            guard !caller.agencyCode.isEmpty, agency.isEmpty || agency == caller.agencyCode else {
-                throw FeedbackError.permissionDenied(.init(id: "Anda hanya dapat melihat kampanye \(caller.agencyCode)", en: "you can only see \(caller.agencyCode)'s campaigns"))
-            }
-            agency = caller.agencyCode
-        }
+        let agency = try caller.agencyScope(
+            requested: request.agencyCode, seesEveryAgency: Self.isOrganizer(caller), what: .init(id: "kampanye", en: "campaigns"))
         let size = try PageTokens.size(request.pageSize)
         let scope = "campaigns:\(request.sessionId):\(request.programCode):\(agency):\(request.state.rawValue)"
         let after = try pages.decode(request.pageToken, scope: scope)

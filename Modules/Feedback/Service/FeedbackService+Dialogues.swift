@@ -88,13 +88,8 @@ extension FeedbackService {
 
     public func listDialogues(_ request: Binakarier_Feedback_V1_ListDialoguesRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListDialoguesResponse {
         let caller = try context.requireCaller()
-        var agency = request.agencyCode.uppercased()
-        if !Self.isOrganizer(caller) {
-            guard !caller.agencyCode.isEmpty, agency.isEmpty || agency == caller.agencyCode else {
-                throw FeedbackError.permissionDenied(.init(id: "Anda hanya dapat melihat dialog \(caller.agencyCode)", en: "you can only see \(caller.agencyCode)'s dialogues"))
-            }
-            agency = caller.agencyCode
-        }
+        let agency = try caller.agencyScope(
+            requested: request.agencyCode, seesEveryAgency: Self.isOrganizer(caller), what: .init(id: "dialog", en: "dialogues"))
         let size = try PageTokens.size(request.pageSize)
         let scope = "dialogues:\(agency)"
         let after = try pages.decode(request.pageToken, scope: scope)
@@ -229,13 +224,8 @@ extension FeedbackService {
 
     public func listActions(_ request: Binakarier_Feedback_V1_ListActionsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListActionsResponse {
         let caller = try context.requireCaller()
-        var agency = request.agencyCode.uppercased()
-        if !Self.isOrganizer(caller), !request.mine {
-            guard !caller.agencyCode.isEmpty, agency.isEmpty || agency == caller.agencyCode else {
-                throw FeedbackError.permissionDenied(.init(id: "Anda hanya dapat melihat tindak lanjut \(caller.agencyCode)", en: "you can only see \(caller.agencyCode)'s action items"))
-            }
-            agency = caller.agencyCode
-        }
+        let agency = try caller.agencyScope(
+            requested: request.agencyCode, seesEveryAgency: Self.isOrganizer(caller) || request.mine, what: .init(id: "tindak lanjut", en: "action items"))
         // An account without a NIP owns nothing.
         if request.mine, caller.nip.isEmpty { return .init() }
         let owner = request.mine ? caller.nip : ""

@@ -50,11 +50,7 @@ extension FeedbackService {
         results.audienceSize = Int32(campaigns.reduce(0) { $0 + Int($1.audienceSize) })
         results.responses = Int32(campaigns.reduce(0) { $0 + Int($1.responses) })
         results.responseRate = results.audienceSize > 0 ? Double(results.responses) * 100 / Double(results.audienceSize) : 0
-        for campaign in campaigns {
-            results.actionIds += try await store.actions(
-                agencyCode: "", state: .unspecified, overdueOnly: false, owner: "", sourceID: campaign.id, after: nil, limit: 100
-            ).map(\.id)
-        }
+        results.actionIds = try await store.actionIDs(sources: campaigns.map(\.id))
         guard responses >= k else {
             results.suppressed = true
             return results

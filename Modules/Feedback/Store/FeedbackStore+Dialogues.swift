@@ -259,6 +259,16 @@ extension FeedbackStore {
         }
     }
 
+    /// The ids of the action items opened from these sources (campaigns, aspirations, directions).
+    public func actionIDs(sources: [String]) async throws -> [String] {
+        try await db.read { db in
+            try Self.chunks(sources).flatMap { chunk in
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                return try String.fetchAll(db, sql: "SELECT id FROM action WHERE source_id IN (\(marks)) ORDER BY id", arguments: StatementArguments(chunk))
+            }
+        }
+    }
+
     public func actions(
         agencyCode: String, state: Binakarier_Feedback_V1_ActionState, overdueOnly: Bool, owner: String, sourceID: String, after: String?, limit: Int
     ) async throws -> [ActionItem] {

@@ -151,14 +151,8 @@ extension ProgramsService {
         let caller = try context.requireCaller()
         let year = request.year == 0 ? thisYear : request.year
         guard (2000...2100).contains(year) else { throw ProgramsError.invalid(field: "year", reason: .init(id: "tahun tidak sah", en: "not a valid year")) }
-        var agency = request.agencyCode.uppercased()
-        if !ProgramsAccess.seesEveryone(caller) {
-            // An agency head sees their own agency.
-            guard !caller.agencyCode.isEmpty, agency.isEmpty || agency == caller.agencyCode else {
-                throw ProgramsError.permissionDenied(.init(id: "Anda hanya dapat melihat kepatuhan \(caller.agencyCode)", en: "you can only see \(caller.agencyCode)'s compliance"))
-            }
-            agency = caller.agencyCode
-        }
+        let agency = try caller.agencyScope(
+            requested: request.agencyCode, seesEveryAgency: ProgramsAccess.seesEveryone(caller), what: .init(id: "kepatuhan", en: "compliance"))
         let limit = request.belowTargetLimit <= 0 ? 200 : min(Int(request.belowTargetLimit), 5000)
         async let people = directory.employees(agencyCode: agency.isEmpty ? nil : agency, token: context.metadata.bearerToken ?? "")
         async let totals = store.yearTotals(year: year)
@@ -240,13 +234,8 @@ extension ProgramsService {
 
     public func listNeeds(_ request: Binakarier_Programs_V1_ListNeedsRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListNeedsResponse {
         let caller = try context.requireCaller()
-        var agency = request.agencyCode.uppercased()
-        if !ProgramsAccess.seesEveryone(caller) {
-            guard !caller.agencyCode.isEmpty, agency.isEmpty || agency == caller.agencyCode else {
-                throw ProgramsError.permissionDenied(.init(id: "Anda hanya dapat melihat usulan \(caller.agencyCode)", en: "you can only see \(caller.agencyCode)'s needs"))
-            }
-            agency = caller.agencyCode
-        }
+        let agency = try caller.agencyScope(
+            requested: request.agencyCode, seesEveryAgency: ProgramsAccess.seesEveryone(caller), what: .init(id: "usulan", en: "needs"))
         let size = try PageTokens.size(request.pageSize)
         let scope = "needs:\(agency)"
         let after = try pages.decode(request.pageToken, scope: scope)
