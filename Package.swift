@@ -14,9 +14,12 @@ let package = Package(
         .library(name: "Identity", targets: ["Identity"]),
         .library(name: "Programs", targets: ["Programs"]),
         .library(name: "Feedback", targets: ["Feedback"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "BKCharts", targets: ["BKCharts"]),
         .executable(name: "bk-identityd", targets: ["bk-identityd"]),
         .executable(name: "bk-programsd", targets: ["bk-programsd"]),
         .executable(name: "bk-feedbackd", targets: ["bk-feedbackd"]),
+        .executable(name: "bk-reportingd", targets: ["bk-reportingd"]),
         .executable(name: "bkctl", targets: ["bkctl"]),
     ],
     dependencies: [
@@ -177,6 +180,40 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "Reporting",
+            dependencies: [
+                "BKProto", "BKRPC", "BKStore", "BKAuth", "BKServiceKit", "IdentityVocabulary", "CSodium", "BKCharts", "BKSpreadsheet",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Modules/Reporting",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+        // SVG charts as strings, for reporting's HTML exports and the gateway's pages.
+        .target(
+            name: "BKCharts",
+            path: "Modules/BKCharts",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+        // Reporting's XLSX exports: Debian's libxlsxwriter writes the file (one-line reason: a correct
+        // XLSX writer is a project of its own).
+        .systemLibrary(
+            name: "CXLSXWriter",
+            path: "Modules/CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(
+            name: "BKSpreadsheet",
+            dependencies: ["CXLSXWriter"],
+            path: "Modules/BKSpreadsheet",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
 
         // MARK: apps
 
@@ -206,6 +243,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Apps/bk-programsd",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "bk-reportingd",
+            dependencies: [
+                "BKDaemon", "Reporting", "BKAuth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/bk-reportingd",
             swiftSettings: strictSwift
         ),
         .executableTarget(
@@ -373,6 +419,27 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             path: "Tests/FeedbackTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: [
+                "Reporting", "BKAuth", "BKProto", "BKRPC", "BKStore", "BKServiceKit", "BKTestSupport", "BKCharts",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/ReportingTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "BKChartsTests",
+            dependencies: ["BKCharts"],
+            path: "Tests/BKChartsTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "BKSpreadsheetTests",
+            dependencies: ["BKSpreadsheet"],
+            path: "Tests/BKSpreadsheetTests",
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -77,3 +77,11 @@ public enum Store {
         logger?.notice("data directory was open to others; narrowed to 0700", metadata: ["path": "\(directory)"])
     }
 }
+
+extension Database {
+    /// Runs one statement through the connection's statement cache: prepared once, not on every call
+    /// (a session's completion or an import runs the same statements for every row).
+    public func run(sql: String, arguments: StatementArguments = []) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+}

@@ -1,5 +1,6 @@
 import BKProto
 import BKRPC
+import BKServiceKit
 import Testing
 @testable import Feedback
 
@@ -81,9 +82,9 @@ struct RulesTests {
         #expect(result.nrr == [3.5, 3.0, 2.5, 4.0, 3.5, 3.5, 3.75, 2.5, 2.75])
         #expect(result.index == 80.56)
         #expect(result.grade == "B" && result.gradeLabel == "Baik")
-        #expect(ResultMath.ikmGrade(88.31).0 == "A" && ResultMath.ikmGrade(88.30).0 == "B")
-        #expect(ResultMath.ikmGrade(76.61).0 == "B" && ResultMath.ikmGrade(76.60).0 == "C")
-        #expect(ResultMath.ikmGrade(65.00).0 == "C" && ResultMath.ikmGrade(64.99).0 == "D")
+        #expect(IKMIndex.grade(88.31).code == "A" && IKMIndex.grade(88.30).code == "B")
+        #expect(IKMIndex.grade(76.61).code == "B" && IKMIndex.grade(76.60).code == "C")
+        #expect(IKMIndex.grade(65.00).code == "C" && IKMIndex.grade(64.99).code == "D")
     }
 
     @Test func npsIsPromotersMinusDetractors() {

@@ -579,16 +579,24 @@ public struct Binakarier_Reporting_V1_Cell: ProtoMessage {
     public var number: Double = 0
     public var state: Binakarier_Reporting_V1_CellState = .unspecified
 
+    /// Set where a cell's kind differs from its column's (a summary table whose rows are of many kinds).
+    public var kind: Binakarier_Reporting_V1_ValueKind = .unspecified
+    public var decimals: Int32 = 0
+
     public init() {}
 
     public init(
         text: String = "",
         number: Double = 0,
-        state: Binakarier_Reporting_V1_CellState = .unspecified
+        state: Binakarier_Reporting_V1_CellState = .unspecified,
+        kind: Binakarier_Reporting_V1_ValueKind = .unspecified,
+        decimals: Int32 = 0
     ) {
         self.text = text
         self.number = number
         self.state = state
+        self.kind = kind
+        self.decimals = decimals
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -2140,6 +2148,8 @@ extension Binakarier_Reporting_V1_Cell: ProtoCBridged {
         if !self.text.isEmpty { c.pointee.text = try arena.cString(self.text, field: "text") }
         c.pointee.number = self.number
         c.pointee.state = .init(rawValue: .init(truncatingIfNeeded: self.state.rawValue))
+        c.pointee.kind = .init(rawValue: .init(truncatingIfNeeded: self.kind.rawValue))
+        c.pointee.decimals = self.decimals
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -2147,6 +2157,8 @@ extension Binakarier_Reporting_V1_Cell: ProtoCBridged {
         self.text = ProtoCBridge.string(c.pointee.text)
         self.number = c.pointee.number
         self.state = try ProtoCBridge.enumValue(Binakarier_Reporting_V1_CellState.self, Int32(truncatingIfNeeded: c.pointee.state.rawValue), field: "binakarier.reporting.v1.Cell.state")
+        self.kind = try ProtoCBridge.enumValue(Binakarier_Reporting_V1_ValueKind.self, Int32(truncatingIfNeeded: c.pointee.kind.rawValue), field: "binakarier.reporting.v1.Cell.kind")
+        self.decimals = c.pointee.decimals
     }
 }
 
@@ -2164,6 +2176,10 @@ extension Binakarier_Reporting_V1_Cell {
                     self.number = source.number
                 case "state" where rest == nil:
                     self.state = source.state
+                case "kind" where rest == nil:
+                    self.kind = source.kind
+                case "decimals" where rest == nil:
+                    self.decimals = source.decimals
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -2183,6 +2199,10 @@ extension Binakarier_Reporting_V1_Cell: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.number = value }
                 case "state":
                     if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Reporting_V1_CellState>.self, container, key) { self.state = value }
+                case "kind":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Reporting_V1_ValueKind>.self, container, key) { self.kind = value }
+                case "decimals":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.decimals = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.reporting.v1.Cell", codingPath: container.codingPath)
             }
@@ -2196,6 +2216,8 @@ extension Binakarier_Reporting_V1_Cell: Encodable {
         if !self.text.isEmpty { try container.encode(self.text, forKey: ProtoJSONKey("text")) }
         if self.number != 0 { try container.encode(self.number, forKey: ProtoJSONKey("number")) }
         if self.state.rawValue != 0 { try container.encode(self.state.protoName, forKey: ProtoJSONKey("state")) }
+        if self.kind.rawValue != 0 { try container.encode(self.kind.protoName, forKey: ProtoJSONKey("kind")) }
+        if self.decimals != 0 { try container.encode(self.decimals, forKey: ProtoJSONKey("decimals")) }
     }
 }
 

@@ -1,4 +1,5 @@
 import BKProto
+import BKServiceKit
 
 /// The formulas of the domain (../shared/domain.md), apart from storage so that they can be checked
 /// against worked examples.
@@ -26,20 +27,9 @@ public enum ResultMath {
 
     static func ikm(nrr: [Double], respondents: Int) -> Binakarier_Feedback_V1_IkmResult {
         guard respondents > 0 else { return .init() }
-        let raw = nrr.reduce(0.0) { $0 + $1 / 9 } * 25
-        let index = (raw * 100).rounded() / 100
-        let (grade, label) = ikmGrade(index)
+        let index = IKMIndex.index(nrr: nrr)
+        let (grade, label) = IKMIndex.grade(index)
         return .init(nrr: nrr, index: index, grade: grade, gradeLabel: label, respondents: Int32(respondents))
-    }
-
-    /// A 88.31–100 sangat baik, B 76.61–88.30 baik, C 65.00–76.60 kurang baik, D 25.00–64.99 tidak baik.
-    public static func ikmGrade(_ index: Double) -> (String, String) {
-        switch index {
-        case 88.31...: ("A", "Sangat Baik")
-        case 76.61..<88.31: ("B", "Baik")
-        case 65.00..<76.61: ("C", "Kurang Baik")
-        default: ("D", "Tidak Baik")
-        }
     }
 
     /// Normalised gain g = (post − pre) / (max − pre) for each participant with both tests, the class's

@@ -604,10 +604,3 @@ public final class FeedbackStore: Sendable {
         try await Outbox.changes(db, after: sequence, limit: limit)
     }
 }
-
-extension Database {
-    /// Runs one statement through the connection's statement cache (prepared once, not on every call).
-    func run(sql: String, arguments: StatementArguments = []) throws {
-        try cachedStatement(sql: sql).execute(arguments: arguments)
-    }
-}

@@ -5,13 +5,8 @@ import BKServiceKit
 /// Input checks shared by the handlers: each refusal names the field (INVALID_ARGUMENT with a field
 /// violation), in both languages.
 enum Validation {
-    /// An 18-digit NIP (the full rule of its layout is identity's; here only its shape is checked).
     static func nip(_ text: String, field: String) throws(ProgramsError) -> String {
-        let nip = text.trimmingCharacters(in: .whitespaces)
-        guard nip.utf8.count == 18, nip.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            throw .invalid(field: field, reason: .init(id: "NIP harus 18 angka", en: "a NIP has 18 digits"))
-        }
-        return nip
+        try NIPShape.checked(text, field: field)
     }
 
     /// A stable code: upper-case letters, digits, dashes and underscores, 2 to 40 characters (stored

@@ -997,11 +997,3 @@ public final class ProgramsStore: Sendable {
         try await Outbox.changes(db, after: sequence, limit: limit)
     }
 }
-
-extension Database {
-    /// Runs one statement through the connection's statement cache: prepared once, not on every call
-    /// (completing a session runs a dozen statements per participant).
-    func run(sql: String, arguments: StatementArguments = []) throws {
-        try cachedStatement(sql: sql).execute(arguments: arguments)
-    }
-}

@@ -353,10 +353,15 @@ struct  Binakarier__Reporting__V1__Cell
   char *text;
   double number;
   Binakarier__Reporting__V1__CellState state;
+  /*
+   * Set where a cell's kind differs from its column's (a summary table whose rows are of many kinds).
+   */
+  Binakarier__Reporting__V1__ValueKind kind;
+  int32_t decimals;
 };
 #define BINAKARIER__REPORTING__V1__CELL__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__reporting__v1__cell__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, BINAKARIER__REPORTING__V1__CELL_STATE__CELL_STATE_UNSPECIFIED }
+    , (char *)protobuf_c_empty_string, 0, BINAKARIER__REPORTING__V1__CELL_STATE__CELL_STATE_UNSPECIFIED, BINAKARIER__REPORTING__V1__VALUE_KIND__VALUE_KIND_UNSPECIFIED, 0 }
 
 
 struct  Binakarier__Reporting__V1__Column

@@ -2294,7 +2294,7 @@ const ProtobufCMessageDescriptor binakarier__reporting__v1__summarize_ip_asn_res
   (ProtobufCMessageInit) binakarier__reporting__v1__summarize_ip_asn_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__reporting__v1__cell__field_descriptors[3] =
+static const ProtobufCFieldDescriptor binakarier__reporting__v1__cell__field_descriptors[5] =
 {
   {
     "text",
@@ -2332,8 +2332,34 @@ static const ProtobufCFieldDescriptor binakarier__reporting__v1__cell__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "kind",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Reporting__V1__Cell, kind),
+    &binakarier__reporting__v1__value_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "decimals",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Reporting__V1__Cell, decimals),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__reporting__v1__cell__field_indices_by_name[] = {
+  4,   /* field[4] = decimals */
+  3,   /* field[3] = kind */
   1,   /* field[1] = number */
   2,   /* field[2] = state */
   0,   /* field[0] = text */
@@ -2341,7 +2367,7 @@ static const unsigned binakarier__reporting__v1__cell__field_indices_by_name[] =
 static const ProtobufCIntRange binakarier__reporting__v1__cell__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor binakarier__reporting__v1__cell__descriptor =
 {
@@ -2351,7 +2377,7 @@ const ProtobufCMessageDescriptor binakarier__reporting__v1__cell__descriptor =
   "Binakarier__Reporting__V1__Cell",
   "binakarier.reporting.v1",
   sizeof(Binakarier__Reporting__V1__Cell),
-  3,
+  5,
   binakarier__reporting__v1__cell__field_descriptors,
   binakarier__reporting__v1__cell__field_indices_by_name,
   1,  binakarier__reporting__v1__cell__number_ranges,

@@ -1,0 +1,224 @@
+import BKCharts
+import BKProto
+import BKServiceKit
+import BKSpreadsheet
+import Foundation
+
+/// A report as a file, in Bahasa Indonesia with Indonesian number and date formats: CSV, JSON, XLSX or
+/// a self-contained HTML page with SVG charts. Hidden cells are written as "<k" (never their value);
+/// missing ones as "–" (JSON: null with a state).
+public enum ReportExport {
+    public static func file(_ report: Binakarier_Reporting_V1_Report, format: Binakarier_Reporting_V1_ReportFormat) throws -> Binakarier_Reporting_V1_ReportFile {
+        let base = fileName(report)
+        switch format {
+        case .csv: return .init(fileName: base + ".csv", contentType: "text/csv; charset=utf-8", content: csv(report))
+        case .json: return .init(fileName: base + ".json", contentType: "application/json", content: try json(report))
+        case .xlsx: return .init(fileName: base + ".xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content: try xlsx(report))
+        case .html: return .init(fileName: base + ".html", contentType: "text/html; charset=utf-8", content: Array(ReportPage.html(report).utf8))
+        default: throw ServiceError.invalid(field: "format", reason: .init(id: "pilih csv, json, xlsx atau html", en: "choose csv, json, xlsx or html"))
+        }
+    }
+
+    static func fileName(_ report: Binakarier_Reporting_V1_Report) -> String {
+        let kind: String
+        switch report.kind {
+        case .program: kind = "program"
+        case .agency: kind = "perangkat-daerah"
+        case .city: kind = "kota"
+        case .person: kind = "pegawai"
+        default: kind = "laporan"
+        }
+        let scope = String(report.scope.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
+        return "laporan-\(kind)-\(scope)-\(report.year)" + (report.quarter > 0 ? "-t\(report.quarter)" : "")
+    }
+
+    // MARK: cells
+
+    static func kind(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column) -> Binakarier_Reporting_V1_ValueKind {
+        cell.kind != .unspecified ? cell.kind : column.kind
+    }
+
+    static func decimals(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column) -> Int {
+        let kind = kind(cell, column)
+        if kind == .count || kind == .rupiah { return 0 }
+        return Int(cell.kind != .unspecified ? cell.decimals : column.decimals)
+    }
+
+    /// A cell as people read it: "1.234", "79,2 %", "Rp 1.250.000", "12/03/2026", "<5", "–".
+    static func text(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column, k: Int32) -> String {
+        switch cell.state {
+        case .suppressed: return "<\(max(k, 5))"
+        case .missing: return "–"
+        default: break
+        }
+        switch kind(cell, column) {
+        case .text: return cell.text
+        case .date: return displayDate(cell.text)
+        case .percent: return IndonesianNumber.percent(cell.number, decimals: decimals(cell, column))
+        case .rupiah: return "Rp " + IndonesianNumber.format(cell.number, decimals: 0)
+        default: return cell.text.isEmpty ? IndonesianNumber.format(cell.number, decimals: decimals(cell, column)) : cell.text
+        }
+    }
+
+    /// YYYY-MM-DD as DD/MM/YYYY.
+    static func displayDate(_ text: String) -> String {
+        guard let date = CalendarDate(parsing: text) else { return text }
+        return "\(CalendarDate.pad(date.day, 2))/\(CalendarDate.pad(date.month, 2))/\(date.year)"
+    }
+
+    static func stamp(_ unix: Int64) -> String {
+        let date = CalendarDate(wib: unix)
+        let seconds = ((unix + 7 * 3600) % 86_400 + 86_400) % 86_400
+        return "\(displayDate(date.description)) \(CalendarDate.pad(Int(seconds / 3600), 2)).\(CalendarDate.pad(Int(seconds % 3600 / 60), 2)) WIB"
+    }
+
+    static func positions(_ report: Binakarier_Reporting_V1_Report) -> String {
+        let p = report.positions ?? .init()
+        return "posisi data: programs #\(p.programsSequence), feedback #\(p.feedbackSequence), data pegawai \(p.identitySyncedUnix > 0 ? stamp(p.identitySyncedUnix) : "–"), data hasil v\(p.outcomeVersion)"
+    }
+
+    // MARK: CSV
+
+    /// `;`-separated (what an Indonesian Excel opens), UTF-8 with a BOM; a cell that starts with
+    /// = + - @ (or a tab or carriage return) gets a leading apostrophe so that no spreadsheet runs it.
+    static func csv(_ report: Binakarier_Reporting_V1_Report) -> [UInt8] {
+        var lines: [[String]] = [[report.title], [report.subtitle], ["Dibuat \(stamp(report.generateTimeUnix))", positions(report)]]
+        if !report.publishedId.isEmpty { lines.append(["Terbit \(report.publishedId)", "SHA-256 \(report.sha256)"]) }
+        for section in report.sections {
+            lines.append([])
+            lines.append([section.title])
+            if !section.text.isEmpty { lines.append([section.text]) }
+            for table in section.tables {
+                lines.append([table.title])
+                lines.append(table.columns.map(\.title))
+                for row in table.rows {
+                    lines.append(zip(row.cells, table.columns).map { text($0, $1, k: report.k) })
+                }
+                if !table.note.isEmpty { lines.append([table.note]) }
+            }
+        }
+        lines.append([])
+        lines.append(["Kesimpulan"])
+        lines.append(["Topik", "Kesimpulan", "Bukti", "n", "Rekomendasi"])
+        for conclusion in report.conclusions {
+            lines.append([conclusion.topic, conclusion.text, conclusion.evidence, "\(conclusion.n)", conclusion.recommendation])
+        }
+        let body = lines.map { $0.map(csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        return [0xEF, 0xBB, 0xBF] + Array(body.utf8)
+    }
+
+    static func csvField(_ value: String) -> String {
+        var value = value
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: JSON
+
+    /// Indonesian keys; numbers as JSON numbers, hidden and missing cells as null with their state.
+    static func json(_ report: Binakarier_Reporting_V1_Report) throws -> [UInt8] {
+        func cell(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column) -> Any {
+            switch cell.state {
+            case .suppressed: return ["status": "disembunyikan"]
+            case .missing: return ["status": "tidak ada data"]
+            default:
+                switch kind(cell, column) {
+                case .text, .date: return cell.text
+                default: return cell.text.isEmpty ? cell.number as Any : cell.text
+                }
+            }
+        }
+        let document: [String: Any] = [
+            "judul": report.title, "subjudul": report.subtitle, "jenis": fileName(report).split(separator: "-").dropFirst().first.map(String.init) ?? "",
+            "cakupan": report.scope, "tahun": report.year, "triwulan": report.quarter, "k": report.k,
+            "dibuat": stamp(report.generateTimeUnix), "dibuat_unix": report.generateTimeUnix,
+            "posisi_data": [
+                "programs": report.positions?.programsSequence ?? 0, "feedback": report.positions?.feedbackSequence ?? 0,
+                "data_pegawai_unix": report.positions?.identitySyncedUnix ?? 0, "data_hasil": report.positions?.outcomeVersion ?? 0,
+            ],
+            "terbit": report.publishedId.isEmpty ? NSNull() : ["id": report.publishedId, "sha256": report.sha256, "oleh": report.publishedBy, "waktu_unix": report.publishTimeUnix] as Any,
+            "bagian": report.sections.map { section in
+                [
+                    "judul": section.title, "teks": section.text,
+                    "tabel": section.tables.map { table in
+                        [
+                            "judul": table.title, "catatan": table.note, "kolom": table.columns.map(\.title),
+                            "baris": table.rows.map { row in
+                                ["jumlah": row.total, "sel": zip(row.cells, table.columns).map { cell($0, $1) }] as [String: Any]
+                            },
+                        ] as [String: Any]
+                    },
+                ] as [String: Any]
+            },
+            "kesimpulan": report.conclusions.map { conclusion in
+                ["topik": conclusion.topic, "kesimpulan": conclusion.text, "bukti": conclusion.evidence, "n": conclusion.n,
+                 "rekomendasi": conclusion.recommendation, "penilaian": verdict(conclusion.verdict)] as [String: Any]
+            },
+        ]
+        return Array(try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys]))
+    }
+
+    static func verdict(_ verdict: Binakarier_Reporting_V1_Verdict) -> String {
+        switch verdict {
+        case .positive: "positif"
+        case .negative: "perlu perbaikan"
+        case .neutral: "tidak ada perubahan berarti"
+        case .inconclusive: "belum dapat disimpulkan"
+        default: ""
+        }
+    }
+
+    // MARK: XLSX
+
+    /// One sheet per section (and one for the conclusions); numbers are real numbers with formats, and
+    /// hidden or missing cells are text ("<5", "–").
+    static func xlsx(_ report: Binakarier_Reporting_V1_Report) throws -> [UInt8] {
+        var sheets: [Sheet] = [Sheet(
+            name: "Ringkasan", title: report.title, columns: [Column("Uraian"), Column("Isi")],
+            rows: [[.text("Subjudul"), .text(report.subtitle)], [.text("Dibuat"), .text(stamp(report.generateTimeUnix))],
+                   [.text("Posisi data"), .text(positions(report))]]
+                + (report.publishedId.isEmpty ? [] : [[.text("Terbit"), .text(report.publishedId)], [.text("SHA-256"), .text(report.sha256)]]))]
+        for section in report.sections where !section.tables.isEmpty {
+            var rows: [[BKSpreadsheet.Cell]] = []
+            var columns: [Column] = []
+            for (index, table) in section.tables.enumerated() {
+                if index > 0 { rows.append([]) }
+                if index > 0 || section.tables.count > 1 { rows.append([.text(table.title)]) }
+                if index == 0 {
+                    columns = table.columns.map { Column($0.title) }
+                } else {
+                    rows.append(table.columns.map { .text($0.title) })
+                }
+                for row in table.rows {
+                    rows.append(zip(row.cells, table.columns).map { spreadsheetCell($0, $1, k: report.k) })
+                }
+                if !table.note.isEmpty { rows.append([.text(table.note)]) }
+            }
+            let width = max(columns.count, rows.map(\.count).max() ?? 0)
+            while columns.count < width { columns.append(Column("")) }
+            sheets.append(Sheet(name: section.title, title: section.title, columns: columns, rows: rows))
+        }
+        sheets.append(Sheet(
+            name: "Kesimpulan", title: "Kesimpulan",
+            columns: [Column("Topik"), Column("Kesimpulan", width: 60), Column("Bukti", width: 50), Column("n"), Column("Rekomendasi", width: 50)],
+            rows: report.conclusions.map { [.text($0.topic), .text($0.text), .text($0.evidence), .number(Double($0.n), .integer), .text($0.recommendation)] }))
+        return try Spreadsheet.xlsx(sheets, properties: .init(title: report.title, subject: report.subtitle))
+    }
+
+    static func spreadsheetCell(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column, k: Int32) -> BKSpreadsheet.Cell {
+        guard cell.state == .value || cell.state == .unspecified else { return .text(text(cell, column, k: k)) }
+        switch kind(cell, column) {
+        case .text: return .text(cell.text)
+        case .date:
+            guard let date = CalendarDate(parsing: cell.text) else { return .text(cell.text) }
+            return .date(ExcelDate(year: date.year, month: date.month, day: date.day))
+        case .count: return .number(cell.number, .integer)
+        case .percent: return .number(cell.number / 100, .percent(places: decimals(cell, column)))
+        case .rupiah: return .number(cell.number, .rupiah)
+        default:
+            guard cell.text.isEmpty else { return .text(cell.text) }
+            return .number(cell.number, .decimal(places: decimals(cell, column)))
+        }
+    }
+}

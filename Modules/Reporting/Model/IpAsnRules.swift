@@ -1,0 +1,128 @@
+import BKProto
+
+/// The professionalism index of an ASN (Indeks Profesionalitas ASN, PermenPANRB 38/2018): four
+/// dimensions whose points add up to 100. Every weight and item is a setting, with the regulation's
+/// values as defaults; check them against the annex in force before publishing, and change them here,
+/// not in the reports. A dimension without data is missing: never guessed, and the total is then not
+/// computed.
+public struct IpAsnRules: Sendable, Hashable {
+    /// Kualifikasi (25): the highest education. S3 25, S2 20, S1/D4 15, D3 10, D1/D2 5, SMA and below 1.
+    public var qualificationPoints: [Binakarier_Identity_V1_EducationLevel: Double] = [
+        .s3: 25, .s2: 20, .s1: 15, .d4: 15, .d3: 10, .d2: 5, .d1: 5, .sma: 1, .smp: 1, .sd: 1,
+    ]
+    public var qualificationMax = 25.0
+
+    /// Kompetensi (40): at least `jpMinimum` verified JP in the year (20 points); a seminar, workshop or
+    /// course in the last two years (5); leadership training matching the post (15) — for posts that are
+    /// not structural, any training (pelatihan, bimtek) in the last two years earns these 15.
+    public var competencyMax = 40.0
+    public var jpItemPoints = 20.0
+    public var jpMinimum = 20
+    public var seminarItemPoints = 5.0
+    public var leadershipItemPoints = 15.0
+    /// Program codes that are leadership training (PKN, PKA, PKP and the older Diklatpim), by prefix.
+    public var leadershipPrefixes = ["PKN", "PKA", "PKP", "PIM", "DIKLATPIM", "LATPIM"]
+
+    /// Kinerja (30): the SKP predicate of the year.
+    public var performancePoints: [Predicate: Double] = [
+        .sangatBaik: 30, .baik: 25, .butuhPerbaikan: 15, .kurang: 10, .sangatKurang: 5,
+    ]
+    public var performanceMax = 30.0
+
+    /// Disiplin (5): no sanction in the year 5, ringan 3, sedang 2, berat 1 (the heaviest counts).
+    public var disciplinePoints: [SanctionLevel?: Double] = [nil: 5, .ringan: 3, .sedang: 2, .berat: 1]
+    public var disciplineMax = 5.0
+
+    public init() {}
+
+    /// 91–100 Sangat Tinggi, 81–90 Tinggi, 71–80 Sedang, 61–70 Rendah, ≤60 Sangat Rendah.
+    public static let bands = ["Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"]
+
+    public static func band(_ total: Double) -> String {
+        switch total {
+        case 90.5...: "Sangat Tinggi"
+        case 80.5..<90.5: "Tinggi"
+        case 70.5..<80.5: "Sedang"
+        case 60.5..<70.5: "Rendah"
+        default: "Sangat Rendah"
+        }
+    }
+
+    static let structural: Set<Binakarier_Identity_V1_JobLevel> = [.jptUtama, .jptMadya, .jptPratama, .administrator, .pengawas]
+
+    /// What the index needs of one person for one year.
+    public struct Facts: Sendable {
+        public var education: Binakarier_Identity_V1_EducationLevel = .unspecified
+        public var jobLevel: Binakarier_Identity_V1_JobLevel = .unspecified
+        /// Verified JP in the year.
+        public var jp = 0
+        /// Completed learning in the year and the year before: program codes with their kind.
+        public var recentLearning: [(code: String, kind: Binakarier_Programs_V1_ProgramKind)] = []
+        /// Leadership training ever completed.
+        public var leadershipCodes: [String] = []
+        public var predicate: Predicate?
+        /// Whether discipline data covers the year; the heaviest sanction in it.
+        public var disciplineCovered = false
+        public var heaviestSanction: SanctionLevel?
+        public init() {}
+    }
+
+    public func score(_ facts: Facts) -> (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?) {
+        var components: [Binakarier_Reporting_V1_IpAsnComponent] = []
+        if let points = qualificationPoints[facts.education] {
+            components.append(.init(dimension: "kualifikasi", points: points, maxPoints: qualificationMax, basis: Self.educationLabel(facts.education)))
+        } else {
+            components.append(.init(dimension: "kualifikasi", maxPoints: qualificationMax, missing: true, basis: "pendidikan tidak tercatat"))
+        }
+
+        var competency = 0.0
+        var basis: [String] = ["\(facts.jp) JP"]
+        if facts.jp >= jpMinimum { competency += jpItemPoints }
+        let seminarKinds: Set<Binakarier_Programs_V1_ProgramKind> = [.seminar, .lokakarya, .eLearning, .pelatihan, .bimtek]
+        if facts.recentLearning.contains(where: { seminarKinds.contains($0.kind) }) {
+            competency += seminarItemPoints
+            basis.append("seminar/kursus 2 tahun terakhir")
+        }
+        if Self.structural.contains(facts.jobLevel) {
+            if let code = facts.leadershipCodes.first {
+                competency += leadershipItemPoints
+                basis.append("pelatihan kepemimpinan \(code)")
+            }
+        } else if facts.recentLearning.contains(where: { $0.kind == .pelatihan || $0.kind == .bimtek }) {
+            competency += leadershipItemPoints
+            basis.append("pelatihan teknis/fungsional")
+        }
+        components.append(.init(dimension: "kompetensi", points: competency, maxPoints: competencyMax, basis: basis.joined(separator: "; ")))
+
+        if let predicate = facts.predicate, let points = performancePoints[predicate] {
+            components.append(.init(dimension: "kinerja", points: points, maxPoints: performanceMax, basis: "predikat \(predicate.label)"))
+        } else {
+            components.append(.init(dimension: "kinerja", maxPoints: performanceMax, missing: true, basis: "SKP belum diimpor"))
+        }
+
+        if facts.disciplineCovered, let points = disciplinePoints[facts.heaviestSanction] {
+            let basis = facts.heaviestSanction.map { "hukuman disiplin \($0.label.lowercased())" } ?? "tanpa hukuman disiplin"
+            components.append(.init(dimension: "disiplin", points: points, maxPoints: disciplineMax, basis: basis))
+        } else {
+            components.append(.init(dimension: "disiplin", maxPoints: disciplineMax, missing: true, basis: "data disiplin tahun ini belum diimpor"))
+        }
+        let total = components.contains(where: \.missing) ? nil : components.reduce(0) { $0 + $1.points }
+        return (components, total)
+    }
+
+    public func isLeadership(_ code: String) -> Bool {
+        let upper = code.uppercased()
+        return leadershipPrefixes.contains { upper.hasPrefix($0) }
+    }
+
+    static func educationLabel(_ level: Binakarier_Identity_V1_EducationLevel) -> String {
+        switch level {
+        case .s3: "S3"
+        case .s2: "S2"
+        case .s1, .d4: "S1/D4"
+        case .d3: "D3"
+        case .d2, .d1: "D1/D2"
+        default: "SMA ke bawah"
+        }
+    }
+}

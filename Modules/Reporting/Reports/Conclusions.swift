@@ -1,0 +1,102 @@
+import BKCharts
+import BKProto
+
+/// The rules that turn figures into the sentences that end each report. Every sentence states its
+/// evidence and its n; a rule that lacks data says "belum dapat disimpulkan" and why, never guesses.
+enum Conclusions {
+    static func f(_ value: Double, _ decimals: Int = 1) -> String { IndonesianNumber.format(value, decimals: decimals) }
+
+    static func reaction(_ results: Binakarier_Feedback_V1_Results?, participants: Int, k: Int) -> Conclusion {
+        guard let results, !results.suppressed, results.responses >= k else {
+            let answered = results.map { Int($0.responses) } ?? 0
+            return .init(topic: "L1", verdict: .inconclusive,
+                         text: "Level 1 (reaksi) belum dapat disimpulkan: \(answered) dari \(participants) peserta menjawab (paling sedikit \(k)).",
+                         evidence: "jawaban \(answered), peserta \(participants)", n: Int32(answered),
+                         recommendation: "Pastikan formulir reaksi diisi sebelum peserta meninggalkan kelas.")
+        }
+        let nps = results.items.first { $0.kind == .nps && $0.facilitator.isEmpty }?.nps
+        let weak = results.items.filter { $0.weak && $0.facilitator.isEmpty }.map(\.text)
+        let n = Int32(results.responses)
+        if let nps, nps < 0 {
+            return .init(topic: "L1", verdict: .negative,
+                         text: "Peserta belum puas: NPS \(f(nps, 0)) dari \(results.responses) jawaban.",
+                         evidence: "NPS \(f(nps, 0)); butir lemah: \(weak.isEmpty ? "-" : weak.joined(separator: "; "))", n: n,
+                         recommendation: weak.isEmpty ? "Tinjau ulang materi dan fasilitator bersama peserta." : "Perbaiki: \(weak.prefix(3).joined(separator: "; ")).")
+        }
+        return .init(topic: "L1", verdict: weak.isEmpty ? .positive : .neutral,
+                     text: weak.isEmpty
+                        ? "Peserta menilai program bermanfaat dan terselenggara baik (\(results.responses) jawaban\(nps.map { ", NPS \(f($0, 0))" } ?? ""))."
+                        : "Reaksi peserta umumnya baik, dengan \(weak.count) butir yang lemah.",
+                     evidence: "jawaban \(results.responses) dari \(results.audienceSize)\(nps.map { "; NPS \(f($0, 0))" } ?? "")", n: n,
+                     recommendation: weak.isEmpty ? "" : "Perbaiki: \(weak.prefix(3).joined(separator: "; ")).")
+    }
+
+    static func learning(_ results: Binakarier_Feedback_V1_Results?, k: Int) -> Conclusion {
+        guard let learning = results?.learning, learning.paired >= k else {
+            let paired = results?.learning?.paired ?? 0
+            return .init(topic: "L2", verdict: .inconclusive,
+                         text: "Level 2 (pembelajaran) belum dapat disimpulkan: \(paired) peserta memiliki pre-test dan post-test (paling sedikit \(k)).",
+                         evidence: "pasangan pre/post \(paired)", n: paired,
+                         recommendation: "Adakan pre-test dan post-test untuk setiap angkatan.")
+        }
+        let band = learning.classBand
+        let text = "Gain kelas \(f(learning.classGain, 2)) (\(band == .high ? "tinggi" : band == .medium ? "sedang" : "rendah")); rata-rata pre-test \(f(learning.preMean)) menjadi post-test \(f(learning.postMean))."
+        return .init(topic: "L2", verdict: band == .low ? .negative : .positive, text: text,
+                     evidence: "n = \(learning.paired); gain individu rata-rata \(f(learning.meanIndividualGain, 2)); lulus \(f(learning.passRate)) %",
+                     n: learning.paired,
+                     recommendation: band == .low ? "Gain rendah: tinjau metode dan materi, beri latihan terapan." : "")
+    }
+
+    static func behaviour(_ selfResults: Binakarier_Feedback_V1_Results?, _ supervisorResults: Binakarier_Feedback_V1_Results?, completed: Int, k: Int) -> Conclusion {
+        let selfAnswers = Int(selfResults?.followUp?.selfResponses ?? selfResults?.responses ?? 0)
+        let supervisorAnswers = Int(supervisorResults?.followUp?.supervisorResponses ?? supervisorResults?.responses ?? 0)
+        guard selfAnswers >= k, let selfFollow = selfResults?.followUp, !(selfResults?.suppressed ?? true) else {
+            return .init(topic: "L3", verdict: .inconclusive,
+                         text: "Level 3 belum dapat disimpulkan: \(selfAnswers) dari \(completed) peserta menjawab.",
+                         evidence: "tindak lanjut peserta \(selfAnswers), atasan \(supervisorAnswers), lulus \(completed)", n: Int32(selfAnswers),
+                         recommendation: "Ingatkan peserta dan atasan mengisi evaluasi tindak lanjut 60–90 hari.")
+        }
+        let supervisorShift = supervisorAnswers >= k ? supervisorResults?.followUp?.supervisorShift : nil
+        let applied = selfFollow.selfShift > 0 && (supervisorShift ?? 1) > 0
+        return .init(topic: "L3", verdict: applied ? .positive : .neutral,
+                     text: applied
+                        ? "Peserta menerapkan hasil pelatihan di tempat kerja: penilaian sebelum/sesudah naik \(f(selfFollow.selfShift, 2))\(supervisorShift.map { ", menurut atasan \(f($0, 2))" } ?? "")."
+                        : "Belum tampak perubahan perilaku kerja yang berarti.",
+                     evidence: "jawaban peserta \(selfAnswers) dari \(completed); atasan \(supervisorAnswers)", n: Int32(selfAnswers),
+                     recommendation: applied ? "" : "Dampingi penerapan di unit kerja (coaching oleh atasan).")
+    }
+
+    /// Level 4 from a difference-in-differences of a share (percentage points) with its standard error.
+    static func results(_ what: String, treated: Evaluation.Group?, comparison: Evaluation.Group?, unit: String, standardError: Double?, k: Int) -> Conclusion {
+        guard let treated, let comparison, treated.n >= k, comparison.n >= k else {
+            return .init(topic: "L4", verdict: .inconclusive,
+                         text: "Level 4 (\(what)) belum dapat disimpulkan: data unit peserta \(treated?.n ?? 0) dan unit pembanding \(comparison?.n ?? 0) (paling sedikit \(k) masing-masing).",
+                         evidence: "", n: Int32(treated?.n ?? 0), recommendation: "")
+        }
+        let did = Evaluation.differenceInDifferences(treated: treated, comparison: comparison)
+        let margin = (standardError ?? 0) * 1.96
+        let evidence = "unit peserta \(f(treated.before)) → \(f(treated.after)) (n = \(treated.n)); pembanding \(f(comparison.before)) → \(f(comparison.after)) (n = \(comparison.n)); selisih-dalam-selisih \(f(did)) \(unit)" + (standardError.map { " ± \(f($0 * 1.96)) (95 %)" } ?? "")
+        if did > margin, did > 0 {
+            return .init(topic: "L4", verdict: .positive, text: "\(what.capitalizedFirst) unit peserta naik \(f(did)) \(unit) lebih banyak daripada unit pembanding.", evidence: evidence, n: Int32(treated.n + comparison.n))
+        }
+        if did < -margin, did < 0 {
+            return .init(topic: "L4", verdict: .negative, text: "\(what.capitalizedFirst) unit peserta tertinggal \(f(-did)) \(unit) dari unit pembanding.", evidence: evidence, n: Int32(treated.n + comparison.n),
+                         recommendation: "Telusuri penyebabnya bersama kepala unit sebelum program diulang.")
+        }
+        return .init(topic: "L4", verdict: .neutral, text: "Tidak tampak perbedaan \(what) yang berarti antara unit peserta dan unit pembanding.", evidence: evidence, n: Int32(treated.n + comparison.n))
+    }
+
+    static func actions(_ actions: [ReportData.Action], today: String) -> Conclusion? {
+        guard !actions.isEmpty else { return nil }
+        let closed = actions.count { $0.state.isClosed }
+        let overdue = actions.count { !$0.state.isClosed && !$0.dueDate.isEmpty && $0.dueDate < today }
+        return .init(topic: "Tindak lanjut", verdict: overdue > 0 ? .negative : closed == actions.count ? .positive : .neutral,
+                     text: "\(closed) dari \(actions.count) tindak lanjut selesai\(overdue > 0 ? "; \(overdue) melewati batas waktu" : "").",
+                     evidence: "tindak lanjut \(actions.count), selesai/dibatalkan \(closed), terlambat \(overdue)", n: Int32(actions.count),
+                     recommendation: overdue > 0 ? "Minta pemilik tindak lanjut yang terlambat melapor kemajuannya." : "")
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

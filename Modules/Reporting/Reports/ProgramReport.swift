@@ -1,0 +1,200 @@
+import BKCharts
+import BKProto
+import Foundation
+import GRDB
+import IdentityVocabulary
+
+/// (a) The evaluation of one program in one year, Kirkpatrick's levels 1 to 4 and, where its cost is
+/// known, the cost side of level 5.
+enum ProgramReport {
+    static func build(_ db: Database, program code: String, context: ReportContext) throws -> Report? {
+        guard let program = try ReportData.programs(db)[code] else { return nil }
+        let k = context.k, year = context.year
+        let enrolments = try ReportData.enrolments(db, years: year...year, program: code)
+        let people = try ReportData.people(db)
+        let byNIP = Dictionary(people.map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a })
+        let sessions = Set(enrolments.map(\.session))
+        let completed = enrolments.filter(\.completed)
+        var report = Report(kind: .program, scope: code, year: Int32(year), title: "Evaluasi Program \(program.title)",
+                            subtitle: "\(code) · \(ProgramKinds.label(program.kind)) · \(program.jp) JP · tahun \(year)")
+
+        // Participation.
+        var summary = FactTable(title: "Ringkasan")
+        summary.text("Program", "\(program.title) (\(code))")
+        summary.count("Angkatan (sesi)", sessions.count, k: 0)
+        summary.count("Peserta", enrolments.count, k: k)
+        summary.count("Lulus (selesai)", completed.count, k: k)
+        let hidden = enrolments.count < k || completed.count < k
+        summary.number("Persentase lulus", hidden ? nil : Evaluation.percent(completed.count, of: enrolments.count), kind: .percent)
+        summary.number("Rata-rata kehadiran", enrolments.count >= k ? enrolments.reduce(0.0) { $0 + $1.attendance } / Double(max(enrolments.count, 1)) : nil, kind: .percent)
+        var perAgency = CountTable(title: "Peserta per perangkat daerah", labelTitle: "Perangkat daerah", countTitles: ["Peserta", "Lulus"])
+        perAgency.ratios = [.init(title: "% lulus", part: 1, whole: 0)]
+        for (agency, rows) in Dictionary(grouping: enrolments, by: \.agency).sorted(by: { $0.key < $1.key }) {
+            perAgency.rows.append((agency, [rows.count, rows.count { $0.completed }]))
+        }
+        let agencyTable = perAgency.build(k: k)
+        report.sections.append(.init(
+            title: "Peserta dan kelulusan",
+            text: "Peserta yang terdaftar pada angkatan yang berakhir tahun \(year); lulus menurut aturan kelulusan program (kehadiran dan, bila ada, post-test).",
+            tables: [summary.build(), agencyTable],
+            charts: [.make(.horizontalBar, "Peserta per perangkat daerah", "Jumlah peserta dan yang lulus per perangkat daerah.",
+                           categories: agencyTable.labels(), series: [("Peserta", agencyTable.column(1)), ("Lulus", agencyTable.column(2))])]))
+
+        // Level 1.
+        let reaction = try ReportData.programResults(db, program: code, year: year, purpose: .reaction)
+        var level1 = ReportSection(title: "Level 1 — Reaksi peserta")
+        if let reaction, !reaction.suppressed {
+            var items = ReportTable(title: "Butir penilaian", columns: [
+                .init(title: "Butir", kind: .text), .init(title: "Jawaban", kind: .count), .init(title: "Rata-rata", kind: .number, decimals: 2),
+                .init(title: "NPS", kind: .number, decimals: 0),
+            ])
+            for item in reaction.items where item.facilitator.isEmpty && (item.kind == .likert4 || item.kind == .likert5 || item.kind == .nps || item.kind == .beforeAfter) {
+                items.rows.append(.init(cells: [
+                    .text(item.text), item.answers < k ? .suppressed : .number(Double(item.answers)),
+                    item.answers < k ? .suppressed : .number(item.kind == .beforeAfter ? item.afterMean : item.mean),
+                    item.kind == .nps && item.answers >= k ? .number(item.nps) : .missing,
+                ]))
+            }
+            level1.text = "\(reaction.responses) dari \(reaction.audienceSize) peserta menjawab (\(IndonesianNumber.format(reaction.responseRate, decimals: 1)) %)."
+            level1.tables.append(items)
+            let likert = reaction.items.filter { ($0.kind == .likert4 || $0.kind == .likert5) && $0.facilitator.isEmpty && $0.answers >= k }
+            level1.charts.append(.make(.horizontalBar, "Rata-rata butir reaksi", "Rata-rata jawaban per butir penilaian reaksi.",
+                                       categories: likert.map(\.text), series: [("Rata-rata", likert.map { $0.mean })]))
+        } else {
+            level1.text = "Belum ada hasil reaksi yang dapat ditampilkan (kurang dari \(k) jawaban, atau formulir masih dibuka)."
+        }
+        report.sections.append(level1)
+
+        // Level 2.
+        let post = try ReportData.programResults(db, program: code, year: year, purpose: .postTest)
+        var level2 = ReportSection(title: "Level 2 — Pembelajaran (pre-test dan post-test)")
+        var tested = FactTable(title: "Hasil tes")
+        if let learning = post?.learning, learning.paired >= k {
+            tested.count("Peserta dengan pre- dan post-test", Int(learning.paired), k: k)
+            tested.number("Rata-rata pre-test", learning.preMean)
+            tested.number("Rata-rata post-test", learning.postMean)
+            tested.number("Gain kelas (g)", learning.classGain)
+            tested.number("Rata-rata gain individu", learning.meanIndividualGain)
+            tested.number("Lulus post-test", learning.passRate, kind: .percent)
+            level2.charts.append(.make(.bar, "Pre-test dan post-test", "Rata-rata nilai pre-test dan post-test (0–100).",
+                                       categories: ["Pre-test", "Post-test"], series: [("Rata-rata", [learning.preMean, learning.postMean])]))
+            level2.text = "Gain ternormalisasi g = (post − pre) / (100 − pre): rendah < 0,3, sedang 0,3–0,7, tinggi > 0,7. Gain kelas dihitung dari rata-rata; gain individu dirata-rata per orang."
+        } else {
+            tested.text("Keterangan", "kurang dari \(k) peserta memiliki pre-test dan post-test")
+        }
+        level2.tables.append(tested.build())
+        report.sections.append(level2)
+
+        // Level 3.
+        let selfFollow = try ReportData.programResults(db, program: code, year: year, purpose: .followUpSelf)
+        let supervisorFollow = try ReportData.programResults(db, program: code, year: year, purpose: .followUpSupervisor)
+        var followTable = FactTable(title: "Penerapan di tempat kerja (60–90 hari)")
+        let selfAnswers = Int(selfFollow?.responses ?? 0), supervisorAnswers = Int(supervisorFollow?.responses ?? 0)
+        followTable.count("Jawaban peserta", selfAnswers, k: k)
+        followTable.count("Jawaban atasan", supervisorAnswers, k: k)
+        followTable.number("Rata-rata menurut peserta", selfAnswers >= k ? selfFollow?.followUp?.selfMean : nil)
+        followTable.number("Rata-rata menurut atasan", supervisorAnswers >= k ? supervisorFollow?.followUp?.supervisorMean : nil)
+        followTable.number("Perubahan sebelum→sesudah (peserta)", selfAnswers >= k ? selfFollow?.followUp?.selfShift : nil)
+        followTable.number("Perubahan sebelum→sesudah (atasan)", supervisorAnswers >= k ? supervisorFollow?.followUp?.supervisorShift : nil)
+        report.sections.append(.init(title: "Level 3 — Perilaku kerja", tables: [followTable.build()]))
+
+        // Level 4.
+        let treatedUnits = Set(completed.compactMap { byNIP[$0.nip]?.unitKey })
+        let comparisonUnits = Set(people.map(\.unitKey)).subtracting(treatedUnits)
+        let before = try ReportData.predicates(db, year: year - 1), after = try ReportData.predicates(db, year: year)
+        let treatedPerformance = LevelFour.performance(people: people, units: treatedUnits, before: before, after: after)
+        let comparisonPerformance = LevelFour.performance(people: people, units: comparisonUnits, before: before, after: after)
+        let ikmBefore = try ReportData.unitIkm(db, year: year - 1), ikmAfter = try ReportData.unitIkm(db, year: year)
+        let treatedIkm = LevelFour.ikm(units: treatedUnits, before: ikmBefore, after: ikmAfter)
+        let comparisonIkm = LevelFour.ikm(units: comparisonUnits, before: ikmBefore, after: ikmAfter)
+        var level4 = ReportTable(title: "Unit peserta dibandingkan unit yang tidak mengikuti", columns: [
+            .init(title: "Ukuran", kind: .text), .init(title: "Kelompok", kind: .text), .init(title: "n", kind: .count),
+            .init(title: "\(year - 1)", kind: .number, decimals: 1), .init(title: "\(year)", kind: .number, decimals: 1),
+            .init(title: "Perubahan", kind: .number, decimals: 1),
+        ])
+        func row(_ measure: String, _ group: String, _ values: Evaluation.Group?) {
+            guard let values, values.n >= k else {
+                level4.rows.append(.init(cells: [.text(measure), .text(group), values == nil ? .missing : .suppressed, .missing, .missing, .missing]))
+                return
+            }
+            level4.rows.append(.init(cells: [.text(measure), .text(group), .number(Double(values.n)), .number(values.before), .number(values.after), .number(values.change)]))
+        }
+        row("% predikat Baik atau lebih", "Unit peserta", treatedPerformance?.0)
+        row("% predikat Baik atau lebih", "Unit pembanding", comparisonPerformance?.0)
+        row("IKM unit layanan", "Unit peserta", treatedIkm)
+        row("IKM unit layanan", "Unit pembanding", comparisonIkm)
+        level4.note = "n: pegawai dengan SKP kedua tahun (kinerja) atau unit dengan IKM kedua tahun. Unit peserta: unit kerja yang pegawainya lulus program ini pada \(year)."
+        var level4Section = ReportSection(title: "Level 4 — Hasil bagi unit kerja", tables: [level4])
+        if let treated = treatedPerformance?.0, let comparison = comparisonPerformance?.0, treated.n >= k, comparison.n >= k {
+            level4Section.charts.append(.make(.line, "Predikat Baik atau lebih", "Persentase pegawai berpredikat Baik atau lebih, unit peserta dan pembanding.",
+                                              categories: ["\(year - 1)", "\(year)"],
+                                              series: [("Unit peserta", [treated.before, treated.after]), ("Unit pembanding", [comparison.before, comparison.after])], unit: "%"))
+        }
+        report.sections.append(level4Section)
+
+        // Level 5: the cost side.
+        let sessionCount = sessions.count
+        var costs = FactTable(title: "Biaya")
+        if program.costRupiah > 0 {
+            let total = Double(program.costRupiah) * Double(sessionCount)
+            costs.number("Biaya per angkatan", Double(program.costRupiah), kind: .rupiah)
+            costs.number("Biaya seluruh angkatan", total, kind: .rupiah)
+            costs.number("Biaya per peserta lulus", completed.count >= k ? total / Double(completed.count) : nil, kind: .rupiah)
+            costs.number("Biaya per JP per peserta lulus", completed.count >= k && program.jp > 0 ? total / Double(completed.count * program.jp) : nil, kind: .rupiah)
+            costs.text("ROI", "belum dihitung: manfaat dalam rupiah belum dinilai")
+        } else {
+            costs.text("Biaya", "tidak dicatat pada program")
+        }
+        report.sections.append(.init(title: "Level 5 — Biaya dan ROI", text: "ROI = (manfaat − biaya) / biaya × 100 %, dihitung bila manfaat program telah dinilai dalam rupiah.", tables: [costs.build()]))
+
+        // Action items its weak results opened.
+        let campaigns = try ReportData.campaignIDs(db, program: code)
+        let actions = try ReportData.actions(db, year: year).filter { campaigns.contains($0.sourceID) }
+        var actionTable = ReportTable(title: "Tindak lanjut hasil evaluasi", columns: [
+            .init(title: "Tindak lanjut", kind: .text), .init(title: "Perangkat daerah", kind: .text),
+            .init(title: "Batas waktu", kind: .date), .init(title: "Status", kind: .text),
+        ])
+        for action in actions {
+            actionTable.rows.append(.init(cells: [.text(action.title), .text(action.agency), .text(action.dueDate), .text(ActionStates.label(action.state))]))
+        }
+        report.sections.append(.init(title: "Tindak lanjut", text: actions.isEmpty ? "Tidak ada tindak lanjut yang dibuka oleh hasil evaluasi program ini." : "", tables: actions.isEmpty ? [] : [actionTable]))
+
+        report.conclusions = [
+            Conclusions.reaction(reaction, participants: enrolments.count, k: k),
+            Conclusions.learning(post, k: k),
+            Conclusions.behaviour(selfFollow, supervisorFollow, completed: completed.count, k: k),
+            Conclusions.results("predikat kinerja Baik atau lebih", treated: treatedPerformance?.0, comparison: comparisonPerformance?.0, unit: "poin persen",
+                                standardError: treatedPerformance.flatMap { t in comparisonPerformance.map { c in (t.1 + c.1).squareRoot() } }, k: k),
+            Conclusions.results("IKM", treated: treatedIkm, comparison: comparisonIkm, unit: "poin", standardError: nil, k: k),
+        ] + [Conclusions.actions(actions, today: context.today.description)].compactMap { $0 }
+        return report
+    }
+}
+
+enum ProgramKinds {
+    static func label(_ kind: Binakarier_Programs_V1_ProgramKind) -> String {
+        switch kind {
+        case .pelatihan: "Pelatihan"
+        case .seminar: "Seminar"
+        case .lokakarya: "Lokakarya"
+        case .bimtek: "Bimbingan teknis"
+        case .eLearning: "E-learning"
+        case .coaching: "Coaching"
+        case .mentoring: "Mentoring"
+        case .magang: "Magang"
+        default: "Lainnya"
+        }
+    }
+}
+
+enum ActionStates {
+    static func label(_ state: Binakarier_Feedback_V1_ActionState) -> String {
+        switch state {
+        case .open: "Terbuka"
+        case .inProgress: "Berjalan"
+        case .done: "Selesai"
+        case .dropped: "Dibatalkan"
+        default: "-"
+        }
+    }
+}

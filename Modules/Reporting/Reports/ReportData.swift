@@ -1,0 +1,255 @@
+import BKProto
+import Foundation
+import GRDB
+
+/// The reads reports are made of, each one query over the replica and the outcome data, in the
+/// report's snapshot.
+enum ReportData {
+    struct Person: Sendable {
+        var nip: String
+        var name: String
+        var asnType: Binakarier_Identity_V1_AsnType
+        var sex: Binakarier_Identity_V1_Sex
+        var golongan: Binakarier_Identity_V1_Golongan
+        var jobLevel: Binakarier_Identity_V1_JobLevel
+        var education: Binakarier_Identity_V1_EducationLevel
+        var agency: String
+        var unit: String
+        var supervisor: String
+        var active: Bool
+    }
+
+    struct Enrolment: Sendable {
+        var session: String
+        var nip: String
+        var program: String
+        var agency: String
+        var enrolled: Bool
+        var completed: Bool
+        var attendance: Double
+        var preTest: Double
+        var postTest: Double
+        var year: Int
+        var quarter: Int
+        var lastDay: String
+        var certificate: String
+    }
+
+    struct Program: Sendable {
+        var code: String
+        var title: String
+        var kind: Binakarier_Programs_V1_ProgramKind
+        var jp: Int
+        var costRupiah: Int64
+    }
+
+    static func people(_ db: Database, agency: String? = nil, nips: [String]? = nil) throws -> [Person] {
+        var sql = "SELECT nip, name, asn_type, sex, golongan, job_level, education, agency, unit, supervisor, status FROM person"
+        var arguments: StatementArguments = []
+        if let agency { sql += " WHERE agency = ?"; arguments = [agency] }
+        if let nips { sql += " WHERE nip IN (\(nips.map { _ in "?" }.joined(separator: ",")))"; arguments = StatementArguments(nips) }
+        return try Row.fetchAll(db, sql: sql + " ORDER BY agency, unit, nip", arguments: arguments).map { row in
+            Person(
+                nip: row["nip"], name: row["name"], asnType: .init(rawValue: row["asn_type"]) ?? .unspecified,
+                sex: .init(rawValue: row["sex"]) ?? .unspecified, golongan: .init(rawValue: row["golongan"]) ?? .unspecified,
+                jobLevel: .init(rawValue: row["job_level"]) ?? .unspecified, education: .init(rawValue: row["education"]) ?? .unspecified,
+                agency: row["agency"], unit: row["unit"], supervisor: row["supervisor"],
+                active: (row["status"] as Int32) == Binakarier_Identity_V1_EmployeeStatus.active.rawValue)
+        }
+    }
+
+    static func agencies(_ db: Database) throws -> [(code: String, name: String)] {
+        try Row.fetchAll(db, sql: "SELECT code, name FROM agency ORDER BY code").map { ($0["code"], $0["name"]) }
+    }
+
+    static func units(_ db: Database, agency: String) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT code, name FROM unit WHERE agency = ?", arguments: [agency]).map { ($0["code"], $0["name"]) })
+    }
+
+    static func programs(_ db: Database) throws -> [String: Program] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT code, title, kind, jp, cost_rupiah FROM program").map { row in
+            (row["code"], Program(code: row["code"], title: row["title"], kind: .init(rawValue: row["kind"]) ?? .unspecified, jp: row["jp"], costRupiah: row["cost_rupiah"]))
+        })
+    }
+
+    /// Enrolments (enrolled, not waitlisted or cancelled) of sessions ending in `years` (and a quarter).
+    static func enrolments(_ db: Database, years: ClosedRange<Int>, quarter: Int = 0, program: String? = nil, nip: String? = nil) throws -> [Enrolment] {
+        var sql = """
+            SELECT e.session_id, e.nip, e.program_code, e.agency, e.state, e.completion, e.attendance, e.pre_test, e.post_test,
+                e.certificate, s.year, s.quarter, s.last_day
+            FROM enrolment e JOIN session s ON s.id = e.session_id
+            WHERE s.year BETWEEN ? AND ? AND e.state = ? AND s.state != ?
+            """
+        var arguments: StatementArguments = [years.lowerBound, years.upperBound, Binakarier_Programs_V1_EnrolmentState.enrolled.rawValue,
+                                             Binakarier_Programs_V1_SessionState.cancelled.rawValue]
+        if quarter > 0 { sql += " AND s.quarter = ?"; arguments += [quarter] }
+        if let program { sql += " AND e.program_code = ?"; arguments += [program] }
+        if let nip { sql += " AND e.nip = ?"; arguments += [nip] }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            Enrolment(
+                session: row["session_id"], nip: row["nip"], program: row["program_code"], agency: row["agency"], enrolled: true,
+                completed: (row["completion"] as Int32) == Binakarier_Programs_V1_CompletionState.completed.rawValue,
+                attendance: row["attendance"], preTest: row["pre_test"], postTest: row["post_test"], year: row["year"],
+                quarter: row["quarter"], lastDay: row["last_day"], certificate: row["certificate"])
+        }
+    }
+
+    static func sessions(_ db: Database, year: Int, quarter: Int = 0) throws -> [(id: String, program: String, state: Int32, quarter: Int)] {
+        try Row.fetchAll(
+            db, sql: "SELECT id, program_code, state, quarter FROM session WHERE year = ?" + (quarter > 0 ? " AND quarter = \(quarter)" : ""),
+            arguments: [year]
+        ).map { ($0["id"], $0["program_code"], $0["state"], $0["quarter"]) }
+    }
+
+    /// Verified JP per person in a year.
+    static func jp(_ db: Database, year: Int) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT nip, SUM(jp) AS jp FROM ledger_line WHERE year = ? AND state = ? GROUP BY nip",
+            arguments: [year, Binakarier_Programs_V1_LearningState.verified.rawValue])
+        { result[row["nip"]] = row["jp"] }
+        return result
+    }
+
+    /// What each person completed in `years`: sessions of this system and verified outside learning.
+    static func learning(_ db: Database, years: ClosedRange<Int>) throws -> [String: [(code: String, kind: Binakarier_Programs_V1_ProgramKind)]] {
+        var result: [String: [(code: String, kind: Binakarier_Programs_V1_ProgramKind)]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: """
+                SELECT nip, source, kind, session_id, title FROM ledger_line WHERE year BETWEEN ? AND ? AND state = ?
+                """,
+            arguments: [years.lowerBound, years.upperBound, Binakarier_Programs_V1_LearningState.verified.rawValue])
+        {
+            let session: String = row["session_id"]
+            let code = session.isEmpty ? (row["title"] as String) : String(session.split(separator: "-").dropLast().joined(separator: "-"))
+            result[row["nip"], default: []].append((code, .init(rawValue: row["kind"]) ?? .unspecified))
+        }
+        return result
+    }
+
+    /// The leadership programs each person completed, ever.
+    static func leadership(_ db: Database, rules: IpAsnRules) throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT nip, program_code FROM enrolment WHERE completion = ?",
+            arguments: [Binakarier_Programs_V1_CompletionState.completed.rawValue])
+        where rules.isLeadership(row["program_code"]) {
+            result[row["nip"], default: []].append(row["program_code"])
+        }
+        return result
+    }
+
+    static func predicates(_ db: Database, year: Int) throws -> [String: Predicate] {
+        var result: [String: Predicate] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT nip, predicate FROM skp WHERE year = ?", arguments: [year]) {
+            result[row["nip"]] = Predicate(rawValue: row["predicate"])
+        }
+        return result
+    }
+
+    static func disciplineCovered(_ db: Database, year: Int) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM discipline_year WHERE year = ?", arguments: [year]) ?? false
+    }
+
+    static func heaviestSanctions(_ db: Database, year: Int) throws -> [String: SanctionLevel] {
+        var result: [String: SanctionLevel] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT nip, MAX(level) AS level FROM discipline WHERE year = ? GROUP BY nip", arguments: [year]) {
+            result[row["nip"]] = SanctionLevel(rawValue: row["level"])
+        }
+        return result
+    }
+
+    /// IP ASN of each of `people` for `year`.
+    static func ipAsn(_ db: Database, rules: IpAsnRules, year: Int, people: [Person]) throws -> [String: (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?)] {
+        let jp = try jp(db, year: year)
+        let learning = try learning(db, years: (year - 1)...year)
+        let leadership = try leadership(db, rules: rules)
+        let predicates = try predicates(db, year: year)
+        let covered = try disciplineCovered(db, year: year)
+        let sanctions = try heaviestSanctions(db, year: year)
+        var result: [String: (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?)] = [:]
+        for person in people {
+            var facts = IpAsnRules.Facts()
+            facts.education = person.education
+            facts.jobLevel = person.jobLevel
+            facts.jp = jp[person.nip] ?? 0
+            facts.recentLearning = learning[person.nip] ?? []
+            facts.leadershipCodes = leadership[person.nip] ?? []
+            facts.predicate = predicates[person.nip]
+            facts.disciplineCovered = covered
+            facts.heaviestSanction = sanctions[person.nip]
+            result[person.nip] = rules.score(facts)
+        }
+        return result
+    }
+
+    /// The IKM of each service unit ("AGENCY/UNIT") in a year: the mean of its outside surveys' semesters
+    /// and feedback's closed IKM campaigns for it.
+    static func unitIkm(_ db: Database, year: Int) throws -> [String: (index: Double, respondents: Int)] {
+        var parts: [String: [(Double, Int)]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT agency, unit, ikm, respondents FROM outside_ikm WHERE year = ?", arguments: [year]) {
+            parts["\(row["agency"] as String)/\(row["unit"] as String)", default: []].append((row["ikm"], row["respondents"]))
+        }
+        let (from, to) = Replicator.yearBounds(year)
+        for row in try Row.fetchAll(
+            db, sql: "SELECT agency, unit, results FROM campaign WHERE purpose = ? AND open_time >= ? AND open_time < ? AND results IS NOT NULL",
+            arguments: [Binakarier_Feedback_V1_Purpose.ikm.rawValue, from, to])
+        {
+            let data: Data = row["results"]
+            guard let results = try? Binakarier_Feedback_V1_Results(serializedBytes: [UInt8](data)), !results.suppressed,
+                let ikm = results.ikm, ikm.respondents > 0 else { continue }
+            parts["\(row["agency"] as String)/\(row["unit"] as String)", default: []].append((ikm.index, Int(ikm.respondents)))
+        }
+        return parts.mapValues { values in
+            (values.reduce(0.0) { $0 + $1.0 } / Double(values.count), values.reduce(0) { $0 + $1.1 })
+        }
+    }
+
+    static func programResults(_ db: Database, program: String, year: Int, purpose: Binakarier_Feedback_V1_Purpose) throws -> Binakarier_Feedback_V1_Results? {
+        guard let data = try Data.fetchOne(
+            db, sql: "SELECT results FROM program_result WHERE program_code = ? AND year = ? AND purpose = ? AND results IS NOT NULL",
+            arguments: [program, year, purpose.rawValue])
+        else { return nil }
+        return try? Binakarier_Feedback_V1_Results(serializedBytes: [UInt8](data))
+    }
+
+    struct Action: Sendable {
+        var id: String
+        var title: String
+        var agency: String
+        var source: Binakarier_Feedback_V1_ActionSource
+        var sourceID: String
+        var state: Binakarier_Feedback_V1_ActionState
+        var dueDate: String
+        var createTime: Int64
+    }
+
+    static func actions(_ db: Database, agency: String? = nil, year: Int) throws -> [Action] {
+        let (from, to) = Replicator.yearBounds(year)
+        return try Row.fetchAll(
+            db, sql: "SELECT id, title, agency, source, source_id, state, due_date, create_time FROM action_item WHERE create_time >= ? AND create_time < ?"
+                + (agency == nil ? "" : " AND agency = ?") + " ORDER BY due_date",
+            arguments: agency.map { [from, to, $0] } ?? [from, to]
+        ).map { row in
+            Action(
+                id: row["id"], title: row["title"], agency: row["agency"], source: .init(rawValue: row["source"]) ?? .unspecified,
+                sourceID: row["source_id"], state: .init(rawValue: row["state"]) ?? .unspecified, dueDate: row["due_date"], createTime: row["create_time"])
+        }
+    }
+
+    static func dialogues(_ db: Database, agency: String? = nil, year: Int) throws -> [(agency: String, aspirations: Int, closed: Bool)] {
+        try Row.fetchAll(
+            db, sql: "SELECT agency, aspirations, state FROM dialogue WHERE date LIKE ?" + (agency == nil ? "" : " AND agency = ?"),
+            arguments: agency.map { ["\(year)-%", $0] } ?? ["\(year)-%"]
+        ).map { ($0["agency"], $0["aspirations"], ($0["state"] as Int32) == Binakarier_Feedback_V1_DialogueState.closed.rawValue) }
+    }
+
+    /// Campaign ids of a program (the source of the action items its weak results opened).
+    static func campaignIDs(_ db: Database, program: String) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT id FROM campaign WHERE program_code = ?", arguments: [program]))
+    }
+}
+
+extension Binakarier_Feedback_V1_ActionState {
+    var isClosed: Bool { self == .done || self == .dropped }
+}
