@@ -185,6 +185,7 @@ let package = Package(
             dependencies: [
                 "BKProto", "BKRPC", "BKStore", "BKAuth", "BKServiceKit", "IdentityVocabulary", "CSodium", "BKCharts", "BKSpreadsheet",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -220,6 +221,7 @@ let package = Package(
         .target(
             name: "BKCtl",
             dependencies: [
+                "BKCharts",
                 "BKProto", "BKRPC", "BKServiceKit", "IdentityVocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

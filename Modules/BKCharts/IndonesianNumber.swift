@@ -1,7 +1,7 @@
 /// Numbers written the Indonesian way: dot thousands separators and a decimal comma (`1.234.567,89`),
 /// percent with a space (`79,2 %`). Locale-independent and deterministic: it rounds the shortest decimal
-/// that reads back as the same `Double` (so 1.005 is 1.005, not 1.00499…), half to even on a tie
-/// (79.25 → 79,2; 79.35 → 79,4), as ISO 80000-1 rounds. No negative zero: -0.04 → "0,0".
+/// that reads back as the same `Double` (so 1.005 is 1.005, not 1.00499…), half up on a tie
+/// (79.25 → 79,3), as a spreadsheet rounds. No negative zero: -0.04 → "0,0".
 public enum IndonesianNumber {
     /// What a NaN or infinite value is written as.
     public static let notANumber = "—"
@@ -21,7 +21,7 @@ public enum IndonesianNumber {
         } else {
             kept = digits + Array(repeating: 0, count: cut - digits.count)
         }
-        if cut >= 0, cut < digits.count, roundsUp(digits, at: cut, lastKept: kept.last ?? 0) {
+        if cut >= 0, cut < digits.count, roundsUp(digits, at: cut) {
             var index = kept.count - 1
             while index >= 0, kept[index] == 9 {
                 kept[index] = 0
@@ -55,11 +55,9 @@ public enum IndonesianNumber {
         return value.isFinite ? number + " %" : number
     }
 
-    private static func roundsUp(_ digits: [UInt8], at cut: Int, lastKept: UInt8) -> Bool {
-        let first = digits[cut]
-        if first != 5 { return first > 5 }
-        if digits[(cut + 1)...].contains(where: { $0 != 0 }) { return true }
-        return lastKept % 2 == 1
+    private static func roundsUp(_ digits: [UInt8], at cut: Int) -> Bool {
+        // Half up, as officials checking a figure by hand or in a spreadsheet round.
+        digits[cut] >= 5
     }
 
     /// The digits of Swift's shortest round-trip representation of a non-negative finite value, without

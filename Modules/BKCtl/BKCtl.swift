@@ -6,8 +6,8 @@ public struct BKCtl: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "bkctl",
         abstract: L(
-            "Administrasi BinaKarier: perangkat daerah (OPD), pegawai (ASN), akun, program pengembangan kompetensi (sesi, pendaftaran, kehadiran, JP, sertifikat, usulan kebutuhan), dan umpan balik (formulir evaluasi, survei IKM, dialog terbuka, tindak lanjut).",
-            en: "Administer BinaKarier: agencies, employees (ASN), accounts, development programs (sessions, enrolment, attendance, JP, certificates, development needs), and feedback (evaluation forms, the IKM survey, open dialogues, action items)."),
+            "Administrasi BinaKarier: perangkat daerah (OPD), pegawai (ASN), akun, program pengembangan kompetensi (sesi, pendaftaran, kehadiran, JP, sertifikat, usulan kebutuhan), umpan balik (formulir evaluasi, survei IKM, dialog terbuka, tindak lanjut), dan pelaporan (laporan dan kesimpulannya, data hasil, IP ASN).",
+            en: "Administer BinaKarier: agencies, employees (ASN), accounts, development programs (sessions, enrolment, attendance, JP, certificates, development needs), feedback (evaluation forms, the IKM survey, open dialogues, action items), and reporting (reports and their conclusions, outcome data, IP ASN)."),
         discussion: L(
             """
             Berkomunikasi dengan daemon melalui soket Unix. Masuk dulu dengan `bkctl login NAMA_PENGGUNA`; \
@@ -24,6 +24,7 @@ public struct BKCtl: AsyncParsableCommand {
             ProgramCommand.self, SessionCommand.self, EnrolCommand.self, AttendanceCommand.self,
             LedgerCommand.self, ComplianceCommand.self, CertificateCommand.self, NeedCommand.self,
             FormCommand.self, CampaignCommand.self, AnswerCommand.self, DialogCommand.self, AspirationCommand.self, ActionCommand.self,
+            ReportCommand.self, OutcomeCommand.self, IpAsnCommand.self,
             LoginCommand.self, LogoutCommand.self,
         ])
 

@@ -1,3 +1,4 @@
+import BKCharts
 import ArgumentParser
 import BKProto
 import BKServiceKit
@@ -278,7 +279,7 @@ enum FeedbackVocabulary {
 
     /// Two decimals, with the Indonesian decimal comma: "82,45".
     static func decimal2(_ value: Double) -> String {
-        String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
+        IndonesianNumber.format(value, decimals: 2)
     }
 
     /// One decimal with its sign: "+0,8", "-1,2".

@@ -1,3 +1,4 @@
+import BKCharts
 import ArgumentParser
 import BKProto
 import BKServiceKit
@@ -430,20 +431,14 @@ enum ProgramsVocabulary {
         return amount
     }
 
-    /// "Rp15.000.000".
+    /// "Rp 15.000.000".
     static func rupiah(_ amount: Int64) -> String {
-        let digits = String(amount.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(".") }
-            grouped.append(digit)
-        }
-        return (amount < 0 ? "-Rp" : "Rp") + grouped
+        ReportingVocabulary.rupiah(Double(amount))
     }
 
     /// One decimal, with the Indonesian decimal comma: "87,5".
     static func decimal(_ value: Double) -> String {
-        String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",")
+        IndonesianNumber.format(value, decimals: 1)
     }
 
     private static func number(_ text: Substring) -> Int? {

@@ -80,6 +80,15 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         try await calling(.feedback, authenticated: authenticated, Binakarier_Feedback_V1_FeedbackService.Client.init(_:metadata:), call)
     }
 
+    /// Calls the reporting daemon through its generated client, turning failures into messages a person
+    /// can act on.
+    func reporting<Output>(
+        authenticated: Bool = true,
+        _ call: (Binakarier_Reporting_V1_ReportingService.Client) async throws -> Output
+    ) async throws -> Output {
+        try await calling(.reporting, authenticated: authenticated, Binakarier_Reporting_V1_ReportingService.Client.init(_:metadata:), call)
+    }
+
     /// One connection to `daemon` for the length of `call`, through the client `makeClient` builds: an
     /// RPC failure is written to standard error as a `CLIError` and ends the command with its exit code.
     private func calling<ServiceClient, Output>(

@@ -25,10 +25,10 @@ struct IndonesianNumberTests {
         #expect(IndonesianNumber.format(-0.0, decimals: 0) == "0")
     }
 
-    @Test func percentIsWrittenWithASpaceAndTiesRoundToEven() {
+    @Test func percentIsWrittenWithASpaceAndTiesRoundUp() {
         #expect(IndonesianNumber.percent(79.2, decimals: 1) == "79,2 %")
-        #expect(IndonesianNumber.percent(79.25, decimals: 1) == "79,2 %")  // tie: to the even digit
-        #expect(IndonesianNumber.percent(79.35, decimals: 1) == "79,4 %")  // tie: to the even digit
+        #expect(IndonesianNumber.percent(79.25, decimals: 1) == "79,3 %")  // tie: half up, as a spreadsheet rounds
+        #expect(IndonesianNumber.percent(79.35, decimals: 1) == "79,4 %")  // tie: half up
         #expect(IndonesianNumber.percent(79.251, decimals: 1) == "79,3 %")
         #expect(IndonesianNumber.percent(100, decimals: 0) == "100 %")
         #expect(ValueFormat.percent().format(79.24) == "79,2 %")
@@ -37,8 +37,8 @@ struct IndonesianNumberTests {
 
     @Test func roundsTheDecimalAsWrittenNotItsBinaryApproximation() {
         // 1.005 is stored as 1.00499999999999989…; the shortest decimal that reads back is 1.005.
-        #expect(IndonesianNumber.format(1.005, decimals: 2) == "1,00")  // tie, 0 is even
-        #expect(IndonesianNumber.format(1.015, decimals: 2) == "1,02")  // tie, 1 is odd: up
+        #expect(IndonesianNumber.format(1.005, decimals: 2) == "1,01")  // tie: half up (on the decimal written, 1.005)
+        #expect(IndonesianNumber.format(1.015, decimals: 2) == "1,02")  // tie: half up
         #expect(IndonesianNumber.format(0.5, decimals: 0) == "0")
         #expect(IndonesianNumber.format(1.5, decimals: 0) == "2")
         #expect(IndonesianNumber.format(2.5, decimals: 0) == "2")

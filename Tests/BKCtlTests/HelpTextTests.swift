@@ -32,6 +32,9 @@ struct HelpTextTests {
         ["dialog", "respond"], ["dialog", "direct"],
         ["aspiration"], ["aspiration", "add"], ["aspiration", "list"], ["aspiration", "support"],
         ["action"], ["action", "add"], ["action", "update"], ["action", "list"],
+        ["report"], ["report", "program"], ["report", "agency"], ["report", "city"], ["report", "person"], ["report", "publish"],
+        ["report", "published"], ["report", "show-published"], ["report", "status"], ["report", "sync"],
+        ["outcome"], ["outcome", "import"], ["ipasn"], ["ipasn", "show"],
     ]
 
     static func golden(_ command: [String], english: Bool) -> URL {

@@ -110,7 +110,7 @@ public enum ReportExport {
     static func csvField(_ value: String) -> String {
         var value = value
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) else { return value }
+        guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
@@ -175,7 +175,7 @@ public enum ReportExport {
     /// hidden or missing cells are text ("<5", "–").
     static func xlsx(_ report: Binakarier_Reporting_V1_Report) throws -> [UInt8] {
         var sheets: [Sheet] = [Sheet(
-            name: "Ringkasan", title: report.title, columns: [Column("Uraian"), Column("Isi")],
+            name: "Laporan", title: report.title, columns: [Column("Uraian"), Column("Isi")],
             rows: [[.text("Subjudul"), .text(report.subtitle)], [.text("Dibuat"), .text(stamp(report.generateTimeUnix))],
                    [.text("Posisi data"), .text(positions(report))]]
                 + (report.publishedId.isEmpty ? [] : [[.text("Terbit"), .text(report.publishedId)], [.text("SHA-256"), .text(report.sha256)]]))]
@@ -183,11 +183,12 @@ public enum ReportExport {
             var rows: [[BKSpreadsheet.Cell]] = []
             var columns: [Column] = []
             for (index, table) in section.tables.enumerated() {
-                if index > 0 { rows.append([]) }
-                if index > 0 || section.tables.count > 1 { rows.append([.text(table.title)]) }
+                // The first table's header is the sheet's; the others follow with their title and header.
                 if index == 0 {
                     columns = table.columns.map { Column($0.title) }
                 } else {
+                    rows.append([])
+                    rows.append([.text(table.title)])
                     rows.append(table.columns.map { .text($0.title) })
                 }
                 for row in table.rows {
@@ -197,7 +198,9 @@ public enum ReportExport {
             }
             let width = max(columns.count, rows.map(\.count).max() ?? 0)
             while columns.count < width { columns.append(Column("")) }
-            sheets.append(Sheet(name: section.title, title: section.title, columns: columns, rows: rows))
+            let firstTitle = section.tables[0].title
+            let title = firstTitle.isEmpty || firstTitle == section.title ? section.title : "\(section.title) — \(firstTitle)"
+            sheets.append(Sheet(name: section.title, title: title, columns: columns, rows: rows))
         }
         sheets.append(Sheet(
             name: "Kesimpulan", title: "Kesimpulan",

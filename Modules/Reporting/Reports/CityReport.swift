@@ -96,7 +96,8 @@ enum CityReport {
         var goodShare: [Double?] = []
         for trendYear in years {
             let jp = try ReportData.jp(db, year: trendYear)
-            compliance.append(Evaluation.percent(pns.count { (jp[$0.nip] ?? 0) >= context.settings.jpTarget }, of: pns.count))
+            // A year without a single ledger line has no data, not 0 % compliance.
+            compliance.append(jp.isEmpty ? nil : Evaluation.percent(pns.count { (jp[$0.nip] ?? 0) >= context.settings.jpTarget }, of: pns.count))
             let predicates = try ReportData.predicates(db, year: trendYear)
             let rated = active.filter { predicates[$0.nip] != nil }
             goodShare.append(rated.count >= k ? Evaluation.percent(rated.count { predicates[$0.nip]!.isGood }, of: rated.count) : nil)
@@ -178,12 +179,18 @@ enum CityReport {
             evidence: "selisih-dalam-selisih predikat Baik atau lebih, unit peserta dan pembanding; \(unclear) program datanya belum cukup", n: Int32(effects.count + none.count),
             recommendation: none.isEmpty ? "" : "Tinjau desain program tanpa dampak: \(none.prefix(5).joined(separator: ", "))."))
         let positives = conclusions.count { $0.verdict == .positive }, negatives = conclusions.count { $0.verdict == .negative }
+        let measured = conclusions.count { $0.verdict != .inconclusive }
+        // The overall sentence needs at least two indicators that could be measured.
+        let overall: Binakarier_Reporting_V1_Verdict = measured < 2 ? .inconclusive : positives > negatives ? .positive : positives == negatives ? .neutral : .negative
         conclusions.append(.init(
-            topic: "Kesimpulan", verdict: positives > negatives ? .positive : positives == negatives ? .neutral : .negative,
-            text: positives > negatives
-                ? "Evaluasi menunjukkan profesionalisme ASN meningkat; komitmen pimpinan hingga staf perlu dijaga."
-                : "Evaluasi belum menunjukkan peningkatan profesionalisme yang jelas; perbaikan program diperlukan.",
-            evidence: "\(positives) indikator naik, \(negatives) turun", n: Int32(active.count)))
+            topic: "Kesimpulan", verdict: overall,
+            text: overall == .inconclusive
+                ? "Peningkatan profesionalisme belum dapat disimpulkan: baru \(measured) dari \(conclusions.count) indikator yang dapat diukur."
+                : overall == .positive
+                    ? "Evaluasi menunjukkan profesionalisme ASN meningkat; komitmen pimpinan hingga staf perlu dijaga."
+                    : "Evaluasi belum menunjukkan peningkatan profesionalisme yang jelas; perbaikan program diperlukan.",
+            evidence: "\(positives) indikator naik, \(negatives) turun, \(conclusions.count - measured) belum dapat diukur", n: Int32(active.count),
+            recommendation: overall == .inconclusive ? "Impor SKP dan data disiplin tahun lalu dan tahun ini (bkctl outcome import) agar kinerja dan IP ASN dapat dibandingkan." : ""))
         if let weakest = scored.last, scored.count >= 2 {
             conclusions.append(.init(topic: "Program", verdict: .neutral, text: "Program dengan kepuasan terendah: \(weakest.title).",
                                      evidence: "kepuasan \(IndonesianNumber.format(weakest.satisfaction ?? 0, decimals: 1)) %", n: Int32(weakest.participants),

@@ -300,15 +300,24 @@ public final class ReportingService: API.ServiceProtocol {
     // MARK: the replica
 
     public func getDataStatus(_ request: Binakarier_Reporting_V1_GetDataStatusRequest, context: RPCServerContext) async throws -> Binakarier_Reporting_V1_DataStatus {
-        try await store.status()
+        try await status()
+    }
+
+    func status() async throws -> Binakarier_Reporting_V1_DataStatus {
+        var status = try await store.status()
+        if let newest = replicator?.newest.withLockedValue({ $0 }) {
+            status.programsNewest = newest.programs
+            status.feedbackNewest = newest.feedback
+        }
+        return status
     }
 
     public func syncNow(_ request: Binakarier_Reporting_V1_SyncNowRequest, context: RPCServerContext) async throws -> Binakarier_Reporting_V1_DataStatus {
-        guard let replicator else { return try await store.status() }
+        guard let replicator else { return try await status() }
         let error = await replicator.round(forceIdentity: true)
         guard error.isEmpty else {
             throw RPCError(.unavailable, LocalizedText(id: "sinkronisasi belum lengkap: \(error)", en: "the sync did not complete: \(error)"))
         }
-        return try await store.status()
+        return try await status()
     }
 }

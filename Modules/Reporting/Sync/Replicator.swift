@@ -4,6 +4,7 @@ import BKServiceKit
 import BKStore
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import ServiceLifecycle
 
 /// Keeps the replica current. Each round: programs' feed and feedback's feed are applied through
@@ -20,6 +21,8 @@ public final class Replicator: Service, Sendable {
     let logger: Logger
     let programsFeed: ChangeFeedConsumer
     let feedbackFeed: ChangeFeedConsumer
+    /// The newest sequence each source reported on its last page (what the status compares against).
+    let newest = NIOLockedValueBox<(programs: Int64, feedback: Int64)>((0, 0))
 
     public init(store: ReportingStore, sources: any Sources, interval: Duration = .seconds(5), identitySeconds: Int64 = 300, logger: Logger) {
         self.store = store
@@ -27,13 +30,22 @@ public final class Replicator: Service, Sendable {
         self.interval = interval
         self.identityInterval = identitySeconds
         self.logger = logger
+        let newest = self.newest
         programsFeed = ChangeFeedConsumer(
             feed: DaemonName.programs.rawValue, writer: store.db, logger: logger,
-            fetch: { after in FeedPage(try await sources.programChanges(after: after, limit: 2000)) },
+            fetch: { after in
+                let page = FeedPage(try await sources.programChanges(after: after, limit: 2000))
+                newest.withLockedValue { $0.programs = page.newestSequence }
+                return page
+            },
             apply: { db, change in try ReportingStore.applyProgramChange(db, change) })
         feedbackFeed = ChangeFeedConsumer(
             feed: DaemonName.feedback.rawValue, writer: store.db, logger: logger,
-            fetch: { after in FeedPage(try await sources.feedbackChanges(after: after, limit: 2000)) },
+            fetch: { after in
+                let page = FeedPage(try await sources.feedbackChanges(after: after, limit: 2000))
+                newest.withLockedValue { $0.feedback = page.newestSequence }
+                return page
+            },
             apply: { db, change in try ReportingStore.applyFeedbackChange(db, change) })
     }
 
