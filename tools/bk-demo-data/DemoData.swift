@@ -2,8 +2,10 @@
 //
 //   bk-demo-data csv [--scale N] [--output FILE]     write the employees CSV (the import format)
 //   bk-demo-data load [--socket-dir DIR]             load the city into a running bk-identityd, its
-//                     [--skip-feedback]              2026 programs into bk-programsd and their feedback
-//                                                    into bk-feedbackd if they run
+//                     [--skip-feedback]              2026 programs into bk-programsd, their feedback
+//                     [--skip-reporting]             into bk-feedbackd and the outcome data (SKP,
+//                                                    discipline, outside IKM) into bk-reportingd if
+//                                                    they run
 //
 // `load` is what tools/run does: as root on the daemon's machine it bootstraps the administrator,
 // then creates agencies and units, imports the employees, sets the agency heads and creates demo
@@ -12,7 +14,12 @@
 // feedback (DemoFeedback, DemoFeedbackPlan, DemoFeedbackLoader): tests, answers to the evaluation
 // forms, IKM surveys of the service units and the Head of Health's open dialogues, creating accounts
 // for the ASN who answer (password asn-demo-2026), or says it skips it when bk-feedbackd's socket is
-// not there. Running it again changes nothing that is already there.
+// not there; then the outcome data of 2025 and 2026 for bk-reportingd (DemoOutcomesPlan,
+// DemoOutcomesLoader): SKP of every active ASN, discipline sanctions and the service units' IKM from
+// outside surveys, shaped so that the units that took LAT-MANWAKTU and SEM-KEPEMIMPINAN improve and
+// those of BIMTEK-RPP and LOK-KOTA-BERKELANJUTAN no more than the others, with a sync round before
+// and after; or says it skips it when bk-reportingd's socket is not there (and fails, saying so, when
+// it is there but does not answer). Running it again changes nothing that is already there.
 import ArgumentParser
 import BKProto
 import BKRPC
@@ -51,10 +58,12 @@ struct DemoData: AsyncParsableCommand {
 
     struct Load: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load the demo city into a running bk-identityd, its 2026 programs into bk-programsd and their feedback into bk-feedbackd.")
+            abstract: "Load the demo city into a running bk-identityd, its 2026 programs into bk-programsd, their feedback into bk-feedbackd and the outcome data into bk-reportingd.")
         @Option(help: "Directory of the daemons' sockets (env BINAKARIER_SOCKET_DIR).") var socketDir: String?
         @Flag(help: "Leave out the year of feedback (tests, answers, IKM surveys, dialogues) and the ASN accounts it creates.")
         var skipFeedback = false
+        @Flag(help: "Leave out the outcome data for bk-reportingd (SKP, discipline sanctions, outside IKM results of 2025 and 2026).")
+        var skipReporting = false
 
         func run() async throws {
             let directory = socketDir ?? ProcessInfo.processInfo.environment["BINAKARIER_SOCKET_DIR"] ?? "/run/binakarier"
@@ -128,6 +137,11 @@ struct DemoData: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("bk-demo-data: umpan balik \(DemoPrograms.year) dilewati (--skip-feedback).\n".utf8))
             } else {
                 try await DemoFeedbackLoader.load(city: city, socketDirectory: directory, identity: client)
+            }
+            if skipReporting {
+                FileHandle.standardError.write(Data("bk-demo-data: data hasil \(DemoOutcomesPlan.previousYear)–\(DemoPrograms.year) dilewati (--skip-reporting).\n".utf8))
+            } else {
+                try await DemoOutcomesLoader.load(city: city, socketDirectory: directory, identity: client)
             }
         }
     }

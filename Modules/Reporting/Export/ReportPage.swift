@@ -17,8 +17,8 @@ enum ReportPage {
         for (sectionIndex, section) in report.sections.enumerated() {
             body += "<section><h2>\(escape(section.title))</h2>\n"
             if !section.text.isEmpty { body += "<p>\(escape(section.text))</p>\n" }
-            for (chartIndex, chart) in section.charts.enumerated() where !chart.categories.isEmpty {
-                body += "<figure class=\"chart\">" + SVGChart.render(svgChart(chart, id: "c\(sectionIndex)-\(chartIndex)"))
+            for (chartIndex, chart) in section.charts.enumerated() where hasData(chart) {
+                body += "<figure class=\"chart\">" + SVGChart.render(svgChart(chart, id: "c\(sectionIndex)-\(chartIndex)"), width: 720, height: height(chart))
                 body += "<figcaption>\(escape(chart.title))</figcaption></figure>\n"
             }
             for table in section.tables { body += self.table(table, k: report.k) }
@@ -86,6 +86,19 @@ enum ReportPage {
         html += "</tbody></table>\n"
         if !table.note.isEmpty { html += "<p class=\"note\">\(escape(table.note))</p>\n" }
         return html
+    }
+
+    /// A chart without a single value to draw says nothing: it is left out (its table stays).
+    static func hasData(_ chart: Binakarier_Reporting_V1_Chart) -> Bool {
+        !chart.categories.isEmpty && chart.series.contains { series in
+            series.values.enumerated().contains { index, value in value != 0 && !(index < series.absent.count && series.absent[index]) }
+        }
+    }
+
+    /// Horizontal bars get a row per category, so that every label shows.
+    static func height(_ chart: Binakarier_Reporting_V1_Chart) -> Int {
+        guard chart.kind == .horizontalBar else { return 320 }
+        return max(320, 70 + chart.categories.count * max(18, 10 * chart.series.count) + (chart.series.count > 1 ? 30 : 0))
     }
 
     static func svgChart(_ chart: Binakarier_Reporting_V1_Chart, id: String) -> Chart {

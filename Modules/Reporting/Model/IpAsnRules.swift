@@ -56,6 +56,8 @@ public struct IpAsnRules: Sendable, Hashable {
         public var jobLevel: Binakarier_Identity_V1_JobLevel = .unspecified
         /// Verified JP in the year.
         public var jp = 0
+        /// Whether the year has any JP ledger at all (a year before the system holds none: missing).
+        public var learningCovered = true
         /// Completed learning in the year and the year before: program codes with their kind.
         public var recentLearning: [(code: String, kind: Binakarier_Programs_V1_ProgramKind)] = []
         /// Leadership training ever completed.
@@ -75,6 +77,10 @@ public struct IpAsnRules: Sendable, Hashable {
             components.append(.init(dimension: "kualifikasi", maxPoints: qualificationMax, missing: true, basis: "pendidikan tidak tercatat"))
         }
 
+        guard facts.learningCovered else {
+            components.append(.init(dimension: "kompetensi", maxPoints: competencyMax, missing: true, basis: "belum ada catatan JP tahun ini"))
+            return finish(components, facts)
+        }
         var competency = 0.0
         var basis: [String] = ["\(facts.jp) JP"]
         if facts.jp >= jpMinimum { competency += jpItemPoints }
@@ -93,7 +99,12 @@ public struct IpAsnRules: Sendable, Hashable {
             basis.append("pelatihan teknis/fungsional")
         }
         components.append(.init(dimension: "kompetensi", points: competency, maxPoints: competencyMax, basis: basis.joined(separator: "; ")))
+        return finish(components, facts)
+    }
 
+    /// Kinerja and disiplin, then the total when nothing is missing.
+    private func finish(_ components: [Binakarier_Reporting_V1_IpAsnComponent], _ facts: Facts) -> (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?) {
+        var components = components
         if let predicate = facts.predicate, let points = performancePoints[predicate] {
             components.append(.init(dimension: "kinerja", points: points, maxPoints: performanceMax, basis: "predikat \(predicate.label)"))
         } else {

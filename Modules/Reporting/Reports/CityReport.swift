@@ -158,7 +158,9 @@ enum CityReport {
         let before = try ReportData.predicates(db, year: year - 1), after = try ReportData.predicates(db, year: year)
         let unitOf = Dictionary(active.map { ($0.nip, $0.unitKey) }, uniquingKeysWith: { a, _ in a })
         let allUnits = Set(unitOf.values)
-        for program in Set(completed.map(\.program)).sorted() {
+        // Largest programs first: the recommendation names those it matters most for.
+        let completers = Dictionary(grouping: completed, by: \.program).mapValues(\.count)
+        for program in completers.keys.sorted(by: { (completers[$0]!, $1) > (completers[$1]!, $0) }) {
             let treatedUnits = Set(completed.filter { $0.program == program }.compactMap { unitOf[$0.nip] })
             let comparisonUnits = allUnits.subtracting(treatedUnits)
             let treated = LevelFour.performance(people: active, units: treatedUnits, before: before, after: after)
@@ -177,7 +179,7 @@ enum CityReport {
                 ? "Belum ada program dengan dampak kinerja unit yang terukur."
                 : "\(effects.count) program menunjukkan dampak terukur pada kinerja unit pesertanya: \(effects.joined(separator: ", ")); \(none.count) program belum.",
             evidence: "selisih-dalam-selisih predikat Baik atau lebih, unit peserta dan pembanding; \(unclear) program datanya belum cukup", n: Int32(effects.count + none.count),
-            recommendation: none.isEmpty ? "" : "Tinjau desain program tanpa dampak: \(none.prefix(5).joined(separator: ", "))."))
+            recommendation: none.isEmpty ? "" : "Tinjau program yang belum tampak dampaknya, mulai dari yang pesertanya terbanyak: \(none.prefix(5).joined(separator: ", "))."))
         let positives = conclusions.count { $0.verdict == .positive }, negatives = conclusions.count { $0.verdict == .negative }
         let measured = conclusions.count { $0.verdict != .inconclusive }
         // The overall sentence needs at least two indicators that could be measured.

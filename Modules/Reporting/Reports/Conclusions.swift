@@ -6,11 +6,12 @@ import BKProto
 enum Conclusions {
     static func f(_ value: Double, _ decimals: Int = 1) -> String { IndonesianNumber.format(value, decimals: decimals) }
 
-    static func reaction(_ results: Binakarier_Feedback_V1_Results?, participants: Int, k: Int) -> Conclusion {
-        guard let results, !results.suppressed, results.responses >= k else {
+    static func reaction(_ results: Binakarier_Feedback_V1_Results?, participants: Int, k: Int, minimumRate: Double) -> Conclusion {
+        let asked = max(Int(results?.audienceSize ?? 0), participants)
+        guard let results, !results.suppressed, results.responses >= k, Double(results.responses) * 100 >= minimumRate * Double(asked) else {
             let answered = results.map { Int($0.responses) } ?? 0
             return .init(topic: "L1", verdict: .inconclusive,
-                         text: "Level 1 (reaksi) belum dapat disimpulkan: \(answered) dari \(participants) peserta menjawab (paling sedikit \(k)).",
+                         text: "Level 1 (reaksi) belum dapat disimpulkan: \(answered) dari \(asked) peserta menjawab (paling sedikit \(k) dan \(IndonesianNumber.format(minimumRate)) %).",
                          evidence: "jawaban \(answered), peserta \(participants)", n: Int32(answered),
                          recommendation: "Pastikan formulir reaksi diisi sebelum peserta meninggalkan kelas.")
         }
@@ -47,10 +48,11 @@ enum Conclusions {
                      recommendation: band == .low ? "Gain rendah: tinjau metode dan materi, beri latihan terapan." : "")
     }
 
-    static func behaviour(_ selfResults: Binakarier_Feedback_V1_Results?, _ supervisorResults: Binakarier_Feedback_V1_Results?, completed: Int, k: Int) -> Conclusion {
+    static func behaviour(_ selfResults: Binakarier_Feedback_V1_Results?, _ supervisorResults: Binakarier_Feedback_V1_Results?, completed: Int, k: Int, minimumRate: Double) -> Conclusion {
         let selfAnswers = Int(selfResults?.followUp?.selfResponses ?? selfResults?.responses ?? 0)
         let supervisorAnswers = Int(supervisorResults?.followUp?.supervisorResponses ?? supervisorResults?.responses ?? 0)
-        guard selfAnswers >= k, let selfFollow = selfResults?.followUp, !(selfResults?.suppressed ?? true) else {
+        guard selfAnswers >= k, Double(selfAnswers) * 100 >= minimumRate * Double(completed), let selfFollow = selfResults?.followUp,
+              !(selfResults?.suppressed ?? true) else {
             return .init(topic: "L3", verdict: .inconclusive,
                          text: "Level 3 belum dapat disimpulkan: \(selfAnswers) dari \(completed) peserta menjawab.",
                          evidence: "tindak lanjut peserta \(selfAnswers), atasan \(supervisorAnswers), lulus \(completed)", n: Int32(selfAnswers),

@@ -141,11 +141,12 @@ enum ProgramReport {
             costs.number("Biaya seluruh angkatan", total, kind: .rupiah)
             costs.number("Biaya per peserta lulus", completed.count >= k ? total / Double(completed.count) : nil, kind: .rupiah)
             costs.number("Biaya per JP per peserta lulus", completed.count >= k && program.jp > 0 ? total / Double(completed.count * program.jp) : nil, kind: .rupiah)
-            costs.text("ROI", "belum dihitung: manfaat dalam rupiah belum dinilai")
-        } else {
-            costs.text("Biaya", "tidak dicatat pada program")
         }
-        report.sections.append(.init(title: "Level 5 — Biaya dan ROI", text: "ROI = (manfaat − biaya) / biaya × 100 %, dihitung bila manfaat program telah dinilai dalam rupiah.", tables: [costs.build()]))
+        report.sections.append(.init(
+            title: "Level 5 — Biaya dan ROI",
+            text: (program.costRupiah > 0 ? "" : "Biaya tidak dicatat pada program. ")
+                + "ROI = (manfaat − biaya) / biaya × 100 % belum dihitung: manfaat program belum dinilai dalam rupiah.",
+            tables: program.costRupiah > 0 ? [costs.build()] : []))
 
         // Action items its weak results opened.
         let campaigns = try ReportData.campaignIDs(db, program: code)
@@ -160,9 +161,9 @@ enum ProgramReport {
         report.sections.append(.init(title: "Tindak lanjut", text: actions.isEmpty ? "Tidak ada tindak lanjut yang dibuka oleh hasil evaluasi program ini." : "", tables: actions.isEmpty ? [] : [actionTable]))
 
         report.conclusions = [
-            Conclusions.reaction(reaction, participants: enrolments.count, k: k),
+            Conclusions.reaction(reaction, participants: enrolments.count, k: k, minimumRate: context.settings.minimumResponseRate),
             Conclusions.learning(post, k: k),
-            Conclusions.behaviour(selfFollow, supervisorFollow, completed: completed.count, k: k),
+            Conclusions.behaviour(selfFollow, supervisorFollow, completed: completed.count, k: k, minimumRate: context.settings.minimumResponseRate),
             Conclusions.results("predikat kinerja Baik atau lebih", treated: treatedPerformance?.0, comparison: comparisonPerformance?.0, unit: "poin persen",
                                 standardError: treatedPerformance.flatMap { t in comparisonPerformance.map { c in (t.1 + c.1).squareRoot() } }, k: k),
             Conclusions.results("IKM", treated: treatedIkm, comparison: comparisonIkm, unit: "poin", standardError: nil, k: k),

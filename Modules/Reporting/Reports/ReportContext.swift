@@ -9,6 +9,9 @@ public struct ReportSettings: Sendable {
     /// PNS: at least this many verified JP a year; PPPK: at most the ceiling.
     public var jpTarget = 20
     public var pppkCeiling = 24
+    /// Levels 1 and 3 are concluded only when at least this share of those asked answered (and at
+    /// least k): a few keen respondents do not speak for a class.
+    public var minimumResponseRate = 20.0
     public init() {}
 }
 

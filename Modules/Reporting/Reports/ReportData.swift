@@ -162,6 +162,7 @@ enum ReportData {
     /// IP ASN of each of `people` for `year`.
     static func ipAsn(_ db: Database, rules: IpAsnRules, year: Int, people: [Person]) throws -> [String: (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?)] {
         let jp = try jp(db, year: year)
+        let learningCovered = try Bool.fetchOne(db, sql: "SELECT 1 FROM ledger_line WHERE year = ? LIMIT 1", arguments: [year]) ?? false
         let learning = try learning(db, years: (year - 1)...year)
         let leadership = try leadership(db, rules: rules)
         let predicates = try predicates(db, year: year)
@@ -173,6 +174,7 @@ enum ReportData {
             facts.education = person.education
             facts.jobLevel = person.jobLevel
             facts.jp = jp[person.nip] ?? 0
+            facts.learningCovered = learningCovered
             facts.recentLearning = learning[person.nip] ?? []
             facts.leadershipCodes = leadership[person.nip] ?? []
             facts.predicate = predicates[person.nip]
