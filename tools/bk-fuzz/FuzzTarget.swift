@@ -3,6 +3,7 @@ import BKRPC
 import Identity
 import Programs
 import Feedback
+import Reporting
 import NIOCore
 
 /// libFuzzer's entry point (built with tools/fuzz); the plain build replays files through the same code.
@@ -39,6 +40,13 @@ enum FuzzTarget {
         ("answers", { bytes in
             guard let request = try? Binakarier_Feedback_V1_SubmitResponseRequest(serializedBytes: bytes) else { return }
             _ = try? AnswerRules.validated(request.answers, for: BuiltInInstruments.reaction)
+        }),
+        ("report", { roundTrip(Binakarier_Reporting_V1_Report.self, $0) }),
+        ("import-outcome-request", { roundTrip(Binakarier_Reporting_V1_ImportOutcomeRequest.self, $0) }),
+        ("outcome-csv", { bytes in
+            for kind in [Binakarier_Reporting_V1_OutcomeKind.skp, .discipline, .ikm] {
+                _ = try? OutcomeImport.parse(kind, Array(bytes), knownPeople: ["199001012015031001"], knownUnits: ["DINKES/PKM-KOLOK"], year: 2026)
+            }
         }),
     ]
 

@@ -111,7 +111,9 @@ enum ReportPage {
         case .horizontalBar: kind = .bar; orientation = .horizontal
         default: kind = .bar
         }
-        let format: ValueFormat = chart.unit == "%" ? .percent(decimals: 1) : .init(decimals: chart.unit.isEmpty ? 1 : 0, unit: chart.unit)
+        // Counts are drawn without decimals; means keep one.
+        let whole = chart.series.allSatisfy { $0.values.allSatisfy { $0 == $0.rounded() } }
+        let format: ValueFormat = chart.unit == "%" ? .percent(decimals: 1) : .init(decimals: whole ? 0 : 1, unit: chart.unit)
         return Chart(
             kind: kind, title: chart.title, description: chart.description, categories: chart.categories,
             series: chart.series.map { series in

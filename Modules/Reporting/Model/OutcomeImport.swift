@@ -6,22 +6,22 @@ import Foundation
 
 /// Reading the outcome files: every row is checked and every refusal reported with its line; the
 /// caller saves nothing unless no row was refused.
-enum OutcomeImport {
-    enum Data: Sendable {
+public enum OutcomeImport {
+    public enum Data: Sendable {
         case skp([ReportingStore.SkpRow])
         case discipline([ReportingStore.SanctionRow], years: Set<Int>)
         case ikm([ReportingStore.IkmRow])
     }
 
-    struct Parsed: Sendable {
-        var rows = 0
-        var errors: [(line: Int, reason: LocalizedText)] = []
-        var data: Data
+    public struct Parsed: Sendable {
+        public var rows = 0
+        public var errors: [(line: Int, reason: LocalizedText)] = []
+        public var data: Data
     }
 
     static let maximumRows = 200_000
 
-    static func parse(_ kind: Binakarier_Reporting_V1_OutcomeKind, _ csv: [UInt8], knownPeople: Set<String>, knownUnits: Set<String>, year thisYear: Int) throws(ReportingError) -> Parsed {
+    public static func parse(_ kind: Binakarier_Reporting_V1_OutcomeKind, _ csv: [UInt8], knownPeople: Set<String>, knownUnits: Set<String>, year thisYear: Int) throws(ReportingError) -> Parsed {
         let deadline = ContinuousClock.now + .seconds(20)
         func refuse(_ field: String, _ id: String, _ en: String) -> LocalizedText { .init(id: "\(field): \(id)", en: "\(field): \(en)") }
         func year(_ text: String) -> Int? {
