@@ -350,7 +350,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bk-fuzz",
-            dependencies: ["BKProto", "BKRPC", "Identity", "Programs", "Feedback", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["BKProto", "BKRPC", "Identity", "Programs", "Feedback", "Reporting", .product(name: "NIOCore", package: "swift-nio")],
             path: "tools/bk-fuzz",
             swiftSettings: strictSwift
         ),
