@@ -3,6 +3,7 @@ import ArgumentParser
 import BKAuth
 import BKDaemon
 import BKRPC
+import Foundation
 import Reporting
 
 @main
@@ -18,6 +19,9 @@ struct ReportingDaemon: AsyncParsableCommand {
 
     @Option(help: "Verified JP a year each PNS is entitled to (PP 11/2017: 20).")
     var jpTarget = 20
+
+    @Option(help: "A JSON file replacing IP ASN weights and items (defaults: PermenPANRB 38/2018; see Modules/Reporting/README.md).")
+    var ipAsnRules: String?
 
     @Option(help: "Seconds between sync rounds (programs' and feedback's feeds, results).")
     var syncSeconds: Double = 5
@@ -38,6 +42,13 @@ struct ReportingDaemon: AsyncParsableCommand {
         var settings = ReportingService.Configuration()
         settings.report.k = minimumGroup
         settings.report.jpTarget = jpTarget
+        if let path = ipAsnRules {
+            do {
+                settings.report.ipAsn = try IpAsnRules.read(json: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+            } catch {
+                throw ValidationError("--ip-asn-rules \(path): \(error)")
+            }
+        }
         try await Daemon.run(name: .reporting, configuration: try options.resolve()) { configuration, logger, resources in
             let store = try await resources.open("reporting store") {
                 try ReportingStore.open(directory: configuration.dataDirectory)

@@ -1,4 +1,5 @@
 import BKProto
+import Foundation
 
 /// The professionalism index of an ASN (Indeks Profesionalitas ASN, PermenPANRB 38/2018): four
 /// dimensions whose points add up to 100. Every weight and item is a setting, with the regulation's
@@ -135,5 +136,68 @@ public struct IpAsnRules: Sendable, Hashable {
         case .d2, .d1: "D1/D2"
         default: "SMA ke bawah"
         }
+    }
+}
+
+extension IpAsnRules {
+    /// A rules file (`bk-reportingd --ip-asn-rules FILE`): JSON with any of these keys, each replacing
+    /// the default it names; what is left out keeps the regulation's default.
+    ///
+    ///     {"kualifikasi": {"S3": 25, "S2": 20, "S1": 15, "D4": 15, "D3": 10, "D2": 5, "D1": 5, "SMA": 1},
+    ///      "kompetensi": {"jp": 20, "minimum_jp": 20, "seminar": 5, "kepemimpinan": 15,
+    ///                     "prefiks_kepemimpinan": ["PKN", "PKA", "PKP"]},
+    ///      "kinerja": {"Sangat Baik": 30, "Baik": 25, "Butuh Perbaikan": 15, "Kurang": 10, "Sangat Kurang": 5},
+    ///      "disiplin": {"tanpa": 5, "ringan": 3, "sedang": 2, "berat": 1}}
+    ///
+    /// The four maxima must add up to 100.
+    public static func read(json bytes: [UInt8]) throws -> IpAsnRules {
+        struct File: Decodable {
+            var kualifikasi: [String: Double]?
+            var kompetensi: Competency?
+            var kinerja: [String: Double]?
+            var disiplin: [String: Double]?
+            struct Competency: Decodable {
+                var jp: Double?
+                var minimum_jp: Int?
+                var seminar: Double?
+                var kepemimpinan: Double?
+                var prefiks_kepemimpinan: [String]?
+            }
+        }
+        struct Invalid: Error, CustomStringConvertible { let description: String }
+        let file = try JSONDecoder().decode(File.self, from: Foundation.Data(bytes))
+        var rules = IpAsnRules()
+        let levels: [String: [Binakarier_Identity_V1_EducationLevel]] = [
+            "S3": [.s3], "S2": [.s2], "S1": [.s1], "D4": [.d4], "D3": [.d3], "D2": [.d2], "D1": [.d1], "SMA": [.sma, .smp, .sd],
+        ]
+        for (name, points) in file.kualifikasi ?? [:] {
+            guard let matched = levels[name.uppercased()] else { throw Invalid(description: "kualifikasi: jenjang \(name) tidak dikenal (S3, S2, S1, D4, D3, D2, D1, SMA)") }
+            for level in matched { rules.qualificationPoints[level] = points }
+        }
+        rules.qualificationMax = rules.qualificationPoints.values.max() ?? 0
+        if let competency = file.kompetensi {
+            rules.jpItemPoints = competency.jp ?? rules.jpItemPoints
+            rules.jpMinimum = competency.minimum_jp ?? rules.jpMinimum
+            rules.seminarItemPoints = competency.seminar ?? rules.seminarItemPoints
+            rules.leadershipItemPoints = competency.kepemimpinan ?? rules.leadershipItemPoints
+            rules.leadershipPrefixes = competency.prefiks_kepemimpinan?.map { $0.uppercased() } ?? rules.leadershipPrefixes
+        }
+        rules.competencyMax = rules.jpItemPoints + rules.seminarItemPoints + rules.leadershipItemPoints
+        for (name, points) in file.kinerja ?? [:] {
+            guard let predicate = Predicate(text: name) else { throw Invalid(description: "kinerja: predikat \(name) tidak dikenal") }
+            rules.performancePoints[predicate] = points
+        }
+        rules.performanceMax = rules.performancePoints.values.max() ?? 0
+        for (name, points) in file.disiplin ?? [:] {
+            if name.lowercased() == "tanpa" { rules.disciplinePoints[nil] = points; continue }
+            guard let level = SanctionLevel(text: name) else { throw Invalid(description: "disiplin: tingkat \(name) tidak dikenal (tanpa, ringan, sedang, berat)") }
+            rules.disciplinePoints[level] = points
+        }
+        rules.disciplineMax = rules.disciplinePoints.values.max() ?? 0
+        let total = rules.qualificationMax + rules.competencyMax + rules.performanceMax + rules.disciplineMax
+        guard abs(total - 100) < 0.001 else {
+            throw Invalid(description: "nilai maksimum keempat dimensi berjumlah \(total), bukan 100")
+        }
+        return rules
     }
 }
