@@ -179,7 +179,13 @@ public enum ReportExport {
             rows: [[.text("Subjudul"), .text(report.subtitle)], [.text("Dibuat"), .text(stamp(report.generateTimeUnix))],
                    [.text("Posisi data"), .text(positions(report))]]
                 + (report.publishedId.isEmpty ? [] : [[.text("Terbit"), .text(report.publishedId)], [.text("SHA-256"), .text(report.sha256)]]))]
-        for section in report.sections where !section.tables.isEmpty {
+        for section in report.sections {
+            guard !section.tables.isEmpty else {
+                // A section of words only still gets its sheet: one per section, as the proto promises.
+                sheets.append(Sheet(name: section.title, title: section.title, columns: [Column("Keterangan", width: 100)],
+                                    rows: section.text.isEmpty ? [] : [[.text(section.text)]]))
+                continue
+            }
             var rows: [[BKSpreadsheet.Cell]] = []
             var columns: [Column] = []
             for (index, table) in section.tables.enumerated() {
@@ -196,6 +202,7 @@ public enum ReportExport {
                 }
                 if !table.note.isEmpty { rows.append([.text(table.note)]) }
             }
+            if !section.text.isEmpty { rows += [[], [.text(section.text)]] }
             let width = max(columns.count, rows.map(\.count).max() ?? 0)
             while columns.count < width { columns.append(Column("")) }
             let firstTitle = section.tables[0].title

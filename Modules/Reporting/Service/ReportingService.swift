@@ -238,6 +238,10 @@ public final class ReportingService: API.ServiceProtocol {
         let caller = try context.requireCaller()
         let response: Binakarier_Reporting_V1_ReportResponse
         var agency = ""
+        // Publishing runs the report's own handler, so each kind's rule is checked here as its policy would.
+        guard Self.isOrganizer(caller) || request.kind == .agency || request.kind == .person else {
+            throw ReportingError.permissionDenied(.init(id: "hanya penyelenggara yang dapat menerbitkan laporan program dan kota", en: "only organisers publish program and city reports"))
+        }
         switch request.kind {
         case .program:
             response = try await getProgramReport(.init(programCode: request.scope, year: request.year), context: context)
@@ -291,7 +295,7 @@ public final class ReportingService: API.ServiceProtocol {
         let after = try pages.decode(request.pageToken, scope: scope)
         let organizer = Self.isOrganizer(caller)
         let found = try await store.publishedList(
-            kind: Int(request.kind.rawValue), scope: request.scope.uppercased() == request.scope ? request.scope : request.scope.uppercased(),
+            kind: Int(request.kind.rawValue), scope: request.scope.trimmingCharacters(in: .whitespaces).uppercased(),
             agency: organizer ? nil : (caller.has(.agencyHead) ? caller.agencyCode : nil), person: organizer ? nil : caller.nip,
             after: after, limit: size + 1)
         return .init(reports: Array(found.prefix(size)), nextPageToken: found.count > size ? pages.encode(after: found[size - 1].id, scope: scope) : "")

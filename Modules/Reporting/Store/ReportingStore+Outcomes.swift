@@ -1,4 +1,5 @@
 import BKProto
+import BKRPC
 import Foundation
 import GRDB
 
@@ -135,7 +136,13 @@ extension ReportingStore {
         try await db.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT report, agency FROM published_report WHERE id = ?", arguments: [id]) else { return nil }
             let data: Data = row["report"]
-            return (try Binakarier_Reporting_V1_Report(serializedBytes: [UInt8](data)), row["agency"])
+            // Bytes that no longer decode were altered or damaged: the same answer as a wrong hash.
+            guard let report = try? Binakarier_Reporting_V1_Report(serializedBytes: [UInt8](data)) else {
+                throw RPCError(.dataLoss, LocalizedText(
+                    id: "laporan terbit \(id) rusak di basis data: pulihkan basis data dari cadangan",
+                    en: "published report \(id) is damaged in the database: restore the database from a backup"))
+            }
+            return (report, row["agency"])
         }
     }
 
