@@ -68,7 +68,11 @@ struct ReportingDaemon: AsyncParsableCommand {
             let replicator = Replicator(
                 store: store, sources: LiveSources(identity: identity, programs: programs, feedback: feedback),
                 interval: .milliseconds(Int(syncSeconds * 1000)), identitySeconds: Int64(identitySeconds), logger: logger)
-            let service = ReportingService(store: store, configuration: settings, replicator: replicator)
+            // Published reports are sealed with the daemon's own key; XLSX scratch files stay in its data directory.
+            let signingKey = try SigningKey.loadOrCreate(at: "\(configuration.dataDirectory)/report-signing.key")
+            var settings = settings
+            settings.temporaryDirectory = try ReportingStore.scratchDirectory(in: configuration.dataDirectory)
+            let service = ReportingService(store: store, configuration: settings, replicator: replicator, signingKey: signingKey)
             logger.info("reporting ready", metadata: ["minimum_group": "\(settings.report.k)"])
             return DaemonComponents(services: [service], authenticator: authenticator, background: [follower, replicator])
         }

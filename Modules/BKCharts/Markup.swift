@@ -1,8 +1,9 @@
 /// The few pieces of XML writing the renderer needs: escaped text, coordinates, ids, truncation.
-enum Markup {
+public enum Markup {
     /// Escapes & < > " ' and replaces what XML 1.0 cannot hold at all (control characters other than
-    /// tab, line feed and carriage return; U+FFFE, U+FFFF) with U+FFFD.
-    static func escape(_ text: String) -> String {
+    /// tab, line feed and carriage return; U+FFFE, U+FFFF) with U+FFFD. Scalar by scalar, so a `<` that
+    /// carries a combining mark is escaped too. Public: the report pages escape their text with it.
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

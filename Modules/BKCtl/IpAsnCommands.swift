@@ -91,8 +91,10 @@ struct IpAsnCommand: AsyncParsableCommand {
     }
 
     /// The agencies (and, for the city, its total below a rule): people, complete scores, the mean, and
-    /// the bands; then the mean points per dimension.
+    /// the bands; then the mean points per dimension. "<k" (the answer's k) where the service hid a band,
+    /// or a group's people, complete scores and mean (then its dimensions are not shown).
     static func describe(_ response: Binakarier_Reporting_V1_SummarizeIpAsnResponse, cityWide: Bool) -> String {
+        let hidden = "<\(response.k > 0 ? response.k : ReportingVocabulary.defaultK)"
         let total = response.total ?? IpAsnSummary()
         let summaries: [IpAsnSummary] = cityWide ? response.agencies : [total]
         // The bands in the order the service gives them, each once.
@@ -104,12 +106,15 @@ struct IpAsnCommand: AsyncParsableCommand {
         let header: [String] = [L("OPD", en: "AGENCY"), L("PEGAWAI", en: "PEOPLE"), L("LENGKAP", en: "COMPLETE"), L("RATA-RATA", en: "MEAN")]
             + bands
         func row(_ summary: IpAsnSummary, label: String) -> [String] {
-            let mean: String = summary.complete == 0 ? "–" : ReportingVocabulary.number(summary.meanTotal, decimals: 1)
             let spread: [String] = bands.map { (name: String) -> String in
                 guard let band = summary.bands.first(where: { $0.band == name }) else { return "–" }
-                if band.suppressed { return "<\(ReportingVocabulary.defaultK)" }
+                if band.suppressed { return hidden }
                 return "\(ReportingVocabulary.number(Double(band.people))) (\(ReportingVocabulary.percent(band.percent)))"
             }
+            // A group under k: its people, complete scores and mean are hidden (the service leaves them empty);
+            // its bands are shown as the service marked them.
+            if summary.suppressed { return [label, hidden, hidden, hidden] + spread }
+            let mean: String = summary.complete == 0 ? "–" : ReportingVocabulary.number(summary.meanTotal, decimals: 1)
             return [label, ReportingVocabulary.number(Double(summary.people)), ReportingVocabulary.number(Double(summary.complete)), mean]
                 + spread
         }
@@ -125,7 +130,7 @@ struct IpAsnCommand: AsyncParsableCommand {
 
         let scope = cityWide ? L("kota", en: "city") : L("OPD", en: "agency") + " \(total.agencyCode)"
         var text = ["IP ASN \(total.year), \(scope)", ""] + lines
-        if !total.dimensions.isEmpty {
+        if !total.suppressed, !total.dimensions.isEmpty {
             let dimensionHeader = [L("DIMENSI", en: "DIMENSION"), L("RATA-RATA", en: "MEAN")]
             let dimensionRows = total.dimensions.map { (component: IpAsnComponent) -> [String] in [component.dimension, Self.points(component)] }
             text += ["", table(dimensionHeader, ReportingVocabulary.rightAligned(dimensionRows, header: dimensionHeader, columns: [1]))]

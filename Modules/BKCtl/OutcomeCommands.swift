@@ -24,8 +24,8 @@ struct OutcomeCommand: AsyncParsableCommand {
                 yang tidak tercantum tidak dihukum pada tahun itu. ikm (survei di luar sistem, PermenPANRB 14/2017): \
                 Instansi, Unit, Tahun, Semester (1 atau 2), Responden, U1 … U9 (NRR tiap unsur, 1 sampai 4), IKM (boleh \
                 tidak ada). Semua baris disimpan atau tidak sama sekali: baris yang bermasalah dicantumkan dengan nomor \
-                barisnya, dan perintah keluar dengan kode 1. Paling besar 4 MiB. Laporan memakai data baru setelah \
-                sinkronisasi berikutnya (`bkctl report sync`).
+                barisnya, dan perintah keluar dengan kode 1. Paling besar 4 MiB. Data yang disimpan langsung dipakai \
+                laporan dan IP ASN, tanpa menunggu sinkronisasi.
                 """,
                 en: """
                 The first row names the columns. skp (yearly performance, PermenPANRB 6/2022): NIP, Tahun, Hasil Kerja, \
@@ -35,7 +35,7 @@ struct OutcomeCommand: AsyncParsableCommand {
                 no sanction that year. ikm (surveys outside the system, PermenPANRB 14/2017): Instansi, Unit, Tahun, \
                 Semester (1 or 2), Responden, U1 … U9 (each element's NRR, 1 to 4), IKM (optional). All rows are saved \
                 or none: bad rows are listed with their line number, and the command exits with code 1. At most 4 MiB. \
-                Reports use the new data after the next sync (`bkctl report sync`).
+                Reports and IP ASN use the saved data at once, without waiting for a sync.
                 """))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(L(
@@ -50,15 +50,36 @@ struct OutcomeCommand: AsyncParsableCommand {
             "Hanya periksa dan laporkan; tidak ada yang disimpan.",
             en: "Check and report only; store nothing.")))
         var dryRun = false
+        @Option(help: ArgumentHelp(L(
+            "discipline: tahun yang dicakup berkas, dipisah koma (bawaan: tahun-tahun pada barisnya); perlu untuk tahun tanpa hukuman.",
+            en: "discipline: the years the file covers, comma-separated (default: the years of its rows); needed for a year without sanctions.")))
+        var years: String?
+        @Option(help: ArgumentHelp(L(
+            "discipline: perangkat daerah yang dicakup berkas (bawaan: seluruh kota); hanya hukuman pegawainya yang diganti.",
+            en: "discipline: the agency the file covers (default: the whole city); only its staff's sanctions are replaced.")))
+        var agency: String?
 
         func validate() throws {
             _ = try ReportingVocabulary.requireOutcomeKind(kind)
+            _ = try coveredYears()
+        }
+
+        func coveredYears() throws -> [Int32] {
+            guard let years else { return [] }
+            return try years.split(separator: ",").map {
+                guard let year = Int32($0.trimmingCharacters(in: .whitespaces)), (2000...2100).contains(year) else {
+                    throw ValidationError(L("--years: tahun 2000–2100 dipisah koma, mis. 2025,2026", en: "--years: years 2000–2100, comma-separated, e.g. 2025,2026"))
+                }
+                return year
+            }
         }
 
         func run() async throws {
             let outcomeKind = try ReportingVocabulary.requireOutcomeKind(kind)
             let csv = try readUpload(file)
-            let report = try await global.reporting { try await $0.importOutcome(.init(kind: outcomeKind, csv: csv, dryRun: dryRun)) }
+            let request = Binakarier_Reporting_V1_ImportOutcomeRequest(
+                kind: outcomeKind, csv: csv, dryRun: dryRun, years: try coveredYears(), agencyCode: agency?.uppercased() ?? "")
+            let report = try await global.reporting { try await $0.importOutcome(request) }
             // The same line-by-line refusal as the programs imports, through their summary.
             let refusedLines = report.errors.map { (error: Binakarier_Reporting_V1_OutcomeImportError) -> ImportLineError in
                 ImportLineError(line: error.line, reason: error.reason)

@@ -27,7 +27,7 @@ struct ReportOutputOptions: ParsableArguments {
         en: "table (on the terminal), or a file made by the service: json, csv, xlsx or html.")))
     var format: ReportOutputFormat = .table
 
-    @Option(name: [.customShort("o"), .customLong("file")], help: ArgumentHelp(L(
+    @Option(name: .customLong("file"), help: ArgumentHelp(L(
         "Simpan berkasnya di sini (bawaan: nama dari layanan, di direktori kerja); hanya dengan --format selain table.",
         en: "Save the file here (default: the service's name for it, in the working directory); only with a --format other than table.")))
     var file: String?
@@ -39,6 +39,34 @@ struct ReportOutputOptions: ParsableArguments {
                 en: "--file goes with --format json, csv, xlsx or html"))
         }
     }
+}
+
+/// Writes `content` to `path` with mode 0600, readable by its owner only: an exported report can hold
+/// personal data. An existing file is made 0600 before it is emptied and written, so the report is never
+/// in a file others can read. Nil when written, otherwise why not (strerror).
+func writePrivately(_ content: [UInt8], to path: String) -> String? {
+    let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { return String(cString: strerror(errno)) }
+    var failure: Int32 = 0
+    if fchmod(fd, 0o600) != 0 || ftruncate(fd, 0) != 0 {
+        failure = errno
+    } else {
+        failure = content.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32 in
+            guard let base = buffer.baseAddress else { return 0 }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
+        }
+    }
+    if close(fd) != 0, failure == 0 { failure = errno }
+    return failure == 0 ? nil : String(cString: strerror(failure))
 }
 
 /// `--year`, checked before any call.
@@ -96,12 +124,9 @@ struct ReportCommand: AsyncParsableCommand {
                 "layanan tidak mengirim berkas \(output.format.rawValue)", en: "the service sent no \(output.format.rawValue) file"))
         }
         let path = output.file ?? Self.savedName(file, output.format)
-        do {
-            try Data(file.content).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
+        if let reason = writePrivately(file.content, to: path) {
             throw ReportingVocabulary.failure(L(
-                "berkas \(path) tidak dapat ditulis: \(error.localizedDescription)",
-                en: "cannot write \(path): \(error.localizedDescription)"))
+                "berkas \(path) tidak dapat ditulis: \(reason)", en: "cannot write \(path): \(reason)"))
         }
         // The file as written: where it is and what it holds, without its bytes.
         let written = ReportFile(fileName: path, contentType: file.contentType)

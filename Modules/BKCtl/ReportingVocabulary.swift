@@ -163,6 +163,15 @@ enum ReportingVocabulary {
         return text
     }
 
+    // MARK: dates
+
+    /// A date as id_ID writes it, "12/03/2026" for "2026-03-12" (as the service's exports do); a text
+    /// that is not a date is shown as it is.
+    static func date(_ text: String) -> String {
+        guard let date = CalendarDate(parsing: text) else { return text }
+        return "\(CalendarDate.pad(date.day, 2))/\(CalendarDate.pad(date.month, 2))/\(date.year)"
+    }
+
     // MARK: report tables
 
     /// A cell as its kind reads (its own where it has one, otherwise its column's): "<5" when hidden (k of
@@ -176,6 +185,7 @@ enum ReportingVocabulary {
         let ownKind = cell.kind != .unspecified
         let kind: ValueKind = ownKind ? cell.kind : (column?.kind ?? .unspecified)
         let decimals = Int(ownKind ? cell.decimals : (column?.decimals ?? 0))
+        if kind == .date { return date(cell.text) }
         // A text in a column of numbers (a summary's worded value) is shown as written.
         if !cell.text.isEmpty { return cell.text }
         switch kind {

@@ -39,9 +39,9 @@ struct IndonesianNumberTests {
         // 1.005 is stored as 1.00499999999999989…; the shortest decimal that reads back is 1.005.
         #expect(IndonesianNumber.format(1.005, decimals: 2) == "1,01")  // tie: half up (on the decimal written, 1.005)
         #expect(IndonesianNumber.format(1.015, decimals: 2) == "1,02")  // tie: half up
-        #expect(IndonesianNumber.format(0.5, decimals: 0) == "0")
+        #expect(IndonesianNumber.format(0.5, decimals: 0) == "1")
         #expect(IndonesianNumber.format(1.5, decimals: 0) == "2")
-        #expect(IndonesianNumber.format(2.5, decimals: 0) == "2")
+        #expect(IndonesianNumber.format(2.5, decimals: 0) == "3")
         #expect(IndonesianNumber.format(9.96, decimals: 1) == "10,0")
         #expect(IndonesianNumber.format(0.3, decimals: 1) == "0,3")
         #expect(IndonesianNumber.format(0.1 + 0.2, decimals: 2) == "0,30")

@@ -35,13 +35,13 @@ struct FormulaTests {
             "DINKES;PKM-B;2026;1;80;\(elements);78,50", // line 3: differs
             "DINKES;PKM-A;2026;2;95;\(elements);", // line 4: no IKM given, computed
         ])
-        let parsed = try OutcomeImport.parse(.ikm, csv, knownPeople: [], knownUnits: ["DINKES/PKM-A", "DINKES/PKM-B"], year: 2026)
+        let parsed = try OutcomeImport.parse(.ikm, csv, knownPeople: [:], knownUnits: ["DINKES/PKM-A", "DINKES/PKM-B"], year: 2026)
         #expect(parsed.rows == 3)
         #expect(parsed.errors.map(\.line) == [3], "only the row whose IKM differs from 78.33 is refused")
         #expect(parsed.errors.first?.reason.indonesian.contains("IKM") == true)
 
         let good = try OutcomeImport.parse(.ikm, csvBytes([header, "DINKES;PKM-A;2026;1;120;\(elements);78,33"]),
-                                           knownPeople: [], knownUnits: ["DINKES/PKM-A"], year: 2026)
+                                           knownPeople: [:], knownUnits: ["DINKES/PKM-A"], year: 2026)
         #expect(good.errors.isEmpty)
         guard case .ikm(let rows) = good.data else {
             Issue.record("an IKM file gives IKM rows")
@@ -50,20 +50,6 @@ struct FormulaTests {
         #expect(rows.count == 1)
         #expect(abs((rows.first?.ikm ?? 0) - 78.33) < 1e-9)
         #expect(rows.first?.respondents == 120)
-    }
-
-    // MARK: NPS
-
-    /// Eleven buckets (answers 0 to 10): 1, 0, 2, 0, 1, 0, 1 | 1, 1 | 2, 1.
-    /// Detractors (0–6) 5, passives (7–8) 2, promoters (9–10) 3, 10 answers: (3 − 5) / 10 × 100 = −20.
-    @Test func npsFromADistribution() {
-        #expect(Evaluation.nps(distribution: [1, 0, 2, 0, 1, 0, 1, 1, 1, 2, 1]) == -20)
-        // 4 promoters, 1 passive, no detractor of 5: +80.
-        #expect(Evaluation.nps(distribution: [0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 3]) == 80)
-        // A 6 is a detractor, a 7 is not: 1 detractor, 1 passive of 2 → −50.
-        #expect(Evaluation.nps(distribution: [0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]) == -50)
-        #expect(Evaluation.nps(distribution: Array(repeating: 0, count: 11)) == nil, "no answers, no NPS")
-        #expect(Evaluation.nps(distribution: [1, 2, 3]) == nil, "not a 0–10 distribution")
     }
 
     // MARK: SKP predicate (PermenPANRB 6/2022)
@@ -170,10 +156,33 @@ struct FormulaTests {
         #expect(Evaluation.differenceInDifferences(treated: .init(before: 60, after: 70, n: 5), comparison: .init(before: 60, after: 80, n: 5)) == -10)
     }
 
-    @Test func roiAndShares() {
-        // Benefits 150 million for a cost of 100 million: (150 − 100) / 100 × 100 = 50 %.
-        #expect(Evaluation.roi(benefits: 150_000_000, cost: 100_000_000) == 50)
-        #expect(Evaluation.roi(benefits: 1, cost: 0) == nil)
+    /// Level 4 by unit, worked by hand. Treated units A and B (10 people each): A 50 % → 80 % (+30),
+    /// B 40 % → 50 % (+10); comparison units C and D (10 each): 50 → 50 and 60 → 60 (0).
+    ///   treated change (10·30 + 10·10) / 20 = 20; comparison 0; difference-in-differences 20.
+    ///   clustered variance of the treated mean: Σ w²(c − c̄)² / (Σw)² × G/(G−1)
+    ///     = (100·100 + 100·100) / 400 × 2/1 = 100; comparison 0; standard error √100 = 10.
+    ///   20 > 1.96 × 10 = 19.6: positive, barely.
+    @Test func levelFourIsByUnitWithAClusteredError() throws {
+        let observations: [String: (weight: Double, before: Double, after: Double)] = [
+            "X/A": (10, 50, 80), "X/B": (10, 40, 50), "X/C": (10, 50, 50), "X/D": (10, 60, 60),
+        ]
+        let effect = try #require(LevelFour.effect(observations, treated: ["X/A", "X/B"], comparison: ["X/C", "X/D"], countPeople: true))
+        #expect(abs(effect.treated.change - 20) < 1e-9 && abs(effect.comparison.change) < 1e-9)
+        #expect(effect.treated.n == 20 && effect.comparison.n == 20 && effect.treatedUnits == 2 && effect.comparisonUnits == 2)
+        #expect(abs((effect.standardError ?? 0) - 10) < 1e-9)
+        #expect(Conclusions.results("kinerja", effect, unit: "poin persen", minimum: 5, counted: "").verdict == .positive)
+        // B rising 8 instead of 10: the change is 19, within 1.96 standard errors of none.
+        var weaker = observations
+        weaker["X/B"] = (10, 40, 48)
+        let within = try #require(LevelFour.effect(weaker, treated: ["X/A", "X/B"], comparison: ["X/C", "X/D"], countPeople: true))
+        #expect(Conclusions.results("kinerja", within, unit: "poin persen", minimum: 5, counted: "").verdict == .neutral)
+        // One treated unit: no error to estimate, nothing concluded.
+        let single = try #require(LevelFour.effect(observations, treated: ["X/A"], comparison: ["X/C", "X/D"], countPeople: true))
+        #expect(single.standardError == nil)
+        #expect(Conclusions.results("kinerja", single, unit: "poin persen", minimum: 5, counted: "").verdict == .inconclusive)
+    }
+
+    @Test func shares() {
         #expect(Evaluation.percent(26, of: 55).map { abs($0 - 47.272_727) < 1e-5 } == true)
         #expect(Evaluation.percent(1, of: 0) == nil)
     }

@@ -12,7 +12,7 @@ struct PublishedReportTests {
     /// The city's share of Baik or better in 2026 among active ASN with an SKP: Puskesmas A 23 of 25,
     /// Puskesmas B 12 of 25: 35 / 50 = 70 %. With 5 more good SKP (the Sekretariat): 40 / 55 = 72.73 %.
     static func goodShare2026(_ report: Binakarier_Reporting_V1_Report) -> Double? {
-        report.table("Tren tahunan")?.row("2026")?.cells[2].value
+        report.table("Tren tahunan")?.row("2026")?.cells[3].value
     }
 
     static func publishCity(_ world: ReportingWorld) async throws -> (Binakarier_Reporting_V1_PublishedReport, Binakarier_Reporting_V1_Report) {
@@ -34,9 +34,11 @@ struct PublishedReportTests {
             var unsealed = first
             unsealed.publishedId = ""
             unsealed.sha256 = ""
+            unsealed.signature = ""
             unsealed.publishTimeUnix = 0
             unsealed.publishedBy = ""
             #expect(try sha256sum(try unsealed.serializedBytes()) == published.sha256)
+            #expect(first.signature.hasPrefix("V1."), "sealed with the daemon's key")
 
             // The data changes: five more SKP for 2026.
             let answer = try await world.organizer.importOutcome(.init(kind: .skp, csv: csvBytes(
@@ -65,7 +67,7 @@ struct PublishedReportTests {
             for (s, section) in altered.sections.enumerated() {
                 for (t, table) in section.tables.enumerated() where table.title == "Tren tahunan" {
                     for (r, row) in table.rows.enumerated() where row.cells.first?.text == "2026" {
-                        altered.sections[s].tables[t].rows[r].cells[2].number = 95
+                        altered.sections[s].tables[t].rows[r].cells[3].number = 95
                     }
                 }
             }
@@ -76,6 +78,21 @@ struct PublishedReportTests {
             }
             #expect(await code { try await world.organizer.getPublishedReport(.init(id: published.id)) } == .dataLoss)
             #expect(await code { try await world.organizer.getPublishedReport(.init(id: published.id, format: .csv)) } == .dataLoss)
+
+            // Re-sealing it with a new hash does not help: the signature is the daemon key's.
+            var resealed = altered
+            resealed.sha256 = ""
+            resealed.signature = ""
+            resealed.publishedId = ""
+            resealed.publishTimeUnix = 0
+            resealed.publishedBy = ""
+            var stored = altered
+            stored.sha256 = try sha256sum(try resealed.serializedBytes())
+            let restored = Data(try stored.serializedBytes())
+            try await world.store.db.write { db in
+                try db.execute(sql: "UPDATE published_report SET report = ? WHERE id = ?", arguments: [restored, published.id])
+            }
+            #expect(await code { try await world.organizer.getPublishedReport(.init(id: published.id)) } == .dataLoss)
         }
     }
 

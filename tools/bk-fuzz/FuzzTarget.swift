@@ -45,7 +45,7 @@ enum FuzzTarget {
         ("import-outcome-request", { roundTrip(Binakarier_Reporting_V1_ImportOutcomeRequest.self, $0) }),
         ("outcome-csv", { bytes in
             for kind in [Binakarier_Reporting_V1_OutcomeKind.skp, .discipline, .ikm] {
-                _ = try? OutcomeImport.parse(kind, Array(bytes), knownPeople: ["199001012015031001"], knownUnits: ["DINKES/PKM-KOLOK"], year: 2026)
+                _ = try? OutcomeImport.parse(kind, Array(bytes), knownPeople: ["199001012015031001": "DINKES"], knownUnits: ["DINKES/PKM-KOLOK"], year: 2026)
             }
         }),
     ]

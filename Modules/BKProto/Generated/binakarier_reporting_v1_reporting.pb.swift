@@ -253,16 +253,29 @@ public struct Binakarier_Reporting_V1_ImportOutcomeRequest: ProtoMessage {
     public var csv: [UInt8] = []
     public var dryRun: Bool = false
 
+    /// DISCIPLINE: the years the file covers (their sanctions are replaced, and people without a row had
+    /// none), so that a year without any sanction can be recorded too; empty: the years of its rows. A
+    /// row outside these years is refused.
+    public var years: [Int32] = []
+
+    /// DISCIPLINE: the agency the file covers (an agency's own list); empty: the whole city. Only that
+    /// agency's sanctions are replaced, and a row of another agency's staff is refused.
+    public var agencyCode: String = ""
+
     public init() {}
 
     public init(
         kind: Binakarier_Reporting_V1_OutcomeKind = .unspecified,
         csv: [UInt8] = [],
-        dryRun: Bool = false
+        dryRun: Bool = false,
+        years: [Int32] = [],
+        agencyCode: String = ""
     ) {
         self.kind = kind
         self.csv = csv
         self.dryRun = dryRun
+        self.years = years
+        self.agencyCode = agencyCode
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -468,6 +481,10 @@ public struct Binakarier_Reporting_V1_IpAsnSummary: ProtoMessage {
     public var dimensions: [Binakarier_Reporting_V1_IpAsnComponent] = []
     public var bands: [Binakarier_Reporting_V1_IpAsnBand] = []
 
+    /// The group has fewer than k people with a complete score: people, complete, mean_total and the
+    /// dimensions are left empty.
+    public var suppressed: Bool = false
+
     public init() {}
 
     public init(
@@ -477,7 +494,8 @@ public struct Binakarier_Reporting_V1_IpAsnSummary: ProtoMessage {
         complete: Int32 = 0,
         meanTotal: Double = 0,
         dimensions: [Binakarier_Reporting_V1_IpAsnComponent] = [],
-        bands: [Binakarier_Reporting_V1_IpAsnBand] = []
+        bands: [Binakarier_Reporting_V1_IpAsnBand] = [],
+        suppressed: Bool = false
     ) {
         self.agencyCode = agencyCode
         self.year = year
@@ -486,6 +504,7 @@ public struct Binakarier_Reporting_V1_IpAsnSummary: ProtoMessage {
         self.meanTotal = meanTotal
         self.dimensions = dimensions
         self.bands = bands
+        self.suppressed = suppressed
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -552,16 +571,22 @@ public struct Binakarier_Reporting_V1_SummarizeIpAsnRequest: ProtoMessage {
 public struct Binakarier_Reporting_V1_SummarizeIpAsnResponse: ProtoMessage {
     public static let protoName = "binakarier.reporting.v1.SummarizeIpAsnResponse"
     public var total: Binakarier_Reporting_V1_IpAsnSummary? = nil
+
+    /// The agencies (for the city) or the units (for an agency), suppressed as one table with `total`
+    /// as its column totals, so that no hidden band can be worked out from the total.
     public var agencies: [Binakarier_Reporting_V1_IpAsnSummary] = []
+    public var k: Int32 = 0
 
     public init() {}
 
     public init(
         total: Binakarier_Reporting_V1_IpAsnSummary? = nil,
-        agencies: [Binakarier_Reporting_V1_IpAsnSummary] = []
+        agencies: [Binakarier_Reporting_V1_IpAsnSummary] = [],
+        k: Int32 = 0
     ) {
         self.total = total
         self.agencies = agencies
+        self.k = k
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -888,10 +913,15 @@ public struct Binakarier_Reporting_V1_Report: ProtoMessage {
     /// Set for a published report.
     public var publishedId: String = ""
 
-    /// Hex SHA-256 of the report's numbers as published (this field and the published_* fields empty).
+    /// Hex SHA-256 of the report's numbers as published (this field, signature and the published_*
+    /// fields empty).
     public var sha256: String = ""
     public var publishTimeUnix: Int64 = 0
     public var publishedBy: String = ""
+
+    /// "V1." and the base64url Ed25519 signature of sha256 by the reporting daemon's own key
+    /// (report-signing.key in its data directory): whoever can edit the database cannot re-seal it.
+    public var signature: String = ""
 
     public init() {}
 
@@ -910,7 +940,8 @@ public struct Binakarier_Reporting_V1_Report: ProtoMessage {
         publishedId: String = "",
         sha256: String = "",
         publishTimeUnix: Int64 = 0,
-        publishedBy: String = ""
+        publishedBy: String = "",
+        signature: String = ""
     ) {
         self.kind = kind
         self.scope = scope
@@ -927,6 +958,7 @@ public struct Binakarier_Reporting_V1_Report: ProtoMessage {
         self.sha256 = sha256
         self.publishTimeUnix = publishTimeUnix
         self.publishedBy = publishedBy
+        self.signature = signature
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1348,6 +1380,9 @@ extension Binakarier_Reporting_V1_ImportOutcomeRequest: ProtoCBridged {
         c.pointee.kind = .init(rawValue: .init(truncatingIfNeeded: self.kind.rawValue))
         if !self.csv.isEmpty { c.pointee.csv = arena.binaryData(self.csv) }
         c.pointee.dry_run = self.dryRun ? 1 : 0
+        c.pointee.n_years = self.years.count
+        c.pointee.years = arena.array(self.years)
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -1355,6 +1390,8 @@ extension Binakarier_Reporting_V1_ImportOutcomeRequest: ProtoCBridged {
         self.kind = try ProtoCBridge.enumValue(Binakarier_Reporting_V1_OutcomeKind.self, Int32(truncatingIfNeeded: c.pointee.kind.rawValue), field: "binakarier.reporting.v1.ImportOutcomeRequest.kind")
         self.csv = ProtoCBridge.bytes(c.pointee.csv)
         self.dryRun = c.pointee.dry_run != 0
+        self.years = ProtoCBridge.array(c.pointee.years, c.pointee.n_years)
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
     }
 }
 
@@ -1372,6 +1409,10 @@ extension Binakarier_Reporting_V1_ImportOutcomeRequest {
                     self.csv = source.csv
                 case "dry_run" where rest == nil:
                     self.dryRun = source.dryRun
+                case "years" where rest == nil:
+                    self.years = source.years
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -1391,6 +1432,10 @@ extension Binakarier_Reporting_V1_ImportOutcomeRequest: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONBytes.self, container, key) { self.csv = value }
                 case "dryRun", "dry_run":
                     if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.dryRun = value }
+                case "years":
+                    self.years = try ProtoJSON.repeated(ProtoJSONInt32.self, container, key)
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.reporting.v1.ImportOutcomeRequest", codingPath: container.codingPath)
             }
@@ -1404,6 +1449,8 @@ extension Binakarier_Reporting_V1_ImportOutcomeRequest: Encodable {
         if self.kind.rawValue != 0 { try container.encode(self.kind.protoName, forKey: ProtoJSONKey("kind")) }
         if !self.csv.isEmpty { try container.encode(ProtoJSON.base64(self.csv), forKey: ProtoJSONKey("csv")) }
         if self.dryRun { try container.encode(self.dryRun, forKey: ProtoJSONKey("dryRun")) }
+        if !self.years.isEmpty { try container.encode(self.years, forKey: ProtoJSONKey("years")) }
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
     }
 }
 
@@ -1844,6 +1891,7 @@ extension Binakarier_Reporting_V1_IpAsnSummary: ProtoCBridged {
         c.pointee.dimensions = try arena.messages(self.dimensions)
         c.pointee.n_bands = self.bands.count
         c.pointee.bands = try arena.messages(self.bands)
+        c.pointee.suppressed = self.suppressed ? 1 : 0
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -1855,6 +1903,7 @@ extension Binakarier_Reporting_V1_IpAsnSummary: ProtoCBridged {
         self.meanTotal = c.pointee.mean_total
         self.dimensions = try ProtoCBridge.messages(c.pointee.dimensions, c.pointee.n_dimensions)
         self.bands = try ProtoCBridge.messages(c.pointee.bands, c.pointee.n_bands)
+        self.suppressed = c.pointee.suppressed != 0
     }
 }
 
@@ -1880,6 +1929,8 @@ extension Binakarier_Reporting_V1_IpAsnSummary {
                     self.dimensions = source.dimensions
                 case "bands" where rest == nil:
                     self.bands = source.bands
+                case "suppressed" where rest == nil:
+                    self.suppressed = source.suppressed
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -1907,6 +1958,8 @@ extension Binakarier_Reporting_V1_IpAsnSummary: Decodable {
                     self.dimensions = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Reporting_V1_IpAsnComponent>.self, container, key)
                 case "bands":
                     self.bands = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Reporting_V1_IpAsnBand>.self, container, key)
+                case "suppressed":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.suppressed = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.reporting.v1.IpAsnSummary", codingPath: container.codingPath)
             }
@@ -1924,6 +1977,7 @@ extension Binakarier_Reporting_V1_IpAsnSummary: Encodable {
         if self.meanTotal != 0 { try container.encode(self.meanTotal, forKey: ProtoJSONKey("meanTotal")) }
         if !self.dimensions.isEmpty { try container.encode(self.dimensions, forKey: ProtoJSONKey("dimensions")) }
         if !self.bands.isEmpty { try container.encode(self.bands, forKey: ProtoJSONKey("bands")) }
+        if self.suppressed { try container.encode(self.suppressed, forKey: ProtoJSONKey("suppressed")) }
     }
 }
 
@@ -2070,12 +2124,14 @@ extension Binakarier_Reporting_V1_SummarizeIpAsnResponse: ProtoCBridged {
         if let message = self.total { c.pointee.total = try arena.message(message) }
         c.pointee.n_agencies = self.agencies.count
         c.pointee.agencies = try arena.messages(self.agencies)
+        c.pointee.k = self.k
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.total = try ProtoCBridge.message(c.pointee.total)
         self.agencies = try ProtoCBridge.messages(c.pointee.agencies, c.pointee.n_agencies)
+        self.k = c.pointee.k
     }
 }
 
@@ -2103,6 +2159,8 @@ extension Binakarier_Reporting_V1_SummarizeIpAsnResponse {
                     }
                 case "agencies" where rest == nil:
                     self.agencies = source.agencies
+                case "k" where rest == nil:
+                    self.k = source.k
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -2120,6 +2178,8 @@ extension Binakarier_Reporting_V1_SummarizeIpAsnResponse: Decodable {
                     self.total = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Reporting_V1_IpAsnSummary>.self, container, key)
                 case "agencies":
                     self.agencies = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Reporting_V1_IpAsnSummary>.self, container, key)
+                case "k":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.k = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.reporting.v1.SummarizeIpAsnResponse", codingPath: container.codingPath)
             }
@@ -2132,6 +2192,7 @@ extension Binakarier_Reporting_V1_SummarizeIpAsnResponse: Encodable {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
         if self.total != nil { try container.encode(self.total!, forKey: ProtoJSONKey("total")) }
         if !self.agencies.isEmpty { try container.encode(self.agencies, forKey: ProtoJSONKey("agencies")) }
+        if self.k != 0 { try container.encode(self.k, forKey: ProtoJSONKey("k")) }
     }
 }
 
@@ -2889,6 +2950,7 @@ extension Binakarier_Reporting_V1_Report: ProtoCBridged {
         if !self.sha256.isEmpty { c.pointee.sha256 = try arena.cString(self.sha256, field: "sha256") }
         c.pointee.publish_time_unix = self.publishTimeUnix
         if !self.publishedBy.isEmpty { c.pointee.published_by = try arena.cString(self.publishedBy, field: "published_by") }
+        if !self.signature.isEmpty { c.pointee.signature = try arena.cString(self.signature, field: "signature") }
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -2908,6 +2970,7 @@ extension Binakarier_Reporting_V1_Report: ProtoCBridged {
         self.sha256 = ProtoCBridge.string(c.pointee.sha256)
         self.publishTimeUnix = c.pointee.publish_time_unix
         self.publishedBy = ProtoCBridge.string(c.pointee.published_by)
+        self.signature = ProtoCBridge.string(c.pointee.signature)
     }
 }
 
@@ -2961,6 +3024,8 @@ extension Binakarier_Reporting_V1_Report {
                     self.publishTimeUnix = source.publishTimeUnix
                 case "published_by" where rest == nil:
                     self.publishedBy = source.publishedBy
+                case "signature" where rest == nil:
+                    self.signature = source.signature
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -3004,6 +3069,8 @@ extension Binakarier_Reporting_V1_Report: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.publishTimeUnix = value }
                 case "publishedBy", "published_by":
                     if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.publishedBy = value }
+                case "signature":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.signature = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.reporting.v1.Report", codingPath: container.codingPath)
             }
@@ -3029,6 +3096,7 @@ extension Binakarier_Reporting_V1_Report: Encodable {
         if !self.sha256.isEmpty { try container.encode(self.sha256, forKey: ProtoJSONKey("sha256")) }
         if self.publishTimeUnix != 0 { try container.encode(String(self.publishTimeUnix), forKey: ProtoJSONKey("publishTimeUnix")) }
         if !self.publishedBy.isEmpty { try container.encode(self.publishedBy, forKey: ProtoJSONKey("publishedBy")) }
+        if !self.signature.isEmpty { try container.encode(self.signature, forKey: ProtoJSONKey("signature")) }
     }
 }
 
@@ -4119,7 +4187,8 @@ public enum Binakarier_Reporting_V1_ReportingService {
     /// the answer, with nothing saved.
     public static let importOutcome = ProtoMethod<Binakarier_Reporting_V1_ImportOutcomeRequest, Binakarier_Reporting_V1_ImportOutcomeResponse>(service: serviceName, name: "ImportOutcome")
 
-    /// The person, their direct supervisor, their agency's head, organisers. NOT_FOUND: no such person.
+    /// The person, their direct supervisor, their agency's head, organisers. NOT_FOUND: no such person
+    /// (also to anyone else).
     public static let getIpAsn = ProtoMethod<Binakarier_Reporting_V1_GetIpAsnRequest, Binakarier_Reporting_V1_IpAsnScore>(service: serviceName, name: "GetIpAsn")
 
     /// Agency heads for their agency; organisers any, and the city.
@@ -4134,14 +4203,15 @@ public enum Binakarier_Reporting_V1_ReportingService {
     /// Organisers.
     public static let getCityReport = ProtoMethod<Binakarier_Reporting_V1_GetCityReportRequest, Binakarier_Reporting_V1_ReportResponse>(service: serviceName, name: "GetCityReport")
 
-    /// The person, their direct supervisor, organisers.
+    /// The person, their direct supervisor, their agency's head, organisers; anyone else NOT_FOUND.
     public static let getPersonReport = ProtoMethod<Binakarier_Reporting_V1_GetPersonReportRequest, Binakarier_Reporting_V1_ReportResponse>(service: serviceName, name: "GetPersonReport")
 
-    /// Freezes a report: its numbers, the data positions and a hash are stored. Who may read the report
-    /// may publish it. The same published report reads the same later, whatever the data became.
+    /// Freezes a report: its numbers, the data positions, a hash and the daemon's signature are stored.
+    /// Program and city reports: organisers; an agency's: its head and organisers; a person's: the person
+    /// and organisers. The same published report reads the same later, whatever the data became.
     public static let publishReport = ProtoMethod<Binakarier_Reporting_V1_PublishReportRequest, Binakarier_Reporting_V1_PublishedReport>(service: serviceName, name: "PublishReport")
 
-    /// As for the report itself. DATA_LOSS: the stored numbers no longer match their hash.
+    /// As for the report itself. DATA_LOSS: the stored numbers no longer match their hash or signature.
     public static let getPublishedReport = ProtoMethod<Binakarier_Reporting_V1_GetPublishedReportRequest, Binakarier_Reporting_V1_ReportResponse>(service: serviceName, name: "GetPublishedReport")
 
     /// Organisers see all; agency heads their agency's; others their own.

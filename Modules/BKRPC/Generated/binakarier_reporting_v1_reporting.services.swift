@@ -13,7 +13,8 @@ extension Binakarier_Reporting_V1_ReportingService {
         /// the answer, with nothing saved.
         func importOutcome(_ request: Binakarier_Reporting_V1_ImportOutcomeRequest, context: RPCServerContext) async throws -> Binakarier_Reporting_V1_ImportOutcomeResponse
 
-        /// The person, their direct supervisor, their agency's head, organisers. NOT_FOUND: no such person.
+        /// The person, their direct supervisor, their agency's head, organisers. NOT_FOUND: no such person
+        /// (also to anyone else).
         func getIpAsn(_ request: Binakarier_Reporting_V1_GetIpAsnRequest, context: RPCServerContext) async throws -> Binakarier_Reporting_V1_IpAsnScore
 
         /// Agency heads for their agency; organisers any, and the city.
@@ -28,14 +29,15 @@ extension Binakarier_Reporting_V1_ReportingService {
         /// Organisers.
         func getCityReport(_ request: Binakarier_Reporting_V1_GetCityReportRequest, context: RPCServerContext) async throws -> Binakarier_Reporting_V1_ReportResponse
 
-        /// The person, their direct supervisor, organisers.
+        /// The person, their direct supervisor, their agency's head, organisers; anyone else NOT_FOUND.
         func getPersonReport(_ request: Binakarier_Reporting_V1_GetPersonReportRequest, context: RPCServerContext) async throws -> Binakarier_Reporting_V1_ReportResponse
 
-        /// Freezes a report: its numbers, the data positions and a hash are stored. Who may read the report
-        /// may publish it. The same published report reads the same later, whatever the data became.
+        /// Freezes a report: its numbers, the data positions, a hash and the daemon's signature are stored.
+        /// Program and city reports: organisers; an agency's: its head and organisers; a person's: the person
+        /// and organisers. The same published report reads the same later, whatever the data became.
         func publishReport(_ request: Binakarier_Reporting_V1_PublishReportRequest, context: RPCServerContext) async throws -> Binakarier_Reporting_V1_PublishedReport
 
-        /// As for the report itself. DATA_LOSS: the stored numbers no longer match their hash.
+        /// As for the report itself. DATA_LOSS: the stored numbers no longer match their hash or signature.
         func getPublishedReport(_ request: Binakarier_Reporting_V1_GetPublishedReportRequest, context: RPCServerContext) async throws -> Binakarier_Reporting_V1_ReportResponse
 
         /// Organisers see all; agency heads their agency's; others their own.
@@ -129,7 +131,8 @@ extension Binakarier_Reporting_V1_ReportingService {
             try await rpc.call(Binakarier_Reporting_V1_ReportingService.importOutcome, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// The person, their direct supervisor, their agency's head, organisers. NOT_FOUND: no such person.
+        /// The person, their direct supervisor, their agency's head, organisers. NOT_FOUND: no such person
+        /// (also to anyone else).
         public func getIpAsn(_ request: Binakarier_Reporting_V1_GetIpAsnRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Reporting_V1_IpAsnScore {
             try await rpc.call(Binakarier_Reporting_V1_ReportingService.getIpAsn, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
@@ -154,18 +157,19 @@ extension Binakarier_Reporting_V1_ReportingService {
             try await rpc.call(Binakarier_Reporting_V1_ReportingService.getCityReport, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// The person, their direct supervisor, organisers.
+        /// The person, their direct supervisor, their agency's head, organisers; anyone else NOT_FOUND.
         public func getPersonReport(_ request: Binakarier_Reporting_V1_GetPersonReportRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Reporting_V1_ReportResponse {
             try await rpc.call(Binakarier_Reporting_V1_ReportingService.getPersonReport, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Freezes a report: its numbers, the data positions and a hash are stored. Who may read the report
-        /// may publish it. The same published report reads the same later, whatever the data became.
+        /// Freezes a report: its numbers, the data positions, a hash and the daemon's signature are stored.
+        /// Program and city reports: organisers; an agency's: its head and organisers; a person's: the person
+        /// and organisers. The same published report reads the same later, whatever the data became.
         public func publishReport(_ request: Binakarier_Reporting_V1_PublishReportRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Reporting_V1_PublishedReport {
             try await rpc.call(Binakarier_Reporting_V1_ReportingService.publishReport, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// As for the report itself. DATA_LOSS: the stored numbers no longer match their hash.
+        /// As for the report itself. DATA_LOSS: the stored numbers no longer match their hash or signature.
         public func getPublishedReport(_ request: Binakarier_Reporting_V1_GetPublishedReportRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Reporting_V1_ReportResponse {
             try await rpc.call(Binakarier_Reporting_V1_ReportingService.getPublishedReport, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }

@@ -8,26 +8,31 @@ import Foundation
 /// a self-contained HTML page with SVG charts. Hidden cells are written as "<k" (never their value);
 /// missing ones as "–" (JSON: null with a state).
 public enum ReportExport {
-    public static func file(_ report: Binakarier_Reporting_V1_Report, format: Binakarier_Reporting_V1_ReportFormat) throws -> Binakarier_Reporting_V1_ReportFile {
+    public static func file(_ report: Binakarier_Reporting_V1_Report, format: Binakarier_Reporting_V1_ReportFormat,
+                            temporaryDirectory: String? = nil) throws -> Binakarier_Reporting_V1_ReportFile {
         let base = fileName(report)
         switch format {
         case .csv: return .init(fileName: base + ".csv", contentType: "text/csv; charset=utf-8", content: csv(report))
         case .json: return .init(fileName: base + ".json", contentType: "application/json", content: try json(report))
-        case .xlsx: return .init(fileName: base + ".xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content: try xlsx(report))
+        case .xlsx: return .init(fileName: base + ".xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content: try xlsx(report, temporaryDirectory: temporaryDirectory))
         case .html: return .init(fileName: base + ".html", contentType: "text/html; charset=utf-8", content: Array(ReportPage.html(report).utf8))
         default: throw ServiceError.invalid(field: "format", reason: .init(id: "pilih csv, json, xlsx atau html", en: "choose csv, json, xlsx or html"))
         }
     }
 
-    static func fileName(_ report: Binakarier_Reporting_V1_Report) -> String {
-        let kind: String
-        switch report.kind {
-        case .program: kind = "program"
-        case .agency: kind = "perangkat-daerah"
-        case .city: kind = "kota"
-        case .person: kind = "pegawai"
-        default: kind = "laporan"
+    /// The report's kind in Indonesian, as file names and the JSON's "jenis" name it.
+    static func kindName(_ kind: Binakarier_Reporting_V1_ReportKind) -> String {
+        switch kind {
+        case .program: "program"
+        case .agency: "perangkat-daerah"
+        case .city: "kota"
+        case .person: "pegawai"
+        default: "laporan"
         }
+    }
+
+    static func fileName(_ report: Binakarier_Reporting_V1_Report) -> String {
+        let kind = kindName(report.kind)
         let scope = String(report.scope.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : "-" })
         return "laporan-\(kind)-\(scope)-\(report.year)" + (report.quarter > 0 ? "-t\(report.quarter)" : "")
     }
@@ -82,34 +87,49 @@ public enum ReportExport {
     /// `;`-separated (what an Indonesian Excel opens), UTF-8 with a BOM; a cell that starts with
     /// = + - @ (or a tab or carriage return) gets a leading apostrophe so that no spreadsheet runs it.
     static func csv(_ report: Binakarier_Reporting_V1_Report) -> [UInt8] {
-        var lines: [[String]] = [[report.title], [report.subtitle], ["Dibuat \(stamp(report.generateTimeUnix))", positions(report)]]
+        // Every text that is not a table cell is the report's own or quotes a title: neutralised too.
+        var lines: [[String]] = [[neutralised(report.title)], [neutralised(report.subtitle)], ["Dibuat \(stamp(report.generateTimeUnix))", positions(report)]]
         if !report.publishedId.isEmpty { lines.append(["Terbit \(report.publishedId)", "SHA-256 \(report.sha256)"]) }
         for section in report.sections {
             lines.append([])
-            lines.append([section.title])
-            if !section.text.isEmpty { lines.append([section.text]) }
+            lines.append([neutralised(section.title)])
+            if !section.text.isEmpty { lines.append([neutralised(section.text)]) }
             for table in section.tables {
-                lines.append([table.title])
-                lines.append(table.columns.map(\.title))
+                lines.append([neutralised(table.title)])
+                lines.append(table.columns.map { neutralised($0.title) })
                 for row in table.rows {
-                    lines.append(zip(row.cells, table.columns).map { text($0, $1, k: report.k) })
+                    lines.append(zip(row.cells, table.columns).map { csvCell($0, $1, k: report.k) })
                 }
-                if !table.note.isEmpty { lines.append([table.note]) }
+                if !table.note.isEmpty { lines.append([neutralised(table.note)]) }
             }
         }
         lines.append([])
         lines.append(["Kesimpulan"])
         lines.append(["Topik", "Kesimpulan", "Bukti", "n", "Rekomendasi"])
         for conclusion in report.conclusions {
-            lines.append([conclusion.topic, conclusion.text, conclusion.evidence, "\(conclusion.n)", conclusion.recommendation])
+            lines.append([neutralised(conclusion.topic), neutralised(conclusion.text), neutralised(conclusion.evidence), "\(conclusion.n)",
+                          neutralised(conclusion.recommendation)])
         }
         let body = lines.map { $0.map(csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
         return [0xEF, 0xBB, 0xBF] + Array(body.utf8)
     }
 
+    /// A cell of a table: text that looks like a formula is neutralised; our own numbers (a negative
+    /// change "-2,5") are written as they are, so that a spreadsheet reads them as numbers.
+    static func csvCell(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column, k: Int32) -> String {
+        let value = text(cell, column, k: k)
+        let isText = cell.state == .value && (kind(cell, column) == .text || !cell.text.isEmpty)
+        return isText ? neutralised(value) : value
+    }
+
+    /// A leading apostrophe on text that a spreadsheet would run (= + - @, a tab or a carriage return).
+    static func neutralised(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        return "'" + value
+    }
+
+    /// Quoted when it holds the separator, a quote or a line break.
     static func csvField(_ value: String) -> String {
-        var value = value
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -130,7 +150,7 @@ public enum ReportExport {
             }
         }
         let document: [String: Any] = [
-            "judul": report.title, "subjudul": report.subtitle, "jenis": fileName(report).split(separator: "-").dropFirst().first.map(String.init) ?? "",
+            "judul": report.title, "subjudul": report.subtitle, "jenis": kindName(report.kind),
             "cakupan": report.scope, "tahun": report.year, "triwulan": report.quarter, "k": report.k,
             "dibuat": stamp(report.generateTimeUnix), "dibuat_unix": report.generateTimeUnix,
             "posisi_data": [
@@ -173,7 +193,7 @@ public enum ReportExport {
 
     /// One sheet per section (and one for the conclusions); numbers are real numbers with formats, and
     /// hidden or missing cells are text ("<5", "–").
-    static func xlsx(_ report: Binakarier_Reporting_V1_Report) throws -> [UInt8] {
+    static func xlsx(_ report: Binakarier_Reporting_V1_Report, temporaryDirectory: String? = nil) throws -> [UInt8] {
         var sheets: [Sheet] = [Sheet(
             name: "Laporan", title: report.title, columns: [Column("Uraian"), Column("Isi")],
             rows: [[.text("Subjudul"), .text(report.subtitle)], [.text("Dibuat"), .text(stamp(report.generateTimeUnix))],
@@ -213,7 +233,7 @@ public enum ReportExport {
             name: "Kesimpulan", title: "Kesimpulan",
             columns: [Column("Topik"), Column("Kesimpulan", width: 60), Column("Bukti", width: 50), Column("n"), Column("Rekomendasi", width: 50)],
             rows: report.conclusions.map { [.text($0.topic), .text($0.text), .text($0.evidence), .number(Double($0.n), .integer), .text($0.recommendation)] }))
-        return try Spreadsheet.xlsx(sheets, properties: .init(title: report.title, subject: report.subtitle))
+        return try Spreadsheet.xlsx(sheets, properties: .init(title: report.title, subject: report.subtitle), temporaryDirectory: temporaryDirectory)
     }
 
     static func spreadsheetCell(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column, k: Int32) -> BKSpreadsheet.Cell {

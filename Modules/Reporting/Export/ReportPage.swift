@@ -124,21 +124,7 @@ enum ReportPage {
             valueFormat: format, orientation: orientation, id: id, missingText: "disembunyikan atau tidak ada data")
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escape(_ text: String) -> String { Markup.escape(text) }
 
     static let style = """
         :root { --ink: #1b2430; --muted: #5b6572; --line: #d5dae0; --accent: #1f5f8b; }

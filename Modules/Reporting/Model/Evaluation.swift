@@ -21,20 +21,6 @@ public enum Evaluation {
         treated.change - comparison.change
     }
 
-    /// Phillips' ROI: (benefits − cost) / cost × 100; nil without a cost.
-    public static func roi(benefits: Double, cost: Double) -> Double? {
-        cost > 0 ? (benefits - cost) / cost * 100 : nil
-    }
-
-    /// NPS from a distribution of 0…10 answers: % answering 9–10 − % answering 0–6.
-    public static func nps(distribution: [Int]) -> Double? {
-        let answers = distribution.reduce(0, +)
-        guard answers > 0, distribution.count == 11 else { return nil }
-        let promoters = distribution[9] + distribution[10]
-        let detractors = distribution[0...6].reduce(0, +)
-        return Double(promoters - detractors) * 100 / Double(answers)
-    }
-
     /// A share in percent, nil for an empty base.
     public static func percent(_ part: Int, of whole: Int) -> Double? {
         whole > 0 ? Double(part) * 100 / Double(whole) : nil

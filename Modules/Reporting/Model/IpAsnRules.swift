@@ -14,15 +14,24 @@ public struct IpAsnRules: Sendable, Hashable {
     public var qualificationMax = 25.0
 
     /// Kompetensi (40): at least `jpMinimum` verified JP in the year (20 points); a seminar, workshop or
-    /// course in the last two years (5); leadership training matching the post (15) — for posts that are
-    /// not structural, any training (pelatihan, bimtek) in the last two years earns these 15.
+    /// e-learning course in the year or the one before (5; for structural posts a training counts too);
+    /// leadership training matching the post (15) — for posts that are not structural, a technical or
+    /// functional training (pelatihan, bimtek) in those two years earns these 15 instead.
     public var competencyMax = 40.0
     public var jpItemPoints = 20.0
     public var jpMinimum = 20
     public var seminarItemPoints = 5.0
     public var leadershipItemPoints = 15.0
-    /// Program codes that are leadership training (PKN, PKA, PKP and the older Diklatpim), by prefix.
-    public var leadershipPrefixes = ["PKN", "PKA", "PKP", "PIM", "DIKLATPIM", "LATPIM"]
+    /// Leadership training that matches each structural post, by program code prefix: PKN for JPT, PKA
+    /// (or higher) for administrators, PKP (or higher) for supervisors (pengawas); the older Diklatpim
+    /// II/III/IV likewise.
+    public var leadershipPrefixes: [Binakarier_Identity_V1_JobLevel: [String]] = [
+        .jptUtama: ["PKN", "DIKLATPIM-I", "PIM-I", "PIM-II", "DIKLATPIM-II"],
+        .jptMadya: ["PKN", "DIKLATPIM-I", "PIM-I", "PIM-II", "DIKLATPIM-II"],
+        .jptPratama: ["PKN", "PIM-II", "DIKLATPIM-II"],
+        .administrator: ["PKA", "PKN", "PIM-II", "PIM-III", "DIKLATPIM-II", "DIKLATPIM-III"],
+        .pengawas: ["PKP", "PKA", "PKN", "PIM-II", "PIM-III", "PIM-IV", "DIKLATPIM-II", "DIKLATPIM-III", "DIKLATPIM-IV"],
+    ]
 
     /// Kinerja (30): the SKP predicate of the year.
     public var performancePoints: [Predicate: Double] = [
@@ -85,17 +94,21 @@ public struct IpAsnRules: Sendable, Hashable {
         var competency = 0.0
         var basis: [String] = ["\(facts.jp) JP"]
         if facts.jp >= jpMinimum { competency += jpItemPoints }
-        let seminarKinds: Set<Binakarier_Programs_V1_ProgramKind> = [.seminar, .lokakarya, .eLearning, .pelatihan, .bimtek]
+        let structural = Self.structural.contains(facts.jobLevel)
+        let trainings: Set<Binakarier_Programs_V1_ProgramKind> = [.pelatihan, .bimtek]
+        var seminarKinds: Set<Binakarier_Programs_V1_ProgramKind> = [.seminar, .lokakarya, .eLearning]
+        // A non-structural post earns its 15 with a training: the same training does not earn the 5 too.
+        if structural { seminarKinds.formUnion(trainings) }
         if facts.recentLearning.contains(where: { seminarKinds.contains($0.kind) }) {
             competency += seminarItemPoints
             basis.append("seminar/kursus 2 tahun terakhir")
         }
-        if Self.structural.contains(facts.jobLevel) {
-            if let code = facts.leadershipCodes.first {
+        if structural {
+            if let code = facts.leadershipCodes.first(where: { isLeadership($0, for: facts.jobLevel) }) {
                 competency += leadershipItemPoints
                 basis.append("pelatihan kepemimpinan \(code)")
             }
-        } else if facts.recentLearning.contains(where: { $0.kind == .pelatihan || $0.kind == .bimtek }) {
+        } else if facts.recentLearning.contains(where: { trainings.contains($0.kind) }) {
             competency += leadershipItemPoints
             basis.append("pelatihan teknis/fungsional")
         }
@@ -122,9 +135,16 @@ public struct IpAsnRules: Sendable, Hashable {
         return (components, total)
     }
 
+    /// Leadership training of any level (what the replica collects per person).
     public func isLeadership(_ code: String) -> Bool {
         let upper = code.uppercased()
-        return leadershipPrefixes.contains { upper.hasPrefix($0) }
+        return leadershipPrefixes.values.contains { $0.contains { upper.hasPrefix($0) } }
+    }
+
+    /// Leadership training that matches the post.
+    public func isLeadership(_ code: String, for level: Binakarier_Identity_V1_JobLevel) -> Bool {
+        let upper = code.uppercased()
+        return (leadershipPrefixes[level] ?? []).contains { upper.hasPrefix($0) }
     }
 
     static func educationLabel(_ level: Binakarier_Identity_V1_EducationLevel) -> String {
@@ -145,7 +165,7 @@ extension IpAsnRules {
     ///
     ///     {"kualifikasi": {"S3": 25, "S2": 20, "S1": 15, "D4": 15, "D3": 10, "D2": 5, "D1": 5, "SMA": 1},
     ///      "kompetensi": {"jp": 20, "minimum_jp": 20, "seminar": 5, "kepemimpinan": 15,
-    ///                     "prefiks_kepemimpinan": ["PKN", "PKA", "PKP"]},
+    ///                     "prefiks_kepemimpinan": {"jpt": ["PKN"], "administrator": ["PKA", "PKN"], "pengawas": ["PKP", "PKA", "PKN"]}},
     ///      "kinerja": {"Sangat Baik": 30, "Baik": 25, "Butuh Perbaikan": 15, "Kurang": 10, "Sangat Kurang": 5},
     ///      "disiplin": {"tanpa": 5, "ringan": 3, "sedang": 2, "berat": 1}}
     ///
@@ -161,7 +181,8 @@ extension IpAsnRules {
                 var minimum_jp: Int?
                 var seminar: Double?
                 var kepemimpinan: Double?
-                var prefiks_kepemimpinan: [String]?
+                /// Per post: "jpt", "administrator", "pengawas".
+                var prefiks_kepemimpinan: [String: [String]]?
             }
         }
         struct Invalid: Error, CustomStringConvertible { let description: String }
@@ -180,7 +201,16 @@ extension IpAsnRules {
             rules.jpMinimum = competency.minimum_jp ?? rules.jpMinimum
             rules.seminarItemPoints = competency.seminar ?? rules.seminarItemPoints
             rules.leadershipItemPoints = competency.kepemimpinan ?? rules.leadershipItemPoints
-            rules.leadershipPrefixes = competency.prefiks_kepemimpinan?.map { $0.uppercased() } ?? rules.leadershipPrefixes
+            for (post, prefixes) in competency.prefiks_kepemimpinan ?? [:] {
+                let levels: [Binakarier_Identity_V1_JobLevel]
+                switch post.lowercased() {
+                case "jpt": levels = [.jptUtama, .jptMadya, .jptPratama]
+                case "administrator": levels = [.administrator]
+                case "pengawas": levels = [.pengawas]
+                default: throw Invalid(description: "kompetensi.prefiks_kepemimpinan: jabatan \(post) tidak dikenal (jpt, administrator, pengawas)")
+                }
+                for level in levels { rules.leadershipPrefixes[level] = prefixes.map { $0.uppercased() } }
+            }
         }
         rules.competencyMax = rules.jpItemPoints + rules.seminarItemPoints + rules.leadershipItemPoints
         for (name, points) in file.kinerja ?? [:] {

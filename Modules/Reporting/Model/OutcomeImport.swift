@@ -21,7 +21,10 @@ public enum OutcomeImport {
 
     static let maximumRows = 200_000
 
-    public static func parse(_ kind: Binakarier_Reporting_V1_OutcomeKind, _ csv: [UInt8], knownPeople: Set<String>, knownUnits: Set<String>, year thisYear: Int) throws(ReportingError) -> Parsed {
+    /// `knownPeople` maps each NIP of the replica to its agency. A discipline file covers `coveredYears`
+    /// (empty: the years of its rows) and `coveredAgency` (empty: the city).
+    public static func parse(_ kind: Binakarier_Reporting_V1_OutcomeKind, _ csv: [UInt8], knownPeople: [String: String], knownUnits: Set<String>,
+                             year thisYear: Int, coveredYears: Set<Int> = [], coveredAgency: String = "") throws(ReportingError) -> Parsed {
         let deadline = ContinuousClock.now + .seconds(20)
         func refuse(_ field: String, _ id: String, _ en: String) -> LocalizedText { .init(id: "\(field): \(id)", en: "\(field): \(en)") }
         func year(_ text: String) -> Int? {
@@ -31,7 +34,7 @@ public enum OutcomeImport {
         func person(_ text: String, _ errors: inout [(line: Int, reason: LocalizedText)], _ line: Int) -> String? {
             do {
                 let nip = try NIPShape.checked(text, field: "NIP")
-                guard knownPeople.contains(nip) else {
+                guard knownPeople[nip] != nil else {
                     errors.append((line, refuse("NIP", "\(nip) tidak ada di data kepegawaian (sinkronkan dulu: bkctl report sync)", "\(nip) is not in identity's records (sync first: bkctl report sync)")))
                     return nil
                 }
@@ -41,16 +44,30 @@ public enum OutcomeImport {
                 return nil
             }
         }
+        func tooMany(_ table: ImportTable) throws(ReportingError) {
+            guard table.rows.count <= maximumRows else {
+                throw .invalid(field: "csv", reason: .init(id: "paling banyak \(maximumRows) baris per berkas", en: "at most \(maximumRows) rows a file"))
+            }
+        }
+        /// Free text goes through the project's text rules (no control or direction characters).
+        func text(_ value: String, _ field: String, _ maxBytes: Int, _ errors: inout [(line: Int, reason: LocalizedText)], _ line: Int) -> String? {
+            if let violation = TextRules.violation(in: value, maxBytes: maxBytes) {
+                errors.append((line, refuse(field, violation.indonesian, violation.english)))
+                return nil
+            }
+            return value
+        }
         switch kind {
         case .skp:
             let table = try ImportTable(csv, deadline: deadline, columns: [
                 "nip": ["nip"], "year": ["tahun", "year"], "work": ["hasilkerja", "workresult", "work"],
                 "behaviour": ["perilaku", "perilakukerja", "behaviour", "behavior"], "predicate": ["predikat", "predikatkinerja", "predicate"],
             ], required: ["nip", "year", "work", "behaviour"])
+            try tooMany(table)
             var parsed = Parsed(rows: table.rows.count, data: .skp([]))
             var rows: [ReportingStore.SkpRow] = []
             var seen: Set<String> = []
-            for record in table.rows.prefix(maximumRows) {
+            for record in table.rows {
                 let line = record.line
                 let nip = person(table.value("nip", record), &parsed.errors, line)
                 let rowYear = year(table.value("year", record))
@@ -86,19 +103,32 @@ public enum OutcomeImport {
                 "nip": ["nip"], "year": ["tahun", "year"], "level": ["tingkat", "tingkathukuman", "level"], "kind": ["jenis", "jenishukuman", "kind"],
                 "decree": ["nomorsk", "nosk", "sk", "decree"],
             ], required: ["nip", "year", "level"])
+            try tooMany(table)
             var parsed = Parsed(rows: table.rows.count, data: .discipline([], years: []))
             var rows: [ReportingStore.SanctionRow] = []
-            var years: Set<Int> = []
-            for record in table.rows.prefix(maximumRows) {
+            var years: Set<Int> = coveredYears
+            for record in table.rows {
                 let line = record.line
                 let nip = person(table.value("nip", record), &parsed.errors, line)
                 let rowYear = year(table.value("year", record))
                 if rowYear == nil { parsed.errors.append((line, refuse("Tahun", "tahun 2000 sampai \(thisYear + 1)", "a year from 2000 to \(thisYear + 1)"))) }
                 let level = SanctionLevel(text: table.value("level", record))
                 if level == nil { parsed.errors.append((line, refuse("Tingkat", "isi ringan, sedang atau berat", "write ringan, sedang or berat"))) }
-                guard let nip, let rowYear, let level else { continue }
+                let kindText = text(table.value("kind", record), "Jenis", 200, &parsed.errors, line)
+                let decree = text(table.value("decree", record), "Nomor SK", 100, &parsed.errors, line)
+                guard let nip, let rowYear, let level, let kindText, let decree else { continue }
+                if !coveredYears.isEmpty, !coveredYears.contains(rowYear) {
+                    parsed.errors.append((line, refuse("Tahun", "\(rowYear) di luar tahun berkas ini (\(coveredYears.sorted().map(String.init).joined(separator: ", ")))",
+                                                      "\(rowYear) is outside the file's years")))
+                    continue
+                }
+                let agency = knownPeople[nip] ?? ""
+                if !coveredAgency.isEmpty, agency != coveredAgency {
+                    parsed.errors.append((line, refuse("NIP", "\(nip) bukan pegawai \(coveredAgency), perangkat daerah berkas ini", "\(nip) is not staff of \(coveredAgency), the file's agency")))
+                    continue
+                }
                 years.insert(rowYear)
-                rows.append(.init(nip: nip, year: rowYear, level: level, kind: String(table.value("kind", record).prefix(200)), decree: String(table.value("decree", record).prefix(100))))
+                rows.append(.init(nip: nip, year: rowYear, level: level, kind: kindText, decree: decree, agency: agency))
             }
             parsed.data = .discipline(rows, years: years)
             return parsed
@@ -109,10 +139,11 @@ public enum OutcomeImport {
             ]
             for element in 1...9 { columns["u\(element)"] = ["u\(element)", "nrru\(element)", "unsur\(element)"] }
             let table = try ImportTable(csv, deadline: deadline, columns: columns, required: ["agency", "year", "semester", "respondents"] + (1...9).map { "u\($0)" })
+            try tooMany(table)
             var parsed = Parsed(rows: table.rows.count, data: .ikm([]))
             var rows: [ReportingStore.IkmRow] = []
             var seen: Set<String> = []
-            for record in table.rows.prefix(maximumRows) {
+            for record in table.rows {
                 let line = record.line
                 let agency = table.value("agency", record).uppercased(), unit = table.value("unit", record).uppercased()
                 let known = knownUnits.contains("\(agency)/\(unit)")

@@ -1,6 +1,8 @@
 /// Hiding small counts (statistical disclosure control).
 ///
-/// 1. Primary: a count of 1 to k−1 people is hidden. Zeros are shown: they are not a person.
+/// 1. Primary: a count of 1 to k−1 people is hidden. Zeros are shown (they are not a person), except
+///    in a line whose total is itself under k: there the zeros would tell what everyone of the small
+///    group has ("0 0 • 0 0": all three are Sedang), so the whole line is hidden.
 /// 2. Complementary, per line: in every line of the table whose total is shown, more cells are hidden
 ///    until its hidden cells are at least two and add up to at least k.
 /// 3. Complementary, for the whole table: an attacker who knows every shown cell, every shown total and
@@ -22,6 +24,11 @@ public enum Suppression {
         var hidden = counts.map { $0.map { $0 > 0 && $0 < k } }
         guard !counts.isEmpty, !counts[0].isEmpty else { return hidden }
         let table = Shape(counts: counts, rowTotals: rowTotals, columnTotals: columnTotals)
+        for line in table.lines {
+            let total = counts[line.total.0][line.total.1]
+            guard total > 0, total < k else { continue }
+            for cell in line.cells + [line.total] { hidden[cell.0][cell.1] = true }
+        }
         while true {
             protectLines(&hidden, table, k: k)
             guard let exposed = table.cells.first(where: { hidden[$0.0][$0.1] && !table.isProtected($0, hidden: hidden) }) else { break }
@@ -108,9 +115,10 @@ public enum Suppression {
         }
 
         /// Whether moving the cell by `step` (in the signed space where every line sums to zero) keeps
-        /// it at 1 or more.
+        /// it at its least possible value: 1 for a hidden count (zeros are shown), 0 for a hidden zero.
         func canMove(_ cell: (Int, Int), _ step: Int) -> Bool {
-            step * sign(cell) > 0 || counts[cell.0][cell.1] >= 2
+            let value = counts[cell.0][cell.1]
+            return step * sign(cell) > 0 || value >= (value == 0 ? 1 : 2)
         }
 
         /// Some cycle of hidden cells through `cell` can move by one, alternately up and down.

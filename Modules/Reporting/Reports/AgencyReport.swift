@@ -23,7 +23,7 @@ enum AgencyReport {
             text: "Setiap PNS paling sedikit \(context.settings.jpTarget) JP setahun (PP 11/2017 pasal 203 ayat 4); hanya JP terverifikasi yang dihitung.",
             tables: [compliance],
             charts: [.make(.horizontalBar, "% PNS memenuhi \(context.settings.jpTarget) JP per unit", "Persentase PNS aktif yang mencapai target JP, per unit.",
-                           categories: compliance.labels(), series: [("% memenuhi", compliance.column(3))], unit: "%")]))
+                           categories: compliance.labels(), series: [("% memenuhi", compliance.column(4))], unit: "%")]))
 
         let enrolments = try ReportData.enrolments(db, years: year...year).filter { $0.agency == code }
         let participants = Set(enrolments.map(\.nip))
@@ -38,12 +38,11 @@ enum AgencyReport {
             ]))
 
         let programs = try ReportData.programs(db)
-        var taken = CountTable(title: "Program yang diikuti", labelTitle: "Program", countTitles: ["Peserta", "Lulus"])
-        taken.ratios = [.init(title: "% lulus", part: 1, whole: 0)]
-        for (program, rows) in Dictionary(grouping: enrolments, by: \.program).sorted(by: { $0.key < $1.key }) {
-            taken.rows.append(("\(programs[program]?.title ?? program) (\(program))", [rows.count, rows.count { $0.completed }]))
-        }
-        report.sections.append(.init(title: "Program", tables: [taken.build(k: k)]))
+        let taken = Groupings.completion(
+            title: "Program yang diikuti", labelTitle: "Program",
+            groups: Dictionary(grouping: enrolments, by: \.program).sorted { $0.key < $1.key }
+                .map { ("\(programs[$0.key]?.title ?? $0.key) (\($0.key))", $0.value) }, k: k)
+        report.sections.append(.init(title: "Program", tables: [taken]))
 
         let dialogues = try ReportData.dialogues(db, agency: code, year: year)
         let actions = try ReportData.actions(db, agency: code, year: year)
@@ -52,7 +51,7 @@ enum AgencyReport {
         leadership.count("Aspirasi", dialogues.reduce(0) { $0 + $1.aspirations }, k: 0)
         leadership.count("Tindak lanjut", actions.count, k: 0)
         leadership.count("Tindak lanjut selesai", actions.count { $0.state == .done }, k: 0)
-        leadership.count("Terlambat", actions.count { !$0.state.isClosed && $0.dueDate < context.today.description }, k: 0)
+        leadership.count("Terlambat", actions.count { $0.isOverdue(today: context.today) }, k: 0)
         report.sections.append(.init(title: "Kepemimpinan", tables: [leadership.build()]))
 
         let before = try ReportData.predicates(db, year: year - 1), after = try ReportData.predicates(db, year: year)
@@ -71,15 +70,14 @@ enum AgencyReport {
                            categories: ["\(year - 1)", "\(year)"],
                            series: Predicate.allCases.enumerated().map { index, predicate in (predicate.label, predicateTable.column(index + 1)) })]))
 
-        let pns = figures.pns()
-        let share = Evaluation.percent(figures.meeting(pns, target: context.settings.jpTarget), of: pns.count)
         var conclusions: [Conclusion] = []
-        if let share, pns.count >= k {
+        // Conclusions quote the tables' own cells, and shares only, never counts a table hides.
+        if let share = compliance.totalCell(4), share.state == .value {
             conclusions.append(.init(
-                topic: "JP", verdict: share >= 80 ? .positive : .negative,
-                text: "\(IndonesianNumber.format(share, decimals: 1)) % PNS aktif memenuhi \(context.settings.jpTarget) JP.",
-                evidence: "PNS aktif \(pns.count)", n: Int32(pns.count),
-                recommendation: share >= 80 ? "" : "Prioritaskan pegawai yang belum memenuhi JP pada angkatan berikutnya."))
+                topic: "JP", verdict: share.number >= 80 ? .positive : .negative,
+                text: "\(IndonesianNumber.format(share.number, decimals: 1)) % PNS aktif memenuhi \(context.settings.jpTarget) JP.",
+                evidence: "PNS aktif \(figures.pns().count)", n: Int32(figures.pns().count),
+                recommendation: share.number >= 80 ? "" : "Prioritaskan pegawai yang belum memenuhi JP pada angkatan berikutnya."))
         }
         let good = { (values: [String: Predicate]) -> (Int, Int) in
             let rated = active.filter { values[$0.nip] != nil }
@@ -87,17 +85,18 @@ enum AgencyReport {
         }
         let (goodBefore, ratedBefore) = good(before), (goodAfter, ratedAfter) = good(after)
         if ratedBefore >= k, ratedAfter >= k {
-            let change = Double(goodAfter) * 100 / Double(ratedAfter) - Double(goodBefore) * 100 / Double(ratedBefore)
+            let shareBefore = Double(goodBefore) * 100 / Double(ratedBefore), shareAfter = Double(goodAfter) * 100 / Double(ratedAfter)
+            let change = shareAfter - shareBefore
             conclusions.append(.init(
                 topic: "Kinerja", verdict: change > 2 ? .positive : change < -2 ? .negative : .neutral,
                 text: "Predikat Baik atau lebih \(change >= 0 ? "naik" : "turun") \(IndonesianNumber.format(abs(change), decimals: 1)) poin persen dari \(year - 1) ke \(year).",
-                evidence: "\(goodBefore) dari \(ratedBefore) → \(goodAfter) dari \(ratedAfter)", n: Int32(ratedAfter)))
+                evidence: "\(IndonesianNumber.format(shareBefore, decimals: 1)) % → \(IndonesianNumber.format(shareAfter, decimals: 1)) % dari ASN aktif ber-SKP", n: Int32(ratedAfter)))
         } else {
             conclusions.append(.init(topic: "Kinerja", verdict: .inconclusive,
-                                     text: "Perubahan kinerja belum dapat disimpulkan: SKP \(year - 1) \(ratedBefore) orang, \(year) \(ratedAfter) orang.",
-                                     evidence: "", n: Int32(ratedAfter)))
+                                     text: "Perubahan kinerja belum dapat disimpulkan: SKP \(year - 1) atau \(year) tercatat untuk kurang dari \(k) ASN.",
+                                     evidence: "", n: 0))
         }
-        if let action = Conclusions.actions(actions, today: context.today.description) { conclusions.append(action) }
+        if let action = Conclusions.actions(actions, today: context.today) { conclusions.append(action) }
         if dialogues.isEmpty {
             conclusions.append(.init(topic: "Dialog", verdict: .negative, text: "Belum ada dialog terbuka pimpinan dengan pegawai pada \(year).", evidence: "dialog 0", n: 0,
                                      recommendation: "Kepala perangkat daerah mengadakan dialog terbuka paling sedikit sekali per semester."))

@@ -22,48 +22,68 @@ enum CityReport {
 
         let completed = enrolments.filter(\.completed)
         let jpDelivered = completed.reduce(0) { $0 + (programs[$1.program]?.jp ?? 0) }
+
+        // Agencies side by side: JP compliance, participation, IP ASN and leadership, as three tables
+        // whose counts are each suppressed with their complements.
+        let byAgency = agencies.map { agency in (agency.code, active.filter { $0.agency == agency.code }) }
+        let participants = Set(enrolments.map(\.nip))
+        let complianceTable = GroupFigures.complianceTable(
+            title: "Pemenuhan \(context.settings.jpTarget) JP (tahun \(year))", labelTitle: "Perangkat daerah", groups: byAgency, figures: figures, context: context)
+        var participation = CountTable(title: "Partisipasi \(period)", labelTitle: "Perangkat daerah", countTitles: ["Ikut program", "Belum ikut", "ASN aktif"])
+        participation.lastColumnIsRowTotal = true
+        participation.ratios = [.init(title: "% ikut", part: 0, whole: 2)]
+        for (code, members) in byAgency {
+            let joined = members.count { participants.contains($0.nip) }
+            participation.rows.append((code, [joined, members.count - joined, members.count]))
+        }
+        let participationTable = participation.build(k: k)
+        let dialogues = try ReportData.dialogues(db, year: year)
+        let actions = try ReportData.actions(db, year: year)
+        var leadership = ReportTable(title: "Dialog terbuka dan tindak lanjut (tahun \(year))", columns: [
+            .init(title: "Perangkat daerah", kind: .text), .init(title: "Dialog", kind: .count), .init(title: "Tindak lanjut", kind: .count),
+            .init(title: "Selesai", kind: .count), .init(title: "Terlambat", kind: .count),
+        ])
+        // Dialogues and action items are the agencies' own acts, not people: shown as they are.
+        for (code, _) in byAgency {
+            let own = actions.filter { $0.agency == code }
+            leadership.rows.append(.init(cells: [
+                .text(code), .number(Double(dialogues.count { $0.agency == code })), .number(Double(own.count)),
+                .number(Double(own.count { $0.state == .done })), .number(Double(own.count { $0.isOverdue(today: context.today) })),
+            ]))
+        }
+        leadership.rows.append(.init(cells: [
+            .text("Jumlah"), .number(Double(dialogues.count)), .number(Double(actions.count)), .number(Double(actions.count { $0.state == .done })),
+            .number(Double(actions.count { $0.isOverdue(today: context.today) })),
+        ], total: true))
+        let bands = GroupFigures.bandTable(title: "Sebaran IP ASN (tahun \(year))", labelTitle: "Perangkat daerah", groups: byAgency, figures: figures, k: k)
+
+        // The summary quotes those tables' totals: a figure reads the same (shown or hidden) everywhere.
+        let quarterRows = try quarterTable(db, year: year, enrolments: quarter > 0 ? nil : enrolments, k: k)
         var summary = FactTable(title: "Ringkasan")
         summary.count("Program berjalan", Set(sessions.map(\.program)).count, k: 0)
         summary.count("Angkatan", sessions.count, k: 0)
-        summary.count("Peserta (pendaftaran)", enrolments.count, k: k)
-        summary.count("ASN yang ikut", Set(enrolments.map(\.nip)).count, k: k)
-        summary.count("Lulus", completed.count, k: k)
+        summary.cell("Peserta (pendaftaran)", quarter > 0 ? quarterRows.cell(row: "T\(quarter)", 3) : quarterRows.totalCell(3), kind: .count)
+        summary.cell("Lulus", quarter > 0 ? quarterRows.cell(row: "T\(quarter)", 1) : quarterRows.totalCell(1), kind: .count)
+        summary.cell("ASN yang ikut", participationTable.totalCell(1), kind: .count)
         summary.number("JP yang diberikan", Double(jpDelivered), kind: .count)
-        let pns = figures.pns()
-        summary.number("% PNS memenuhi \(context.settings.jpTarget) JP (tahun \(year))", Evaluation.percent(figures.meeting(pns, target: context.settings.jpTarget), of: pns.count), kind: .percent)
-        summary.number("Rata-rata IP ASN (skor lengkap)", figures.meanIpAsn(active))
-        report.sections.append(.init(title: "Ringkasan", text: "Angka \(period); pemenuhan JP dan IP ASN selalu untuk tahun \(year).", tables: [summary.build()]))
+        summary.cell("% PNS memenuhi \(context.settings.jpTarget) JP (tahun \(year))", complianceTable.totalCell(4), kind: .percent)
+        summary.cell("Rata-rata IP ASN (skor lengkap, tahun \(year))", bands.totalCell(IpAsnRules.bands.count + 3), kind: .number)
+        report.sections.append(.init(
+            title: "Ringkasan",
+            text: quarter > 0
+                ? "Angka triwulan \(quarter) \(year) untuk program dan peserta; pemenuhan JP, IP ASN, hasil evaluasi, kinerja dan IKM selalu untuk setahun penuh \(year)."
+                : "Angka tahun \(year).",
+            tables: [summary.build()]))
 
-        // Agencies side by side.
-        let byAgency = agencies.map { agency in (agency.code, active.filter { $0.agency == agency.code }) }
-        let participants = Set(enrolments.map(\.nip))
-        var side = CountTable(title: "Perangkat daerah", labelTitle: "Perangkat daerah", countTitles: ["PNS aktif", "Memenuhi JP", "ASN aktif", "Ikut program"])
-        side.ratios = [.init(title: "% memenuhi JP", part: 1, whole: 0), .init(title: "% ikut", part: 3, whole: 2)]
-        let dialogues = try ReportData.dialogues(db, year: year)
-        let actions = try ReportData.actions(db, year: year)
-        side.measures = [
-            .init(title: "Rata-rata IP ASN", guardColumn: 2, values: byAgency.map { figures.meanIpAsn($0.1) }, total: figures.meanIpAsn(active)),
-            .init(title: "Dialog", kind: .count, decimals: 0, guardColumn: 2, values: byAgency.map { code, _ in Double(dialogues.count { $0.agency == code }) }, total: Double(dialogues.count)),
-            .init(title: "% tindak lanjut selesai", kind: .percent, guardColumn: 2,
-                  values: byAgency.map { code, _ in
-                      let own = actions.filter { $0.agency == code }
-                      return Evaluation.percent(own.count { $0.state == .done }, of: own.count)
-                  },
-                  total: Evaluation.percent(actions.count { $0.state == .done }, of: actions.count)),
-        ]
-        for (code, members) in byAgency {
-            let pnsMembers = members.filter { $0.asnType == .pns }
-            side.rows.append((code, [pnsMembers.count, figures.meeting(pnsMembers, target: context.settings.jpTarget), members.count, members.count { participants.contains($0.nip) }]))
-        }
-        let sideTable = side.build(k: k)
+        let bandTotals = bands.rows.last(where: \.total).map { row in (1...IpAsnRules.bands.count).map { row.cells[$0].state == .value ? row.cells[$0].number : nil } } ?? []
         report.sections.append(.init(
             title: "Perangkat daerah berdampingan",
-            tables: [sideTable, GroupFigures.bandTable(title: "Sebaran IP ASN", labelTitle: "Perangkat daerah", groups: byAgency, figures: figures, k: k)],
+            tables: [complianceTable, participationTable, leadership, bands],
             charts: [
                 .make(.horizontalBar, "% PNS memenuhi \(context.settings.jpTarget) JP", "Persentase PNS aktif yang mencapai target JP per perangkat daerah.",
-                      categories: sideTable.labels(), series: [("% memenuhi", sideTable.column(5))], unit: "%"),
-                .make(.distribution, "Sebaran IP ASN kota", "Jumlah ASN per kategori IP ASN.",
-                      categories: IpAsnRules.bands, series: [("ASN", figures.bandCounts(active).prefix(IpAsnRules.bands.count).map { $0 > 0 && $0 < k ? nil : Double($0) })]),
+                      categories: complianceTable.labels(), series: [("% memenuhi", complianceTable.column(4))], unit: "%"),
+                .make(.distribution, "Sebaran IP ASN kota", "Jumlah ASN per kategori IP ASN (skor lengkap).",
+                      categories: IpAsnRules.bands, series: [("ASN", bandTotals)]),
             ]))
 
         // Programs: best and weakest.
@@ -73,9 +93,12 @@ enum CityReport {
             .init(title: "Kepuasan (% skala)", kind: .percent, decimals: 1), .init(title: "NPS", kind: .number, decimals: 0), .init(title: "Gain kelas", kind: .number, decimals: 2),
         ])
         for entry in ranked {
+            // A share whose part or complement is a handful of people would name who did not complete.
+            let failures = entry.participants - entry.completed
+            let shareHidden = entry.participants < k || (entry.completed > 0 && entry.completed < k) || (failures > 0 && failures < k)
             rankTable.rows.append(.init(cells: [
                 .text("\(entry.title) (\(entry.code))"), entry.participants < k ? .suppressed : .number(Double(entry.participants)),
-                entry.participants < k ? .suppressed : .optional(Evaluation.percent(entry.completed, of: entry.participants)),
+                shareHidden ? .suppressed : .optional(Evaluation.percent(entry.completed, of: entry.participants)),
                 .optional(entry.satisfaction), .optional(entry.nps), .optional(entry.gain),
             ]))
         }
@@ -87,41 +110,41 @@ enum CityReport {
             charts: [.make(.horizontalBar, "Kepuasan peserta per program", "Rata-rata kepuasan peserta per program, sebagai persen skala.",
                            categories: scored.map(\.code), series: [("Kepuasan", scored.map(\.satisfaction))], unit: "%")]))
 
-        // Trends.
-        let yearEnrolments = quarter > 0 ? try ReportData.enrolments(db, years: year...year) : enrolments
-        let quarters = (1...4).map { q in yearEnrolments.filter { $0.quarter == q } }
+        // Trends: each year counts the ASN active now who were already in service that year.
+        let quarterBuilt = quarterRows
         let years = Array((year - trendYears)...year)
         var compliance: [Double?] = []
         var meanIp: [Double?] = []
         var goodShare: [Double?] = []
+        var inService: [Int] = []
         for trendYear in years {
+            let serving = active.filter { $0.serviceYear <= trendYear }
+            let servingPNS = serving.filter { $0.asnType == .pns }
+            inService.append(serving.count)
             let jp = try ReportData.jp(db, year: trendYear)
             // A year without a single ledger line has no data, not 0 % compliance.
-            compliance.append(jp.isEmpty ? nil : Evaluation.percent(pns.count { (jp[$0.nip] ?? 0) >= context.settings.jpTarget }, of: pns.count))
+            compliance.append(jp.isEmpty ? nil : Evaluation.percent(servingPNS.count { (jp[$0.nip] ?? 0) >= context.settings.jpTarget }, of: servingPNS.count))
             let predicates = try ReportData.predicates(db, year: trendYear)
-            let rated = active.filter { predicates[$0.nip] != nil }
+            let rated = serving.filter { predicates[$0.nip] != nil }
             goodShare.append(rated.count >= k ? Evaluation.percent(rated.count { predicates[$0.nip]!.isGood }, of: rated.count) : nil)
-            let scores = trendYear == year ? figures.ipAsn : try ReportData.ipAsn(db, rules: context.settings.ipAsn, year: trendYear, people: active)
-            let totals = scores.values.compactMap(\.total)
+            let scores = trendYear == year ? figures.ipAsn : try ReportData.ipAsn(db, rules: context.settings.ipAsn, year: trendYear, people: serving)
+            let totals = serving.compactMap { scores[$0.nip]?.total }
             meanIp.append(totals.count >= k ? totals.reduce(0, +) / Double(totals.count) : nil)
         }
         var trendTable = ReportTable(title: "Tren tahunan", columns: [
-            .init(title: "Tahun", kind: .text), .init(title: "% PNS memenuhi JP", kind: .percent, decimals: 1),
+            .init(title: "Tahun", kind: .text), .init(title: "ASN dalam dinas", kind: .count), .init(title: "% PNS memenuhi JP", kind: .percent, decimals: 1),
             .init(title: "% predikat Baik atau lebih", kind: .percent, decimals: 1), .init(title: "Rata-rata IP ASN", kind: .number, decimals: 1),
         ])
         for (index, trendYear) in years.enumerated() {
-            trendTable.rows.append(.init(cells: [.text("\(trendYear)"), .optional(compliance[index]), .optional(goodShare[index]), .optional(meanIp[index])]))
+            trendTable.rows.append(.init(cells: [.text("\(trendYear)"), .number(Double(inService[index])), .optional(compliance[index]),
+                                                 .optional(goodShare[index]), .optional(meanIp[index])]))
         }
-        var quarterTable = CountTable(title: "Per triwulan \(year)", labelTitle: "Triwulan", countTitles: ["Peserta", "Lulus"])
-        quarterTable.ratios = [.init(title: "% lulus", part: 1, whole: 0)]
-        for (index, rows) in quarters.enumerated() { quarterTable.rows.append(("T\(index + 1)", [rows.count, rows.count { $0.completed }])) }
-        let quarterBuilt = quarterTable.build(k: k)
         report.sections.append(.init(
-            title: "Tren", text: "Orang yang dihitung adalah ASN aktif sekarang; tahun tanpa data tampil kosong.",
+            title: "Tren", text: "Setiap tahun menghitung ASN aktif sekarang yang sudah bertugas pada tahun itu (menurut TMT); tahun tanpa data tampil kosong.",
             tables: [quarterBuilt, trendTable],
             charts: [
-                .make(.bar, "Peserta dan lulusan per triwulan", "Jumlah peserta dan lulusan per triwulan \(year).",
-                      categories: quarterBuilt.labels(), series: [("Peserta", quarterBuilt.column(1)), ("Lulus", quarterBuilt.column(2))]),
+                .make(.stackedBar, "Peserta per triwulan", "Jumlah peserta yang lulus dan belum lulus per triwulan \(year).",
+                      categories: quarterBuilt.labels(), series: [("Lulus", quarterBuilt.column(1)), ("Belum lulus", quarterBuilt.column(2))]),
                 .make(.line, "Tren tahunan", "Persentase PNS memenuhi JP dan persentase predikat Baik atau lebih, \(years.first!)–\(year).",
                       categories: years.map { "\($0)" }, series: [("% memenuhi JP", compliance), ("% predikat Baik+", goodShare)], unit: "%"),
             ]))
@@ -151,23 +174,21 @@ enum CityReport {
                 text: "\(what.capitalizedFirst) \(change > threshold ? "naik" : change < -threshold ? "turun" : "relatif tetap"): \(IndonesianNumber.format(previous, decimals: 1)) → \(IndonesianNumber.format(last, decimals: 1))\(unit).",
                 evidence: "\(year - 1) dan \(year)", n: Int32(n)))
         }
-        trend("JP", "pemenuhan \(context.settings.jpTarget) JP", compliance, unit: " %", n: pns.count, threshold: 1)
+        trend("JP", "pemenuhan \(context.settings.jpTarget) JP", compliance, unit: " %", n: figures.pns().count, threshold: 1)
         trend("Kinerja", "persentase predikat Baik atau lebih", goodShare, unit: " %", n: active.count, threshold: 1)
         trend("IP ASN", "rata-rata IP ASN", meanIp, unit: "", n: active.count, threshold: 0.5)
         var effects: [String] = [], none: [String] = [], unclear = 0
         let before = try ReportData.predicates(db, year: year - 1), after = try ReportData.predicates(db, year: year)
         let unitOf = Dictionary(active.map { ($0.nip, $0.unitKey) }, uniquingKeysWith: { a, _ in a })
-        let allUnits = Set(unitOf.values)
+        // Level 4 always over the year (SKP are yearly), the same evaluation as each program's report.
+        let yearEnrolments = quarter > 0 ? try ReportData.enrolments(db, years: year...year) : enrolments
+        let byProgram = Dictionary(grouping: yearEnrolments, by: \.program)
         // Largest programs first: the recommendation names those it matters most for.
-        let completers = Dictionary(grouping: completed, by: \.program).mapValues(\.count)
+        let completers = byProgram.mapValues { $0.count { $0.completed } }.filter { $0.value > 0 }
         for program in completers.keys.sorted(by: { (completers[$0]!, $1) > (completers[$1]!, $0) }) {
-            let treatedUnits = Set(completed.filter { $0.program == program }.compactMap { unitOf[$0.nip] })
-            let comparisonUnits = allUnits.subtracting(treatedUnits)
-            let treated = LevelFour.performance(people: active, units: treatedUnits, before: before, after: after)
-            let comparison = LevelFour.performance(people: active, units: comparisonUnits, before: before, after: after)
-            let verdict = Conclusions.results("kinerja", treated: treated?.0, comparison: comparison?.0, unit: "poin persen",
-                                              standardError: treated.flatMap { t in comparison.map { c in (t.1 + c.1).squareRoot() } }, k: k)
-            switch verdict.verdict {
+            let (treated, touched) = LevelFour.units(of: byProgram[program] ?? [], unitOf: unitOf)
+            let effect = LevelFour.performance(people: active, treated: treated, touched: touched, before: before, after: after)
+            switch Conclusions.results("kinerja", effect, unit: "poin persen", minimum: k, counted: "").verdict {
             case .positive: effects.append(program)
             case .inconclusive: unclear += 1
             default: none.append(program)
@@ -200,6 +221,13 @@ enum CityReport {
         }
         report.conclusions = conclusions
         return report
+    }
+
+    /// Enrolments per quarter of the year: completed, not completed, enrolled; the rows are "T1"…"T4".
+    static func quarterTable(_ db: Database, year: Int, enrolments: [ReportData.Enrolment]?, k: Int) throws -> ReportTable {
+        let all = try enrolments ?? ReportData.enrolments(db, years: year...year)
+        return Groupings.completion(title: "Per triwulan \(year)", labelTitle: "Triwulan",
+                                    groups: (1...4).map { quarter in ("T\(quarter)", all.filter { $0.quarter == quarter }) }, k: k)
     }
 
     struct Ranked {

@@ -1,5 +1,6 @@
 import BKCharts
 import BKProto
+import BKServiceKit
 
 /// The rules that turn figures into the sentences that end each report. Every sentence states its
 /// evidence and its n; a rule that lacks data says "belum dapat disimpulkan" and why, never guesses.
@@ -15,7 +16,8 @@ enum Conclusions {
                          evidence: "jawaban \(answered), peserta \(participants)", n: Int32(answered),
                          recommendation: "Pastikan formulir reaksi diisi sebelum peserta meninggalkan kelas.")
         }
-        let nps = results.items.first { $0.kind == .nps && $0.facilitator.isEmpty }?.nps
+        // An NPS item answered by fewer than k has no NPS (feedback leaves 0 there): never quoted.
+        let nps = results.items.first { $0.kind == .nps && $0.facilitator.isEmpty && $0.answers >= k }?.nps
         let weak = results.items.filter { $0.weak && $0.facilitator.isEmpty }.map(\.text)
         let n = Int32(results.responses)
         if let nps, nps < 0 {
@@ -68,30 +70,33 @@ enum Conclusions {
                      recommendation: applied ? "" : "Dampingi penerapan di unit kerja (coaching oleh atasan).")
     }
 
-    /// Level 4 from a difference-in-differences of a share (percentage points) with its standard error.
-    static func results(_ what: String, treated: Evaluation.Group?, comparison: Evaluation.Group?, unit: String, standardError: Double?, k: Int) -> Conclusion {
-        guard let treated, let comparison, treated.n >= k, comparison.n >= k else {
+    /// Level 4 from a difference-in-differences with its clustered standard error: positive or negative
+    /// only when the difference is beyond 1.96 standard errors; `minimum` people (or units) per group.
+    static func results(_ what: String, _ effect: LevelFour.Effect?, unit: String, minimum: Int, counted: String) -> Conclusion {
+        guard let effect, effect.treated.n >= minimum, effect.comparison.n >= minimum, let standardError = effect.standardError else {
             return .init(topic: "L4", verdict: .inconclusive,
-                         text: "Level 4 (\(what)) belum dapat disimpulkan: data unit peserta \(treated?.n ?? 0) dan unit pembanding \(comparison?.n ?? 0) (paling sedikit \(k) masing-masing).",
-                         evidence: "", n: Int32(treated?.n ?? 0), recommendation: "")
+                         text: "Level 4 (\(what)) belum dapat disimpulkan: \(counted) unit peserta \(effect?.treated.n ?? 0) dan unit pembanding \(effect?.comparison.n ?? 0) (paling sedikit \(minimum) masing-masing, dari dua unit atau lebih).",
+                         evidence: "", n: Int32(effect?.treated.n ?? 0), recommendation: "")
         }
+        let treated = effect.treated, comparison = effect.comparison
         let did = Evaluation.differenceInDifferences(treated: treated, comparison: comparison)
-        let margin = (standardError ?? 0) * 1.96
-        let evidence = "unit peserta \(f(treated.before)) → \(f(treated.after)) (n = \(treated.n)); pembanding \(f(comparison.before)) → \(f(comparison.after)) (n = \(comparison.n)); selisih-dalam-selisih \(f(did)) \(unit)" + (standardError.map { " ± \(f($0 * 1.96)) (95 %)" } ?? "")
-        if did > margin, did > 0 {
-            return .init(topic: "L4", verdict: .positive, text: "\(what.capitalizedFirst) unit peserta naik \(f(did)) \(unit) lebih banyak daripada unit pembanding.", evidence: evidence, n: Int32(treated.n + comparison.n))
+        let margin = standardError * 1.96
+        let evidence = "unit peserta \(f(treated.before)) → \(f(treated.after)) (\(effect.treatedUnits) unit, n = \(treated.n)); pembanding \(f(comparison.before)) → \(f(comparison.after)) (\(effect.comparisonUnits) unit, n = \(comparison.n)); selisih-dalam-selisih \(f(did)) \(unit) ± \(f(margin)) (95 %, galat baku per unit)"
+        let n = Int32(treated.n + comparison.n)
+        if did > margin {
+            return .init(topic: "L4", verdict: .positive, text: "\(what.capitalizedFirst) unit peserta naik \(f(did)) \(unit) lebih banyak daripada unit pembanding.", evidence: evidence, n: n)
         }
-        if did < -margin, did < 0 {
-            return .init(topic: "L4", verdict: .negative, text: "\(what.capitalizedFirst) unit peserta tertinggal \(f(-did)) \(unit) dari unit pembanding.", evidence: evidence, n: Int32(treated.n + comparison.n),
+        if did < -margin {
+            return .init(topic: "L4", verdict: .negative, text: "\(what.capitalizedFirst) unit peserta tertinggal \(f(-did)) \(unit) dari unit pembanding.", evidence: evidence, n: n,
                          recommendation: "Telusuri penyebabnya bersama kepala unit sebelum program diulang.")
         }
-        return .init(topic: "L4", verdict: .neutral, text: "Tidak tampak perbedaan \(what) yang berarti antara unit peserta dan unit pembanding.", evidence: evidence, n: Int32(treated.n + comparison.n))
+        return .init(topic: "L4", verdict: .neutral, text: "Tidak tampak perbedaan \(what) yang berarti antara unit peserta dan unit pembanding.", evidence: evidence, n: n)
     }
 
-    static func actions(_ actions: [ReportData.Action], today: String) -> Conclusion? {
+    static func actions(_ actions: [ReportData.Action], today: CalendarDate) -> Conclusion? {
         guard !actions.isEmpty else { return nil }
         let closed = actions.count { $0.state.isClosed }
-        let overdue = actions.count { !$0.state.isClosed && !$0.dueDate.isEmpty && $0.dueDate < today }
+        let overdue = actions.count { $0.isOverdue(today: today) }
         return .init(topic: "Tindak lanjut", verdict: overdue > 0 ? .negative : closed == actions.count ? .positive : .neutral,
                      text: "\(closed) dari \(actions.count) tindak lanjut selesai\(overdue > 0 ? "; \(overdue) melewati batas waktu" : "").",
                      evidence: "tindak lanjut \(actions.count), selesai/dibatalkan \(closed), terlambat \(overdue)", n: Int32(actions.count),

@@ -45,7 +45,8 @@ struct GroupFigures {
         var table = CountTable(title: title, labelTitle: labelTitle, countTitles: IpAsnRules.bands + ["Belum lengkap", "Jumlah"])
         table.lastColumnIsRowTotal = true
         table.measures = [.init(title: "Rata-rata IP ASN", guardColumn: IpAsnRules.bands.count + 1,
-                                values: groups.map { figures.meanIpAsn($0.1) }, total: figures.meanIpAsn(groups.flatMap(\.1)))]
+                                values: groups.map { figures.meanIpAsn($0.1) }, total: figures.meanIpAsn(groups.flatMap(\.1)),
+                                bases: groups.map { figures.totals($0.1).count }, totalBase: figures.totals(groups.flatMap(\.1)).count)]
         for (label, members) in groups {
             let counts = figures.bandCounts(members)
             table.rows.append((label, counts + [members.count]))
@@ -54,14 +55,20 @@ struct GroupFigures {
         return table.build(k: k)
     }
 
-    /// Compliance per group: active PNS, meeting the JP target, share, mean JP.
+    /// Compliance per group: active PNS meeting the JP target and not, share, mean JP. The two counts
+    /// and their total are suppressed together: a group's "not yet" is as protected as its "meets".
     static func complianceTable(title: String, labelTitle: String, groups: [(String, [ReportData.Person])], figures: GroupFigures, context: ReportContext) -> ReportTable {
         let target = context.settings.jpTarget
-        var table = CountTable(title: title, labelTitle: labelTitle, countTitles: ["PNS aktif", "Memenuhi \(target) JP"])
-        table.ratios = [.init(title: "% memenuhi", part: 1, whole: 0)]
+        var table = CountTable(title: title, labelTitle: labelTitle, countTitles: ["Memenuhi \(target) JP", "Belum memenuhi", "PNS aktif"])
+        table.lastColumnIsRowTotal = true
+        table.ratios = [.init(title: "% memenuhi", part: 0, whole: 2)]
         let pnsGroups = groups.map { ($0.0, $0.1.filter { $0.asnType == .pns }) }
-        table.measures = [.init(title: "Rata-rata JP", guardColumn: 0, values: pnsGroups.map { figures.meanJP($0.1) }, total: figures.meanJP(pnsGroups.flatMap(\.1)))]
-        for (label, members) in pnsGroups { table.rows.append((label, [members.count, figures.meeting(members, target: target)])) }
+        table.measures = [.init(title: "Rata-rata JP", guardColumn: 2, values: pnsGroups.map { figures.meanJP($0.1) }, total: figures.meanJP(pnsGroups.flatMap(\.1)),
+                                bases: pnsGroups.map { $0.1.count }, totalBase: pnsGroups.reduce(0) { $0 + $1.1.count })]
+        for (label, members) in pnsGroups {
+            let meeting = figures.meeting(members, target: target)
+            table.rows.append((label, [meeting, members.count - meeting, members.count]))
+        }
         return table.build(k: context.k)
     }
 }
@@ -97,13 +104,28 @@ enum Groupings {
         }
     }
 
-    /// Rows of a participation table: people of each group, and those who took part in a session.
+    /// Rows of a participation table: those of each group who took part in a session, those who did
+    /// not, and the group.
     static func participation(title: String, labelTitle: String, people: [ReportData.Person], participants: Set<String>,
                               by key: (ReportData.Person) -> String, k: Int) -> ReportTable {
-        var table = CountTable(title: title, labelTitle: labelTitle, countTitles: ["Pegawai", "Peserta"])
-        table.ratios = [.init(title: "% ikut", part: 1, whole: 0)]
+        var table = CountTable(title: title, labelTitle: labelTitle, countTitles: ["Ikut", "Belum ikut", "Pegawai"])
+        table.lastColumnIsRowTotal = true
+        table.ratios = [.init(title: "% ikut", part: 0, whole: 2)]
         for (label, members) in Dictionary(grouping: people, by: key).sorted(by: { $0.key < $1.key }) {
-            table.rows.append((label, [members.count, members.count { participants.contains($0.nip) }]))
+            let joined = members.count { participants.contains($0.nip) }
+            table.rows.append((label, [joined, members.count - joined, members.count]))
+        }
+        return table.build(k: k)
+    }
+
+    /// Rows of a completion table: per group, those who completed, those who did not, and the enrolled.
+    static func completion(title: String, labelTitle: String, groups: [(String, [ReportData.Enrolment])], k: Int) -> ReportTable {
+        var table = CountTable(title: title, labelTitle: labelTitle, countTitles: ["Lulus", "Belum lulus", "Peserta"])
+        table.lastColumnIsRowTotal = true
+        table.ratios = [.init(title: "% lulus", part: 0, whole: 2)]
+        for (label, rows) in groups {
+            let completed = rows.count { $0.completed }
+            table.rows.append((label, [completed, rows.count - completed, rows.count]))
         }
         return table.build(k: k)
     }

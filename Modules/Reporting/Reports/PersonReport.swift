@@ -32,7 +32,7 @@ enum PersonReport {
         var perYear = ReportTable(title: "JP terverifikasi per tahun", columns: [.init(title: "Tahun", kind: .text), .init(title: "JP", kind: .count), .init(title: "Target", kind: .text)])
         var jpSeries: [Double?] = []
         for trendYear in (year - 4)...year {
-            let jp = try ReportData.jp(db, year: trendYear)[nip] ?? 0
+            let jp = try ReportData.jp(db, year: trendYear, only: [nip])[nip] ?? 0
             jpSeries.append(Double(jp))
             let target = person.asnType == .pns ? (jp >= context.settings.jpTarget ? "memenuhi \(context.settings.jpTarget) JP" : "kurang \(context.settings.jpTarget - jp) JP")
                 : (jp <= context.settings.pppkCeiling ? "dalam batas \(context.settings.pppkCeiling) JP" : "melebihi \(context.settings.pppkCeiling) JP")
@@ -64,7 +64,7 @@ enum PersonReport {
         for trendYear in ((year - 4)...year).reversed() {
             let skp = try Row.fetchOne(db, sql: "SELECT work, behaviour, predicate FROM skp WHERE nip = ? AND year = ?", arguments: [nip, trendYear])
             let sanctions = try Row.fetchAll(db, sql: "SELECT level, kind FROM discipline WHERE nip = ? AND year = ?", arguments: [nip, trendYear])
-            let covered = try ReportData.disciplineCovered(db, year: trendYear)
+            let covered = try ReportData.disciplineCovered(db, year: trendYear, agency: person.agency)
             guard skp != nil || covered else { continue }
             outcome.rows.append(.init(cells: [
                 .text("\(trendYear)"),
@@ -87,7 +87,7 @@ enum PersonReport {
         index.rows.append(.init(cells: [.text("Jumlah"), .optional(score?.total), .number(100), .text(score?.total.map { IpAsnRules.band($0) } ?? "belum lengkap")], total: true))
         report.sections.append(.init(title: "Indeks Profesionalitas ASN", tables: [index]))
 
-        let jp = try ReportData.jp(db, year: year)[nip] ?? 0
+        let jp = try ReportData.jp(db, year: year, only: [nip])[nip] ?? 0
         var conclusions: [Conclusion] = []
         if person.asnType == .pns {
             conclusions.append(.init(

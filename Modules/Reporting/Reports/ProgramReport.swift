@@ -12,33 +12,28 @@ enum ProgramReport {
         let k = context.k, year = context.year
         let enrolments = try ReportData.enrolments(db, years: year...year, program: code)
         let people = try ReportData.people(db)
-        let byNIP = Dictionary(people.map { ($0.nip, $0) }, uniquingKeysWith: { a, _ in a })
         let sessions = Set(enrolments.map(\.session))
         let completed = enrolments.filter(\.completed)
         var report = Report(kind: .program, scope: code, year: Int32(year), title: "Evaluasi Program \(program.title)",
                             subtitle: "\(code) · \(ProgramKinds.label(program.kind)) · \(program.jp) JP · tahun \(year)")
 
-        // Participation.
+        // Participation: the summary quotes the per-agency table's totals, hidden where they are.
+        let agencyTable = Groupings.completion(
+            title: "Peserta per perangkat daerah", labelTitle: "Perangkat daerah",
+            groups: Dictionary(grouping: enrolments, by: \.agency).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, k: k)
         var summary = FactTable(title: "Ringkasan")
         summary.text("Program", "\(program.title) (\(code))")
         summary.count("Angkatan (sesi)", sessions.count, k: 0)
-        summary.count("Peserta", enrolments.count, k: k)
-        summary.count("Lulus (selesai)", completed.count, k: k)
-        let hidden = enrolments.count < k || completed.count < k
-        summary.number("Persentase lulus", hidden ? nil : Evaluation.percent(completed.count, of: enrolments.count), kind: .percent)
+        summary.cell("Peserta", agencyTable.totalCell(3), kind: .count)
+        summary.cell("Lulus (selesai)", agencyTable.totalCell(1), kind: .count)
+        summary.cell("Persentase lulus", agencyTable.totalCell(4), kind: .percent)
         summary.number("Rata-rata kehadiran", enrolments.count >= k ? enrolments.reduce(0.0) { $0 + $1.attendance } / Double(max(enrolments.count, 1)) : nil, kind: .percent)
-        var perAgency = CountTable(title: "Peserta per perangkat daerah", labelTitle: "Perangkat daerah", countTitles: ["Peserta", "Lulus"])
-        perAgency.ratios = [.init(title: "% lulus", part: 1, whole: 0)]
-        for (agency, rows) in Dictionary(grouping: enrolments, by: \.agency).sorted(by: { $0.key < $1.key }) {
-            perAgency.rows.append((agency, [rows.count, rows.count { $0.completed }]))
-        }
-        let agencyTable = perAgency.build(k: k)
         report.sections.append(.init(
             title: "Peserta dan kelulusan",
             text: "Peserta yang terdaftar pada angkatan yang berakhir tahun \(year); lulus menurut aturan kelulusan program (kehadiran dan, bila ada, post-test).",
             tables: [summary.build(), agencyTable],
-            charts: [.make(.horizontalBar, "Peserta per perangkat daerah", "Jumlah peserta dan yang lulus per perangkat daerah.",
-                           categories: agencyTable.labels(), series: [("Peserta", agencyTable.column(1)), ("Lulus", agencyTable.column(2))])]))
+            charts: [.make(.horizontalBar, "Peserta per perangkat daerah", "Jumlah peserta yang lulus dan belum lulus per perangkat daerah.",
+                           categories: agencyTable.labels(), series: [("Lulus", agencyTable.column(1)), ("Belum lulus", agencyTable.column(2))])]))
 
         // Level 1.
         let reaction = try ReportData.programResults(db, program: code, year: year, purpose: .reaction)
@@ -99,36 +94,38 @@ enum ProgramReport {
         report.sections.append(.init(title: "Level 3 — Perilaku kerja", tables: [followTable.build()]))
 
         // Level 4.
-        let treatedUnits = Set(completed.compactMap { byNIP[$0.nip]?.unitKey })
-        let comparisonUnits = Set(people.map(\.unitKey)).subtracting(treatedUnits)
+        let active = people.filter(\.active)
+        let unitOf = Dictionary(active.map { ($0.nip, $0.unitKey) }, uniquingKeysWith: { a, _ in a })
+        let (treatedUnits, touchedUnits) = LevelFour.units(of: enrolments, unitOf: unitOf)
         let before = try ReportData.predicates(db, year: year - 1), after = try ReportData.predicates(db, year: year)
-        let treatedPerformance = LevelFour.performance(people: people, units: treatedUnits, before: before, after: after)
-        let comparisonPerformance = LevelFour.performance(people: people, units: comparisonUnits, before: before, after: after)
-        let ikmBefore = try ReportData.unitIkm(db, year: year - 1), ikmAfter = try ReportData.unitIkm(db, year: year)
-        let treatedIkm = LevelFour.ikm(units: treatedUnits, before: ikmBefore, after: ikmAfter)
-        let comparisonIkm = LevelFour.ikm(units: comparisonUnits, before: ikmBefore, after: ikmAfter)
+        let performance = LevelFour.performance(people: active, treated: treatedUnits, touched: touchedUnits, before: before, after: after)
+        let ikm = LevelFour.ikm(treated: treatedUnits, touched: touchedUnits,
+                                before: try ReportData.unitIkm(db, year: year - 1), after: try ReportData.unitIkm(db, year: year))
         var level4 = ReportTable(title: "Unit peserta dibandingkan unit yang tidak mengikuti", columns: [
-            .init(title: "Ukuran", kind: .text), .init(title: "Kelompok", kind: .text), .init(title: "n", kind: .count),
-            .init(title: "\(year - 1)", kind: .number, decimals: 1), .init(title: "\(year)", kind: .number, decimals: 1),
+            .init(title: "Ukuran", kind: .text), .init(title: "Kelompok", kind: .text), .init(title: "Unit", kind: .count),
+            .init(title: "n", kind: .count), .init(title: "\(year - 1)", kind: .number, decimals: 1), .init(title: "\(year)", kind: .number, decimals: 1),
             .init(title: "Perubahan", kind: .number, decimals: 1),
         ])
-        func row(_ measure: String, _ group: String, _ values: Evaluation.Group?) {
-            guard let values, values.n >= k else {
-                level4.rows.append(.init(cells: [.text(measure), .text(group), values == nil ? .missing : .suppressed, .missing, .missing, .missing]))
+        func row(_ measure: String, _ group: String, _ values: Evaluation.Group?, units: Int, minimum: Int) {
+            guard let values, values.n >= minimum else {
+                level4.rows.append(.init(cells: [.text(measure), .text(group), values == nil ? .missing : .number(Double(units)),
+                                                 values == nil ? .missing : .suppressed, .missing, .missing, .missing]))
                 return
             }
-            level4.rows.append(.init(cells: [.text(measure), .text(group), .number(Double(values.n)), .number(values.before), .number(values.after), .number(values.change)]))
+            level4.rows.append(.init(cells: [.text(measure), .text(group), .number(Double(units)), .number(Double(values.n)), .number(values.before),
+                                             .number(values.after), .number(values.change)]))
         }
-        row("% predikat Baik atau lebih", "Unit peserta", treatedPerformance?.0)
-        row("% predikat Baik atau lebih", "Unit pembanding", comparisonPerformance?.0)
-        row("IKM unit layanan", "Unit peserta", treatedIkm)
-        row("IKM unit layanan", "Unit pembanding", comparisonIkm)
-        level4.note = "n: pegawai dengan SKP kedua tahun (kinerja) atau unit dengan IKM kedua tahun. Unit peserta: unit kerja yang pegawainya lulus program ini pada \(year)."
+        row("% predikat Baik atau lebih", "Unit peserta", performance?.treated, units: performance?.treatedUnits ?? 0, minimum: k)
+        row("% predikat Baik atau lebih", "Unit pembanding", performance?.comparison, units: performance?.comparisonUnits ?? 0, minimum: k)
+        row("IKM unit layanan", "Unit peserta", ikm?.treated, units: ikm?.treatedUnits ?? 0, minimum: 1)
+        row("IKM unit layanan", "Unit pembanding", ikm?.comparison, units: ikm?.comparisonUnits ?? 0, minimum: 1)
+        level4.note = "n: ASN aktif dengan SKP kedua tahun (kinerja) atau unit layanan dengan IKM kedua tahun. Unit peserta: unit kerja yang pegawainya lulus program ini pada \(year); unit pembanding: unit yang tidak seorang pun pegawainya terdaftar."
         var level4Section = ReportSection(title: "Level 4 — Hasil bagi unit kerja", tables: [level4])
-        if let treated = treatedPerformance?.0, let comparison = comparisonPerformance?.0, treated.n >= k, comparison.n >= k {
+        if let effect = performance, effect.treated.n >= k, effect.comparison.n >= k {
             level4Section.charts.append(.make(.line, "Predikat Baik atau lebih", "Persentase pegawai berpredikat Baik atau lebih, unit peserta dan pembanding.",
                                               categories: ["\(year - 1)", "\(year)"],
-                                              series: [("Unit peserta", [treated.before, treated.after]), ("Unit pembanding", [comparison.before, comparison.after])], unit: "%"))
+                                              series: [("Unit peserta", [effect.treated.before, effect.treated.after]),
+                                                       ("Unit pembanding", [effect.comparison.before, effect.comparison.after])], unit: "%"))
         }
         report.sections.append(level4Section)
 
@@ -164,10 +161,9 @@ enum ProgramReport {
             Conclusions.reaction(reaction, participants: enrolments.count, k: k, minimumRate: context.settings.minimumResponseRate),
             Conclusions.learning(post, k: k),
             Conclusions.behaviour(selfFollow, supervisorFollow, completed: completed.count, k: k, minimumRate: context.settings.minimumResponseRate),
-            Conclusions.results("predikat kinerja Baik atau lebih", treated: treatedPerformance?.0, comparison: comparisonPerformance?.0, unit: "poin persen",
-                                standardError: treatedPerformance.flatMap { t in comparisonPerformance.map { c in (t.1 + c.1).squareRoot() } }, k: k),
-            Conclusions.results("IKM", treated: treatedIkm, comparison: comparisonIkm, unit: "poin", standardError: nil, k: k),
-        ] + [Conclusions.actions(actions, today: context.today.description)].compactMap { $0 }
+            Conclusions.results("predikat kinerja Baik atau lebih", performance, unit: "poin persen", minimum: k, counted: "ASN ber-SKP di"),
+            Conclusions.results("IKM", ikm, unit: "poin", minimum: 2, counted: "unit layanan ber-IKM:"),
+        ] + [Conclusions.actions(actions, today: context.today)].compactMap { $0 }
         return report
     }
 }

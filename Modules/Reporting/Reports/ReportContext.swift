@@ -1,5 +1,6 @@
 import BKProto
 import BKServiceKit
+import Foundation
 
 /// What every report builder needs besides the data: k, the rules, the targets, today.
 public struct ReportSettings: Sendable {
@@ -23,31 +24,69 @@ struct ReportContext: Sendable {
     var k: Int { settings.k }
 }
 
-/// Level 4: the outcome of the units whose staff took part against the units whose staff did not.
+/// Level 4: the outcome of the units whose staff completed a program against the units none of whose
+/// staff enrolled in it (units with enrollees who did not complete are neither). The unit is what was
+/// treated, so the inference is by unit: each group's change is the people-weighted mean of its units'
+/// changes, and its variance is taken over units (clustered), not over people as if independent.
 enum LevelFour {
-    /// The share of good predicates (Baik or Sangat Baik) among the people of `units` with an SKP in
-    /// both years, before and after, in percent; n is those people.
-    static func performance(people: [ReportData.Person], units: Set<String>, before: [String: Predicate], after: [String: Predicate]) -> (Evaluation.Group, Double)? {
-        var n = 0, goodBefore = 0, goodAfter = 0
-        for person in people where units.contains(person.unitKey) {
-            guard let first = before[person.nip], let second = after[person.nip] else { continue }
-            n += 1
-            if first.isGood { goodBefore += 1 }
-            if second.isGood { goodAfter += 1 }
-        }
-        guard n > 0 else { return nil }
-        let p1 = Double(goodBefore) / Double(n), p2 = Double(goodAfter) / Double(n)
-        // The variance of a change in a share measured twice on the same people, taken as independent:
-        // conservative (the real one is smaller, the two years being correlated).
-        let variance = (p1 * (1 - p1) + p2 * (1 - p2)) / Double(n)
-        return (.init(before: p1 * 100, after: p2 * 100, n: n), variance * 10_000)
+    struct Effect: Sendable {
+        var treated: Evaluation.Group
+        var comparison: Evaluation.Group
+        var treatedUnits: Int
+        var comparisonUnits: Int
+        /// Of the difference-in-differences; nil with fewer than two units in a group.
+        var standardError: Double?
     }
 
-    static func ikm(units: Set<String>, before: [String: (index: Double, respondents: Int)], after: [String: (index: Double, respondents: Int)]) -> Evaluation.Group? {
-        let both = units.filter { before[$0] != nil && after[$0] != nil }
-        guard !both.isEmpty else { return nil }
-        let mean: ([String: (index: Double, respondents: Int)]) -> Double = { values in both.reduce(0.0) { $0 + values[$1]!.index } / Double(both.count) }
-        return .init(before: mean(before), after: mean(after), n: both.count)
+    /// Which units took part: those with a completer, and those with anyone enrolled at all.
+    static func units(of enrolments: [ReportData.Enrolment], unitOf: [String: String]) -> (treated: Set<String>, touched: Set<String>) {
+        (Set(enrolments.filter(\.completed).compactMap { unitOf[$0.nip] }), Set(enrolments.compactMap { unitOf[$0.nip] }))
+    }
+
+    /// The share of good predicates (Baik or Sangat Baik) among the people with an SKP in both years.
+    static func performance(people: [ReportData.Person], treated: Set<String>, touched: Set<String>,
+                            before: [String: Predicate], after: [String: Predicate]) -> Effect? {
+        var perUnit: [String: (n: Double, before: Double, after: Double)] = [:]
+        for person in people {
+            guard let first = before[person.nip], let second = after[person.nip] else { continue }
+            var unit = perUnit[person.unitKey] ?? (0, 0, 0)
+            unit.n += 1
+            unit.before += first.isGood ? 1 : 0
+            unit.after += second.isGood ? 1 : 0
+            perUnit[person.unitKey] = unit
+        }
+        let observations = perUnit.mapValues { (weight: $0.n, before: $0.before / $0.n * 100, after: $0.after / $0.n * 100) }
+        return effect(observations, treated: treated, comparison: Set(observations.keys).subtracting(touched), countPeople: true)
+    }
+
+    /// The mean IKM of the service units with an index in both years.
+    static func ikm(treated: Set<String>, touched: Set<String>, before: [String: (index: Double, respondents: Int)],
+                    after: [String: (index: Double, respondents: Int)]) -> Effect? {
+        var observations: [String: (weight: Double, before: Double, after: Double)] = [:]
+        for (unit, first) in before { if let second = after[unit] { observations[unit] = (1, first.index, second.index) } }
+        return effect(observations, treated: treated, comparison: Set(observations.keys).subtracting(touched), countPeople: false)
+    }
+
+    static func effect(_ observations: [String: (weight: Double, before: Double, after: Double)], treated: Set<String>, comparison: Set<String>, countPeople: Bool) -> Effect? {
+        func group(_ units: Set<String>) -> (Evaluation.Group, units: Int, variance: Double?)? {
+            let members = units.compactMap { observations[$0] }
+            let weight = members.reduce(0) { $0 + $1.weight }
+            guard weight > 0 else { return nil }
+            let before = members.reduce(0) { $0 + $1.weight * $1.before } / weight
+            let after = members.reduce(0) { $0 + $1.weight * $1.after } / weight
+            let change = after - before
+            var variance: Double?
+            if members.count >= 2 {
+                // The variance of a weighted mean of unit changes, from their spread (CR1 small-sample factor).
+                let spread = members.reduce(0.0) { $0 + $1.weight * $1.weight * pow(($1.after - $1.before) - change, 2) }
+                variance = spread / (weight * weight) * Double(members.count) / Double(members.count - 1)
+            }
+            return (.init(before: before, after: after, n: countPeople ? Int(weight) : members.count), members.count, variance)
+        }
+        guard let treatedGroup = group(treated), let comparisonGroup = group(comparison) else { return nil }
+        let standardError = treatedGroup.variance.flatMap { t in comparisonGroup.variance.map { c in (t + c).squareRoot() } }
+        return .init(treated: treatedGroup.0, comparison: comparisonGroup.0, treatedUnits: treatedGroup.units,
+                     comparisonUnits: comparisonGroup.units, standardError: standardError)
     }
 }
 

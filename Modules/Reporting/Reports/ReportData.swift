@@ -1,4 +1,5 @@
 import BKProto
+import BKServiceKit
 import Foundation
 import GRDB
 
@@ -17,6 +18,8 @@ enum ReportData {
         var unit: String
         var supervisor: String
         var active: Bool
+        /// The year service started (TMT), 0 when unknown: trends count a person only from then on.
+        var serviceYear: Int
     }
 
     struct Enrolment: Sendable {
@@ -44,17 +47,20 @@ enum ReportData {
     }
 
     static func people(_ db: Database, agency: String? = nil, nips: [String]? = nil) throws -> [Person] {
-        var sql = "SELECT nip, name, asn_type, sex, golongan, job_level, education, agency, unit, supervisor, status FROM person"
+        var conditions: [String] = []
         var arguments: StatementArguments = []
-        if let agency { sql += " WHERE agency = ?"; arguments = [agency] }
-        if let nips { sql += " WHERE nip IN (\(nips.map { _ in "?" }.joined(separator: ",")))"; arguments = StatementArguments(nips) }
+        if let agency { conditions.append("agency = ?"); arguments += [agency] }
+        if let nips { conditions.append("nip IN (\(nips.map { _ in "?" }.joined(separator: ",")))"); arguments += StatementArguments(nips) }
+        let sql = "SELECT nip, name, asn_type, sex, golongan, job_level, education, agency, unit, supervisor, status, service_start FROM person"
+            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
         return try Row.fetchAll(db, sql: sql + " ORDER BY agency, unit, nip", arguments: arguments).map { row in
             Person(
                 nip: row["nip"], name: row["name"], asnType: .init(rawValue: row["asn_type"]) ?? .unspecified,
                 sex: .init(rawValue: row["sex"]) ?? .unspecified, golongan: .init(rawValue: row["golongan"]) ?? .unspecified,
                 jobLevel: .init(rawValue: row["job_level"]) ?? .unspecified, education: .init(rawValue: row["education"]) ?? .unspecified,
                 agency: row["agency"], unit: row["unit"], supervisor: row["supervisor"],
-                active: (row["status"] as Int32) == Binakarier_Identity_V1_EmployeeStatus.active.rawValue)
+                active: (row["status"] as Int32) == Binakarier_Identity_V1_EmployeeStatus.active.rawValue,
+                serviceYear: Int((row["service_start"] as String).prefix(4)) ?? 0)
         }
     }
 
@@ -102,72 +108,88 @@ enum ReportData {
     }
 
     /// Verified JP per person in a year.
-    static func jp(_ db: Database, year: Int) throws -> [String: Int] {
+    static func jp(_ db: Database, year: Int, only nips: [String]? = nil) throws -> [String: Int] {
         var result: [String: Int] = [:]
+        let (filter, arguments) = only(nips)
         for row in try Row.fetchAll(
-            db, sql: "SELECT nip, SUM(jp) AS jp FROM ledger_line WHERE year = ? AND state = ? GROUP BY nip",
-            arguments: [year, Binakarier_Programs_V1_LearningState.verified.rawValue])
+            db, sql: "SELECT nip, SUM(jp) AS jp FROM ledger_line WHERE year = ? AND state = ?\(filter) GROUP BY nip",
+            arguments: [year, Binakarier_Programs_V1_LearningState.verified.rawValue] + arguments)
         { result[row["nip"]] = row["jp"] }
         return result
     }
 
     /// What each person completed in `years`: sessions of this system and verified outside learning.
-    static func learning(_ db: Database, years: ClosedRange<Int>) throws -> [String: [(code: String, kind: Binakarier_Programs_V1_ProgramKind)]] {
+    static func learning(_ db: Database, years: ClosedRange<Int>, only nips: [String]? = nil) throws -> [String: [(code: String, kind: Binakarier_Programs_V1_ProgramKind)]] {
         var result: [String: [(code: String, kind: Binakarier_Programs_V1_ProgramKind)]] = [:]
+        let (filter, arguments) = only(nips)
         for row in try Row.fetchAll(
-            db, sql: """
-                SELECT nip, source, kind, session_id, title FROM ledger_line WHERE year BETWEEN ? AND ? AND state = ?
-                """,
-            arguments: [years.lowerBound, years.upperBound, Binakarier_Programs_V1_LearningState.verified.rawValue])
+            db, sql: "SELECT nip, kind, title FROM ledger_line WHERE year BETWEEN ? AND ? AND state = ?\(filter)",
+            arguments: [years.lowerBound, years.upperBound, Binakarier_Programs_V1_LearningState.verified.rawValue] + arguments)
         {
-            let session: String = row["session_id"]
-            let code = session.isEmpty ? (row["title"] as String) : String(session.split(separator: "-").dropLast().joined(separator: "-"))
-            result[row["nip"], default: []].append((code, .init(rawValue: row["kind"]) ?? .unspecified))
+            result[row["nip"], default: []].append((row["title"], .init(rawValue: row["kind"]) ?? .unspecified))
         }
         return result
     }
 
-    /// The leadership programs each person completed, ever.
-    static func leadership(_ db: Database, rules: IpAsnRules) throws -> [String: [String]] {
+    /// The leadership programs each person completed up to the end of `year`.
+    static func leadership(_ db: Database, rules: IpAsnRules, upTo year: Int, only nips: [String]? = nil) throws -> [String: [String]] {
         var result: [String: [String]] = [:]
+        let (filter, arguments) = only(nips)
         for row in try Row.fetchAll(
-            db, sql: "SELECT nip, program_code FROM enrolment WHERE completion = ?",
-            arguments: [Binakarier_Programs_V1_CompletionState.completed.rawValue])
+            db, sql: "SELECT e.nip, e.program_code FROM enrolment e JOIN session s ON s.id = e.session_id WHERE e.completion = ? AND s.year <= ?"
+                + filter.replacingOccurrences(of: " nip IN", with: " e.nip IN"),
+            arguments: [Binakarier_Programs_V1_CompletionState.completed.rawValue, year] + arguments)
         where rules.isLeadership(row["program_code"]) {
             result[row["nip"], default: []].append(row["program_code"])
         }
         return result
     }
 
-    static func predicates(_ db: Database, year: Int) throws -> [String: Predicate] {
+    static func predicates(_ db: Database, year: Int, only nips: [String]? = nil) throws -> [String: Predicate] {
         var result: [String: Predicate] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT nip, predicate FROM skp WHERE year = ?", arguments: [year]) {
+        let (filter, arguments) = only(nips)
+        for row in try Row.fetchAll(db, sql: "SELECT nip, predicate FROM skp WHERE year = ?\(filter)", arguments: [year] + arguments) {
             result[row["nip"]] = Predicate(rawValue: row["predicate"])
         }
         return result
     }
 
-    static func disciplineCovered(_ db: Database, year: Int) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM discipline_year WHERE year = ?", arguments: [year]) ?? false
+    /// The agencies whose discipline data covers `year` ("" for the whole city).
+    static func disciplineCoverage(_ db: Database, year: Int) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT agency FROM discipline_year WHERE year = ?", arguments: [year]))
     }
 
-    static func heaviestSanctions(_ db: Database, year: Int) throws -> [String: SanctionLevel] {
+    static func disciplineCovered(_ db: Database, year: Int, agency: String) throws -> Bool {
+        let coverage = try disciplineCoverage(db, year: year)
+        return coverage.contains("") || coverage.contains(agency)
+    }
+
+    static func heaviestSanctions(_ db: Database, year: Int, only nips: [String]? = nil) throws -> [String: SanctionLevel] {
         var result: [String: SanctionLevel] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT nip, MAX(level) AS level FROM discipline WHERE year = ? GROUP BY nip", arguments: [year]) {
+        let (filter, arguments) = only(nips)
+        for row in try Row.fetchAll(db, sql: "SELECT nip, MAX(level) AS level FROM discipline WHERE year = ?\(filter) GROUP BY nip", arguments: [year] + arguments) {
             result[row["nip"]] = SanctionLevel(rawValue: row["level"])
         }
         return result
     }
 
+    /// " AND nip IN (…)" for a few people (a person's record), nothing for a group: one index lookup each
+    /// instead of a scan of the city.
+    static func only(_ nips: [String]?) -> (String, StatementArguments) {
+        guard let nips, nips.count <= 100 else { return ("", []) }
+        return (" AND nip IN (\(nips.map { _ in "?" }.joined(separator: ",")))", StatementArguments(nips))
+    }
+
     /// IP ASN of each of `people` for `year`.
     static func ipAsn(_ db: Database, rules: IpAsnRules, year: Int, people: [Person]) throws -> [String: (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?)] {
-        let jp = try jp(db, year: year)
+        let nips = people.map(\.nip)
+        let jp = try jp(db, year: year, only: nips)
         let learningCovered = try Bool.fetchOne(db, sql: "SELECT 1 FROM ledger_line WHERE year = ? LIMIT 1", arguments: [year]) ?? false
-        let learning = try learning(db, years: (year - 1)...year)
-        let leadership = try leadership(db, rules: rules)
-        let predicates = try predicates(db, year: year)
-        let covered = try disciplineCovered(db, year: year)
-        let sanctions = try heaviestSanctions(db, year: year)
+        let learning = try learning(db, years: (year - 1)...year, only: nips)
+        let leadership = try leadership(db, rules: rules, upTo: year, only: nips)
+        let predicates = try predicates(db, year: year, only: nips)
+        let coverage = try disciplineCoverage(db, year: year)
+        let sanctions = try heaviestSanctions(db, year: year, only: nips)
         var result: [String: (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?)] = [:]
         for person in people {
             var facts = IpAsnRules.Facts()
@@ -178,7 +200,7 @@ enum ReportData {
             facts.recentLearning = learning[person.nip] ?? []
             facts.leadershipCodes = leadership[person.nip] ?? []
             facts.predicate = predicates[person.nip]
-            facts.disciplineCovered = covered
+            facts.disciplineCovered = coverage.contains("") || coverage.contains(person.agency)
             facts.heaviestSanction = sanctions[person.nip]
             result[person.nip] = rules.score(facts)
         }
@@ -254,4 +276,11 @@ enum ReportData {
 
 extension Binakarier_Feedback_V1_ActionState {
     var isClosed: Bool { self == .done || self == .dropped }
+}
+
+extension ReportData.Action {
+    /// Open past its due date; an item without a due date is never overdue.
+    func isOverdue(today: CalendarDate) -> Bool {
+        !state.isClosed && !dueDate.isEmpty && dueDate < today.description
+    }
 }

@@ -14,7 +14,8 @@ struct CountTable {
         var part: Int
         var whole: Int
     }
-    /// A number per row that is not a count (a mean JP, an index): hidden with its guard count.
+    /// A number per row that is not a count (a mean JP, an index): hidden when the people it is taken
+    /// over (`bases`, per row, and `totalBase`) are under k, or when its guard count is hidden.
     struct Measure {
         var title: String
         var kind: Binakarier_Reporting_V1_ValueKind = .number
@@ -22,6 +23,8 @@ struct CountTable {
         var guardColumn: Int
         var values: [Double?]
         var total: Double?
+        var bases: [Int]? = nil
+        var totalBase: Int? = nil
     }
 
     var title: String
@@ -64,7 +67,8 @@ struct CountTable {
             }
             for measure in measures {
                 let value = isTotal ? measure.total : measure.values[index]
-                if hidden[index][measure.guardColumn] || (counts[measure.guardColumn] > 0 && counts[measure.guardColumn] < k) {
+                let base = isTotal ? measure.totalBase : measure.bases?[index]
+                if hidden[index][measure.guardColumn] || (counts[measure.guardColumn] > 0 && counts[measure.guardColumn] < k) || (base.map { $0 < k } ?? false) {
                     cells.append(.suppressed)
                 } else if let value {
                     cells.append(.number(value))
@@ -81,6 +85,19 @@ struct CountTable {
     }
 }
 
+extension ReportTable {
+    /// The cell of the total row ("Jumlah") under a column: summaries quote it, so that a figure reads
+    /// the same (shown or hidden) wherever it appears.
+    func totalCell(_ column: Int) -> Binakarier_Reporting_V1_Cell? {
+        rows.last(where: \.total).map { $0.cells[column] }
+    }
+
+    /// A row's cell by its label.
+    func cell(row label: String, _ column: Int) -> Binakarier_Reporting_V1_Cell? {
+        rows.first { $0.cells.first?.text == label }.map { $0.cells[column] }
+    }
+}
+
 /// A two-column table of labelled facts (a summary): counts under k are hidden.
 struct FactTable {
     var title: String
@@ -92,6 +109,10 @@ struct FactTable {
     }
     mutating func number(_ label: String, _ value: Double?, kind: Binakarier_Reporting_V1_ValueKind = .number) {
         facts.append((label, value.map { .number($0) } ?? .missing, kind))
+    }
+    /// A figure another table of the report already shows: the same cell, hidden there, hidden here.
+    mutating func cell(_ label: String, _ cell: Binakarier_Reporting_V1_Cell?, kind: Binakarier_Reporting_V1_ValueKind) {
+        facts.append((label, cell ?? .missing, kind))
     }
 
     func build() -> ReportTable {

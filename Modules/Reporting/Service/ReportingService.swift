@@ -15,8 +15,14 @@ typealias API = Binakarier_Reporting_V1_ReportingService
 public final class ReportingService: API.ServiceProtocol {
     public struct Configuration: Sendable {
         public var report = ReportSettings()
+        /// Where the XLSX writer keeps its scratch file (it holds personal data): the daemon's own data
+        /// directory, not the shared /tmp. nil: the system's temporary directory (tests).
+        public var temporaryDirectory: String?
         public init() {}
     }
+
+    /// Published reports' signatures are versioned like certificates' verification codes.
+    static let signaturePrefix = "V1."
 
     static let organizers: Set<Role> = [.organizer, .administrator]
 
@@ -41,9 +47,13 @@ public final class ReportingService: API.ServiceProtocol {
     let replicator: Replicator?
     let pages = PageTokens()
 
-    public init(store: ReportingStore, configuration: Configuration = .init(), replicator: Replicator?) {
+    /// Seals published reports: the daemon's own Ed25519 key (report-signing.key in its data directory).
+    let signingKey: SigningKey
+
+    public init(store: ReportingStore, configuration: Configuration = .init(), replicator: Replicator?, signingKey: SigningKey = .generate()) {
         var configuration = configuration
         configuration.report.k = max(5, configuration.report.k)
+        self.signingKey = signingKey
         self.store = store
         self.configuration = configuration
         self.replicator = replicator
@@ -93,13 +103,19 @@ public final class ReportingService: API.ServiceProtocol {
         guard request.csv.count <= 4 * 1024 * 1024 else {
             throw ReportingError.invalid(field: "csv", reason: .init(id: "berkas paling besar 4 MiB", en: "a file is at most 4 MiB"))
         }
+        let coveredYears = Set(request.years.map(Int.init))
+        guard coveredYears.allSatisfy({ (2000...(today.year + 1)).contains($0) }) else {
+            throw ReportingError.invalid(field: "years", reason: .init(id: "tahun 2000 sampai \(today.year + 1)", en: "years from 2000 to \(today.year + 1)"))
+        }
+        let coveredAgency = request.agencyCode.trimmingCharacters(in: .whitespaces).uppercased()
         let known = try await store.read { db in
-            (people: Set(try String.fetchAll(db, sql: "SELECT nip FROM person")),
+            (people: Dictionary(try Row.fetchAll(db, sql: "SELECT nip, agency FROM person").map { ($0["nip"] as String, $0["agency"] as String) }, uniquingKeysWith: { a, _ in a }),
              units: Set(try Row.fetchAll(db, sql: "SELECT agency, code FROM unit").map { "\($0["agency"] as String)/\($0["code"] as String)" }
                 + (try String.fetchAll(db, sql: "SELECT code FROM agency")).map { "\($0)/" }))
         }
         let parsed = try await BlockingWork.run { () throws -> OutcomeImport.Parsed in
-            try OutcomeImport.parse(request.kind, request.csv, knownPeople: known.people, knownUnits: known.units, year: self.today.year)
+            try OutcomeImport.parse(request.kind, request.csv, knownPeople: known.people, knownUnits: known.units, year: self.today.year,
+                                    coveredYears: coveredYears, coveredAgency: coveredAgency)
         }
         var response = Binakarier_Reporting_V1_ImportOutcomeResponse(rowsTotal: Int32(parsed.rows))
         response.errorsTotal = Int32(parsed.errors.count)
@@ -107,7 +123,16 @@ public final class ReportingService: API.ServiceProtocol {
         guard parsed.errors.isEmpty, !request.dryRun else { return response }
         switch parsed.data {
         case .skp(let rows): try await store.saveSkp(rows)
-        case .discipline(let rows, let years): try await store.saveSanctions(rows, years: years)
+        case .discipline(let rows, let years):
+            guard !years.isEmpty else {
+                throw ReportingError.invalid(field: "years", reason: .init(
+                    id: "berkas tanpa baris: sebutkan tahun yang dicakupnya (tahun tanpa hukuman disiplin)",
+                    en: "a file without rows: name the years it covers (years without a sanction)"))
+            }
+            if !coveredAgency.isEmpty, !known.units.contains("\(coveredAgency)/") {
+                throw ReportingError.invalid(field: "agency_code", reason: .init(id: "perangkat daerah \(coveredAgency) tidak dikenal", en: "no agency \(coveredAgency)"))
+            }
+            try await store.saveSanctions(rows, years: years, agency: coveredAgency)
         case .ikm(let rows): try await store.saveIkm(rows)
         }
         response.rowsSaved = Int32(parsed.rows)
@@ -136,46 +161,79 @@ public final class ReportingService: API.ServiceProtocol {
         let caller = try context.requireCaller()
         let agency = try caller.agencyScope(requested: request.agencyCode, seesEveryAgency: Self.isOrganizer(caller), what: .init(id: "IP ASN", en: "IP ASN"))
         let settings = try self.context(year: request.year)
-        let k = settings.k
         return try await store.read { db in
             let people = try ReportData.people(db, agency: agency.isEmpty ? nil : agency).filter(\.active)
-            let scores = try ReportData.ipAsn(db, rules: settings.settings.ipAsn, year: settings.year, people: people)
-            func summary(_ code: String, _ members: [ReportData.Person]) -> Binakarier_Reporting_V1_IpAsnSummary {
-                let totals = members.compactMap { scores[$0.nip]?.total }
-                let counts = IpAsnRules.bands.map { band in totals.count { IpAsnRules.band($0) == band } }
-                let hidden = Suppression.hidden([counts + [totals.count]], k: k, rowTotals: true, columnTotals: false)[0]
-                let dimensions = ["kualifikasi", "kompetensi", "kinerja", "disiplin"].map { dimension in
-                    let present = members.compactMap { scores[$0.nip]?.components.first { $0.dimension == dimension && !$0.missing } }
-                    return Binakarier_Reporting_V1_IpAsnComponent(
-                        dimension: dimension, points: present.isEmpty ? 0 : present.reduce(0) { $0 + $1.points } / Double(present.count),
-                        maxPoints: present.first?.maxPoints ?? 0, missing: present.count < k, basis: "\(present.count) orang")
-                }
-                return .init(
-                    agencyCode: code, year: Int32(settings.year), people: Int32(members.count), complete: Int32(totals.count),
-                    meanTotal: totals.count >= k ? totals.reduce(0, +) / Double(totals.count) : 0, dimensions: dimensions,
-                    bands: IpAsnRules.bands.enumerated().map { index, band in
-                        .init(band: band, people: hidden[index] ? 0 : Int32(counts[index]),
-                              percent: hidden[index] ? 0 : Evaluation.percent(counts[index], of: totals.count) ?? 0, suppressed: hidden[index])
-                    })
+            let figures = try GroupFigures.load(db, people: people, context: settings)
+            // The city by agency, or an agency by unit: the same table (and suppression) as the reports
+            // show, so that the summary can be set beside them without giving a hidden band away.
+            let groups: [(String, [ReportData.Person])]
+            if agency.isEmpty {
+                groups = Dictionary(grouping: figures.people, by: \.agency).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            } else {
+                let units = try ReportData.units(db, agency: agency)
+                groups = Dictionary(grouping: figures.people, by: { $0.unit.isEmpty ? "(langsung di bawah \(agency))" : units[$0.unit] ?? $0.unit })
+                    .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             }
-            let groups = Dictionary(grouping: people, by: \.agency).sorted { $0.key < $1.key }
-            return .init(total: summary(agency, people), agencies: agency.isEmpty ? groups.map { summary($0.key, $0.value) } : [])
+            let table = GroupFigures.bandTable(title: "", labelTitle: "", groups: groups, figures: figures, k: settings.k)
+            func summary(_ row: Binakarier_Reporting_V1_Row, code: String, members: [ReportData.Person]) -> Binakarier_Reporting_V1_IpAsnSummary {
+                let complete = figures.totals(members).count
+                let bandCells = (1...IpAsnRules.bands.count).map { row.cells[$0] }
+                let shownComplete = bandCells.allSatisfy { $0.state == .value } ? bandCells.reduce(0) { $0 + Int($1.number) } : complete
+                let bands = zip(IpAsnRules.bands, bandCells).map { band, cell in
+                    Binakarier_Reporting_V1_IpAsnBand(
+                        band: band, people: cell.state == .value ? Int32(cell.number) : 0,
+                        percent: cell.state == .value ? Evaluation.percent(Int(cell.number), of: shownComplete) ?? 0 : 0, suppressed: cell.state != .value)
+                }
+                // People and complete scores are quoted only where the table shows both the group and its
+                // incomplete ones (otherwise one is the other's complement).
+                guard complete >= settings.k, row.cells[IpAsnRules.bands.count + 1].state == .value,
+                      row.cells[IpAsnRules.bands.count + 2].state == .value else {
+                    return .init(agencyCode: code, year: Int32(settings.year), bands: bands, suppressed: true)
+                }
+                let dimensions = ["kualifikasi", "kompetensi", "kinerja", "disiplin"].map { dimension in
+                    let present = members.compactMap { figures.ipAsn[$0.nip]?.components.first { $0.dimension == dimension && !$0.missing } }
+                    return Binakarier_Reporting_V1_IpAsnComponent(
+                        dimension: dimension, points: present.count >= settings.k ? present.reduce(0) { $0 + $1.points } / Double(present.count) : 0,
+                        maxPoints: present.first?.maxPoints ?? 0, missing: present.count < settings.k,
+                        basis: present.count >= settings.k ? "\(present.count) orang" : "kurang dari \(settings.k) orang")
+                }
+                let mean = row.cells[IpAsnRules.bands.count + 3]
+                return .init(agencyCode: code, year: Int32(settings.year), people: Int32(members.count), complete: Int32(complete),
+                             meanTotal: mean.state == .value ? mean.number : 0, dimensions: dimensions, bands: bands)
+            }
+            let rows = table.rows.filter { !$0.total }
+            let total = table.rows.last(where: \.total) ?? .init()
+            return .init(
+                total: summary(total, code: agency, members: figures.people),
+                agencies: zip(rows, groups).map { row, group in summary(row, code: group.0, members: group.1) },
+                k: Int32(settings.k))
         }
     }
 
     // MARK: reports
 
-    func respond(_ report: Report?, format: Binakarier_Reporting_V1_ReportFormat, missing: @autoclosure () -> LocalizedText) async throws -> Binakarier_Reporting_V1_ReportResponse {
+    /// A report, and its file when a format is asked for; a published one keeps its stamp (k, time).
+    func respond(_ report: Report?, format: Binakarier_Reporting_V1_ReportFormat, missing: @autoclosure () -> LocalizedText,
+                 keepStamp: Bool = false) async throws -> Binakarier_Reporting_V1_ReportResponse {
         guard var built = report else { throw ReportingError.notFound(missing()) }
-        built.k = Int32(configuration.report.k)
-        built.generateTimeUnix = store.now()
-        let report = built
-        guard format != .unspecified else { return .init(report: report) }
-        let file = try await BlockingWork.run { () throws -> Binakarier_Reporting_V1_ReportFile in try ReportExport.file(report, format: format) }
-        guard file.content.count < 4 * 1024 * 1024 - 4096 else {
-            throw ReportingError.resourceExhausted(.init(id: "berkas laporan terlalu besar untuk satu jawaban", en: "the report file is too large for one answer"))
+        if !keepStamp {
+            built.k = Int32(configuration.report.k)
+            built.generateTimeUnix = store.now()
         }
-        return .init(report: report, file: file)
+        let report = built
+        let temporary = configuration.temporaryDirectory
+        let response = try await BlockingWork.run { () throws -> (Binakarier_Reporting_V1_ReportResponse, Int) in
+            let answer = Binakarier_Reporting_V1_ReportResponse(
+                report: report, file: format == .unspecified ? nil : try ReportExport.file(report, format: format, temporaryDirectory: temporary))
+            return (answer, try answer.serializedBytes().count)
+        }
+        // The answer travels in one frame of at most 4 MiB.
+        guard response.1 < 4 * 1024 * 1024 - 4096 else {
+            throw ReportingError.resourceExhausted(.init(
+                id: "laporan ini terlalu besar untuk satu jawaban: minta per perangkat daerah atau per triwulan",
+                en: "this report is too large for one answer: ask per agency or per quarter"))
+        }
+        return response.0
     }
 
     /// Builds a report in one snapshot of the store, with the positions it was read at.
@@ -226,6 +284,7 @@ public final class ReportingService: API.ServiceProtocol {
         var unsealed = report
         unsealed.publishedId = ""
         unsealed.sha256 = ""
+        unsealed.signature = ""
         unsealed.publishTimeUnix = 0
         unsealed.publishedBy = ""
         let bytes = try unsealed.serializedBytes()
@@ -248,17 +307,23 @@ public final class ReportingService: API.ServiceProtocol {
             agency = ""
         case .agency:
             response = try await getAgencyReport(.init(agencyCode: request.scope, year: request.year), context: context)
-            agency = request.scope.uppercased()
+            agency = response.report?.scope ?? ""
         case .city:
             response = try await getCityReport(.init(year: request.year, quarter: request.quarter), context: context)
         case .person:
+            // A person's record is frozen only by them or by BKPSDM, not by whoever may read it.
+            guard Self.isOrganizer(caller) || caller.nip == request.scope.trimmingCharacters(in: .whitespaces) else {
+                throw ReportingError.permissionDenied(.init(id: "rekam jejak hanya diterbitkan oleh pemiliknya atau penyelenggara", en: "a record is published only by its owner or an organiser"))
+            }
             response = try await getPersonReport(.init(nip: request.scope, year: request.year), context: context)
             agency = try await store.read { db in try ReportData.people(db, nips: [request.scope]).first?.agency } ?? ""
         default:
             throw ReportingError.invalid(field: "kind", reason: .init(id: "pilih program, agency, city atau person", en: "choose program, agency, city or person"))
         }
         guard var report = response.report else { throw ReportingError.notFound(.init(id: "laporan kosong", en: "empty report")) }
-        report.sha256 = try Self.hash(report)
+        let unsealed = report
+        report.sha256 = try await BlockingWork.run { try Self.hash(unsealed) }
+        report.signature = Self.signaturePrefix + Base64URL.encode(signingKey.signature(for: Array(report.sha256.utf8)))
         report.publishedId = "LAP-\(report.year)-\(String(report.sha256.prefix(12)))"
         report.publishTimeUnix = store.now()
         report.publishedBy = caller.subject
@@ -279,26 +344,32 @@ public final class ReportingService: API.ServiceProtocol {
         case .agency: guard Self.isOrganizer(caller) || (caller.has(.agencyHead) && caller.agencyCode == agency) else { throw notFound }
         default: guard Self.isOrganizer(caller) else { throw notFound }
         }
-        guard try Self.hash(report) == report.sha256 else {
-            throw RPCError(.dataLoss, LocalizedText(id: "angka laporan terbit \(request.id) tidak cocok dengan hash-nya: pulihkan basis data dari cadangan",
-                                                    en: "published report \(request.id) no longer matches its hash: restore the database from a backup"))
+        let hash = try await BlockingWork.run { try Self.hash(report) }
+        let signature = report.signature.hasPrefix(Self.signaturePrefix) ? Base64URL.decode(String(report.signature.dropFirst(Self.signaturePrefix.count))) : nil
+        guard hash == report.sha256, let signature, signingKey.isValid(signature: signature, for: Array(hash.utf8)) else {
+            throw RPCError(.dataLoss, LocalizedText(id: "angka laporan terbit \(request.id) tidak cocok dengan hash atau tanda tangannya: pulihkan basis data dari cadangan",
+                                                    en: "published report \(request.id) no longer matches its hash or signature: restore the database from a backup"))
         }
-        guard request.format != .unspecified else { return .init(report: report) }
-        let file = try await BlockingWork.run { () throws -> Binakarier_Reporting_V1_ReportFile in try ReportExport.file(report, format: request.format) }
-        return .init(report: report, file: file)
+        return try await respond(report, format: request.format, missing: .init(id: "", en: ""), keepStamp: true)
     }
 
     public func listPublishedReports(_ request: Binakarier_Reporting_V1_ListPublishedReportsRequest, context: RPCServerContext) async throws -> Binakarier_Reporting_V1_ListPublishedReportsResponse {
         let caller = try context.requireCaller()
         let size = try PageTokens.size(request.pageSize)
         let scope = "published:\(request.kind.rawValue):\(request.scope)"
-        let after = try pages.decode(request.pageToken, scope: scope)
+        let after = try pages.decode(request.pageToken, scope: scope).flatMap { key -> (time: Int64, id: String)? in
+            let parts = key.split(separator: "/", maxSplits: 1)
+            guard parts.count == 2, let time = Int64(parts[0]) else { return nil }
+            return (time, String(parts[1]))
+        }
         let organizer = Self.isOrganizer(caller)
+        // An agency head whose account names no agency sees only their own person reports.
+        let agency = !organizer && caller.has(.agencyHead) && !caller.agencyCode.isEmpty ? caller.agencyCode : nil
         let found = try await store.publishedList(
             kind: Int(request.kind.rawValue), scope: request.scope.trimmingCharacters(in: .whitespaces).uppercased(),
-            agency: organizer ? nil : (caller.has(.agencyHead) ? caller.agencyCode : nil), person: organizer ? nil : caller.nip,
-            after: after, limit: size + 1)
-        return .init(reports: Array(found.prefix(size)), nextPageToken: found.count > size ? pages.encode(after: found[size - 1].id, scope: scope) : "")
+            agency: agency, person: organizer ? nil : caller.nip, after: after, limit: size + 1)
+        let last = found.count > size ? found[size - 1] : nil
+        return .init(reports: Array(found.prefix(size)), nextPageToken: last.map { pages.encode(after: "\($0.publishTimeUnix)/\($0.id)", scope: scope) } ?? "")
     }
 
     // MARK: the replica

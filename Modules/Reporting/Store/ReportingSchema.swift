@@ -17,7 +17,7 @@ enum ReportingSchema {
                     nip TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, asn_type INTEGER NOT NULL, sex INTEGER NOT NULL,
                     golongan INTEGER NOT NULL, pppk_grade INTEGER NOT NULL, job_level INTEGER NOT NULL,
                     education INTEGER NOT NULL, agency TEXT NOT NULL, unit TEXT NOT NULL, supervisor TEXT NOT NULL,
-                    status INTEGER NOT NULL, position TEXT NOT NULL
+                    status INTEGER NOT NULL, position TEXT NOT NULL, service_start TEXT NOT NULL
                 ) WITHOUT ROWID;
                 CREATE INDEX person_agency ON person (agency, unit);
                 CREATE INDEX person_supervisor ON person (supervisor);
@@ -83,11 +83,13 @@ enum ReportingSchema {
                 ) WITHOUT ROWID;
                 CREATE INDEX skp_year ON skp (year);
                 CREATE TABLE discipline (
-                    nip TEXT NOT NULL, year INTEGER NOT NULL, level INTEGER NOT NULL, kind TEXT NOT NULL, decree TEXT NOT NULL
+                    nip TEXT NOT NULL, year INTEGER NOT NULL, level INTEGER NOT NULL, kind TEXT NOT NULL, decree TEXT NOT NULL,
+                    agency TEXT NOT NULL
                 );
                 CREATE INDEX discipline_nip ON discipline (nip, year);
-                -- The years a discipline file was imported for: without a row there, no sanction that year.
-                CREATE TABLE discipline_year (year INTEGER PRIMARY KEY NOT NULL);
+                -- The years (and agencies, '' for the whole city) a discipline file covered: a person of a
+                -- covered agency and year without a row had no sanction.
+                CREATE TABLE discipline_year (year INTEGER NOT NULL, agency TEXT NOT NULL, PRIMARY KEY (year, agency)) WITHOUT ROWID;
                 CREATE TABLE outside_ikm (
                     agency TEXT NOT NULL, unit TEXT NOT NULL, year INTEGER NOT NULL, semester INTEGER NOT NULL,
                     respondents INTEGER NOT NULL, nrr TEXT NOT NULL, ikm REAL NOT NULL,
@@ -97,9 +99,13 @@ enum ReportingSchema {
                 CREATE TABLE published_report (
                     id TEXT PRIMARY KEY NOT NULL, kind INTEGER NOT NULL, scope TEXT NOT NULL, year INTEGER NOT NULL,
                     quarter INTEGER NOT NULL, title TEXT NOT NULL, sha256 TEXT NOT NULL, report BLOB NOT NULL,
-                    publish_time INTEGER NOT NULL, published_by TEXT NOT NULL, agency TEXT NOT NULL
+                    publish_time INTEGER NOT NULL, published_by TEXT NOT NULL, agency TEXT NOT NULL,
+                    programs_sequence INTEGER NOT NULL, feedback_sequence INTEGER NOT NULL, identity_synced INTEGER NOT NULL,
+                    outcome_version INTEGER NOT NULL
                 ) WITHOUT ROWID;
-                CREATE INDEX published_scope ON published_report (kind, scope, publish_time);
+                CREATE INDEX published_order ON published_report (publish_time DESC, id DESC);
+                -- Sessions whose attendance moved: their enrolments' shares are read again.
+                CREATE TABLE session_refresh (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
 
                 -- Counters: the outcome data's version (raised by every import) and the last identity sync.
                 CREATE TABLE sync_state (key TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '') WITHOUT ROWID;

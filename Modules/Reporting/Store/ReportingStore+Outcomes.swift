@@ -26,12 +26,15 @@ extension ReportingStore {
         public var level: SanctionLevel
         public var kind: String
         public var decree: String
-        public init(nip: String, year: Int, level: SanctionLevel, kind: String, decree: String) {
+        /// The person's agency (from the replica), so that an agency's file replaces only its own.
+        public var agency: String
+        public init(nip: String, year: Int, level: SanctionLevel, kind: String, decree: String, agency: String = "") {
             self.nip = nip
             self.year = year
             self.level = level
             self.kind = kind
             self.decree = decree
+            self.agency = agency
         }
     }
 
@@ -66,18 +69,22 @@ extension ReportingStore {
         }
     }
 
-    /// A file covers its years: the sanctions of those years are replaced by its rows, and those years
-    /// count as known (people without a row had none).
-    public func saveSanctions(_ rows: [SanctionRow], years: Set<Int>) async throws {
+    /// A file covers its years (and its agency, "" for the whole city): the sanctions there are replaced
+    /// by its rows, and those years count as known there (people without a row had none).
+    public func saveSanctions(_ rows: [SanctionRow], years: Set<Int>, agency: String = "") async throws {
         try await db.write { db in
             for year in years {
-                try db.run(sql: "DELETE FROM discipline WHERE year = ?", arguments: [year])
-                try db.run(sql: "INSERT OR IGNORE INTO discipline_year (year) VALUES (?)", arguments: [year])
+                if agency.isEmpty {
+                    try db.run(sql: "DELETE FROM discipline WHERE year = ?", arguments: [year])
+                } else {
+                    try db.run(sql: "DELETE FROM discipline WHERE year = ? AND agency = ?", arguments: [year, agency])
+                }
+                try db.run(sql: "INSERT OR IGNORE INTO discipline_year (year, agency) VALUES (?, ?)", arguments: [year, agency])
             }
             for row in rows {
                 try db.run(
-                    sql: "INSERT INTO discipline (nip, year, level, kind, decree) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [row.nip, row.year, row.level.rawValue, row.kind, row.decree])
+                    sql: "INSERT INTO discipline (nip, year, level, kind, decree, agency) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [row.nip, row.year, row.level.rawValue, row.kind, row.decree, row.agency])
             }
             try Self.raiseOutcomeVersion(db)
         }
@@ -99,24 +106,6 @@ extension ReportingStore {
         try setCounter(db, "outcome_version", try counter(db, "outcome_version") + 1)
     }
 
-    /// The NIPs of the replica among `nips` (imports refuse people identity does not know).
-    func knownPeople(_ nips: Set<String>) async throws -> Set<String> {
-        try await db.read { db in
-            var known: Set<String> = []
-            for nip in nips where try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE nip = ?", arguments: [nip]) == true {
-                known.insert(nip)
-            }
-            return known
-        }
-    }
-
-    func knownUnits() async throws -> Set<String> {
-        try await db.read { db in
-            Set(try Row.fetchAll(db, sql: "SELECT agency, code FROM unit").map { "\($0["agency"] as String)/\($0["code"] as String)" }
-                + (try String.fetchAll(db, sql: "SELECT code FROM agency")).map { "\($0)/" })
-        }
-    }
-
     // MARK: published reports
 
     func publish(_ report: Binakarier_Reporting_V1_Report, id: String, agency: String) async throws {
@@ -124,11 +113,13 @@ extension ReportingStore {
         try await db.write { db in
             try db.run(
                 sql: """
-                    INSERT INTO published_report (id, kind, scope, year, quarter, title, sha256, report, publish_time, published_by, agency)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                    INSERT INTO published_report (id, kind, scope, year, quarter, title, sha256, report, publish_time, published_by, agency,
+                        programs_sequence, feedback_sequence, identity_synced, outcome_version)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                     """,
                 arguments: [id, report.kind.rawValue, report.scope, report.year, report.quarter, report.title, report.sha256,
-                            Data(bytes), report.publishTimeUnix, report.publishedBy, agency])
+                            Data(bytes), report.publishTimeUnix, report.publishedBy, agency, report.positions?.programsSequence ?? 0,
+                            report.positions?.feedbackSequence ?? 0, report.positions?.identitySyncedUnix ?? 0, report.positions?.outcomeVersion ?? 0])
         }
     }
 
@@ -146,31 +137,36 @@ extension ReportingStore {
         }
     }
 
-    /// Newest first; `agency` and `nip` narrow the list for callers who see only their own.
-    func publishedList(kind: Int, scope: String, agency: String?, person: String?, after: String?, limit: Int) async throws -> [Binakarier_Reporting_V1_PublishedReport] {
+    /// Newest first; `agency` and `person` narrow the list for callers who see only their own. The page
+    /// token is the last row's "publish_time/id".
+    func publishedList(kind: Int, scope: String, agency: String?, person: String?, after: (time: Int64, id: String)?, limit: Int) async throws -> [Binakarier_Reporting_V1_PublishedReport] {
         try await db.read { db in
             var conditions = ["1 = 1"]
             var arguments: StatementArguments = []
             if kind != 0 { conditions.append("kind = ?"); arguments += [kind] }
             if !scope.isEmpty { conditions.append("scope = ?"); arguments += [scope] }
             if let agency, let person {
-                conditions.append("(agency = ? OR (kind = ? AND scope = ?))")
-                arguments += [agency, Binakarier_Reporting_V1_ReportKind.person.rawValue, person]
+                conditions.append("((kind = ? AND agency = ?) OR (kind = ? AND scope = ?))")
+                arguments += [Binakarier_Reporting_V1_ReportKind.agency.rawValue, agency, Binakarier_Reporting_V1_ReportKind.person.rawValue, person]
             } else if let person {
                 conditions.append("kind = ? AND scope = ?")
                 arguments += [Binakarier_Reporting_V1_ReportKind.person.rawValue, person]
             }
-            if let after { conditions.append("id < ?"); arguments += [after] }
+            if let after { conditions.append("(publish_time < ? OR (publish_time = ? AND id < ?))"); arguments += [after.time, after.time, after.id] }
             arguments += [limit]
             return try Row.fetchAll(
-                db, sql: "SELECT id, kind, scope, year, quarter, title, sha256, report, publish_time, published_by FROM published_report WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT ?",
+                db, sql: """
+                    SELECT id, kind, scope, year, quarter, title, sha256, publish_time, published_by, programs_sequence, feedback_sequence,
+                        identity_synced, outcome_version
+                    FROM published_report WHERE \(conditions.joined(separator: " AND ")) ORDER BY publish_time DESC, id DESC LIMIT ?
+                    """,
                 arguments: arguments
             ).map { row in
-                let data: Data = row["report"]
-                let positions = (try? Binakarier_Reporting_V1_Report(serializedBytes: [UInt8](data)))?.positions
-                return .init(
+                .init(
                     id: row["id"], kind: .init(rawValue: row["kind"]) ?? .unspecified, scope: row["scope"], year: row["year"],
-                    quarter: row["quarter"], title: row["title"], sha256: row["sha256"], positions: positions,
+                    quarter: row["quarter"], title: row["title"], sha256: row["sha256"],
+                    positions: .init(programsSequence: row["programs_sequence"], feedbackSequence: row["feedback_sequence"],
+                                     identitySyncedUnix: row["identity_synced"], outcomeVersion: row["outcome_version"]),
                     publishTimeUnix: row["publish_time"], publishedBy: row["published_by"])
             }
         }

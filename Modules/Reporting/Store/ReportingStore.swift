@@ -27,6 +27,14 @@ public final class ReportingStore: Sendable {
 
     public func close() throws { try db.close() }
 
+    /// `<directory>/tmp`, 0700: where exports write their scratch files (they hold personal data).
+    public static func scratchDirectory(in directory: String) throws -> String {
+        let path = "\(directory)/tmp"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        chmod(path, 0o700)
+        return path
+    }
+
     /// One consistent snapshot for a whole report.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await db.read(body)
@@ -78,20 +86,33 @@ public final class ReportingStore: Sendable {
 
     // MARK: the replica: identity
 
-    /// Replaces the people and agencies with identity's current list, in one transaction.
+    /// Brings the people and agencies to identity's current list, in one transaction: rows that changed
+    /// are written, rows identity no longer has are deleted (a round of a city writes little).
     func replacePeople(_ people: [Binakarier_Identity_V1_Employee], agencies: [Binakarier_Identity_V1_Agency]) async throws {
         let time = now()
         try await db.write { db in
-            try db.execute(sql: "DELETE FROM person; DELETE FROM agency; DELETE FROM unit")
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS listed (nip TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID; DELETE FROM listed")
+            for person in people {
+                try db.run(sql: "INSERT OR IGNORE INTO listed (nip) VALUES (?)", arguments: [person.nip])
+            }
+            try db.execute(sql: "DELETE FROM person WHERE nip NOT IN (SELECT nip FROM listed); DELETE FROM listed; DELETE FROM agency; DELETE FROM unit")
             for person in people {
                 try db.run(
                     sql: """
                         INSERT INTO person (nip, name, asn_type, sex, golongan, pppk_grade, job_level, education, agency, unit,
-                            supervisor, status, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                            supervisor, status, position, service_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                        ON CONFLICT(nip) DO UPDATE SET name = excluded.name, asn_type = excluded.asn_type, sex = excluded.sex,
+                            golongan = excluded.golongan, pppk_grade = excluded.pppk_grade, job_level = excluded.job_level,
+                            education = excluded.education, agency = excluded.agency, unit = excluded.unit, supervisor = excluded.supervisor,
+                            status = excluded.status, position = excluded.position, service_start = excluded.service_start
+                        WHERE (name, asn_type, sex, golongan, pppk_grade, job_level, education, agency, unit, supervisor, status, position, service_start)
+                            IS NOT (excluded.name, excluded.asn_type, excluded.sex, excluded.golongan, excluded.pppk_grade, excluded.job_level,
+                                    excluded.education, excluded.agency, excluded.unit, excluded.supervisor, excluded.status, excluded.position,
+                                    excluded.service_start)
                         """,
                     arguments: [person.nip, person.name, person.asnType.rawValue, person.sex.rawValue, person.golongan.rawValue,
                                 person.pppkGrade, person.jobLevel.rawValue, person.education.rawValue, person.agencyCode,
-                                person.unitCode, person.supervisorNip, person.status.rawValue, person.positionTitle])
+                                person.unitCode, person.supervisorNip, person.status.rawValue, person.positionTitle, person.serviceStart])
             }
             for agency in agencies {
                 try db.run(sql: "INSERT INTO agency (code, name, head_nip) VALUES (?, ?, ?)", arguments: [agency.code, agency.name, agency.headNip])
@@ -138,6 +159,10 @@ public final class ReportingStore: Sendable {
                             enrolment.completion.rawValue, enrolment.attendancePercent, enrolment.preTestScore, enrolment.postTestScore,
                             enrolment.certificateNumber])
             try notePrograms(db, enrolment.programCode)
+        } else if change.kind == "attendance.marked" {
+            // The share attended is announced with completion; a running session's is read again.
+            guard let record = try? Binakarier_Programs_V1_AttendanceRecord(serializedBytes: change.payload), !record.sessionId.isEmpty else { return }
+            try db.run(sql: "INSERT OR IGNORE INTO session_refresh (id) VALUES (?)", arguments: [record.sessionId])
         } else if change.kind == "ledger.changed" {
             guard let entry = try? Binakarier_Programs_V1_LedgerEntry(serializedBytes: change.payload), !entry.id.isEmpty else { return }
             try db.run(
@@ -180,6 +205,23 @@ public final class ReportingStore: Sendable {
         try await db.write { db in try db.run(sql: "UPDATE program SET fetched = 0") }
     }
 
+    /// Sessions whose attendance moved since their shares were read.
+    func sessionsToRefresh(limit: Int = 100) async throws -> [String] {
+        try await db.read { db in try String.fetchAll(db, sql: "SELECT id FROM session_refresh LIMIT ?", arguments: [limit]) }
+    }
+
+    /// The enrolled participants of a session with their shares, as programs computes them now.
+    func refreshSession(_ id: String, enrolments: [Binakarier_Programs_V1_Enrolment]) async throws {
+        try await db.write { db in
+            for enrolment in enrolments {
+                try db.run(
+                    sql: "UPDATE enrolment SET attendance = ? WHERE session_id = ? AND nip = ?",
+                    arguments: [enrolment.attendancePercent, id, enrolment.nip])
+            }
+            try db.run(sql: "DELETE FROM session_refresh WHERE id = ?", arguments: [id])
+        }
+    }
+
     // MARK: the replica: feedback's feed
 
     static func applyFeedbackChange(_ db: Database, _ change: FeedChange) throws {
@@ -199,7 +241,10 @@ public final class ReportingStore: Sendable {
                             campaign.agencyCode, (campaign.audience?.unitCode ?? ""), campaign.anonymous, campaign.openTimeUnix,
                             campaign.closeTimeUnix, campaign.state.rawValue, campaign.audienceSize, campaign.responses, campaign.waveDays])
             if !campaign.programCode.isEmpty {
-                let year = CalendarDate(wib: campaign.openTimeUnix).year
+                // Results belong to the year of the session they evaluate (a follow-up 90 days after a
+                // December session opens in the next year), as participants and completions do.
+                let sessionYear = try Int.fetchOne(db, sql: "SELECT year FROM session WHERE id = ?", arguments: [campaign.audience?.sessionId ?? ""])
+                let year = sessionYear ?? CalendarDate(wib: campaign.openTimeUnix).year
                 try db.run(
                     sql: """
                         INSERT INTO program_result (program_code, year, purpose, results, stale) VALUES (?, ?, ?, NULL, 1)

@@ -58,9 +58,19 @@ public final class Replicator: Service, Sendable {
         }
     }
 
+    /// One round at a time: the background loop and SyncNow would otherwise list identity twice over.
+    let gate = RoundGate()
+
     /// One round of everything; returns the first failure (each part still runs).
     @discardableResult
     public func round(forceIdentity: Bool) async -> String {
+        await gate.enter()
+        let outcome = await roundAlone(forceIdentity: forceIdentity)
+        await gate.leave()
+        return outcome
+    }
+
+    func roundAlone(forceIdentity: Bool) async -> String {
         var failures: [String] = []
         func attempt(_ what: String, _ body: () async throws -> Void) async {
             do { try await body() } catch {
@@ -71,6 +81,11 @@ public final class Replicator: Service, Sendable {
         await attempt("identity") { try await syncIdentity(force: forceIdentity) }
         await attempt("programs' feed") { try await programsFeed.catchUp() }
         await attempt("programs") { try await fetchPrograms() }
+        await attempt("attendance") {
+            for session in try await store.sessionsToRefresh() {
+                try await store.refreshSession(session, enrolments: try await sources.participants(ofSession: session))
+            }
+        }
         await attempt("feedback's feed") { try await feedbackFeed.catchUp() }
         await attempt("feedback's results") { try await refreshResults() }
         let error = failures.first ?? ""
@@ -143,5 +158,23 @@ public final class Replicator: Service, Sendable {
         let wib: Int64 = 7 * 3600
         func start(_ year: Int) -> Int64 { Int64(CalendarDate(year: year, month: 1, day: 1)?.daysSinceEpoch ?? 0) * 86_400 - wib }
         return (start(year), start(year + 1))
+    }
+}
+
+/// A lock for async code: one holder at a time, the others wait in order.
+actor RoundGate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }

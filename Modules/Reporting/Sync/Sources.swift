@@ -9,6 +9,8 @@ public protocol Sources: Sendable {
     func programChanges(after: Int64, limit: Int32) async throws(RPCError) -> Binakarier_Feed_V1_ListChangesResponse
     func feedbackChanges(after: Int64, limit: Int32) async throws(RPCError) -> Binakarier_Feed_V1_ListChangesResponse
     func program(_ code: String) async throws(RPCError) -> Binakarier_Programs_V1_Program?
+    /// A session's enrolled participants with the share of its JP each attended.
+    func participants(ofSession id: String) async throws(RPCError) -> [Binakarier_Programs_V1_Enrolment]
     /// nil when feedback shows no results for it (yet): an anonymous campaign still open, or nothing counted.
     func results(_ request: Binakarier_Feedback_V1_GetResultsRequest) async throws(RPCError) -> Binakarier_Feedback_V1_Results?
     func dialogues(page: String) async throws(RPCError) -> Binakarier_Feedback_V1_ListDialoguesResponse
@@ -45,6 +47,14 @@ public struct LiveSources: Sources {
         do { return try await client.getProgram(.init(code: code)) } catch {
             guard error.code == .notFound else { throw error }
             return nil
+        }
+    }
+
+    public func participants(ofSession id: String) async throws(RPCError) -> [Binakarier_Programs_V1_Enrolment] {
+        let client = Binakarier_Programs_V1_ProgramsService.Client(programs, metadata: try await metadata())
+        do { return try await client.getAttendance(.init(sessionId: id)).enrolments } catch {
+            guard error.code == .notFound else { throw error }
+            return []
         }
     }
 

@@ -174,10 +174,22 @@ struct  Binakarier__Reporting__V1__ImportOutcomeRequest
    */
   ProtobufCBinaryData csv;
   protobuf_c_boolean dry_run;
+  /*
+   * DISCIPLINE: the years the file covers (their sanctions are replaced, and people without a row had
+   * none), so that a year without any sanction can be recorded too; empty: the years of its rows. A
+   * row outside these years is refused.
+   */
+  size_t n_years;
+  int32_t *years;
+  /*
+   * DISCIPLINE: the agency the file covers (an agency's own list); empty: the whole city. Only that
+   * agency's sanctions are replaced, and a row of another agency's staff is refused.
+   */
+  char *agency_code;
 };
 #define BINAKARIER__REPORTING__V1__IMPORT_OUTCOME_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__reporting__v1__import_outcome_request__descriptor) \
-    , BINAKARIER__REPORTING__V1__OUTCOME_KIND__OUTCOME_KIND_UNSPECIFIED, {0,NULL}, 0 }
+    , BINAKARIER__REPORTING__V1__OUTCOME_KIND__OUTCOME_KIND_UNSPECIFIED, {0,NULL}, 0, 0,NULL, (char *)protobuf_c_empty_string }
 
 
 struct  Binakarier__Reporting__V1__OutcomeImportError
@@ -301,10 +313,15 @@ struct  Binakarier__Reporting__V1__IpAsnSummary
   Binakarier__Reporting__V1__IpAsnComponent **dimensions;
   size_t n_bands;
   Binakarier__Reporting__V1__IpAsnBand **bands;
+  /*
+   * The group has fewer than k people with a complete score: people, complete, mean_total and the
+   * dimensions are left empty.
+   */
+  protobuf_c_boolean suppressed;
 };
 #define BINAKARIER__REPORTING__V1__IP_ASN_SUMMARY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__reporting__v1__ip_asn_summary__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0,NULL, 0,NULL }
+    , (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0,NULL, 0,NULL, 0 }
 
 
 struct  Binakarier__Reporting__V1__GetIpAsnRequest
@@ -339,12 +356,17 @@ struct  Binakarier__Reporting__V1__SummarizeIpAsnResponse
 {
   ProtobufCMessage base;
   Binakarier__Reporting__V1__IpAsnSummary *total;
+  /*
+   * The agencies (for the city) or the units (for an agency), suppressed as one table with `total`
+   * as its column totals, so that no hidden band can be worked out from the total.
+   */
   size_t n_agencies;
   Binakarier__Reporting__V1__IpAsnSummary **agencies;
+  int32_t k;
 };
 #define BINAKARIER__REPORTING__V1__SUMMARIZE_IP_ASN_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__reporting__v1__summarize_ip_asn_response__descriptor) \
-    , NULL, 0,NULL }
+    , NULL, 0,NULL, 0 }
 
 
 struct  Binakarier__Reporting__V1__Cell
@@ -535,15 +557,21 @@ struct  Binakarier__Reporting__V1__Report
    */
   char *published_id;
   /*
-   * Hex SHA-256 of the report's numbers as published (this field and the published_* fields empty).
+   * Hex SHA-256 of the report's numbers as published (this field, signature and the published_*
+   * fields empty).
    */
   char *sha256;
   int64_t publish_time_unix;
   char *published_by;
+  /*
+   * "V1." and the base64url Ed25519 signature of sha256 by the reporting daemon's own key
+   * (report-signing.key in its data directory): whoever can edit the database cannot re-seal it.
+   */
+  char *signature;
 };
 #define BINAKARIER__REPORTING__V1__REPORT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__reporting__v1__report__descriptor) \
-    , BINAKARIER__REPORTING__V1__REPORT_KIND__REPORT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , BINAKARIER__REPORTING__V1__REPORT_KIND__REPORT_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, NULL, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Binakarier__Reporting__V1__ReportFile

@@ -1537,7 +1537,7 @@ void   binakarier__reporting__v1__sync_now_request__free_unpacked
   assert(message->base.descriptor == &binakarier__reporting__v1__sync_now_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor binakarier__reporting__v1__import_outcome_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor binakarier__reporting__v1__import_outcome_request__field_descriptors[5] =
 {
   {
     "kind",
@@ -1575,16 +1575,42 @@ static const ProtobufCFieldDescriptor binakarier__reporting__v1__import_outcome_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "years",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_INT32,
+    offsetof(Binakarier__Reporting__V1__ImportOutcomeRequest, n_years),
+    offsetof(Binakarier__Reporting__V1__ImportOutcomeRequest, years),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agency_code",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Reporting__V1__ImportOutcomeRequest, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__reporting__v1__import_outcome_request__field_indices_by_name[] = {
+  4,   /* field[4] = agency_code */
   1,   /* field[1] = csv */
   2,   /* field[2] = dry_run */
   0,   /* field[0] = kind */
+  3,   /* field[3] = years */
 };
 static const ProtobufCIntRange binakarier__reporting__v1__import_outcome_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor binakarier__reporting__v1__import_outcome_request__descriptor =
 {
@@ -1594,7 +1620,7 @@ const ProtobufCMessageDescriptor binakarier__reporting__v1__import_outcome_reque
   "Binakarier__Reporting__V1__ImportOutcomeRequest",
   "binakarier.reporting.v1",
   sizeof(Binakarier__Reporting__V1__ImportOutcomeRequest),
-  3,
+  5,
   binakarier__reporting__v1__import_outcome_request__field_descriptors,
   binakarier__reporting__v1__import_outcome_request__field_indices_by_name,
   1,  binakarier__reporting__v1__import_outcome_request__number_ranges,
@@ -2025,7 +2051,7 @@ const ProtobufCMessageDescriptor binakarier__reporting__v1__ip_asn_band__descrip
   (ProtobufCMessageInit) binakarier__reporting__v1__ip_asn_band__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__reporting__v1__ip_asn_summary__field_descriptors[7] =
+static const ProtobufCFieldDescriptor binakarier__reporting__v1__ip_asn_summary__field_descriptors[8] =
 {
   {
     "agency_code",
@@ -2111,6 +2137,18 @@ static const ProtobufCFieldDescriptor binakarier__reporting__v1__ip_asn_summary_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "suppressed",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Reporting__V1__IpAsnSummary, suppressed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__reporting__v1__ip_asn_summary__field_indices_by_name[] = {
   0,   /* field[0] = agency_code */
@@ -2119,12 +2157,13 @@ static const unsigned binakarier__reporting__v1__ip_asn_summary__field_indices_b
   5,   /* field[5] = dimensions */
   4,   /* field[4] = mean_total */
   2,   /* field[2] = people */
+  7,   /* field[7] = suppressed */
   1,   /* field[1] = year */
 };
 static const ProtobufCIntRange binakarier__reporting__v1__ip_asn_summary__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor binakarier__reporting__v1__ip_asn_summary__descriptor =
 {
@@ -2134,7 +2173,7 @@ const ProtobufCMessageDescriptor binakarier__reporting__v1__ip_asn_summary__desc
   "Binakarier__Reporting__V1__IpAsnSummary",
   "binakarier.reporting.v1",
   sizeof(Binakarier__Reporting__V1__IpAsnSummary),
-  7,
+  8,
   binakarier__reporting__v1__ip_asn_summary__field_descriptors,
   binakarier__reporting__v1__ip_asn_summary__field_indices_by_name,
   1,  binakarier__reporting__v1__ip_asn_summary__number_ranges,
@@ -2243,7 +2282,7 @@ const ProtobufCMessageDescriptor binakarier__reporting__v1__summarize_ip_asn_req
   (ProtobufCMessageInit) binakarier__reporting__v1__summarize_ip_asn_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__reporting__v1__summarize_ip_asn_response__field_descriptors[2] =
+static const ProtobufCFieldDescriptor binakarier__reporting__v1__summarize_ip_asn_response__field_descriptors[3] =
 {
   {
     "total",
@@ -2269,15 +2308,28 @@ static const ProtobufCFieldDescriptor binakarier__reporting__v1__summarize_ip_as
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "k",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Reporting__V1__SummarizeIpAsnResponse, k),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__reporting__v1__summarize_ip_asn_response__field_indices_by_name[] = {
   1,   /* field[1] = agencies */
+  2,   /* field[2] = k */
   0,   /* field[0] = total */
 };
 static const ProtobufCIntRange binakarier__reporting__v1__summarize_ip_asn_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor binakarier__reporting__v1__summarize_ip_asn_response__descriptor =
 {
@@ -2287,7 +2339,7 @@ const ProtobufCMessageDescriptor binakarier__reporting__v1__summarize_ip_asn_res
   "Binakarier__Reporting__V1__SummarizeIpAsnResponse",
   "binakarier.reporting.v1",
   sizeof(Binakarier__Reporting__V1__SummarizeIpAsnResponse),
-  2,
+  3,
   binakarier__reporting__v1__summarize_ip_asn_response__field_descriptors,
   binakarier__reporting__v1__summarize_ip_asn_response__field_indices_by_name,
   1,  binakarier__reporting__v1__summarize_ip_asn_response__number_ranges,
@@ -3000,7 +3052,7 @@ const ProtobufCMessageDescriptor binakarier__reporting__v1__data_positions__desc
   (ProtobufCMessageInit) binakarier__reporting__v1__data_positions__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__reporting__v1__report__field_descriptors[15] =
+static const ProtobufCFieldDescriptor binakarier__reporting__v1__report__field_descriptors[16] =
 {
   {
     "kind",
@@ -3182,6 +3234,18 @@ static const ProtobufCFieldDescriptor binakarier__reporting__v1__report__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "signature",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Reporting__V1__Report, signature),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__reporting__v1__report__field_indices_by_name[] = {
   7,   /* field[7] = conclusions */
@@ -3196,6 +3260,7 @@ static const unsigned binakarier__reporting__v1__report__field_indices_by_name[]
   1,   /* field[1] = scope */
   6,   /* field[6] = sections */
   12,   /* field[12] = sha256 */
+  15,   /* field[15] = signature */
   5,   /* field[5] = subtitle */
   4,   /* field[4] = title */
   2,   /* field[2] = year */
@@ -3203,7 +3268,7 @@ static const unsigned binakarier__reporting__v1__report__field_indices_by_name[]
 static const ProtobufCIntRange binakarier__reporting__v1__report__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 15 }
+  { 0, 16 }
 };
 const ProtobufCMessageDescriptor binakarier__reporting__v1__report__descriptor =
 {
@@ -3213,7 +3278,7 @@ const ProtobufCMessageDescriptor binakarier__reporting__v1__report__descriptor =
   "Binakarier__Reporting__V1__Report",
   "binakarier.reporting.v1",
   sizeof(Binakarier__Reporting__V1__Report),
-  15,
+  16,
   binakarier__reporting__v1__report__field_descriptors,
   binakarier__reporting__v1__report__field_indices_by_name,
   1,  binakarier__reporting__v1__report__number_ranges,
