@@ -329,6 +329,16 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .executableTarget(
+            name: "bk-reporting-bench",
+            dependencies: [
+                "BKRPC", "BKProto", "BKTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "tools/bk-reporting-bench",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
             name: "bk-feedback-bench",
             dependencies: [
                 "BKRPC", "BKProto", "BKTestSupport",

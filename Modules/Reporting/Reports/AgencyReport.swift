@@ -10,7 +10,8 @@ enum AgencyReport {
         let k = context.k, year = context.year
         let units = try ReportData.units(db, agency: code)
         let people = try ReportData.people(db, agency: code)
-        let figures = try GroupFigures.load(db, people: people, context: context)
+        let reads = ReportData.Reads(db, rules: context.settings.ipAsn)
+        let figures = try GroupFigures.load(reads, people: people, context: context)
         let active = figures.people
         func unitName(_ person: ReportData.Person) -> String { person.unit.isEmpty ? "(langsung di bawah \(code))" : units[person.unit] ?? person.unit }
         let byUnit = Dictionary(grouping: active, by: unitName).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -25,7 +26,7 @@ enum AgencyReport {
             charts: [.make(.horizontalBar, "% PNS memenuhi \(context.settings.jpTarget) JP per unit", "Persentase PNS aktif yang mencapai target JP, per unit.",
                            categories: compliance.labels(), series: [("% memenuhi", compliance.column(4))], unit: "%")]))
 
-        let enrolments = try ReportData.enrolments(db, years: year...year).filter { $0.agency == code }
+        let enrolments = try ReportData.enrolments(db, years: year...year, agency: code)
         let participants = Set(enrolments.map(\.nip))
         report.sections.append(.init(
             title: "Partisipasi",
@@ -54,7 +55,7 @@ enum AgencyReport {
         leadership.count("Terlambat", actions.count { $0.isOverdue(today: context.today) }, k: 0)
         report.sections.append(.init(title: "Kepemimpinan", tables: [leadership.build()]))
 
-        let before = try ReportData.predicates(db, year: year - 1), after = try ReportData.predicates(db, year: year)
+        let before = try reads.predicates(year - 1), after = try reads.predicates(year)
         var predicates = CountTable(title: "Predikat kinerja", labelTitle: "Tahun", countTitles: Predicate.allCases.map(\.label) + ["Jumlah"])
         predicates.lastColumnIsRowTotal = true
         predicates.totalRow = false

@@ -11,7 +11,8 @@ enum CityReport {
         let k = context.k, year = context.year, quarter = context.quarter
         let agencies = try ReportData.agencies(db)
         let people = try ReportData.people(db)
-        let figures = try GroupFigures.load(db, people: people, context: context)
+        let reads = ReportData.Reads(db, rules: context.settings.ipAsn)
+        let figures = try GroupFigures.load(reads, people: people, context: context)
         let active = figures.people
         let enrolments = try ReportData.enrolments(db, years: year...year, quarter: quarter)
         let sessions = try ReportData.sessions(db, year: year, quarter: quarter)
@@ -121,13 +122,13 @@ enum CityReport {
             let serving = active.filter { $0.serviceYear <= trendYear }
             let servingPNS = serving.filter { $0.asnType == .pns }
             inService.append(serving.count)
-            let jp = try ReportData.jp(db, year: trendYear)
+            let jp = try reads.jp(trendYear)
             // A year without a single ledger line has no data, not 0 % compliance.
             compliance.append(jp.isEmpty ? nil : Evaluation.percent(servingPNS.count { (jp[$0.nip] ?? 0) >= context.settings.jpTarget }, of: servingPNS.count))
-            let predicates = try ReportData.predicates(db, year: trendYear)
+            let predicates = try reads.predicates(trendYear)
             let rated = serving.filter { predicates[$0.nip] != nil }
             goodShare.append(rated.count >= k ? Evaluation.percent(rated.count { predicates[$0.nip]!.isGood }, of: rated.count) : nil)
-            let scores = trendYear == year ? figures.ipAsn : try ReportData.ipAsn(db, rules: context.settings.ipAsn, year: trendYear, people: serving)
+            let scores = trendYear == year ? figures.ipAsn : try ReportData.ipAsn(reads, rules: context.settings.ipAsn, year: trendYear, people: serving)
             let totals = serving.compactMap { scores[$0.nip]?.total }
             meanIp.append(totals.count >= k ? totals.reduce(0, +) / Double(totals.count) : nil)
         }
@@ -178,7 +179,8 @@ enum CityReport {
         trend("Kinerja", "persentase predikat Baik atau lebih", goodShare, unit: " %", n: active.count, threshold: 1)
         trend("IP ASN", "rata-rata IP ASN", meanIp, unit: "", n: active.count, threshold: 0.5)
         var effects: [String] = [], none: [String] = [], unclear = 0
-        let before = try ReportData.predicates(db, year: year - 1), after = try ReportData.predicates(db, year: year)
+        let before = try reads.predicates(year - 1), after = try reads.predicates(year)
+        let observations = LevelFour.observations(people: active, before: before, after: after)
         let unitOf = Dictionary(active.map { ($0.nip, $0.unitKey) }, uniquingKeysWith: { a, _ in a })
         // Level 4 always over the year (SKP are yearly), the same evaluation as each program's report.
         let yearEnrolments = quarter > 0 ? try ReportData.enrolments(db, years: year...year) : enrolments
@@ -187,7 +189,7 @@ enum CityReport {
         let completers = byProgram.mapValues { $0.count { $0.completed } }.filter { $0.value > 0 }
         for program in completers.keys.sorted(by: { (completers[$0]!, $1) > (completers[$1]!, $0) }) {
             let (treated, touched) = LevelFour.units(of: byProgram[program] ?? [], unitOf: unitOf)
-            let effect = LevelFour.performance(people: active, treated: treated, touched: touched, before: before, after: after)
+            let effect = LevelFour.effect(observations, treated: treated, comparison: Set(observations.keys).subtracting(touched), countPeople: true)
             switch Conclusions.results("kinerja", effect, unit: "poin persen", minimum: k, counted: "").verdict {
             case .positive: effects.append(program)
             case .inconclusive: unclear += 1

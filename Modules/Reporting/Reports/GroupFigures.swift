@@ -8,11 +8,11 @@ struct GroupFigures {
     var jp: [String: Int]
     var ipAsn: [String: (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?)]
 
-    static func load(_ db: Database, people: [ReportData.Person], context: ReportContext) throws -> GroupFigures {
+    static func load(_ reads: ReportData.Reads, people: [ReportData.Person], context: ReportContext) throws -> GroupFigures {
         let active = people.filter(\.active)
         return GroupFigures(
-            people: active, jp: try ReportData.jp(db, year: context.year),
-            ipAsn: try ReportData.ipAsn(db, rules: context.settings.ipAsn, year: context.year, people: active))
+            people: active, jp: try reads.jp(context.year),
+            ipAsn: try ReportData.ipAsn(reads, rules: context.settings.ipAsn, year: context.year, people: active))
     }
 
     func pns(_ filter: (ReportData.Person) -> Bool = { _ in true }) -> [ReportData.Person] {

@@ -10,6 +10,7 @@ enum PersonReport {
         guard let person = try ReportData.people(db, nips: [nip]).first else { return nil }
         let year = context.year
         let programs = try ReportData.programs(db)
+        let reads = ReportData.Reads(db, rules: context.settings.ipAsn, only: [nip])
         var report = Report(kind: .person, scope: nip, year: Int32(year), title: "Rekam Jejak Pengembangan \(person.name)",
                             subtitle: "NIP \(nip) · \(person.agency)\(person.unit.isEmpty ? "" : "/\(person.unit)") · \(Vocabulary.display(person.jobLevel))")
 
@@ -32,7 +33,7 @@ enum PersonReport {
         var perYear = ReportTable(title: "JP terverifikasi per tahun", columns: [.init(title: "Tahun", kind: .text), .init(title: "JP", kind: .count), .init(title: "Target", kind: .text)])
         var jpSeries: [Double?] = []
         for trendYear in (year - 4)...year {
-            let jp = try ReportData.jp(db, year: trendYear, only: [nip])[nip] ?? 0
+            let jp = try reads.jp(trendYear)[nip] ?? 0
             jpSeries.append(Double(jp))
             let target = person.asnType == .pns ? (jp >= context.settings.jpTarget ? "memenuhi \(context.settings.jpTarget) JP" : "kurang \(context.settings.jpTarget - jp) JP")
                 : (jp <= context.settings.pppkCeiling ? "dalam batas \(context.settings.pppkCeiling) JP" : "melebihi \(context.settings.pppkCeiling) JP")
@@ -76,7 +77,7 @@ enum PersonReport {
         }
         report.sections.append(.init(title: "Kinerja", tables: [outcome]))
 
-        let score = try ReportData.ipAsn(db, rules: context.settings.ipAsn, year: year, people: [person])[nip]
+        let score = try ReportData.ipAsn(reads, rules: context.settings.ipAsn, year: year, people: [person])[nip]
         var index = ReportTable(title: "IP ASN \(year)", columns: [
             .init(title: "Dimensi", kind: .text), .init(title: "Nilai", kind: .number, decimals: 0), .init(title: "Maksimum", kind: .number, decimals: 0),
             .init(title: "Dasar", kind: .text),
@@ -87,7 +88,7 @@ enum PersonReport {
         index.rows.append(.init(cells: [.text("Jumlah"), .optional(score?.total), .number(100), .text(score?.total.map { IpAsnRules.band($0) } ?? "belum lengkap")], total: true))
         report.sections.append(.init(title: "Indeks Profesionalitas ASN", tables: [index]))
 
-        let jp = try ReportData.jp(db, year: year, only: [nip])[nip] ?? 0
+        let jp = try reads.jp(year)[nip] ?? 0
         var conclusions: [Conclusion] = []
         if person.asnType == .pns {
             conclusions.append(.init(

@@ -97,7 +97,8 @@ enum ProgramReport {
         let active = people.filter(\.active)
         let unitOf = Dictionary(active.map { ($0.nip, $0.unitKey) }, uniquingKeysWith: { a, _ in a })
         let (treatedUnits, touchedUnits) = LevelFour.units(of: enrolments, unitOf: unitOf)
-        let before = try ReportData.predicates(db, year: year - 1), after = try ReportData.predicates(db, year: year)
+        let reads = ReportData.Reads(db, rules: context.settings.ipAsn)
+        let before = try reads.predicates(year - 1), after = try reads.predicates(year)
         let performance = LevelFour.performance(people: active, treated: treatedUnits, touched: touchedUnits, before: before, after: after)
         let ikm = LevelFour.ikm(treated: treatedUnits, touched: touchedUnits,
                                 before: try ReportData.unitIkm(db, year: year - 1), after: try ReportData.unitIkm(db, year: year))

@@ -46,6 +46,13 @@ enum LevelFour {
     /// The share of good predicates (Baik or Sangat Baik) among the people with an SKP in both years.
     static func performance(people: [ReportData.Person], treated: Set<String>, touched: Set<String>,
                             before: [String: Predicate], after: [String: Predicate]) -> Effect? {
+        let observations = observations(people: people, before: before, after: after)
+        return effect(observations, treated: treated, comparison: Set(observations.keys).subtracting(touched), countPeople: true)
+    }
+
+    /// Each unit's people with an SKP in both years and its shares of good predicates, in percent: read
+    /// once for all the programs a city report evaluates.
+    static func observations(people: [ReportData.Person], before: [String: Predicate], after: [String: Predicate]) -> [String: (weight: Double, before: Double, after: Double)] {
         var perUnit: [String: (n: Double, before: Double, after: Double)] = [:]
         for person in people {
             guard let first = before[person.nip], let second = after[person.nip] else { continue }
@@ -55,8 +62,7 @@ enum LevelFour {
             unit.after += second.isGood ? 1 : 0
             perUnit[person.unitKey] = unit
         }
-        let observations = perUnit.mapValues { (weight: $0.n, before: $0.before / $0.n * 100, after: $0.after / $0.n * 100) }
-        return effect(observations, treated: treated, comparison: Set(observations.keys).subtracting(touched), countPeople: true)
+        return perUnit.mapValues { (weight: $0.n, before: $0.before / $0.n * 100, after: $0.after / $0.n * 100) }
     }
 
     /// The mean IKM of the service units with an index in both years.

@@ -53,14 +53,15 @@ enum ReportData {
         if let nips { conditions.append("nip IN (\(nips.map { _ in "?" }.joined(separator: ",")))"); arguments += StatementArguments(nips) }
         let sql = "SELECT nip, name, asn_type, sex, golongan, job_level, education, agency, unit, supervisor, status, service_start FROM person"
             + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+        // Columns by position: GRDB's lookup by name lower-cases the name on every access.
         return try Row.fetchAll(db, sql: sql + " ORDER BY agency, unit, nip", arguments: arguments).map { row in
             Person(
-                nip: row["nip"], name: row["name"], asnType: .init(rawValue: row["asn_type"]) ?? .unspecified,
-                sex: .init(rawValue: row["sex"]) ?? .unspecified, golongan: .init(rawValue: row["golongan"]) ?? .unspecified,
-                jobLevel: .init(rawValue: row["job_level"]) ?? .unspecified, education: .init(rawValue: row["education"]) ?? .unspecified,
-                agency: row["agency"], unit: row["unit"], supervisor: row["supervisor"],
-                active: (row["status"] as Int32) == Binakarier_Identity_V1_EmployeeStatus.active.rawValue,
-                serviceYear: Int((row["service_start"] as String).prefix(4)) ?? 0)
+                nip: row[0], name: row[1], asnType: .init(rawValue: row[2]) ?? .unspecified,
+                sex: .init(rawValue: row[3]) ?? .unspecified, golongan: .init(rawValue: row[4]) ?? .unspecified,
+                jobLevel: .init(rawValue: row[5]) ?? .unspecified, education: .init(rawValue: row[6]) ?? .unspecified,
+                agency: row[7], unit: row[8], supervisor: row[9],
+                active: (row[10] as Int32) == Binakarier_Identity_V1_EmployeeStatus.active.rawValue,
+                serviceYear: Int((row[11] as String).prefix(4)) ?? 0)
         }
     }
 
@@ -79,7 +80,7 @@ enum ReportData {
     }
 
     /// Enrolments (enrolled, not waitlisted or cancelled) of sessions ending in `years` (and a quarter).
-    static func enrolments(_ db: Database, years: ClosedRange<Int>, quarter: Int = 0, program: String? = nil, nip: String? = nil) throws -> [Enrolment] {
+    static func enrolments(_ db: Database, years: ClosedRange<Int>, quarter: Int = 0, program: String? = nil, nip: String? = nil, agency: String? = nil) throws -> [Enrolment] {
         var sql = """
             SELECT e.session_id, e.nip, e.program_code, e.agency, e.state, e.completion, e.attendance, e.pre_test, e.post_test,
                 e.certificate, s.year, s.quarter, s.last_day
@@ -91,12 +92,13 @@ enum ReportData {
         if quarter > 0 { sql += " AND s.quarter = ?"; arguments += [quarter] }
         if let program { sql += " AND e.program_code = ?"; arguments += [program] }
         if let nip { sql += " AND e.nip = ?"; arguments += [nip] }
+        if let agency { sql += " AND e.agency = ?"; arguments += [agency] }
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             Enrolment(
-                session: row["session_id"], nip: row["nip"], program: row["program_code"], agency: row["agency"], enrolled: true,
-                completed: (row["completion"] as Int32) == Binakarier_Programs_V1_CompletionState.completed.rawValue,
-                attendance: row["attendance"], preTest: row["pre_test"], postTest: row["post_test"], year: row["year"],
-                quarter: row["quarter"], lastDay: row["last_day"], certificate: row["certificate"])
+                session: row[0], nip: row[1], program: row[2], agency: row[3], enrolled: true,
+                completed: (row[5] as Int32) == Binakarier_Programs_V1_CompletionState.completed.rawValue,
+                attendance: row[6], preTest: row[7], postTest: row[8], year: row[10],
+                quarter: row[11], lastDay: row[12], certificate: row[9])
         }
     }
 
@@ -114,7 +116,7 @@ enum ReportData {
         for row in try Row.fetchAll(
             db, sql: "SELECT nip, SUM(jp) AS jp FROM ledger_line WHERE year = ? AND state = ?\(filter) GROUP BY nip",
             arguments: [year, Binakarier_Programs_V1_LearningState.verified.rawValue] + arguments)
-        { result[row["nip"]] = row["jp"] }
+        { result[row[0]] = row[1] }
         return result
     }
 
@@ -126,21 +128,7 @@ enum ReportData {
             db, sql: "SELECT nip, kind, title FROM ledger_line WHERE year BETWEEN ? AND ? AND state = ?\(filter)",
             arguments: [years.lowerBound, years.upperBound, Binakarier_Programs_V1_LearningState.verified.rawValue] + arguments)
         {
-            result[row["nip"], default: []].append((row["title"], .init(rawValue: row["kind"]) ?? .unspecified))
-        }
-        return result
-    }
-
-    /// The leadership programs each person completed up to the end of `year`.
-    static func leadership(_ db: Database, rules: IpAsnRules, upTo year: Int, only nips: [String]? = nil) throws -> [String: [String]] {
-        var result: [String: [String]] = [:]
-        let (filter, arguments) = only(nips)
-        for row in try Row.fetchAll(
-            db, sql: "SELECT e.nip, e.program_code FROM enrolment e JOIN session s ON s.id = e.session_id WHERE e.completion = ? AND s.year <= ?"
-                + filter.replacingOccurrences(of: " nip IN", with: " e.nip IN"),
-            arguments: [Binakarier_Programs_V1_CompletionState.completed.rawValue, year] + arguments)
-        where rules.isLeadership(row["program_code"]) {
-            result[row["nip"], default: []].append(row["program_code"])
+            result[row[0], default: []].append((row[2], .init(rawValue: row[1]) ?? .unspecified))
         }
         return result
     }
@@ -149,7 +137,7 @@ enum ReportData {
         var result: [String: Predicate] = [:]
         let (filter, arguments) = only(nips)
         for row in try Row.fetchAll(db, sql: "SELECT nip, predicate FROM skp WHERE year = ?\(filter)", arguments: [year] + arguments) {
-            result[row["nip"]] = Predicate(rawValue: row["predicate"])
+            result[row[0]] = Predicate(rawValue: row[1])
         }
         return result
     }
@@ -180,24 +168,24 @@ enum ReportData {
         return (" AND nip IN (\(nips.map { _ in "?" }.joined(separator: ",")))", StatementArguments(nips))
     }
 
-    /// IP ASN of each of `people` for `year`.
-    static func ipAsn(_ db: Database, rules: IpAsnRules, year: Int, people: [Person]) throws -> [String: (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?)] {
-        let nips = people.map(\.nip)
-        let jp = try jp(db, year: year, only: nips)
-        let learningCovered = try Bool.fetchOne(db, sql: "SELECT 1 FROM ledger_line WHERE year = ? LIMIT 1", arguments: [year]) ?? false
-        let learning = try learning(db, years: (year - 1)...year, only: nips)
-        let leadership = try leadership(db, rules: rules, upTo: year, only: nips)
-        let predicates = try predicates(db, year: year, only: nips)
-        let coverage = try disciplineCoverage(db, year: year)
-        let sanctions = try heaviestSanctions(db, year: year, only: nips)
+    /// IP ASN of each of `people` for `year`, from `reads` (each year's data read once per report).
+    static func ipAsn(_ reads: Reads, rules: IpAsnRules, year: Int, people: [Person]) throws -> [String: (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?)] {
+        let jp = try reads.jp(year)
+        let learningCovered = try reads.learningCovered(year)
+        let learningBefore = try reads.learning(year - 1), learningNow = try reads.learning(year)
+        let leadership = try reads.leadership(upTo: year)
+        let predicates = try reads.predicates(year)
+        let coverage = try reads.disciplineCoverage(year)
+        let sanctions = try reads.sanctions(year)
         var result: [String: (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?)] = [:]
+        result.reserveCapacity(people.count)
         for person in people {
             var facts = IpAsnRules.Facts()
             facts.education = person.education
             facts.jobLevel = person.jobLevel
             facts.jp = jp[person.nip] ?? 0
             facts.learningCovered = learningCovered
-            facts.recentLearning = learning[person.nip] ?? []
+            facts.recentLearning = (learningBefore[person.nip] ?? []) + (learningNow[person.nip] ?? [])
             facts.leadershipCodes = leadership[person.nip] ?? []
             facts.predicate = predicates[person.nip]
             facts.disciplineCovered = coverage.contains("") || coverage.contains(person.agency)
@@ -205,6 +193,83 @@ enum ReportData {
             result[person.nip] = rules.score(facts)
         }
         return result
+    }
+
+    /// The per-year reads of one report, each made once (a city report asks for a year's JP or SKP in
+    /// several sections). `only` narrows every read to a few people (a person's record).
+    final class Reads {
+        let db: Database
+        let rules: IpAsnRules
+        let only: [String]?
+        private var jpByYear: [Int: [String: Int]] = [:]
+        private var predicatesByYear: [Int: [String: Predicate]] = [:]
+        private var learningByYear: [Int: [String: [(code: String, kind: Binakarier_Programs_V1_ProgramKind)]]] = [:]
+        private var sanctionsByYear: [Int: [String: SanctionLevel]] = [:]
+        private var coverageByYear: [Int: Set<String>] = [:]
+        private var ledgerYears: Set<Int>?
+        private var leadershipRows: [(nip: String, code: String, year: Int)]?
+
+        init(_ db: Database, rules: IpAsnRules, only: [String]? = nil) {
+            self.db = db
+            self.rules = rules
+            self.only = only
+        }
+
+        func jp(_ year: Int) throws -> [String: Int] {
+            if let cached = jpByYear[year] { return cached }
+            let value = try ReportData.jp(db, year: year, only: only)
+            jpByYear[year] = value
+            return value
+        }
+
+        func predicates(_ year: Int) throws -> [String: Predicate] {
+            if let cached = predicatesByYear[year] { return cached }
+            let value = try ReportData.predicates(db, year: year, only: only)
+            predicatesByYear[year] = value
+            return value
+        }
+
+        func learning(_ year: Int) throws -> [String: [(code: String, kind: Binakarier_Programs_V1_ProgramKind)]] {
+            if let cached = learningByYear[year] { return cached }
+            let value = try ReportData.learning(db, years: year...year, only: only)
+            learningByYear[year] = value
+            return value
+        }
+
+        func sanctions(_ year: Int) throws -> [String: SanctionLevel] {
+            if let cached = sanctionsByYear[year] { return cached }
+            let value = try ReportData.heaviestSanctions(db, year: year, only: only)
+            sanctionsByYear[year] = value
+            return value
+        }
+
+        func disciplineCoverage(_ year: Int) throws -> Set<String> {
+            if let cached = coverageByYear[year] { return cached }
+            let value = try ReportData.disciplineCoverage(db, year: year)
+            coverageByYear[year] = value
+            return value
+        }
+
+        /// Whether the year has any JP record at all.
+        func learningCovered(_ year: Int) throws -> Bool {
+            if ledgerYears == nil { ledgerYears = Set(try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM ledger_line")) }
+            return ledgerYears?.contains(year) ?? false
+        }
+
+        /// The leadership programs each person completed up to the end of `year`.
+        func leadership(upTo year: Int) throws -> [String: [String]] {
+            if leadershipRows == nil {
+                let (filter, arguments) = ReportData.only(only)
+                leadershipRows = try Row.fetchAll(
+                    db, sql: "SELECT e.nip, e.program_code, s.year FROM enrolment e JOIN session s ON s.id = e.session_id WHERE e.completion = ?"
+                        + filter.replacingOccurrences(of: " nip IN", with: " e.nip IN"),
+                    arguments: [Binakarier_Programs_V1_CompletionState.completed.rawValue] + arguments
+                ).compactMap { row in rules.isLeadership(row[1]) ? (row[0], row[1], row[2]) : nil }
+            }
+            var result: [String: [String]] = [:]
+            for row in leadershipRows ?? [] where row.year <= year { result[row.nip, default: []].append(row.code) }
+            return result
+        }
     }
 
     /// The IKM of each service unit ("AGENCY/UNIT") in a year: the mean of its outside surveys' semesters

@@ -151,7 +151,8 @@ public final class ReportingService: API.ServiceProtocol {
             guard let person = try ReportData.people(db, nips: [nip]).first else {
                 throw ReportingError.notFound(.init(id: "pegawai \(nip) tidak ditemukan", en: "no employee \(nip)"))
             }
-            let score = try ReportData.ipAsn(db, rules: settings.settings.ipAsn, year: settings.year, people: [person])[nip]
+            let reads = ReportData.Reads(db, rules: settings.settings.ipAsn, only: [nip])
+            let score = try ReportData.ipAsn(reads, rules: settings.settings.ipAsn, year: settings.year, people: [person])[nip]
             return .init(nip: nip, name: person.name, agencyCode: person.agency, year: Int32(settings.year), components: score?.components ?? [],
                          total: score?.total ?? 0, complete: score?.total != nil, band: score?.total.map { IpAsnRules.band($0) } ?? "")
         }
@@ -163,7 +164,7 @@ public final class ReportingService: API.ServiceProtocol {
         let settings = try self.context(year: request.year)
         return try await store.read { db in
             let people = try ReportData.people(db, agency: agency.isEmpty ? nil : agency).filter(\.active)
-            let figures = try GroupFigures.load(db, people: people, context: settings)
+            let figures = try GroupFigures.load(ReportData.Reads(db, rules: settings.settings.ipAsn), people: people, context: settings)
             // The city by agency, or an agency by unit: the same table (and suppression) as the reports
             // show, so that the summary can be set beside them without giving a hidden band away.
             let groups: [(String, [ReportData.Person])]

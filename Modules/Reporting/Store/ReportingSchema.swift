@@ -49,7 +49,8 @@ enum ReportingSchema {
                     session_id TEXT NOT NULL, end_date TEXT NOT NULL
                 ) WITHOUT ROWID;
                 CREATE INDEX ledger_nip ON ledger_line (nip, year);
-                CREATE INDEX ledger_year ON ledger_line (year, state);
+                -- Covering: a year's JP per person, and its learning, without a lookup per line.
+                CREATE INDEX ledger_year ON ledger_line (year, state, nip, jp, kind, title);
                 CREATE TABLE campaign (
                     id TEXT PRIMARY KEY NOT NULL, purpose INTEGER NOT NULL, program_code TEXT NOT NULL,
                     session_id TEXT NOT NULL, agency TEXT NOT NULL, unit TEXT NOT NULL, anonymous INTEGER NOT NULL,
@@ -81,7 +82,7 @@ enum ReportingSchema {
                     nip TEXT NOT NULL, year INTEGER NOT NULL, work INTEGER NOT NULL, behaviour INTEGER NOT NULL,
                     predicate INTEGER NOT NULL, PRIMARY KEY (nip, year)
                 ) WITHOUT ROWID;
-                CREATE INDEX skp_year ON skp (year);
+                CREATE INDEX skp_year ON skp (year, nip, predicate);
                 CREATE TABLE discipline (
                     nip TEXT NOT NULL, year INTEGER NOT NULL, level INTEGER NOT NULL, kind TEXT NOT NULL, decree TEXT NOT NULL,
                     agency TEXT NOT NULL
