@@ -95,8 +95,3 @@ enum LevelFour {
                      comparisonUnits: comparisonGroup.units, standardError: standardError)
     }
 }
-
-extension ReportData.Person {
-    /// The service unit a person works in: "AGENCY/UNIT" (UNIT empty when directly under the agency).
-    var unitKey: String { "\(agency)/\(unit)" }
-}

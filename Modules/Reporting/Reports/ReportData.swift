@@ -6,36 +6,72 @@ import GRDB
 /// The reads reports are made of, each one query over the replica and the outcome data, in the
 /// report's snapshot.
 enum ReportData {
-    struct Person: Sendable {
-        var nip: String
-        var name: String
-        var asnType: Binakarier_Identity_V1_AsnType
-        var sex: Binakarier_Identity_V1_Sex
-        var golongan: Binakarier_Identity_V1_Golongan
-        var jobLevel: Binakarier_Identity_V1_JobLevel
-        var education: Binakarier_Identity_V1_EducationLevel
-        var agency: String
-        var unit: String
-        var supervisor: String
-        var active: Bool
+    /// A reference type: reports filter and group thousands of people many times over, and copying a
+    /// struct of nine strings at each step costs more than the report's own arithmetic.
+    final class Person: Sendable {
+        let nip: String
+        let name: String
+        let asnType: Binakarier_Identity_V1_AsnType
+        let sex: Binakarier_Identity_V1_Sex
+        let golongan: Binakarier_Identity_V1_Golongan
+        let jobLevel: Binakarier_Identity_V1_JobLevel
+        let education: Binakarier_Identity_V1_EducationLevel
+        let agency: String
+        let unit: String
+        let supervisor: String
+        let active: Bool
         /// The year service started (TMT), 0 when unknown: trends count a person only from then on.
-        var serviceYear: Int
+        let serviceYear: Int
+        /// The service unit a person works in: "AGENCY/UNIT" (UNIT empty when directly under the agency).
+        let unitKey: String
+
+        init(nip: String, name: String, asnType: Binakarier_Identity_V1_AsnType, sex: Binakarier_Identity_V1_Sex, golongan: Binakarier_Identity_V1_Golongan, jobLevel: Binakarier_Identity_V1_JobLevel, education: Binakarier_Identity_V1_EducationLevel, agency: String, unit: String, supervisor: String, active: Bool, serviceYear: Int) {
+            self.nip = nip
+            self.name = name
+            self.asnType = asnType
+            self.sex = sex
+            self.golongan = golongan
+            self.jobLevel = jobLevel
+            self.education = education
+            self.agency = agency
+            self.unit = unit
+            self.supervisor = supervisor
+            self.active = active
+            self.serviceYear = serviceYear
+            self.unitKey = "\(agency)/\(unit)"
+        }
     }
 
-    struct Enrolment: Sendable {
-        var session: String
-        var nip: String
-        var program: String
-        var agency: String
-        var enrolled: Bool
-        var completed: Bool
-        var attendance: Double
-        var preTest: Double
-        var postTest: Double
-        var year: Int
-        var quarter: Int
-        var lastDay: String
-        var certificate: String
+    final class Enrolment: Sendable {
+        let session: String
+        let nip: String
+        let program: String
+        let agency: String
+        let enrolled: Bool
+        let completed: Bool
+        let attendance: Double
+        let preTest: Double
+        let postTest: Double
+        let year: Int
+        let quarter: Int
+        let lastDay: String
+        let certificate: String
+
+        init(session: String, nip: String, program: String, agency: String, enrolled: Bool, completed: Bool, attendance: Double, preTest: Double, postTest: Double, year: Int, quarter: Int, lastDay: String, certificate: String) {
+            self.session = session
+            self.nip = nip
+            self.program = program
+            self.agency = agency
+            self.enrolled = enrolled
+            self.completed = completed
+            self.attendance = attendance
+            self.preTest = preTest
+            self.postTest = postTest
+            self.year = year
+            self.quarter = quarter
+            self.lastDay = lastDay
+            self.certificate = certificate
+        }
     }
 
     struct Program: Sendable {

@@ -6,6 +6,7 @@ import CSodium
 import Foundation
 import GRDB
 import Logging
+import NIOConcurrencyHelpers
 
 typealias API = Binakarier_Reporting_V1_ReportingService
 
@@ -237,20 +238,35 @@ public final class ReportingService: API.ServiceProtocol {
         return response.0
     }
 
-    /// Builds a report in one snapshot of the store, with the positions it was read at.
-    func build(_ body: @escaping @Sendable (GRDB.Database) throws -> Report?) async throws -> Report? {
+    /// Builds a report in one snapshot of the store, with the positions it was read at. The same
+    /// question on the same data (`ReportingStore.dataVersion`) is answered from memory: reports are
+    /// asked for again and again between two changes of the data (a meeting, a dashboard).
+    func build(_ question: String, _ body: @escaping @Sendable (GRDB.Database) throws -> Report?) async throws -> Report? {
+        let cache = self.cache
         // GRDB reads on its own reader queue, off the event loop.
-        try await store.read { db in
+        return try await store.read { db in
+            let key = question + "|" + (try ReportingStore.dataVersion(db))
+            if let cached = cache.withLockedValue({ $0.reports[key] }) { return cached }
             guard var report = try body(db) else { return nil }
             report.positions = try ReportingStore.positions(db)
-            return report
+            let built = report
+            cache.withLockedValue { cache in
+                if cache.reports[key] == nil { cache.order.append(key) }
+                cache.reports[key] = built
+                while cache.order.count > Self.cachedReports { cache.reports[cache.order.removeFirst()] = nil }
+            }
+            return built
         }
     }
+
+    /// Reports kept in memory (each tens of KiB).
+    static let cachedReports = 64
+    let cache = NIOLockedValueBox<(reports: [String: Report], order: [String])>(([:], []))
 
     public func getProgramReport(_ request: Binakarier_Reporting_V1_GetProgramReportRequest, context: RPCServerContext) async throws -> Binakarier_Reporting_V1_ReportResponse {
         let code = request.programCode.trimmingCharacters(in: .whitespaces).uppercased()
         let settings = try self.context(year: request.year)
-        let report = try await build { db in try ProgramReport.build(db, program: code, context: settings) }
+        let report = try await build("program|\(code)|\(settings.year)|\(settings.today)") { db in try ProgramReport.build(db, program: code, context: settings) }
         return try await respond(report, format: request.format, missing: .init(id: "program \(code) tidak ditemukan", en: "no program \(code)"))
     }
 
@@ -259,13 +275,13 @@ public final class ReportingService: API.ServiceProtocol {
         let code = request.agencyCode.trimmingCharacters(in: .whitespaces).uppercased()
         try requireAgency(code, caller)
         let settings = try self.context(year: request.year)
-        let report = try await build { db in try AgencyReport.build(db, agency: code, context: settings) }
+        let report = try await build("agency|\(code)|\(settings.year)|\(settings.today)") { db in try AgencyReport.build(db, agency: code, context: settings) }
         return try await respond(report, format: request.format, missing: .init(id: "perangkat daerah \(code) tidak ditemukan", en: "no agency \(code)"))
     }
 
     public func getCityReport(_ request: Binakarier_Reporting_V1_GetCityReportRequest, context: RPCServerContext) async throws -> Binakarier_Reporting_V1_ReportResponse {
         let settings = try self.context(year: request.year, quarter: request.quarter)
-        let report = try await build { db in try CityReport.build(db, context: settings) }
+        let report = try await build("city|\(settings.year)|\(settings.quarter)|\(settings.today)") { db in try CityReport.build(db, context: settings) }
         return try await respond(report, format: request.format, missing: .init(id: "tidak ada data", en: "no data"))
     }
 
@@ -274,7 +290,7 @@ public final class ReportingService: API.ServiceProtocol {
         let nip = try NIPShape.checked(request.nip, field: "nip")
         try await requirePerson(nip, caller)
         let settings = try self.context(year: request.year)
-        let report = try await build { db in try PersonReport.build(db, nip: nip, context: settings) }
+        let report = try await build("person|\(nip)|\(settings.year)|\(settings.today)") { db in try PersonReport.build(db, nip: nip, context: settings) }
         return try await respond(report, format: request.format, missing: .init(id: "pegawai \(nip) tidak ditemukan", en: "no employee \(nip)"))
     }
 

@@ -46,6 +46,15 @@ public final class ReportingStore: Sendable {
         try await db.read { db in try Self.positions(db) }
     }
 
+    /// Everything a report depends on, as one key: the positions, the replica's version and the counters.
+    static func dataVersion(_ db: Database) throws -> String {
+        let row = try Row.fetchAll(db, sql: "SELECT key, value FROM sync_state WHERE key != 'last_sync' ORDER BY key")
+            .map { "\($0[0] as String)=\($0[1] as Int64)" }.joined(separator: ",")
+        let cursors = try Row.fetchAll(db, sql: "SELECT feed, sequence FROM feed_cursor ORDER BY feed")
+            .map { "\($0[0] as String)=\($0[1] as Int64)" }.joined(separator: ",")
+        return row + ";" + cursors
+    }
+
     static func positions(_ db: Database) throws -> Binakarier_Reporting_V1_DataPositions {
         func cursor(_ feed: String) throws -> Int64 {
             try Int64.fetchOne(db, sql: "SELECT sequence FROM feed_cursor WHERE feed = ?", arguments: [feed]) ?? 0
@@ -59,6 +68,14 @@ public final class ReportingStore: Sendable {
 
     static func counter(_ db: Database, _ key: String) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [key]) ?? 0
+    }
+
+    /// Raises the replica's version: every write of the replica does, in its transaction, so that a
+    /// report cached at one version is never served for data that moved (results read after a feed's
+    /// cursor moved, a refreshed session, re-listed people).
+    static func touch(_ db: Database) throws {
+        try db.run(
+            sql: "INSERT INTO sync_state (key, value) VALUES ('replica_version', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1")
     }
 
     static func setCounter(_ db: Database, _ key: String, _ value: Int64, text: String = "") throws {
@@ -91,6 +108,7 @@ public final class ReportingStore: Sendable {
     func replacePeople(_ people: [Binakarier_Identity_V1_Employee], agencies: [Binakarier_Identity_V1_Agency]) async throws {
         let time = now()
         try await db.write { db in
+            try Self.touch(db)
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS listed (nip TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID; DELETE FROM listed")
             for person in people {
                 try db.run(sql: "INSERT OR IGNORE INTO listed (nip) VALUES (?)", arguments: [person.nip])
@@ -190,6 +208,7 @@ public final class ReportingStore: Sendable {
 
     func saveProgram(_ program: Binakarier_Programs_V1_Program) async throws {
         try await db.write { db in
+            try Self.touch(db)
             try db.run(
                 sql: """
                     INSERT INTO program (code, title, kind, jp, cost_rupiah, organizer, fetched) VALUES (?,?,?,?,?,?,1)
@@ -213,6 +232,7 @@ public final class ReportingStore: Sendable {
     /// The enrolled participants of a session with their shares, as programs computes them now.
     func refreshSession(_ id: String, enrolments: [Binakarier_Programs_V1_Enrolment]) async throws {
         try await db.write { db in
+            try Self.touch(db)
             for enrolment in enrolments {
                 try db.run(
                     sql: "UPDATE enrolment SET attendance = ? WHERE session_id = ? AND nip = ?",
@@ -282,6 +302,7 @@ public final class ReportingStore: Sendable {
     func saveCampaignResults(id: String, results: Binakarier_Feedback_V1_Results?) async throws {
         let bytes = try results.map { try $0.serializedBytes() }
         try await db.write { db in
+            try Self.touch(db)
             try db.run(sql: "UPDATE campaign SET results = ?, results_stale = 0 WHERE id = ?", arguments: [bytes.map { Data($0) }, id])
         }
     }
@@ -296,6 +317,7 @@ public final class ReportingStore: Sendable {
     func saveProgramResult(program: String, year: Int, purpose: Int, results: Binakarier_Feedback_V1_Results?) async throws {
         let bytes = try results.map { try $0.serializedBytes() }
         try await db.write { db in
+            try Self.touch(db)
             try db.run(
                 sql: "UPDATE program_result SET results = ?, stale = 0 WHERE program_code = ? AND year = ? AND purpose = ?",
                 arguments: [bytes.map { Data($0) }, program, year, purpose])
@@ -306,6 +328,7 @@ public final class ReportingStore: Sendable {
     /// or when feedback's k or rules changed).
     func refreshAllResults() async throws {
         try await db.write { db in
+            try Self.touch(db)
             try db.run(sql: "UPDATE campaign SET results_stale = 1 WHERE purpose = ?", arguments: [Binakarier_Feedback_V1_Purpose.ikm.rawValue])
             try db.run(sql: "UPDATE program_result SET stale = 1")
         }
@@ -313,6 +336,7 @@ public final class ReportingStore: Sendable {
 
     func replaceDialogues(_ dialogues: [Binakarier_Feedback_V1_Dialogue]) async throws {
         try await db.write { db in
+            try Self.touch(db)
             for dialogue in dialogues {
                 try db.run(
                     sql: "INSERT OR REPLACE INTO dialogue (id, agency, unit, date, state, aspirations) VALUES (?,?,?,?,?,?)",
