@@ -265,6 +265,22 @@ struct ReportingBench: AsyncParsableCommand {
         func timed(_ body: () async throws -> Void) async throws -> Timing { try await timed(cpuOf: pid, body) }
         let health = Binakarier_Health_V1_Health.Client(reportingClient)
         let bare = try await timed { _ = try await health.check() }
+        // Computed: each call after the data moved (a SyncNow re-lists identity, so the cached report no
+        // longer matches the data's version), the page cache warm; the sync itself is not timed.
+        var computedTimes: [Double] = []
+        let computedCPUStart = Measurements.cpuMicroseconds(pid)
+        var syncCPU = 0.0
+        for _ in 0..<10 {
+            let before = Measurements.cpuMicroseconds(pid)
+            _ = try await reporting.syncNow(.init())
+            syncCPU += Measurements.cpuMicroseconds(pid) - before
+            let start = clock.now
+            _ = try await reporting.getCityReport(.init(year: Int32(year)))
+            computedTimes.append(Measurements.microseconds(start.duration(to: clock.now)) / 1000)
+        }
+        let computedCPU = (Measurements.cpuMicroseconds(pid) - computedCPUStart - syncCPU) / 10 / 1000
+        let (computedP50, computedP99) = Measurements.percentiles(&computedTimes)
+        let cityComputed = Timing(first: computedTimes.first ?? 0, p50: computedP50, p99: computedP99, cpu: computedCPU)
         var cityMessage = 0
         let city = try await timed { cityMessage = try await reporting.getCityReport(.init(year: Int32(year))).report?.serializedBytes().count ?? 0 }
                 var programMessage = 0, agencyMessage = 0, personMessage = 0, htmlBytes = 0, xlsxBytes = 0, csvBytes = 0
@@ -404,6 +420,7 @@ struct ReportingBench: AsyncParsableCommand {
         }
         print("\(pad("city \(year), cold: restart", 34))\(lpad(ms(coldRestart), 9))")
         print("\(pad("city \(year), cold: restart + drop", 34))\(lpad(ms(coldDropped), 9))   (page cache dropped: \(dropped))")
+        line("city \(year), computed", cityComputed, reference: cityReferences, size: "after each change of the data")
         line("city \(year)", city, reference: cityReferences, size: "\(cityMessage / 1024) KiB message")
         line("program \(program)", programReport, reference: programReferences, size: "\(programMessage / 1024) KiB message")
         line("agency \(agency)", agencyReport, reference: agencyReferences, size: "\(agencyMessage / 1024) KiB message")
@@ -417,7 +434,7 @@ struct ReportingBench: AsyncParsableCommand {
         let message = (city.cpu + cityAgain.cpu) / 2
         print("export cost over the message alone (mean CPU of its two rows above), daemon CPU a call: HTML \(String(format: "%+.1f", cityHTML.cpu - message)) ms, "
               + "XLSX \(String(format: "%+.1f", cityXLSX.cpu - message)) ms, CSV \(String(format: "%+.1f", cityCSV.cpu - message)) ms")
-        print("goals: city warm under 50 ms → \(ms(city.p50)) ms; cold under 1 s → \(ms(max(coldRestart, coldDropped))) ms; within 1.5x of the references → \(String(format: "%.1fx", city.p50 / sum(cityReferences)))")
+        print("goals: city warm under 50 ms → \(ms(city.p50)) ms (computed after a change \(ms(cityComputed.p50)) ms); cold under 1 s → \(ms(max(coldRestart, coldDropped))) ms; within 1.5x of the references → \(String(format: "%.1fx", city.p50 / sum(cityReferences))) (computed \(String(format: "%.1fx", cityComputed.p50 / sum(cityReferences))))")
         print("")
         print("references: hand-written SQL, one query per owning database opened read-only (GRDB), rows gathered into a dictionary; ms: first/p50/CPU of \(rounds)")
         for (title, references) in [("city \(year)", cityReferences), ("program \(program)", programReferences), ("agency \(agency)", agencyReferences)] {
