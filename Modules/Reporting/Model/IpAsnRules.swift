@@ -79,7 +79,9 @@ public struct IpAsnRules: Sendable, Hashable {
         public init() {}
     }
 
-    public func score(_ facts: Facts) -> (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?) {
+    /// `withBasis` writes what each dimension's points are for (a person's record); group figures need
+    /// only the points, and skip composing thousands of sentences.
+    public func score(_ facts: Facts, withBasis: Bool = true) -> (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?) {
         var components: [Binakarier_Reporting_V1_IpAsnComponent] = []
         if let points = qualificationPoints[facts.education] {
             components.append(.init(dimension: "kualifikasi", points: points, maxPoints: qualificationMax, basis: Self.educationLabel(facts.education)))
@@ -89,10 +91,10 @@ public struct IpAsnRules: Sendable, Hashable {
 
         guard facts.learningCovered else {
             components.append(.init(dimension: "kompetensi", maxPoints: competencyMax, missing: true, basis: "belum ada catatan JP tahun ini"))
-            return finish(components, facts)
+            return finish(components, facts, withBasis: withBasis)
         }
         var competency = 0.0
-        var basis: [String] = ["\(facts.jp) JP"]
+        var basis: [String] = withBasis ? ["\(facts.jp) JP"] : []
         if facts.jp >= jpMinimum { competency += jpItemPoints }
         let structural = Self.structural.contains(facts.jobLevel)
         let trainings: Set<Binakarier_Programs_V1_ProgramKind> = [.pelatihan, .bimtek]
@@ -106,27 +108,27 @@ public struct IpAsnRules: Sendable, Hashable {
         if structural {
             if let code = facts.leadershipCodes.first(where: { isLeadership($0, for: facts.jobLevel) }) {
                 competency += leadershipItemPoints
-                basis.append("pelatihan kepemimpinan \(code)")
+                if withBasis { basis.append("pelatihan kepemimpinan \(code)") }
             }
         } else if facts.recentLearning.contains(where: { trainings.contains($0.kind) }) {
             competency += leadershipItemPoints
             basis.append("pelatihan teknis/fungsional")
         }
-        components.append(.init(dimension: "kompetensi", points: competency, maxPoints: competencyMax, basis: basis.joined(separator: "; ")))
-        return finish(components, facts)
+        components.append(.init(dimension: "kompetensi", points: competency, maxPoints: competencyMax, basis: withBasis ? basis.joined(separator: "; ") : ""))
+        return finish(components, facts, withBasis: withBasis)
     }
 
     /// Kinerja and disiplin, then the total when nothing is missing.
-    private func finish(_ components: [Binakarier_Reporting_V1_IpAsnComponent], _ facts: Facts) -> (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?) {
+    private func finish(_ components: [Binakarier_Reporting_V1_IpAsnComponent], _ facts: Facts, withBasis: Bool) -> (components: [Binakarier_Reporting_V1_IpAsnComponent], total: Double?) {
         var components = components
         if let predicate = facts.predicate, let points = performancePoints[predicate] {
-            components.append(.init(dimension: "kinerja", points: points, maxPoints: performanceMax, basis: "predikat \(predicate.label)"))
+            components.append(.init(dimension: "kinerja", points: points, maxPoints: performanceMax, basis: withBasis ? "predikat \(predicate.label)" : ""))
         } else {
             components.append(.init(dimension: "kinerja", maxPoints: performanceMax, missing: true, basis: "SKP belum diimpor"))
         }
 
         if facts.disciplineCovered, let points = disciplinePoints[facts.heaviestSanction] {
-            let basis = facts.heaviestSanction.map { "hukuman disiplin \($0.label.lowercased())" } ?? "tanpa hukuman disiplin"
+            let basis = withBasis ? facts.heaviestSanction.map { "hukuman disiplin \($0.label.lowercased())" } ?? "tanpa hukuman disiplin" : ""
             components.append(.init(dimension: "disiplin", points: points, maxPoints: disciplineMax, basis: basis))
         } else {
             components.append(.init(dimension: "disiplin", maxPoints: disciplineMax, missing: true, basis: "data disiplin tahun ini belum diimpor"))

@@ -128,9 +128,14 @@ enum CityReport {
             let predicates = try reads.predicates(trendYear)
             let rated = serving.filter { predicates[$0.nip] != nil }
             goodShare.append(rated.count >= k ? Evaluation.percent(rated.count { predicates[$0.nip]!.isGood }, of: rated.count) : nil)
-            let scores = trendYear == year ? figures.ipAsn : try ReportData.ipAsn(reads, rules: context.settings.ipAsn, year: trendYear, people: serving)
-            let totals = serving.compactMap { scores[$0.nip]?.total }
-            meanIp.append(totals.count >= k ? totals.reduce(0, +) / Double(totals.count) : nil)
+            // A year without SKP has no complete score: no need to score everyone to find none.
+            if trendYear != year, predicates.isEmpty {
+                meanIp.append(nil)
+            } else {
+                let scores = trendYear == year ? figures.ipAsn : try ReportData.ipAsn(reads, rules: context.settings.ipAsn, year: trendYear, people: serving)
+                let totals = serving.compactMap { scores[$0.nip]?.total }
+                meanIp.append(totals.count >= k ? totals.reduce(0, +) / Double(totals.count) : nil)
+            }
         }
         var trendTable = ReportTable(title: "Tren tahunan", columns: [
             .init(title: "Tahun", kind: .text), .init(title: "ASN dalam dinas", kind: .count), .init(title: "% PNS memenuhi JP", kind: .percent, decimals: 1),

@@ -226,7 +226,7 @@ enum ReportData {
             facts.predicate = predicates[person.nip]
             facts.disciplineCovered = coverage.contains("") || coverage.contains(person.agency)
             facts.heaviestSanction = sanctions[person.nip]
-            result[person.nip] = rules.score(facts)
+            result[person.nip] = rules.score(facts, withBasis: people.count == 1)
         }
         return result
     }
