@@ -303,7 +303,7 @@ let package = Package(
         .executableTarget(
             name: "bk-demo-data",
             dependencies: [
-                "BKRPC", "BKProto", "Identity", "BKTestSupport",
+                "BKRPC", "BKProto", "Identity", "Reporting", "BKTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "tools/bk-demo-data",

@@ -1,6 +1,7 @@
 import BKProto
 import BKTestSupport
 import Identity
+import Reporting
 
 /// The outcome data of the demo city for bk-reportingd, worked out before any call from the city, its
 /// programme year and generators derived from the city's seed (`DemoDice`), so that every load writes
@@ -55,42 +56,13 @@ import Identity
 struct DemoOutcomesPlan: Sendable {
     // MARK: SKP (PermenPANRB 6/2022)
 
-    /// A rating of work results (hasil kerja) or behaviour (perilaku).
-    enum Rating: Int, CaseIterable, Sendable {
-        case below, meets, above
+    /// Ratings and predicates are the reporting service's own (`Reporting.Rating`, `Predicate.of`): the
+    /// demo draws from the same PermenPANRB 6/2022 matrix the service checks its imports against.
+    typealias Rating = Reporting.Rating
+    typealias Predicate = Reporting.Predicate
 
-        var text: String {
-            switch self {
-            case .below: "di bawah ekspektasi"
-            case .meets: "sesuai ekspektasi"
-            case .above: "di atas ekspektasi"
-            }
-        }
-    }
-
-    enum Predicate: String, CaseIterable, Sendable {
-        case sangatBaik = "Sangat Baik"
-        case baik = "Baik"
-        case butuhPerbaikan = "Butuh Perbaikan"
-        case kurang = "Kurang"
-        case sangatKurang = "Sangat Kurang"
-
-        /// "Baik" or better.
-        var isGood: Bool { self == .sangatBaik || self == .baik }
-    }
-
-    /// The performance predicate of PermenPANRB 6/2022: work results × behaviour. The one place the
-    /// matrix is written; the service checks it on its own.
     static func predicate(hasilKerja: Rating, perilaku: Rating) -> Predicate {
-        switch (hasilKerja, perilaku) {
-        case (.above, .below): .kurang
-        case (.above, .meets): .baik
-        case (.above, .above): .sangatBaik
-        case (.meets, .below): .kurang
-        case (.meets, .meets), (.meets, .above): .baik
-        case (.below, .below): .sangatKurang
-        case (.below, .meets), (.below, .above): .butuhPerbaikan
-        }
+        .of(work: hasilKerja, behaviour: perilaku)
     }
 
     struct Performance: Sendable {
@@ -521,7 +493,7 @@ struct DemoOutcomesPlan: Sendable {
         var lines = ["NIP;Tahun;Hasil Kerja;Perilaku;Predikat"]
         lines.reserveCapacity(performance.count + 1)
         for row in performance {
-            lines.append("\(row.nip);\(row.year);\(row.hasilKerja.text);\(row.perilaku.text);\(row.predicate.rawValue)")
+            lines.append("\(row.nip);\(row.year);\(row.hasilKerja.label.lowercased());\(row.perilaku.label.lowercased());\(row.predicate.label)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -252,37 +252,30 @@ enum ReportData {
         }
 
         func jp(_ year: Int) throws -> [String: Int] {
-            if let cached = jpByYear[year] { return cached }
-            let value = try ReportData.jp(db, year: year, only: only)
-            jpByYear[year] = value
-            return value
+            try once(\.jpByYear, year) { try ReportData.jp(db, year: year, only: only) }
         }
 
         func predicates(_ year: Int) throws -> [String: Predicate] {
-            if let cached = predicatesByYear[year] { return cached }
-            let value = try ReportData.predicates(db, year: year, only: only)
-            predicatesByYear[year] = value
-            return value
+            try once(\.predicatesByYear, year) { try ReportData.predicates(db, year: year, only: only) }
         }
 
         func learning(_ year: Int) throws -> [String: [(code: String, kind: Binakarier_Programs_V1_ProgramKind)]] {
-            if let cached = learningByYear[year] { return cached }
-            let value = try ReportData.learning(db, years: year...year, only: only)
-            learningByYear[year] = value
-            return value
+            try once(\.learningByYear, year) { try ReportData.learning(db, years: year...year, only: only) }
         }
 
         func sanctions(_ year: Int) throws -> [String: SanctionLevel] {
-            if let cached = sanctionsByYear[year] { return cached }
-            let value = try ReportData.heaviestSanctions(db, year: year, only: only)
-            sanctionsByYear[year] = value
-            return value
+            try once(\.sanctionsByYear, year) { try ReportData.heaviestSanctions(db, year: year, only: only) }
         }
 
         func disciplineCoverage(_ year: Int) throws -> Set<String> {
-            if let cached = coverageByYear[year] { return cached }
-            let value = try ReportData.disciplineCoverage(db, year: year)
-            coverageByYear[year] = value
+            try once(\.coverageByYear, year) { try ReportData.disciplineCoverage(db, year: year) }
+        }
+
+        /// A year's read, made the first time it is asked for and kept for the rest of the report.
+        private func once<T>(_ cache: ReferenceWritableKeyPath<Reads, [Int: T]>, _ year: Int, _ read: () throws -> T) rethrows -> T {
+            if let cached = self[keyPath: cache][year] { return cached }
+            let value = try read()
+            self[keyPath: cache][year] = value
             return value
         }
 
