@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "bk-feedbackd", targets: ["bk-feedbackd"]),
         .executable(name: "bk-reportingd", targets: ["bk-reportingd"]),
         .executable(name: "bkctl", targets: ["bkctl"]),
+        .executable(name: "bk-gateway", targets: ["bk-gateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -32,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Evaluation forms are written by hand as YAML (bkctl form import); errors point at their lines.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The gateway's HTTP server (HTTP/JSON API and web pages) and its HTML templates.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: infrastructure
@@ -216,6 +220,29 @@ let package = Package(
             swiftSettings: strictSwift
         ),
 
+        // QR codes on certificates and IKM posters: Debian's libqrencode (a QR encoder is a project of its own).
+        .systemLibrary(
+            name: "CQREncode",
+            path: "Modules/CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        // The gateway: HTTP/JSON transcoding generated from the protos, the web application, web sessions.
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "BKProto", "BKRPC", "BKStore", "BKCharts", "CQREncode", "CSodium",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Modules/Gateway",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+
         // MARK: apps
 
         .target(
@@ -263,6 +290,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Apps/bk-feedbackd",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "bk-gateway",
+            dependencies: [
+                "BKDaemon", "Gateway",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/bk-gateway",
             swiftSettings: strictSwift
         ),
         .executableTarget(
@@ -465,6 +501,16 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["BKAuth", "BKProto", "BKRPC", "BKTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/EndToEndTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "BKProto", "BKRPC", "BKTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/GatewayTests",
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -15,11 +15,19 @@ public struct DaemonComponents: Sendable {
     /// Lifecycle services that run beside the RPC server (token feed, schedulers): started before it,
     /// stopped after it has drained.
     public var background: [any Service]
+    /// Awaited after the socket listens and before the readiness line is printed, for a daemon that is
+    /// not ready until something beside its socket is (the gateway's HTTP listener). What it returns is
+    /// added to the line (`http=127.0.0.1:8080`).
+    public var ready: (@Sendable () async throws -> String?)?
 
-    public init(services: [any RPCService], authenticator: (any CallerAuthenticating)? = nil, background: [any Service] = []) {
+    public init(
+        services: [any RPCService], authenticator: (any CallerAuthenticating)? = nil, background: [any Service] = [],
+        ready: (@Sendable () async throws -> String?)? = nil
+    ) {
         self.services = services
         self.authenticator = authenticator
         self.background = background
+        self.ready = ready
     }
 }
 
@@ -59,8 +67,8 @@ public final class DaemonResources: Sendable {
 /// The life of a daemon process, the same for every BinaKarier service.
 public enum Daemon {
     /// The line a daemon prints on stderr once it accepts calls; harnesses and operators wait for it.
-    public static func readinessLine(name: DaemonName, socketPath: String) -> String {
-        "BINAKARIER READY daemon=\(name) socket=\(socketPath) pid=\(getpid())"
+    public static func readinessLine(name: DaemonName, socketPath: String, detail: String? = nil) -> String {
+        "BINAKARIER READY daemon=\(name) socket=\(socketPath) pid=\(getpid())" + (detail.map { " " + $0 } ?? "")
     }
 
     /// Sets up logging and metrics, lets `setUp` open what the daemon owns (registering each closing with
@@ -91,7 +99,7 @@ public enum Daemon {
                     drainTimeout: configuration.drainTimeout),
                 router: router, logger: logger)
             let services = components.background.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
-                + [.init(service: RPCServerService(server: server, name: name, logger: logger))]
+                + [.init(service: RPCServerService(server: server, name: name, ready: components.ready, logger: logger))]
             // Services stop in reverse order: the server drains first, then what runs beside it.
             let group = ServiceGroup(
                 configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -109,11 +117,14 @@ public enum Daemon {
 struct RPCServerService: Service {
     let server: RPCServer
     let name: DaemonName
+    let ready: (@Sendable () async throws -> String?)?
     let logger: Logger
 
     func run() async throws {
         try await server.start()
-        FileHandle.standardError.write(Data((Daemon.readinessLine(name: name, socketPath: server.configuration.socketPath) + "\n").utf8))
+        let detail = try await ready?()
+        FileHandle.standardError.write(
+            Data((Daemon.readinessLine(name: name, socketPath: server.configuration.socketPath, detail: detail) + "\n").utf8))
         try? await gracefulShutdown()
         logger.info("shutting down: draining calls in flight")
         await server.shutdown()

@@ -11,7 +11,7 @@ public enum DaemonName: String, CaseIterable, Sendable, Hashable, CustomStringCo
 
     /// The daemons of the running system, in start order: `tools/run` starts these (through
     /// `bk-system daemons`). Adding a daemon is one line here.
-    public static let system: [DaemonName] = [.identity, .programs, .feedback, .reporting]
+    public static let system: [DaemonName] = [.identity, .programs, .feedback, .reporting, .gateway]
 
     /// `identity.sock`: the file name of its socket in the socket directory.
     public var socketFileName: String { "\(rawValue).sock" }

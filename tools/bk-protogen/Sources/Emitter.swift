@@ -649,6 +649,13 @@ struct Emitter {
         return types[String(field.typeName.dropFirst())]?.mapEntry
     }
 
+    /// The Swift name of a message, enum or (with `isService`) service, by its full proto name.
+    func swiftTypeName(_ fullName: String, isService: Bool = false) throws -> String {
+        guard isService else { return try info(fullName).swiftName }
+        let parts = fullName.split(separator: ".")
+        return Emitter.swiftPrefix(parts.dropLast().joined(separator: ".")) + (parts.last.map(String.init) ?? "")
+    }
+
     private func info(_ fullName: String) throws -> TypeInfo {
         guard let info = types[fullName] else { throw EmitError("unknown type \(fullName)") }
         return info

@@ -46,7 +46,24 @@ struct ProtoService {
     var fullName: String
     var name: String
     var comment: String
-    var methods: [(name: String, input: String, output: String, comment: String, streaming: Bool)]
+    var methods: [ProtoMethod]
+}
+
+struct ProtoMethod {
+    var name: String
+    var input: String
+    var output: String
+    var comment: String
+    var streaming: Bool
+    /// Its `google.api.http` annotation, if any (proto/HTTP.md).
+    var http: HTTPBinding?
+}
+
+/// An RPC's `google.api.http` rule: the HTTP method, the path template and whether the body is the request.
+struct HTTPBinding {
+    var verb: String
+    var path: String
+    var bodyIsRequest: Bool
 }
 
 enum DescriptorReadError: Error, CustomStringConvertible {
@@ -63,7 +80,7 @@ func readDescriptorSet(_ bytes: [UInt8]) throws -> [ProtoFile] {
         google__protobuf__file_descriptor_set__unpack(nil, $0.count, $0.baseAddress)
     }) else { throw DescriptorReadError.unreadable("protobuf-c rejected it") }
     defer { google__protobuf__file_descriptor_set__free_unpacked(set, nil) }
-    return buffer(set.pointee.file, set.pointee.n_file).map { file in
+    return try buffer(set.pointee.file, set.pointee.n_file).map { file in
         let comments = Comments(file.pointee.source_code_info)
         let package = string(file.pointee.package)
         let prefix = package.isEmpty ? "" : "." + package
@@ -76,20 +93,59 @@ func readDescriptorSet(_ bytes: [UInt8]) throws -> [ProtoFile] {
             enums: buffer(file.pointee.enum_type, file.pointee.n_enum_type).enumerated().map {
                 enumType($1, parent: prefix, path: [5, Int32($0)], comments)
             },
-            services: buffer(file.pointee.service, file.pointee.n_service).enumerated().map { index, service in
+            services: try buffer(file.pointee.service, file.pointee.n_service).enumerated().map { index, service in
                 let path: [Int32] = [6, Int32(index)]
                 let name = string(service.pointee.name)
                 return ProtoService(
                     fullName: "\(package).\(name)", name: name, comment: comments[path],
-                    methods: buffer(service.pointee.method, service.pointee.n_method).enumerated().map { m, method in
-                        (
-                            name: string(method.pointee.name), input: string(method.pointee.input_type),
+                    methods: try buffer(service.pointee.method, service.pointee.n_method).enumerated().map { m, method in
+                        let name = string(method.pointee.name)
+                        return ProtoMethod(
+                            name: name, input: string(method.pointee.input_type),
                             output: string(method.pointee.output_type), comment: comments[path + [2, Int32(m)]],
-                            streaming: method.pointee.client_streaming != 0 || method.pointee.server_streaming != 0
-                        )
+                            streaming: method.pointee.client_streaming != 0 || method.pointee.server_streaming != 0,
+                            http: try httpBinding(method.pointee.options, method: "\(package).\(name)"))
                     })
             })
     }
+}
+
+/// The extension number of `google.api.http` on MethodOptions. protobuf-c keeps extensions it does
+/// not know as unknown fields; the rule inside is a `google.api.HttpRule`.
+private let httpRuleExtension: UInt32 = 72_295_728
+
+private func httpBinding(_ options: UnsafeMutablePointer<Google__Protobuf__MethodOptions>?, method: String) throws -> HTTPBinding? {
+    guard let options, options.pointee.base.n_unknown_fields > 0, let unknown = options.pointee.base.unknown_fields else { return nil }
+    for field in UnsafeBufferPointer(start: unknown, count: Int(options.pointee.base.n_unknown_fields)) where field.tag == httpRuleExtension {
+        // protobuf-c keeps a length-delimited unknown field with its length prefix: skip the varint.
+        guard let data = field.data else { continue }
+        var prefix = 0
+        while prefix < field.len, data[prefix] & 0x80 != 0 { prefix += 1 }
+        prefix += 1
+        guard prefix <= field.len, let rule = google__api__http_rule__unpack(nil, field.len - prefix, data + prefix) else {
+            throw DescriptorReadError.unreadable("\(method): its google.api.http option is not an HttpRule")
+        }
+        defer { google__api__http_rule__free_unpacked(rule, nil) }
+        let verb: String
+        let path: String
+        switch rule.pointee.pattern_case {
+        case GOOGLE__API__HTTP_RULE__PATTERN_GET: (verb, path) = ("GET", string(rule.pointee.get))
+        case GOOGLE__API__HTTP_RULE__PATTERN_PUT: (verb, path) = ("PUT", string(rule.pointee.put))
+        case GOOGLE__API__HTTP_RULE__PATTERN_POST: (verb, path) = ("POST", string(rule.pointee.post))
+        case GOOGLE__API__HTTP_RULE__PATTERN_DELETE: (verb, path) = ("DELETE", string(rule.pointee.delete_))
+        case GOOGLE__API__HTTP_RULE__PATTERN_PATCH: (verb, path) = ("PATCH", string(rule.pointee.patch))
+        default: throw DescriptorReadError.unreadable("\(method): only get, put, post, delete and patch rules are supported")
+        }
+        let body = string(rule.pointee.body)
+        guard body.isEmpty || body == "*" else {
+            throw DescriptorReadError.unreadable("\(method): body must be \"*\" or empty (proto/HTTP.md)")
+        }
+        guard rule.pointee.n_additional_bindings == 0 else {
+            throw DescriptorReadError.unreadable("\(method): additional_bindings are not supported (one route per RPC)")
+        }
+        return HTTPBinding(verb: verb, path: path, bodyIsRequest: body == "*")
+    }
+    return nil
 }
 
 private func message(

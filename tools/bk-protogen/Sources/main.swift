@@ -2,7 +2,9 @@
 // type and its bridge to the protobuf-c struct; for every service, its server protocol, policy table and
 // typed client. Run through tools/generate-protos, not by hand.
 //
-// Usage: bk-protogen DESCRIPTOR_SET MESSAGES_DIR SERVICES_DIR
+// The gateway's HTTP routes and OpenAPI document come from the google.api.http annotations (proto/HTTP.md).
+//
+// Usage: bk-protogen DESCRIPTOR_SET MESSAGES_DIR SERVICES_DIR GATEWAY_DIR
 
 #if canImport(Glibc)
 import Glibc
@@ -37,10 +39,15 @@ func writeFile(_ path: String, _ text: String) {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4 else { fail("usage: bk-protogen DESCRIPTOR_SET MESSAGES_DIR SERVICES_DIR") }
+guard arguments.count == 5 else { fail("usage: bk-protogen DESCRIPTOR_SET MESSAGES_DIR SERVICES_DIR GATEWAY_DIR") }
+/// Files in the set only for their options: protoc-c compiles them, no Swift type is made for them.
+let optionsOnly: Set<String> = ["google/protobuf/descriptor.proto", "google/api/annotations.proto", "google/api/http.proto"]
 do {
-    let files = try readDescriptorSet(readFile(arguments[1]))
+    let files = try readDescriptorSet(readFile(arguments[1])).filter { !optionsOnly.contains($0.name) }
     let emitter = try Emitter(files: files)
+    let gateway = GatewayEmitter(emitter: emitter, files: files)
+    writeFile("\(arguments[4])/APIRoutes.swift", try gateway.emitRoutes())
+    writeFile("\(arguments[4])/OpenAPIDocument.swift", try gateway.emitOpenAPI())
     for file in files {
         let name = file.name.replacingSuffix(".proto", with: "").split(separator: "/").joined(separator: "_")
         writeFile("\(arguments[2])/\(name).pb.swift", try emitter.emit(file))

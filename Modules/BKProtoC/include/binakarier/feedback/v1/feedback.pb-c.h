@@ -15,6 +15,7 @@ PROTOBUF_C__BEGIN_DECLS
 #endif
 
 #include "binakarier/feed/v1/feed.pb-c.h"
+#include "google/api/annotations.pb-c.h"
 
 typedef struct Binakarier__Feedback__V1__Question Binakarier__Feedback__V1__Question;
 typedef struct Binakarier__Feedback__V1__Instrument Binakarier__Feedback__V1__Instrument;

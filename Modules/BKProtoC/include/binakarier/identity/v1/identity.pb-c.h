@@ -15,6 +15,7 @@ PROTOBUF_C__BEGIN_DECLS
 #endif
 
 #include "binakarier/auth/v1/auth.pb-c.h"
+#include "google/api/annotations.pb-c.h"
 #include "google/protobuf/field_mask.pb-c.h"
 
 typedef struct Binakarier__Identity__V1__Employee Binakarier__Identity__V1__Employee;

@@ -16,6 +16,7 @@ PROTOBUF_C__BEGIN_DECLS
 
 #include "binakarier/feed/v1/feed.pb-c.h"
 #include "binakarier/identity/v1/identity.pb-c.h"
+#include "google/api/annotations.pb-c.h"
 #include "google/protobuf/field_mask.pb-c.h"
 
 typedef struct Binakarier__Programs__V1__Competency Binakarier__Programs__V1__Competency;

@@ -1,0 +1,5 @@
+extension Templates {
+    static let home = #"""
+        <h1>{{t.home_greeting}}, {{greeting}}</h1>
+        """#
+}
