@@ -187,7 +187,7 @@ let package = Package(
         .target(
             name: "Reporting",
             dependencies: [
-                "BKProto", "BKRPC", "BKStore", "BKAuth", "BKServiceKit", "IdentityVocabulary", "CSodium", "BKCharts", "BKSpreadsheet",
+                "BKProto", "BKRPC", "BKStore", "BKAuth", "BKServiceKit", "IdentityVocabulary", "CSodium", "BKCharts", "BKSpreadsheet", "BKReportView",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -201,6 +201,14 @@ let package = Package(
         .target(
             name: "BKCharts",
             path: "Modules/BKCharts",
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+        // A report message as HTML (conclusions, sections, tables, charts): reporting's export and the gateway's pages.
+        .target(
+            name: "BKReportView",
+            dependencies: ["BKProto", "BKCharts"],
+            path: "Modules/BKReportView",
             exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
@@ -231,7 +239,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "BKProto", "BKRPC", "BKStore", "BKCharts", "CQREncode", "CSodium",
+                "BKProto", "BKRPC", "BKStore", "BKCharts", "BKReportView", "CQREncode", "CSodium",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -103,5 +103,10 @@ enum WebPages {
     static let all: [@Sendable (WebApp) -> Void] = [
         LoginPages.register,
         HomePage.register,
+        CataloguePages.register,
+        FeedbackPages.register,
+        DialoguePages.register,
+        ManagePages.register,
+        ReportPages.register,
     ]
 }

@@ -1,0 +1,2 @@
+import BKCharts
+import BKProto

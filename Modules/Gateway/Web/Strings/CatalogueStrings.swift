@@ -1,0 +1,6 @@
+import BKRPC
+
+extension Strings {
+    /// The texts of `CataloguePages`.
+    static let catalogue: [String: LocalizedText] = [:]
+}

@@ -1,0 +1,6 @@
+import BKRPC
+
+extension Strings {
+    /// The texts of `DialoguePages`.
+    static let dialogue: [String: LocalizedText] = [:]
+}

@@ -1,0 +1,6 @@
+import BKRPC
+
+extension Strings {
+    /// The texts of `ManagePages`.
+    static let manage: [String: LocalizedText] = [:]
+}

@@ -1,0 +1,4 @@
+extension Templates {
+    /// The templates of `CataloguePages`.
+    static let catalogue: [String: String] = [:]
+}

@@ -1,0 +1,4 @@
+extension Templates {
+    /// The templates of `DialoguePages`.
+    static let dialogue: [String: String] = [:]
+}

@@ -1,0 +1,4 @@
+extension Templates {
+    /// The templates of `FeedbackPages`.
+    static let feedback: [String: String] = [:]
+}

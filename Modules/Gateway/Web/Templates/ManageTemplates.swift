@@ -1,0 +1,4 @@
+extension Templates {
+    /// The templates of `ManagePages`.
+    static let manage: [String: String] = [:]
+}

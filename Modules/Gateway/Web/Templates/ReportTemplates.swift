@@ -1,0 +1,4 @@
+extension Templates {
+    /// The templates of `ReportPages`.
+    static let report: [String: String] = [:]
+}
