@@ -409,6 +409,16 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .executableTarget(
+            name: "bk-gateway-bench",
+            dependencies: [
+                "BKRPC", "BKProto", "BKTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "tools/bk-gateway-bench",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
             name: "bk-rpc-bench",
             dependencies: [
                 "BKRPC", "BKProto", "BKTestSupport",
@@ -517,6 +527,8 @@ let package = Package(
                 "Gateway", "BKProto", "BKRPC", "BKTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/GatewayTests",
             swiftSettings: strictSwift
