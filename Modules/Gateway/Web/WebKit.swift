@@ -60,6 +60,8 @@ struct WebRenderer: Sendable {
                 "agency": session.agencyCode,
             ]
             data["nav"] = Navigation.links(for: session, language: language, current: request.uri.path)
+            // swift-mustache cannot test an array's first element (`nav.0`): a flag says there is a menu.
+            data["hasNav"] = true
         }
         return data
     }

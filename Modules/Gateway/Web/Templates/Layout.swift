@@ -28,13 +28,13 @@ extension Templates {
             {{/user}}
             {{^user}}<a href="/masuk">{{t.login}}</a>{{/user}}
           </div>
-          {{#nav.0}}
+          {{#hasNav}}
           <nav aria-label="{{t.nav_label}}">
             <ul>
             {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
             </ul>
           </nav>
-          {{/nav.0}}
+          {{/hasNav}}
         </header>
         <main id="isi">
         {{#flash}}<p class="flash" role="status">{{flash}}</p>{{/flash}}
