@@ -78,7 +78,8 @@ enum Navigation {
         var links: [(String, String)] = [("/beranda", Strings.text("nav_beranda", language)), ("/katalog", Strings.text("nav_katalog", language))]
         links.append(("/evaluasi", Strings.text("nav_evaluasi", language)))
         links.append(("/dialog", Strings.text("nav_dialog", language)))
-        if session.has("agency_head") || session.isOrganizer { links.append(("/tindak-lanjut", Strings.text("nav_tindaklanjut", language))) }
+        // Anyone may own an action item; heads and organisers follow them up.
+        links.append(("/tindak-lanjut", Strings.text("nav_tindaklanjut", language)))
         if session.has("supervisor") { links.append(("/tim", Strings.text("nav_tim", language))) }
         if session.isOrganizer { links.append(("/kelola", Strings.text("nav_kelola", language))) }
         links.append(("/laporan", Strings.text("nav_laporan", language)))
