@@ -108,7 +108,7 @@ struct APIController: Sendable {
     static func collect(_ request: Request, limit: Int) async throws -> ByteBuffer {
         do {
             return try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw APIFailure(
                 .contentTooLarge, .resourceExhausted,
                 LocalizedText(id: "isi permintaan melebihi \(limit / 1024) KiB", en: "the request body exceeds \(limit / 1024) KiB"))

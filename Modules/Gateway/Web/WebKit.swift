@@ -150,7 +150,7 @@ struct FormData: Sendable {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: BodyLimits.form)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw WebFailure(status: .contentTooLarge, message: LocalizedText(id: "Isian terlalu besar.", en: "The form is too large."))
         }
         let form = FormData(String(buffer: buffer))

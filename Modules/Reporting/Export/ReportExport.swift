@@ -1,5 +1,6 @@
 import BKCharts
 import BKProto
+import BKReportView
 import BKServiceKit
 import BKSpreadsheet
 import Foundation
@@ -15,7 +16,7 @@ public enum ReportExport {
         case .csv: return .init(fileName: base + ".csv", contentType: "text/csv; charset=utf-8", content: csv(report))
         case .json: return .init(fileName: base + ".json", contentType: "application/json", content: try json(report))
         case .xlsx: return .init(fileName: base + ".xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content: try xlsx(report, temporaryDirectory: temporaryDirectory))
-        case .html: return .init(fileName: base + ".html", contentType: "text/html; charset=utf-8", content: Array(ReportPage.html(report).utf8))
+        case .html: return .init(fileName: base + ".html", contentType: "text/html; charset=utf-8", content: Array(ReportView.page(report).utf8))
         default: throw ServiceError.invalid(field: "format", reason: .init(id: "pilih csv, json, xlsx atau html", en: "choose csv, json, xlsx or html"))
         }
     }
@@ -37,58 +38,13 @@ public enum ReportExport {
         return "laporan-\(kind)-\(scope)-\(report.year)" + (report.quarter > 0 ? "-t\(report.quarter)" : "")
     }
 
-    // MARK: cells
-
-    static func kind(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column) -> Binakarier_Reporting_V1_ValueKind {
-        cell.kind != .unspecified ? cell.kind : column.kind
-    }
-
-    static func decimals(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column) -> Int {
-        let kind = kind(cell, column)
-        if kind == .count || kind == .rupiah { return 0 }
-        return Int(cell.kind != .unspecified ? cell.decimals : column.decimals)
-    }
-
-    /// A cell as people read it: "1.234", "79,2 %", "Rp 1.250.000", "12/03/2026", "<5", "–".
-    static func text(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column, k: Int32) -> String {
-        switch cell.state {
-        case .suppressed: return "<\(max(k, 5))"
-        case .missing: return "–"
-        default: break
-        }
-        switch kind(cell, column) {
-        case .text: return cell.text
-        case .date: return displayDate(cell.text)
-        case .percent: return IndonesianNumber.percent(cell.number, decimals: decimals(cell, column))
-        case .rupiah: return "Rp " + IndonesianNumber.format(cell.number, decimals: 0)
-        default: return cell.text.isEmpty ? IndonesianNumber.format(cell.number, decimals: decimals(cell, column)) : cell.text
-        }
-    }
-
-    /// YYYY-MM-DD as DD/MM/YYYY.
-    static func displayDate(_ text: String) -> String {
-        guard let date = CalendarDate(parsing: text) else { return text }
-        return "\(CalendarDate.pad(date.day, 2))/\(CalendarDate.pad(date.month, 2))/\(date.year)"
-    }
-
-    static func stamp(_ unix: Int64) -> String {
-        let date = CalendarDate(wib: unix)
-        let seconds = ((unix + 7 * 3600) % 86_400 + 86_400) % 86_400
-        return "\(displayDate(date.description)) \(CalendarDate.pad(Int(seconds / 3600), 2)).\(CalendarDate.pad(Int(seconds % 3600 / 60), 2)) WIB"
-    }
-
-    static func positions(_ report: Binakarier_Reporting_V1_Report) -> String {
-        let p = report.positions ?? .init()
-        return "posisi data: programs #\(p.programsSequence), feedback #\(p.feedbackSequence), data pegawai \(p.identitySyncedUnix > 0 ? stamp(p.identitySyncedUnix) : "–"), data hasil v\(p.outcomeVersion)"
-    }
-
     // MARK: CSV
 
     /// `;`-separated (what an Indonesian Excel opens), UTF-8 with a BOM; a cell that starts with
     /// = + - @ (or a tab or carriage return) gets a leading apostrophe so that no spreadsheet runs it.
     static func csv(_ report: Binakarier_Reporting_V1_Report) -> [UInt8] {
         // Every text that is not a table cell is the report's own or quotes a title: neutralised too.
-        var lines: [[String]] = [[neutralised(report.title)], [neutralised(report.subtitle)], ["Dibuat \(stamp(report.generateTimeUnix))", positions(report)]]
+        var lines: [[String]] = [[neutralised(report.title)], [neutralised(report.subtitle)], ["Dibuat \(ReportText.stamp(report.generateTimeUnix))", ReportText.positions(report)]]
         if !report.publishedId.isEmpty { lines.append(["Terbit \(report.publishedId)", "SHA-256 \(report.sha256)"]) }
         for section in report.sections {
             lines.append([])
@@ -117,8 +73,8 @@ public enum ReportExport {
     /// A cell of a table: text that looks like a formula is neutralised; our own numbers (a negative
     /// change "-2,5") are written as they are, so that a spreadsheet reads them as numbers.
     static func csvCell(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column, k: Int32) -> String {
-        let value = text(cell, column, k: k)
-        let isText = cell.state == .value && (kind(cell, column) == .text || !cell.text.isEmpty)
+        let value = ReportText.text(cell, column, k: k)
+        let isText = cell.state == .value && (ReportText.kind(cell, column) == .text || !cell.text.isEmpty)
         return isText ? neutralised(value) : value
     }
 
@@ -143,7 +99,7 @@ public enum ReportExport {
             case .suppressed: return ["status": "disembunyikan"]
             case .missing: return ["status": "tidak ada data"]
             default:
-                switch kind(cell, column) {
+                switch ReportText.kind(cell, column) {
                 case .text, .date: return cell.text
                 default: return cell.text.isEmpty ? cell.number as Any : cell.text
                 }
@@ -152,7 +108,7 @@ public enum ReportExport {
         let document: [String: Any] = [
             "judul": report.title, "subjudul": report.subtitle, "jenis": kindName(report.kind),
             "cakupan": report.scope, "tahun": report.year, "triwulan": report.quarter, "k": report.k,
-            "dibuat": stamp(report.generateTimeUnix), "dibuat_unix": report.generateTimeUnix,
+            "dibuat": ReportText.stamp(report.generateTimeUnix), "dibuat_unix": report.generateTimeUnix,
             "posisi_data": [
                 "programs": report.positions?.programsSequence ?? 0, "feedback": report.positions?.feedbackSequence ?? 0,
                 "data_pegawai_unix": report.positions?.identitySyncedUnix ?? 0, "data_hasil": report.positions?.outcomeVersion ?? 0,
@@ -173,20 +129,10 @@ public enum ReportExport {
             },
             "kesimpulan": report.conclusions.map { conclusion in
                 ["topik": conclusion.topic, "kesimpulan": conclusion.text, "bukti": conclusion.evidence, "n": conclusion.n,
-                 "rekomendasi": conclusion.recommendation, "penilaian": verdict(conclusion.verdict)] as [String: Any]
+                 "rekomendasi": conclusion.recommendation, "penilaian": ReportText.verdict(conclusion.verdict)] as [String: Any]
             },
         ]
         return Array(try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys]))
-    }
-
-    static func verdict(_ verdict: Binakarier_Reporting_V1_Verdict) -> String {
-        switch verdict {
-        case .positive: "positif"
-        case .negative: "perlu perbaikan"
-        case .neutral: "tidak ada perubahan berarti"
-        case .inconclusive: "belum dapat disimpulkan"
-        default: ""
-        }
     }
 
     // MARK: XLSX
@@ -196,8 +142,8 @@ public enum ReportExport {
     static func xlsx(_ report: Binakarier_Reporting_V1_Report, temporaryDirectory: String? = nil) throws -> [UInt8] {
         var sheets: [Sheet] = [Sheet(
             name: "Laporan", title: report.title, columns: [Column("Uraian"), Column("Isi")],
-            rows: [[.text("Subjudul"), .text(report.subtitle)], [.text("Dibuat"), .text(stamp(report.generateTimeUnix))],
-                   [.text("Posisi data"), .text(positions(report))]]
+            rows: [[.text("Subjudul"), .text(report.subtitle)], [.text("Dibuat"), .text(ReportText.stamp(report.generateTimeUnix))],
+                   [.text("Posisi data"), .text(ReportText.positions(report))]]
                 + (report.publishedId.isEmpty ? [] : [[.text("Terbit"), .text(report.publishedId)], [.text("SHA-256"), .text(report.sha256)]]))]
         for section in report.sections {
             guard !section.tables.isEmpty else {
@@ -237,18 +183,18 @@ public enum ReportExport {
     }
 
     static func spreadsheetCell(_ cell: Binakarier_Reporting_V1_Cell, _ column: Binakarier_Reporting_V1_Column, k: Int32) -> BKSpreadsheet.Cell {
-        guard cell.state == .value || cell.state == .unspecified else { return .text(text(cell, column, k: k)) }
-        switch kind(cell, column) {
+        guard cell.state == .value || cell.state == .unspecified else { return .text(ReportText.text(cell, column, k: k)) }
+        switch ReportText.kind(cell, column) {
         case .text: return .text(cell.text)
         case .date:
             guard let date = CalendarDate(parsing: cell.text) else { return .text(cell.text) }
             return .date(ExcelDate(year: date.year, month: date.month, day: date.day))
         case .count: return .number(cell.number, .integer)
-        case .percent: return .number(cell.number / 100, .percent(places: decimals(cell, column)))
+        case .percent: return .number(cell.number / 100, .percent(places: ReportText.decimals(cell, column)))
         case .rupiah: return .number(cell.number, .rupiah)
         default:
             guard cell.text.isEmpty else { return .text(cell.text) }
-            return .number(cell.number, .decimal(places: decimals(cell, column)))
+            return .number(cell.number, .decimal(places: ReportText.decimals(cell, column)))
         }
     }
 }

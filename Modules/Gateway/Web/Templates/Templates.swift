@@ -8,5 +8,5 @@ enum Templates {
     static let core: [String: String] = ["layout": layout, "error": error, "login": login, "home": home]
 
     /// The only names allowed in triple braces (unescaped): markup the gateway built and escaped itself.
-    static let trustedHTML: Set<String> = ["body", "svg", "qr"]
+    static let trustedHTML: Set<String> = ["body", "svg", "qr", "report"]
 }
