@@ -12,12 +12,18 @@ STAFF = "200208222022111001"
 SUPERVISOR = "198811192019032001"
 HEAD = "197101171996042001"
 
-PUBLIC_PAGES = ["/masuk"]
+PUBLIC_PAGES = ["/masuk", "/verifikasi"]
 PAGES = {
-    STAFF: ["/beranda", "/katalog", "/evaluasi", "/jp", "/sertifikat", "/dialog", "/laporan"],
-    SUPERVISOR: ["/beranda", "/tim"],
-    HEAD: ["/beranda", "/dialog", "/dialog/baru", "/tindak-lanjut", "/laporan"],
-    ORGANIZER[0]: ["/beranda", "/kelola", "/kelola/program/baru", "/laporan", "/laporan/kota"],
+    STAFF: [
+        "/beranda", "/katalog", "/katalog/LAT-MANWAKTU", "/sesi/LAT-MANWAKTU-06", "/evaluasi", "/jp", "/sertifikat",
+        "/dialog", "/tindak-lanjut", "/laporan", "/laporan/pegawai/200208222022111001?tahun=2026",
+    ],
+    SUPERVISOR: ["/beranda", "/tim", "/sertifikat"],
+    HEAD: ["/beranda", "/dialog", "/dialog/baru", "/tindak-lanjut", "/laporan", "/laporan/instansi/DINKES?tahun=2026"],
+    ORGANIZER[0]: [
+        "/beranda", "/kelola", "/kelola/program/baru", "/kelola/program/LAT-MANWAKTU", "/kelola/sesi/LAT-MANWAKTU-06/peserta",
+        "/kelola/sesi/LAT-MANWAKTU-05/presensi", "/laporan", "/laporan/kota?tahun=2026", "/laporan/program/LAT-MANWAKTU?tahun=2026",
+    ],
 }
 PASSWORDS = {STAFF: ASN_PASSWORD, SUPERVISOR: ASN_PASSWORD, HEAD: ASN_PASSWORD, ORGANIZER[0]: ORGANIZER[1]}
 BLOCKING = ("serious", "critical")
@@ -56,3 +62,15 @@ def test_phone_layout_has_no_serious_violation(new_page, login):
     login(phone, STAFF, ASN_PASSWORD)
     phone.goto("/beranda")
     assert violations(phone) == []
+
+
+def test_pages_reached_by_links_have_no_serious_violation(page, login):
+    """Pages whose address depends on the data: a certificate and a dialogue, reached as a person does."""
+    login(page, SUPERVISOR, ASN_PASSWORD)
+    page.goto("/sertifikat")
+    page.locator("main a[href^='/sertifikat/']").first.click()
+    assert page.locator("svg[role=img]").count() >= 1, "the certificate shows its QR code"
+    assert violations(page) == [], page.url
+    page.goto("/dialog")
+    page.locator("main a[href^='/dialog/DLG-']").first.click()
+    assert violations(page) == [], page.url
