@@ -253,7 +253,9 @@ def test_public_ikm_once_per_browser(page: Page, base_url, new_page, shot):
                              {"kind": "AUDIENCE_KIND_PUBLIC", "agencyCode": "DINKES", "unitCode": unit})
     try:
         phone = new_page(390, 844)
-        phone.goto(f"/ikm/{campaign['id']}")
+        # The unit's own address (what its counter's QR code holds) opens its one open survey.
+        phone.goto(f"/ikm/DINKES/{unit}")
+        assert phone.url.endswith(f"/ikm/{campaign['id']}"), phone.url
         expect(phone.locator("h1")).to_have_text(title)
         expect(phone.locator(".fb-privacy")).to_contain_text("tanpa nama")
         expect(phone.locator("fieldset.fb-q .fb-element")).to_have_count(9)
@@ -293,3 +295,7 @@ def test_public_ikm_once_per_browser(page: Page, base_url, new_page, shot):
         shot(other, "feedback-ikm-desktop")
     finally:
         close_campaign(page, base_url, token, campaign)
+    # Once closed, the unit's address says no survey is open (404), in a page, not an error.
+    response = page.goto(f"/ikm/DINKES/{unit}")
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_have_text("Belum ada survei yang dibuka")

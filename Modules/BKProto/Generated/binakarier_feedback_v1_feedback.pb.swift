@@ -773,6 +773,56 @@ public struct Binakarier_Feedback_V1_ListCampaignsResponse: ProtoMessage {
     }
 }
 
+/// The open public surveys (IKM) of one service unit: what its counter's QR code opens, without a login.
+public struct Binakarier_Feedback_V1_ListPublicCampaignsRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ListPublicCampaignsRequest"
+    public var agencyCode: String = ""
+
+    /// Empty: the agency's own surveys (not a unit's).
+    public var unitCode: String = ""
+
+    public init() {}
+
+    public init(
+        agencyCode: String = "",
+        unitCode: String = ""
+    ) {
+        self.agencyCode = agencyCode
+        self.unitCode = unitCode
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ListPublicCampaignsResponse: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ListPublicCampaignsResponse"
+
+    /// Open now, newest first; without their live counts.
+    public var campaigns: [Binakarier_Feedback_V1_Campaign] = []
+
+    public init() {}
+
+    public init(
+        campaigns: [Binakarier_Feedback_V1_Campaign] = []
+    ) {
+        self.campaigns = campaigns
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
 public struct Binakarier_Feedback_V1_PendingForm: ProtoMessage {
     public static let protoName = "binakarier.feedback.v1.PendingForm"
     public var campaign: Binakarier_Feedback_V1_Campaign? = nil
@@ -3141,6 +3191,130 @@ extension Binakarier_Feedback_V1_ListCampaignsResponse: Encodable {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
         if !self.campaigns.isEmpty { try container.encode(self.campaigns, forKey: ProtoJSONKey("campaigns")) }
         if !self.nextPageToken.isEmpty { try container.encode(self.nextPageToken, forKey: ProtoJSONKey("nextPageToken")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListPublicCampaignsRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ListPublicCampaignsRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__list_public_campaigns_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+        if !self.unitCode.isEmpty { c.pointee.unit_code = try arena.cString(self.unitCode, field: "unit_code") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+        self.unitCode = ProtoCBridge.string(c.pointee.unit_code)
+    }
+}
+
+extension Binakarier_Feedback_V1_ListPublicCampaignsRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "unit_code" where rest == nil:
+                    self.unitCode = source.unitCode
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListPublicCampaignsRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "unitCode", "unit_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.unitCode = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ListPublicCampaignsRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListPublicCampaignsRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.unitCode.isEmpty { try container.encode(self.unitCode, forKey: ProtoJSONKey("unitCode")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListPublicCampaignsResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ListPublicCampaignsResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__list_public_campaigns_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.n_campaigns = self.campaigns.count
+        c.pointee.campaigns = try arena.messages(self.campaigns)
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.campaigns = try ProtoCBridge.messages(c.pointee.campaigns, c.pointee.n_campaigns)
+    }
+}
+
+extension Binakarier_Feedback_V1_ListPublicCampaignsResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "campaigns" where rest == nil:
+                    self.campaigns = source.campaigns
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListPublicCampaignsResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "campaigns":
+                    self.campaigns = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_Campaign>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ListPublicCampaignsResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListPublicCampaignsResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.campaigns.isEmpty { try container.encode(self.campaigns, forKey: ProtoJSONKey("campaigns")) }
     }
 }
 
@@ -6703,6 +6877,10 @@ public enum Binakarier_Feedback_V1_FeedbackService {
 
     /// Organisers; agency heads their agency's.
     public static let listCampaigns = ProtoMethod<Binakarier_Feedback_V1_ListCampaignsRequest, Binakarier_Feedback_V1_ListCampaignsResponse>(service: serviceName, name: "ListCampaigns")
+
+    /// Anyone, without a login: the open public surveys of a service unit (a unit code is unique only
+    /// within its agency). INVALID_ARGUMENT: no agency code.
+    public static let listPublicCampaigns = ProtoMethod<Binakarier_Feedback_V1_ListPublicCampaignsRequest, Binakarier_Feedback_V1_ListPublicCampaignsResponse>(service: serviceName, name: "ListPublicCampaigns")
 
     /// The forms the caller still has to fill in.
     public static let listMyPending = ProtoMethod<Binakarier_Feedback_V1_ListMyPendingRequest, Binakarier_Feedback_V1_ListMyPendingResponse>(service: serviceName, name: "ListMyPending")

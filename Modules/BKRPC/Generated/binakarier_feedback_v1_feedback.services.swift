@@ -38,6 +38,10 @@ extension Binakarier_Feedback_V1_FeedbackService {
         /// Organisers; agency heads their agency's.
         func listCampaigns(_ request: Binakarier_Feedback_V1_ListCampaignsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListCampaignsResponse
 
+        /// Anyone, without a login: the open public surveys of a service unit (a unit code is unique only
+        /// within its agency). INVALID_ARGUMENT: no agency code.
+        func listPublicCampaigns(_ request: Binakarier_Feedback_V1_ListPublicCampaignsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListPublicCampaignsResponse
+
         /// The forms the caller still has to fill in.
         func listMyPending(_ request: Binakarier_Feedback_V1_ListMyPendingRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListMyPendingResponse
 
@@ -109,6 +113,7 @@ extension Binakarier_Feedback_V1_FeedbackService {
         public var closeCampaign: MethodPolicy
         public var getCampaign: MethodPolicy
         public var listCampaigns: MethodPolicy
+        public var listPublicCampaigns: MethodPolicy
         public var listMyPending: MethodPolicy
         public var submitResponse: MethodPolicy
         public var submitPublicResponse: MethodPolicy
@@ -138,6 +143,7 @@ extension Binakarier_Feedback_V1_FeedbackService {
             closeCampaign: MethodPolicy,
             getCampaign: MethodPolicy,
             listCampaigns: MethodPolicy,
+            listPublicCampaigns: MethodPolicy,
             listMyPending: MethodPolicy,
             submitResponse: MethodPolicy,
             submitPublicResponse: MethodPolicy,
@@ -166,6 +172,7 @@ extension Binakarier_Feedback_V1_FeedbackService {
             self.closeCampaign = closeCampaign
             self.getCampaign = getCampaign
             self.listCampaigns = listCampaigns
+            self.listPublicCampaigns = listPublicCampaigns
             self.listMyPending = listMyPending
             self.submitResponse = submitResponse
             self.submitPublicResponse = submitPublicResponse
@@ -198,6 +205,7 @@ extension Binakarier_Feedback_V1_FeedbackService {
                 ("CloseCampaign", closeCampaign),
                 ("GetCampaign", getCampaign),
                 ("ListCampaigns", listCampaigns),
+                ("ListPublicCampaigns", listPublicCampaigns),
                 ("ListMyPending", listMyPending),
                 ("SubmitResponse", submitResponse),
                 ("SubmitPublicResponse", submitPublicResponse),
@@ -276,6 +284,12 @@ extension Binakarier_Feedback_V1_FeedbackService {
         /// Organisers; agency heads their agency's.
         public func listCampaigns(_ request: Binakarier_Feedback_V1_ListCampaignsRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ListCampaignsResponse {
             try await rpc.call(Binakarier_Feedback_V1_FeedbackService.listCampaigns, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// Anyone, without a login: the open public surveys of a service unit (a unit code is unique only
+        /// within its agency). INVALID_ARGUMENT: no agency code.
+        public func listPublicCampaigns(_ request: Binakarier_Feedback_V1_ListPublicCampaignsRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ListPublicCampaignsResponse {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.listPublicCampaigns, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
         /// The forms the caller still has to fill in.
@@ -386,6 +400,7 @@ extension Binakarier_Feedback_V1_FeedbackService.ServiceProtocol {
         router.register(Binakarier_Feedback_V1_FeedbackService.closeCampaign, policy: policies.closeCampaign) { try await self.closeCampaign($0, context: $1) }
         router.register(Binakarier_Feedback_V1_FeedbackService.getCampaign, policy: policies.getCampaign) { try await self.getCampaign($0, context: $1) }
         router.register(Binakarier_Feedback_V1_FeedbackService.listCampaigns, policy: policies.listCampaigns) { try await self.listCampaigns($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.listPublicCampaigns, policy: policies.listPublicCampaigns) { try await self.listPublicCampaigns($0, context: $1) }
         router.register(Binakarier_Feedback_V1_FeedbackService.listMyPending, policy: policies.listMyPending) { try await self.listMyPending($0, context: $1) }
         router.register(Binakarier_Feedback_V1_FeedbackService.submitResponse, policy: policies.submitResponse) { try await self.submitResponse($0, context: $1) }
         router.register(Binakarier_Feedback_V1_FeedbackService.submitPublicResponse, policy: policies.submitPublicResponse) { try await self.submitPublicResponse($0, context: $1) }

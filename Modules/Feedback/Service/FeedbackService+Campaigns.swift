@@ -154,6 +154,25 @@ extension FeedbackService {
         return .init(campaigns: Array(found.prefix(size)), nextPageToken: found.count > size ? pages.encode(after: found[size - 1].id, scope: scope) : "")
     }
 
+    /// The counter's QR code: open public surveys of one unit, for anyone. Nothing about who answered.
+    public func listPublicCampaigns(
+        _ request: Binakarier_Feedback_V1_ListPublicCampaignsRequest, context: RPCServerContext
+    ) async throws -> Binakarier_Feedback_V1_ListPublicCampaignsResponse {
+        let agency = request.agencyCode.trimmingCharacters(in: .whitespaces).uppercased()
+        guard !agency.isEmpty else {
+            throw RPCError.invalidArgument(field: "agency_code", LocalizedText(id: "kode OPD wajib diisi", en: "the agency code is required"))
+        }
+        let unit = request.unitCode.trimmingCharacters(in: .whitespaces).uppercased()
+        let time = now()
+        let found = try await store.publicCampaigns(agencyCode: agency, unitCode: unit)
+        return .init(campaigns: found.filter { $0.openTimeUnix <= time && ($0.closeTimeUnix == 0 || $0.closeTimeUnix > time) }.map { campaign in
+            var shown = campaign
+            shown.responses = 0
+            shown.openedBy = ""
+            return shown
+        })
+    }
+
     public func listMyPending(_ request: Binakarier_Feedback_V1_ListMyPendingRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListMyPendingResponse {
         let caller = try context.requireCaller()
         guard !caller.nip.isEmpty else { return .init() }

@@ -52,6 +52,7 @@ public final class FeedbackService: API.ServiceProtocol {
             closeCampaign: .roles(Self.leaders),
             getCampaign: .anyone,
             listCampaigns: .roles([.organizer, .administrator, .agencyHead], services: Self.reporting),
+            listPublicCampaigns: .anyone,
             listMyPending: .authenticated(),
             submitResponse: .authenticated(),
             submitPublicResponse: .anyone,

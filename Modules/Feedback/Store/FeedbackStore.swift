@@ -275,6 +275,17 @@ public final class FeedbackStore: Sendable {
         }
     }
 
+    /// The open public campaigns of a service unit, newest first.
+    public func publicCampaigns(agencyCode: String, unitCode: String) async throws -> [Campaign] {
+        try await db.read { db in
+            try Row.fetchAll(
+                db,
+                sql: Self.campaignSelect + " WHERE c.audience_kind = ? AND c.state = ? AND c.agency_code = ? AND c.unit_code = ? ORDER BY c.open_time DESC LIMIT 20",
+                arguments: [Binakarier_Feedback_V1_AudienceKind.public.rawValue, Binakarier_Feedback_V1_CampaignState.open.rawValue, agencyCode, unitCode]
+            ).map(Self.campaign)
+        }
+    }
+
     /// The open campaigns `nip` may still answer (with the subject of each supervisor form).
     public func pending(for nip: String) async throws -> [(Campaign, String)] {
         let time = now()

@@ -102,6 +102,17 @@ extension APIRoute {
             return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).listCampaigns(request))
         },
         APIRoute(
+            verb: .get, path: "/api/v1/public-surveys", bodyIsRequest: false,
+            rpc: "binakarier.feedback.v1.FeedbackService/ListPublicCampaigns", daemon: .feedback,
+            fields: [
+                "agency_code": .init(json: "agencyCode", kind: .string, repeated: false),
+                "unit_code": .init(json: "unitCode", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_ListPublicCampaignsRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).listPublicCampaigns(request))
+        },
+        APIRoute(
             verb: .get, path: "/api/v1/me/pending-forms", bodyIsRequest: false,
             rpc: "binakarier.feedback.v1.FeedbackService/ListMyPending", daemon: .feedback,
             fields: [:]

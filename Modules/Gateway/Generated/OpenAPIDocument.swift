@@ -471,6 +471,56 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/public-surveys": {
+          "get": {
+            "operationId": "FeedbackService_ListPublicCampaigns",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "Anyone, without a login: the open public surveys of a service unit (a unit code is unique only",
+            "description": "Anyone, without a login: the open public surveys of a service unit (a unit code is unique only\n within its agency). INVALID_ARGUMENT: no agency code.",
+            "parameters": [
+              {
+                "name": "agencyCode",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "unitCode",
+                "in": "query",
+                "description": "Empty: the agency's own surveys (not a unit's).",
+                "schema": {
+                  "description": "Empty: the agency's own surveys (not a unit's).",
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "ListPublicCampaignsResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ListPublicCampaignsResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
         "/api/v1/me/pending-forms": {
           "get": {
             "operationId": "FeedbackService_ListMyPending",
@@ -5406,6 +5456,18 @@ enum OpenAPIDocument {
                 "type": "array",
                 "items": {
                   "$ref": "#/components/schemas/binakarier.feedback.v1.PendingForm"
+                }
+              }
+            }
+          },
+          "binakarier.feedback.v1.ListPublicCampaignsResponse": {
+            "type": "object",
+            "properties": {
+              "campaigns": {
+                "description": "Open now, newest first; without their live counts.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.Campaign"
                 }
               }
             }

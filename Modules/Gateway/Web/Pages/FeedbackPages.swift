@@ -27,6 +27,9 @@ enum FeedbackPages {
         web.post("/evaluasi/:campaign") { request, context in
             try await submit(web, request: request, context: context)
         }
+        web.get("/ikm/:agency/:unit") { request, context in
+            try await unitPage(web, request: request, context: context)
+        }
         web.get("/ikm/:campaign") { request, context in
             try await publicPage(web, request: request, context: context)
         }
@@ -266,9 +269,13 @@ enum FeedbackPages {
 
     static func message(
         _ web: WebApp, request: Request, context: GatewayContext, title: String, text: String, formTitle: String = "", back: Bool = true,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, links: [[String: String]] = []
     ) -> Response {
         var data: [String: Any] = ["messageTitle": title, "messageText": text, "back": back]
+        if !links.isEmpty {
+            data["links"] = links
+            data["hasLinks"] = true
+        }
         if !formTitle.isEmpty { data["formTitle"] = formTitle }
         return web.page("fb_message", title: title, data: data, request: request, context: context, status: status)
     }
@@ -392,6 +399,26 @@ enum FeedbackPages {
         links.append(["href": "/evaluasi", "label": web.text("fb_back_list", context), "secondary": !links.isEmpty])
         data["links"] = links
         return web.page("fb_thanks", title: web.text("fb_thanks_title", context), data: data, request: request, context: context)
+    }
+
+    // MARK: /ikm/:agency/:unit (no login): what a unit's counter QR code opens
+
+    /// The unit's open public survey: its form when there is one, a choice when several, else a page
+    /// that says none is open now. The address stays the same from one survey to the next.
+    static func unitPage(_ web: WebApp, request: Request, context: GatewayContext) async throws -> Response {
+        let agency = context.parameters.get("agency") ?? ""
+        let unit = context.parameters.get("unit") ?? ""
+        let open = try await Client(web.daemons.feedback, metadata: context.anonymousMetadata)
+            .listPublicCampaigns(.init(agencyCode: agency, unitCode: unit == "-" ? "" : unit)).campaigns
+        if open.count == 1, let only = open.first { throw WebRedirect(location: "/ikm/\(only.id)") }
+        guard !open.isEmpty else {
+            return message(
+                web, request: request, context: context, title: web.text("fb_ikm_none_title", context),
+                text: web.text("fb_ikm_none_text", context), back: false, status: .notFound)
+        }
+        return message(
+            web, request: request, context: context, title: web.text("fb_ikm_choose_title", context),
+            text: web.text("fb_ikm_choose_text", context), back: false, links: open.map { ["href": "/ikm/\($0.id)", "label": $0.title] })
     }
 
     // MARK: /ikm/:campaign (no login)

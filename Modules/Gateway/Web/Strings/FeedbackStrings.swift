@@ -201,5 +201,11 @@ extension Strings {
             id: "Terlalu banyak jawaban dari jaringan ini untuk unit layanan ini dalam waktu singkat. Jawaban Anda belum terkirim; coba lagi nanti.",
             en: "Too many answers from this network for this service unit in a short time. Your answers were not sent; try again later."),
         "fb_ikm_unit": .init(id: "Unit layanan", en: "Service unit"),
+        "fb_ikm_none_title": .init(id: "Belum ada survei yang dibuka", en: "No survey is open"),
+        "fb_ikm_none_text": .init(
+            id: "Unit layanan ini sedang tidak membuka survei kepuasan masyarakat. Terima kasih atas kesediaan Anda.",
+            en: "This service unit has no satisfaction survey open at the moment. Thank you for your willingness."),
+        "fb_ikm_choose_title": .init(id: "Pilih survei", en: "Choose a survey"),
+        "fb_ikm_choose_text": .init(id: "Unit layanan ini membuka lebih dari satu survei. Pilih yang sesuai dengan layanan yang Anda terima.", en: "This service unit has more than one survey open. Choose the one for the service you received."),
     ]
 }

@@ -221,6 +221,7 @@ extension Templates {
         <h1>{{messageTitle}}</h1>
         <p class="notice">{{messageText}}</p>
         {{#formTitle}}<p class="muted">{{formTitle}}</p>{{/formTitle}}
+        {{#hasLinks}}<ul class="plain">{{#links}}<li><a href="{{href}}">{{label}}</a></li>{{/links}}</ul>{{/hasLinks}}
         {{#back}}<p><a href="/evaluasi">{{t.fb_back_list}}</a></p>{{/back}}
         </section>
         """#

@@ -27,6 +27,8 @@ typedef struct Binakarier__Feedback__V1__SubmitResponseResponse Binakarier__Feed
 typedef struct Binakarier__Feedback__V1__SubmitPublicResponseRequest Binakarier__Feedback__V1__SubmitPublicResponseRequest;
 typedef struct Binakarier__Feedback__V1__ListCampaignsRequest Binakarier__Feedback__V1__ListCampaignsRequest;
 typedef struct Binakarier__Feedback__V1__ListCampaignsResponse Binakarier__Feedback__V1__ListCampaignsResponse;
+typedef struct Binakarier__Feedback__V1__ListPublicCampaignsRequest Binakarier__Feedback__V1__ListPublicCampaignsRequest;
+typedef struct Binakarier__Feedback__V1__ListPublicCampaignsResponse Binakarier__Feedback__V1__ListPublicCampaignsResponse;
 typedef struct Binakarier__Feedback__V1__PendingForm Binakarier__Feedback__V1__PendingForm;
 typedef struct Binakarier__Feedback__V1__ListMyPendingRequest Binakarier__Feedback__V1__ListMyPendingRequest;
 typedef struct Binakarier__Feedback__V1__ListMyPendingResponse Binakarier__Feedback__V1__ListMyPendingResponse;
@@ -460,6 +462,37 @@ struct  Binakarier__Feedback__V1__ListCampaignsResponse
 #define BINAKARIER__FEEDBACK__V1__LIST_CAMPAIGNS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__list_campaigns_response__descriptor) \
     , 0,NULL, (char *)protobuf_c_empty_string }
+
+
+/*
+ * The open public surveys (IKM) of one service unit: what its counter's QR code opens, without a login.
+ */
+struct  Binakarier__Feedback__V1__ListPublicCampaignsRequest
+{
+  ProtobufCMessage base;
+  char *agency_code;
+  /*
+   * Empty: the agency's own surveys (not a unit's).
+   */
+  char *unit_code;
+};
+#define BINAKARIER__FEEDBACK__V1__LIST_PUBLIC_CAMPAIGNS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__list_public_campaigns_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__ListPublicCampaignsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Open now, newest first; without their live counts.
+   */
+  size_t n_campaigns;
+  Binakarier__Feedback__V1__Campaign **campaigns;
+};
+#define BINAKARIER__FEEDBACK__V1__LIST_PUBLIC_CAMPAIGNS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__list_public_campaigns_response__descriptor) \
+    , 0,NULL }
 
 
 struct  Binakarier__Feedback__V1__PendingForm
@@ -1363,6 +1396,44 @@ Binakarier__Feedback__V1__ListCampaignsResponse *
 void   binakarier__feedback__v1__list_campaigns_response__free_unpacked
                      (Binakarier__Feedback__V1__ListCampaignsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ListPublicCampaignsRequest methods */
+void   binakarier__feedback__v1__list_public_campaigns_request__init
+                     (Binakarier__Feedback__V1__ListPublicCampaignsRequest         *message);
+size_t binakarier__feedback__v1__list_public_campaigns_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsRequest   *message);
+size_t binakarier__feedback__v1__list_public_campaigns_request__pack
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__list_public_campaigns_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ListPublicCampaignsRequest *
+       binakarier__feedback__v1__list_public_campaigns_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__list_public_campaigns_request__free_unpacked
+                     (Binakarier__Feedback__V1__ListPublicCampaignsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ListPublicCampaignsResponse methods */
+void   binakarier__feedback__v1__list_public_campaigns_response__init
+                     (Binakarier__Feedback__V1__ListPublicCampaignsResponse         *message);
+size_t binakarier__feedback__v1__list_public_campaigns_response__get_packed_size
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsResponse   *message);
+size_t binakarier__feedback__v1__list_public_campaigns_response__pack
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsResponse   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__list_public_campaigns_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ListPublicCampaignsResponse *
+       binakarier__feedback__v1__list_public_campaigns_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__list_public_campaigns_response__free_unpacked
+                     (Binakarier__Feedback__V1__ListPublicCampaignsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Binakarier__Feedback__V1__PendingForm methods */
 void   binakarier__feedback__v1__pending_form__init
                      (Binakarier__Feedback__V1__PendingForm         *message);
@@ -2231,6 +2302,12 @@ typedef void (*Binakarier__Feedback__V1__ListCampaignsRequest_Closure)
 typedef void (*Binakarier__Feedback__V1__ListCampaignsResponse_Closure)
                  (const Binakarier__Feedback__V1__ListCampaignsResponse *message,
                   void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ListPublicCampaignsRequest_Closure)
+                 (const Binakarier__Feedback__V1__ListPublicCampaignsRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ListPublicCampaignsResponse_Closure)
+                 (const Binakarier__Feedback__V1__ListPublicCampaignsResponse *message,
+                  void *closure_data);
 typedef void (*Binakarier__Feedback__V1__PendingForm_Closure)
                  (const Binakarier__Feedback__V1__PendingForm *message,
                   void *closure_data);
@@ -2406,6 +2483,10 @@ struct Binakarier__Feedback__V1__FeedbackService_Service
                          const Binakarier__Feedback__V1__ListCampaignsRequest *input,
                          Binakarier__Feedback__V1__ListCampaignsResponse_Closure closure,
                          void *closure_data);
+  void (*list_public_campaigns)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                                const Binakarier__Feedback__V1__ListPublicCampaignsRequest *input,
+                                Binakarier__Feedback__V1__ListPublicCampaignsResponse_Closure closure,
+                                void *closure_data);
   void (*list_my_pending)(Binakarier__Feedback__V1__FeedbackService_Service *service,
                           const Binakarier__Feedback__V1__ListMyPendingRequest *input,
                           Binakarier__Feedback__V1__ListMyPendingResponse_Closure closure,
@@ -2495,6 +2576,7 @@ void binakarier__feedback__v1__feedback_service__init (Binakarier__Feedback__V1_
       function_prefix__ ## close_campaign,\
       function_prefix__ ## get_campaign,\
       function_prefix__ ## list_campaigns,\
+      function_prefix__ ## list_public_campaigns,\
       function_prefix__ ## list_my_pending,\
       function_prefix__ ## submit_response,\
       function_prefix__ ## submit_public_response,\
@@ -2549,6 +2631,10 @@ void binakarier__feedback__v1__feedback_service__list_campaigns(ProtobufCService
                                                                 const Binakarier__Feedback__V1__ListCampaignsRequest *input,
                                                                 Binakarier__Feedback__V1__ListCampaignsResponse_Closure closure,
                                                                 void *closure_data);
+void binakarier__feedback__v1__feedback_service__list_public_campaigns(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__ListPublicCampaignsRequest *input,
+                                                                       Binakarier__Feedback__V1__ListPublicCampaignsResponse_Closure closure,
+                                                                       void *closure_data);
 void binakarier__feedback__v1__feedback_service__list_my_pending(ProtobufCService *service,
                                                                  const Binakarier__Feedback__V1__ListMyPendingRequest *input,
                                                                  Binakarier__Feedback__V1__ListMyPendingResponse_Closure closure,
@@ -2644,6 +2730,8 @@ extern const ProtobufCMessageDescriptor binakarier__feedback__v1__submit_respons
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__submit_public_response_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_campaigns_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_campaigns_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_public_campaigns_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_public_campaigns_response__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__pending_form__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_my_pending_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_my_pending_response__descriptor;

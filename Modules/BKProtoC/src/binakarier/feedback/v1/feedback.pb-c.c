@@ -457,6 +457,96 @@ void   binakarier__feedback__v1__list_campaigns_response__free_unpacked
   assert(message->base.descriptor == &binakarier__feedback__v1__list_campaigns_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   binakarier__feedback__v1__list_public_campaigns_request__init
+                     (Binakarier__Feedback__V1__ListPublicCampaignsRequest         *message)
+{
+  static const Binakarier__Feedback__V1__ListPublicCampaignsRequest init_value = BINAKARIER__FEEDBACK__V1__LIST_PUBLIC_CAMPAIGNS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__list_public_campaigns_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_public_campaigns_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__list_public_campaigns_request__pack
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_public_campaigns_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__list_public_campaigns_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_public_campaigns_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ListPublicCampaignsRequest *
+       binakarier__feedback__v1__list_public_campaigns_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ListPublicCampaignsRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__list_public_campaigns_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__list_public_campaigns_request__free_unpacked
+                     (Binakarier__Feedback__V1__ListPublicCampaignsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_public_campaigns_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__list_public_campaigns_response__init
+                     (Binakarier__Feedback__V1__ListPublicCampaignsResponse         *message)
+{
+  static const Binakarier__Feedback__V1__ListPublicCampaignsResponse init_value = BINAKARIER__FEEDBACK__V1__LIST_PUBLIC_CAMPAIGNS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__list_public_campaigns_response__get_packed_size
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_public_campaigns_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__list_public_campaigns_response__pack
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_public_campaigns_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__list_public_campaigns_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListPublicCampaignsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_public_campaigns_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ListPublicCampaignsResponse *
+       binakarier__feedback__v1__list_public_campaigns_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ListPublicCampaignsResponse *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__list_public_campaigns_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__list_public_campaigns_response__free_unpacked
+                     (Binakarier__Feedback__V1__ListPublicCampaignsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_public_campaigns_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   binakarier__feedback__v1__pending_form__init
                      (Binakarier__Feedback__V1__PendingForm         *message)
 {
@@ -3569,6 +3659,95 @@ const ProtobufCMessageDescriptor binakarier__feedback__v1__list_campaigns_respon
   binakarier__feedback__v1__list_campaigns_response__field_indices_by_name,
   1,  binakarier__feedback__v1__list_campaigns_response__number_ranges,
   (ProtobufCMessageInit) binakarier__feedback__v1__list_campaigns_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__list_public_campaigns_request__field_descriptors[2] =
+{
+  {
+    "agency_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListPublicCampaignsRequest, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_code",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListPublicCampaignsRequest, unit_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__list_public_campaigns_request__field_indices_by_name[] = {
+  0,   /* field[0] = agency_code */
+  1,   /* field[1] = unit_code */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__list_public_campaigns_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__list_public_campaigns_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ListPublicCampaignsRequest",
+  "ListPublicCampaignsRequest",
+  "Binakarier__Feedback__V1__ListPublicCampaignsRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ListPublicCampaignsRequest),
+  2,
+  binakarier__feedback__v1__list_public_campaigns_request__field_descriptors,
+  binakarier__feedback__v1__list_public_campaigns_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__list_public_campaigns_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__list_public_campaigns_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__list_public_campaigns_response__field_descriptors[1] =
+{
+  {
+    "campaigns",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__ListPublicCampaignsResponse, n_campaigns),
+    offsetof(Binakarier__Feedback__V1__ListPublicCampaignsResponse, campaigns),
+    &binakarier__feedback__v1__campaign__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__list_public_campaigns_response__field_indices_by_name[] = {
+  0,   /* field[0] = campaigns */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__list_public_campaigns_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__list_public_campaigns_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ListPublicCampaignsResponse",
+  "ListPublicCampaignsResponse",
+  "Binakarier__Feedback__V1__ListPublicCampaignsResponse",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ListPublicCampaignsResponse),
+  1,
+  binakarier__feedback__v1__list_public_campaigns_response__field_descriptors,
+  binakarier__feedback__v1__list_public_campaigns_response__field_indices_by_name,
+  1,  binakarier__feedback__v1__list_public_campaigns_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__list_public_campaigns_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor binakarier__feedback__v1__pending_form__field_descriptors[2] =
@@ -7133,7 +7312,7 @@ const ProtobufCEnumDescriptor binakarier__feedback__v1__action_source__descripto
   binakarier__feedback__v1__action_source__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor binakarier__feedback__v1__feedback_service__method_descriptors[27] =
+static const ProtobufCMethodDescriptor binakarier__feedback__v1__feedback_service__method_descriptors[28] =
 {
   { "ListInstruments", &binakarier__feedback__v1__list_instruments_request__descriptor, &binakarier__feedback__v1__list_instruments_response__descriptor },
   { "GetInstrument", &binakarier__feedback__v1__get_instrument_request__descriptor, &binakarier__feedback__v1__instrument__descriptor },
@@ -7144,6 +7323,7 @@ static const ProtobufCMethodDescriptor binakarier__feedback__v1__feedback_servic
   { "CloseCampaign", &binakarier__feedback__v1__close_campaign_request__descriptor, &binakarier__feedback__v1__campaign__descriptor },
   { "GetCampaign", &binakarier__feedback__v1__get_campaign_request__descriptor, &binakarier__feedback__v1__campaign__descriptor },
   { "ListCampaigns", &binakarier__feedback__v1__list_campaigns_request__descriptor, &binakarier__feedback__v1__list_campaigns_response__descriptor },
+  { "ListPublicCampaigns", &binakarier__feedback__v1__list_public_campaigns_request__descriptor, &binakarier__feedback__v1__list_public_campaigns_response__descriptor },
   { "ListMyPending", &binakarier__feedback__v1__list_my_pending_request__descriptor, &binakarier__feedback__v1__list_my_pending_response__descriptor },
   { "SubmitResponse", &binakarier__feedback__v1__submit_response_request__descriptor, &binakarier__feedback__v1__submit_response_response__descriptor },
   { "SubmitPublicResponse", &binakarier__feedback__v1__submit_public_response_request__descriptor, &binakarier__feedback__v1__submit_response_response__descriptor },
@@ -7164,33 +7344,34 @@ static const ProtobufCMethodDescriptor binakarier__feedback__v1__feedback_servic
   { "ListChanges", &binakarier__feed__v1__list_changes_request__descriptor, &binakarier__feed__v1__list_changes_response__descriptor },
 };
 const unsigned binakarier__feedback__v1__feedback_service__method_indices_by_name[] = {
-  21,        /* AnswerAspiration */
+  22,        /* AnswerAspiration */
   6,        /* CloseCampaign */
-  17,        /* CloseDialogue */
-  23,        /* CreateAction */
-  14,        /* CreateDialogue */
+  18,        /* CloseDialogue */
+  24,        /* CreateAction */
+  15,        /* CreateDialogue */
   7,        /* GetCampaign */
-  15,        /* GetDialogue */
+  16,        /* GetDialogue */
   1,        /* GetInstrument */
-  18,        /* GetMinutes */
-  12,        /* GetMyResponses */
-  13,        /* GetResults */
-  22,        /* GiveDirection */
+  19,        /* GetMinutes */
+  13,        /* GetMyResponses */
+  14,        /* GetResults */
+  23,        /* GiveDirection */
   3,        /* ImportInstrument */
-  25,        /* ListActions */
+  26,        /* ListActions */
   8,        /* ListCampaigns */
-  26,        /* ListChanges */
-  16,        /* ListDialogues */
+  27,        /* ListChanges */
+  17,        /* ListDialogues */
   0,        /* ListInstruments */
-  9,        /* ListMyPending */
+  10,        /* ListMyPending */
+  9,        /* ListPublicCampaigns */
   5,        /* OpenCampaign */
   4,        /* PublishInstrument */
-  19,        /* RaiseAspiration */
+  20,        /* RaiseAspiration */
   2,        /* SaveInstrument */
-  11,        /* SubmitPublicResponse */
-  10,        /* SubmitResponse */
-  20,        /* SupportAspiration */
-  24         /* UpdateAction */
+  12,        /* SubmitPublicResponse */
+  11,        /* SubmitResponse */
+  21,        /* SupportAspiration */
+  25         /* UpdateAction */
 };
 const ProtobufCServiceDescriptor binakarier__feedback__v1__feedback_service__descriptor =
 {
@@ -7199,7 +7380,7 @@ const ProtobufCServiceDescriptor binakarier__feedback__v1__feedback_service__des
   "FeedbackService",
   "Binakarier__Feedback__V1__FeedbackService",
   "binakarier.feedback.v1",
-  27,
+  28,
   binakarier__feedback__v1__feedback_service__method_descriptors,
   binakarier__feedback__v1__feedback_service__method_indices_by_name
 };
@@ -7275,13 +7456,21 @@ void binakarier__feedback__v1__feedback_service__list_campaigns(ProtobufCService
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
   service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void binakarier__feedback__v1__feedback_service__list_public_campaigns(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__ListPublicCampaignsRequest *input,
+                                                                       Binakarier__Feedback__V1__ListPublicCampaignsResponse_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void binakarier__feedback__v1__feedback_service__list_my_pending(ProtobufCService *service,
                                                                  const Binakarier__Feedback__V1__ListMyPendingRequest *input,
                                                                  Binakarier__Feedback__V1__ListMyPendingResponse_Closure closure,
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__submit_response(ProtobufCService *service,
                                                                  const Binakarier__Feedback__V1__SubmitResponseRequest *input,
@@ -7289,7 +7478,7 @@ void binakarier__feedback__v1__feedback_service__submit_response(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__submit_public_response(ProtobufCService *service,
                                                                         const Binakarier__Feedback__V1__SubmitPublicResponseRequest *input,
@@ -7297,7 +7486,7 @@ void binakarier__feedback__v1__feedback_service__submit_public_response(Protobuf
                                                                         void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__get_my_responses(ProtobufCService *service,
                                                                   const Binakarier__Feedback__V1__GetMyResponsesRequest *input,
@@ -7305,7 +7494,7 @@ void binakarier__feedback__v1__feedback_service__get_my_responses(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__get_results(ProtobufCService *service,
                                                              const Binakarier__Feedback__V1__GetResultsRequest *input,
@@ -7313,7 +7502,7 @@ void binakarier__feedback__v1__feedback_service__get_results(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__create_dialogue(ProtobufCService *service,
                                                                  const Binakarier__Feedback__V1__CreateDialogueRequest *input,
@@ -7321,7 +7510,7 @@ void binakarier__feedback__v1__feedback_service__create_dialogue(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__get_dialogue(ProtobufCService *service,
                                                               const Binakarier__Feedback__V1__GetDialogueRequest *input,
@@ -7329,7 +7518,7 @@ void binakarier__feedback__v1__feedback_service__get_dialogue(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__list_dialogues(ProtobufCService *service,
                                                                 const Binakarier__Feedback__V1__ListDialoguesRequest *input,
@@ -7337,7 +7526,7 @@ void binakarier__feedback__v1__feedback_service__list_dialogues(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__close_dialogue(ProtobufCService *service,
                                                                 const Binakarier__Feedback__V1__CloseDialogueRequest *input,
@@ -7345,7 +7534,7 @@ void binakarier__feedback__v1__feedback_service__close_dialogue(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__get_minutes(ProtobufCService *service,
                                                              const Binakarier__Feedback__V1__GetMinutesRequest *input,
@@ -7353,7 +7542,7 @@ void binakarier__feedback__v1__feedback_service__get_minutes(ProtobufCService *s
                                                              void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__raise_aspiration(ProtobufCService *service,
                                                                   const Binakarier__Feedback__V1__RaiseAspirationRequest *input,
@@ -7361,7 +7550,7 @@ void binakarier__feedback__v1__feedback_service__raise_aspiration(ProtobufCServi
                                                                   void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__support_aspiration(ProtobufCService *service,
                                                                     const Binakarier__Feedback__V1__SupportAspirationRequest *input,
@@ -7369,7 +7558,7 @@ void binakarier__feedback__v1__feedback_service__support_aspiration(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__answer_aspiration(ProtobufCService *service,
                                                                    const Binakarier__Feedback__V1__AnswerAspirationRequest *input,
@@ -7377,7 +7566,7 @@ void binakarier__feedback__v1__feedback_service__answer_aspiration(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__give_direction(ProtobufCService *service,
                                                                 const Binakarier__Feedback__V1__GiveDirectionRequest *input,
@@ -7385,7 +7574,7 @@ void binakarier__feedback__v1__feedback_service__give_direction(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__create_action(ProtobufCService *service,
                                                                const Binakarier__Feedback__V1__CreateActionRequest *input,
@@ -7393,7 +7582,7 @@ void binakarier__feedback__v1__feedback_service__create_action(ProtobufCService 
                                                                void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__update_action(ProtobufCService *service,
                                                                const Binakarier__Feedback__V1__UpdateActionRequest *input,
@@ -7401,7 +7590,7 @@ void binakarier__feedback__v1__feedback_service__update_action(ProtobufCService 
                                                                void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__list_actions(ProtobufCService *service,
                                                               const Binakarier__Feedback__V1__ListActionsRequest *input,
@@ -7409,7 +7598,7 @@ void binakarier__feedback__v1__feedback_service__list_actions(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__list_changes(ProtobufCService *service,
                                                               const Binakarier__Feed__V1__ListChangesRequest *input,
@@ -7417,7 +7606,7 @@ void binakarier__feedback__v1__feedback_service__list_changes(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__init (Binakarier__Feedback__V1__FeedbackService_Service *service,
                                                        Binakarier__Feedback__V1__FeedbackService_ServiceDestroy destroy)
