@@ -254,7 +254,7 @@ def test_public_ikm_once_per_browser(page: Page, base_url, new_page, shot):
     try:
         phone = new_page(390, 844)
         # The unit's own address (what its counter's QR code holds) opens its one open survey.
-        phone.goto(f"/ikm/DINKES/{unit}")
+        phone.goto(f"/survei/DINKES/{unit}")
         assert phone.url.endswith(f"/ikm/{campaign['id']}"), phone.url
         expect(phone.locator("h1")).to_have_text(title)
         expect(phone.locator(".fb-privacy")).to_contain_text("tanpa nama")
@@ -296,6 +296,6 @@ def test_public_ikm_once_per_browser(page: Page, base_url, new_page, shot):
     finally:
         close_campaign(page, base_url, token, campaign)
     # Once closed, the unit's address says no survey is open (404), in a page, not an error.
-    response = page.goto(f"/ikm/DINKES/{unit}")
+    response = page.goto(f"/survei/DINKES/{unit}")
     assert response is not None and response.status == 404
     expect(page.locator("h1")).to_have_text("Belum ada survei yang dibuka")

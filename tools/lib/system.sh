@@ -1,5 +1,6 @@
 # Starting and stopping the whole system, shared by tools/run and tools/web-tests (source it).
-# Needs: bin (the build's bin path), BINAKARIER_SOCKET_DIR, BINAKARIER_DATA_DIR, a log directory.
+# Needs: bin (the build's bin path), BINAKARIER_SOCKET_DIR, BINAKARIER_DATA_DIR, a log directory;
+# SYSTEM_QUIET=1 keeps the daemons' logs in their files only (not on stderr too).
 # The daemons and their order come from DaemonName.system, the one list (through tools/bk-system).
 
 system_pids=()
@@ -14,7 +15,11 @@ start_system() {
     name=${entry#* }
     log="$logs/$daemon.log"
     : > "$log"
-    "$bin/$daemon" --data-dir "$BINAKARIER_DATA_DIR/$name" 2> >(tee -a "$log" >&2) &
+    if [ -n "${SYSTEM_QUIET:-}" ]; then
+      "$bin/$daemon" --data-dir "$BINAKARIER_DATA_DIR/$name" 2>>"$log" &
+    else
+      "$bin/$daemon" --data-dir "$BINAKARIER_DATA_DIR/$name" 2> >(tee -a "$log" >&2) &
+    fi
     system_pids+=($!)
     for _ in $(seq 1 300); do
       grep -q "BINAKARIER READY" "$log" && break

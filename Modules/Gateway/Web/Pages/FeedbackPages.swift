@@ -27,7 +27,7 @@ enum FeedbackPages {
         web.post("/evaluasi/:campaign") { request, context in
             try await submit(web, request: request, context: context)
         }
-        web.get("/ikm/:agency/:unit") { request, context in
+        web.get("/survei/:agency/:unit") { request, context in
             try await unitPage(web, request: request, context: context)
         }
         web.get("/ikm/:campaign") { request, context in
@@ -401,7 +401,7 @@ enum FeedbackPages {
         return web.page("fb_thanks", title: web.text("fb_thanks_title", context), data: data, request: request, context: context)
     }
 
-    // MARK: /ikm/:agency/:unit (no login): what a unit's counter QR code opens
+    // MARK: /survei/:agency/:unit (no login): what a unit's counter QR code opens
 
     /// The unit's open public survey: its form when there is one, a choice when several, else a page
     /// that says none is open now. The address stays the same from one survey to the next.
