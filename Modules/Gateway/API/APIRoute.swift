@@ -89,6 +89,9 @@ struct APIRouter: Sendable {
 
     init(routes: [APIRoute] = APIRoute.generated) { self.routes = routes }
 
+    /// The generated routes, matched once per process.
+    static let shared = APIRouter()
+
     func match(verb: String, path: String) -> Match {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
             String($0).removingPercentEncoding ?? String($0)
@@ -108,6 +111,8 @@ struct APIRouter: Sendable {
         route: APIRoute, variables: [String: String], query: [(String, String)], body: [UInt8]
     ) throws(APIRequestError) -> [UInt8] {
         var object: [String: Any] = [:]
+        // The body is the whole request: a query parameter would be silently dropped, so it is refused.
+        if route.bodyIsRequest, let (name, _) = query.first { throw .unknownParameter(name) }
         if route.bodyIsRequest {
             let text = body.drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
             if !text.isEmpty {

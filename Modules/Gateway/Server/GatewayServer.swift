@@ -88,7 +88,7 @@ public final class Gateway: Sendable {
         router.add(middleware: SessionMiddleware(store: sessions, cookies: cookies))
         router.add(middleware: ErrorPageMiddleware(renderer: renderer, routes: routes))
         let loginThrottle = LoginThrottle()
-        APIController(router: APIRouter(), daemons: daemons, loginThrottle: loginThrottle).register(in: router)
+        APIController(router: APIRouter.shared, daemons: daemons, loginThrottle: loginThrottle).register(in: router)
         let web = WebApp(
             router: RouterBox(router), daemons: daemons, sessions: sessions, renderer: renderer, cookies: cookies,
             loginThrottle: loginThrottle, publicThrottle: PublicFormThrottle(), routes: routes)

@@ -147,7 +147,13 @@ struct ErrorPageMiddleware: RouterMiddleware {
                 message = LocalizedText(id: localized.message, en: localized.message)
             }
         case let error as HTTPError where error.status == .notFound:
-            allow = routes.allowedMethods(for: request.uri.path)
+            if request.uri.path.hasPrefix(APIController.prefix + "/"),
+                case .methodNotAllowed(let methods) = APIRouter.shared.match(verb: request.method.rawValue, path: request.uri.path)
+            {
+                allow = methods
+            } else {
+                allow = routes.allowedMethods(for: request.uri.path)
+            }
             if allow.isEmpty {
                 (status, message) = (.notFound, LocalizedText(id: "Halaman tidak ditemukan.", en: "Page not found."))
             } else {
@@ -161,7 +167,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             (status, message) = (.internalServerError, LocalizedText(id: "Terjadi kesalahan pada server. Coba lagi.", en: "The server failed. Try again."))
         }
         if request.uri.path.hasPrefix(APIController.prefix) {
-            var response = APIController.response(APIFailure(status, .notFound, message), language: language)
+            let code: RPCStatusCode = status == .methodNotAllowed ? .unimplemented : status == .notFound ? .notFound : .internal
+            var response = APIController.response(APIFailure(status, code, message), language: language)
             if !allow.isEmpty { response.headers[.allow] = allow.joined(separator: ", ") }
             return response
         }
