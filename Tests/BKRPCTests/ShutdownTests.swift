@@ -5,8 +5,9 @@ import Foundation
 import Testing
 
 /// Waits until the server is handling a call, however busy the machine is (but not for ever: the calls
-/// waited for are slow, so a call that was missed means a bug, not bad luck).
-func waitUntilInFlight(_ server: RPCServer, within limit: Duration = .seconds(30)) async throws {
+/// waited for are slow, so a call that was missed means a bug, not bad luck). 90 s: with every suite
+/// starting at once on two cores, 30 s was once not enough for a call to be scheduled.
+func waitUntilInFlight(_ server: RPCServer, within limit: Duration = .seconds(90)) async throws {
     let deadline = ContinuousClock.now.advanced(by: limit)
     while await server.callsInFlight() == 0 {
         try #require(ContinuousClock.now < deadline, "no call reached the server within \(limit)")
