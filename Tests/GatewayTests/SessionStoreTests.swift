@@ -92,11 +92,16 @@ struct SessionStoreTests {
             #expect(!String(decoding: data, as: UTF8.self).contains(id))
             try database.close()
 
-            // Nowhere in the files (database, WAL) is the cookie's id.
+            // Nowhere in the files (database, WAL) is the cookie's id, nor the bearer token the session holds.
+            let token = Self.session().token
             for file in try FileManager.default.contentsOfDirectory(atPath: directory) {
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(file)"))
                 #expect(bytes.range(of: Data(id.utf8)) == nil, "\(file)")
+                #expect(bytes.range(of: Data(token.utf8)) == nil, "\(file) holds the token in the clear")
             }
+            // The row opens with the id only.
+            #expect(SessionStore.open(Array(data), id: id) != nil)
+            #expect(SessionStore.open(Array(data), id: SessionStore.newIdentifier()) == nil)
         }
     }
 

@@ -171,6 +171,7 @@ struct WebLoginTests {
 
     @Test(arguments: [
         ("//evil.example", "/beranda"), ("https://evil.example", "/beranda"), ("/\\evil.example", "/beranda"),
+        ("/\t/evil.example", "/beranda"), ("/\n/evil.example", "/beranda"), ("/ /evil.example", "/beranda"),
         ("/api/v1/programs", "/beranda"), ("", "/beranda"), ("/katalog", "/katalog"), ("/katalog/LAT-1?tab=sesi", "/katalog/LAT-1?tab=sesi"),
     ])
     func afterLoginOnlyALocalPathIsFollowed(lanjut: String, location: String) async throws {
@@ -304,7 +305,7 @@ struct WebLoginTests {
     @Test func failedWebLoginsAreThrottledToo() async throws {
         try await GatewayWorld.with { world in
             world.identity.on("Login", .fail(RPCError(.unauthenticated, "salah")))
-            let limit = LoginThrottle().perUsername
+            let limit = LoginThrottle().perAddressAndUsername
             try await world.test { client in
                 for _ in 1...limit { #expect(try await Self.login(client, username: "budi").status == .unauthorized) }
                 let refused = try await Self.login(client, username: "budi")
@@ -312,6 +313,52 @@ struct WebLoginTests {
                 #expect(refused.cookie("bk_sesi") == nil)
             }
             #expect(world.identity.calls("Login").count == limit)
+        }
+    }
+
+    /// A token that ended (revoked, expired, the account changed) ends the web session too, so the
+    /// login page does not bounce the person back to the page that failed, in a loop.
+    @Test func aRevokedTokenEndsTheSession() async throws {
+        try await GatewayWorld.with { world in
+            let id = try await world.storeSession(token: "token-dicabut", csrf: String(repeating: "c", count: 43))
+            world.programs.on("ListPrograms", .fail(RPCError(.unauthenticated, "token dicabut")))
+            try await world.test { client in
+                let response = try await client.execute(uri: "/katalog", method: .get, headers: [.cookie: "bk_sesi=\(id)"])
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location]?.hasPrefix("/masuk?lanjut=") == true)
+                let cleared = try #require(response.cookie("bk_sesi"))
+                #expect(cleared.value.isEmpty)
+            }
+            var gone = false
+            for _ in 0..<100 where !gone {
+                gone = try await world.sessions.load(id) == nil
+                if !gone { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            #expect(gone, "the stored session is deleted")
+        }
+    }
+
+    /// The API takes the session cookie too, but a call that changes something must also carry the
+    /// session's CSRF token: a cookie alone is what another site can make a browser send.
+    @Test func aCookieOnlyAPICallThatChangesSomethingNeedsTheCSRFHeader() async throws {
+        try await GatewayWorld.with { world in
+            let csrf = String(repeating: "k", count: 43)
+            let id = try await world.storeSession(token: "token-api", csrf: csrf)
+            try await world.test { client in
+                let refused = try await client.execute(
+                    uri: "/api/v1/sessions/S-1:transition", method: .post, headers: [.cookie: "bk_sesi=\(id)", .contentType: "application/json"],
+                    body: ByteBuffer(string: "{}"))
+                #expect(refused.status == .forbidden)
+                #expect(world.programs.calls("TransitionSession").isEmpty)
+                var headers: HTTPFields = [.cookie: "bk_sesi=\(id)", .contentType: "application/json"]
+                headers[HTTPField.Name("X-CSRF-Token")!] = csrf
+                let accepted = try await client.execute(uri: "/api/v1/sessions/S-1:transition", method: .post, headers: headers, body: ByteBuffer(string: "{}"))
+                #expect(accepted.status == .ok, "\(accepted.text)")
+                #expect(world.programs.calls("TransitionSession").last?.metadata["authorization"] == "Bearer token-api")
+                // Reading needs no header.
+                let read = try await client.execute(uri: "/api/v1/programs", method: .get, headers: [.cookie: "bk_sesi=\(id)"])
+                #expect(read.status == .ok)
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 import BKProto
 import BKRPC
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// `/api/v1`: every request is matched against the generated routes (`APIRoute.generated`), turned into
@@ -80,6 +81,17 @@ struct APIController: Sendable {
         if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
             metadata.append("authorization", authorization)
         } else if let session = context.session {
+            // A cookie goes with any request the browser makes, also one another site triggers: a call
+            // that changes something must also carry the session's CSRF token in `X-CSRF-Token`.
+            if request.method != .get {
+                guard let sent = request.headers[HTTPField.Name("X-CSRF-Token")!], FormData.constantTimeEqual(sent, session.csrf) else {
+                    throw APIFailure(
+                        RPCError(
+                            .permissionDenied,
+                            LocalizedText(
+                                id: "panggilan dengan cookie sesi harus membawa X-CSRF-Token", en: "a call made with the session cookie must carry X-CSRF-Token")))
+                }
+            }
             metadata.append("authorization", "Bearer \(session.token)")
         }
         let isLogin = route.rpc == Self.loginRPC

@@ -59,8 +59,27 @@ struct APIFailure: Error, Sendable {
         }
     }
 
+    /// The text shown instead of the message for failures whose message is about our internals (socket
+    /// paths, library errors, deadlines): the caller cannot act on those, and they must not leak.
+    static func genericMessage(for code: RPCStatusCode) -> LocalizedText? {
+        switch code {
+        case .unavailable:
+            LocalizedText(id: "layanan sedang tidak tersedia; coba lagi sebentar lagi", en: "the service is unavailable; try again shortly")
+        case .deadlineExceeded:
+            LocalizedText(id: "layanan tidak menjawab tepat waktu; coba lagi", en: "the service did not answer in time; try again")
+        case .internal, .unknown, .dataLoss, .cancelled:
+            LocalizedText(id: "terjadi kesalahan pada server", en: "the server failed")
+        default:
+            nil
+        }
+    }
+
     func body(language: Language) -> [UInt8] {
-        let error = error.localized(language)
+        var error = error.localized(language)
+        // DATA_LOSS from reporting says which published report failed its check: kept (it is ours to say).
+        if error.code != .dataLoss, let generic = Self.genericMessage(for: error.code) {
+            error = RPCError(error.code, generic.text(language))
+        }
         var object: [String: Any] = [
             "code": Int(httpStatus.code),
             "status": error.code.description,

@@ -86,7 +86,7 @@ public final class Gateway: Sendable {
         let cookies = CookieJar(secure: secureCookies)
         router.add(middleware: SecurityHeadersMiddleware(secure: secureCookies))
         router.add(middleware: SessionMiddleware(store: sessions, cookies: cookies))
-        router.add(middleware: ErrorPageMiddleware(renderer: renderer, routes: routes))
+        router.add(middleware: ErrorPageMiddleware(renderer: renderer, routes: routes, sessions: sessions, cookies: cookies))
         let loginThrottle = LoginThrottle()
         APIController(router: APIRouter.shared, daemons: daemons, loginThrottle: loginThrottle).register(in: router)
         let web = WebApp(

@@ -115,6 +115,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = GatewayContext
     let renderer: WebRenderer
     let routes: WebRouteRegistry
+    let sessions: SessionStore
+    let cookies: CookieJar
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -139,9 +141,19 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if error.code == .unavailable {
                 message = Strings.common["service_down"]!
             } else if error.code == .unauthenticated {
-                // The token ended (expired or revoked): log in again, then come back.
+                // The token ended (expired, revoked, the account changed): the session ends with it, so
+                // the login page does not send the person back here in a loop; log in again, then return.
                 let back = request.uri.path
-                return WebRedirect(location: "/masuk?lanjut=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")).response
+                var redirect = WebRedirect(location: "/masuk?lanjut=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                if let id = context.sessionID {
+                    Task { try? await sessions.delete(id) }
+                    redirect.cookies.append(cookies.endSession())
+                }
+                return redirect.response
+            } else if let generic = APIFailure.genericMessage(for: error.code) {
+                // Transport and server failures carry internals (paths, library errors): never shown.
+                context.logger.warning("page failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+                message = generic
             } else {
                 let localized = error.localized(language)
                 message = LocalizedText(id: localized.message, en: localized.message)

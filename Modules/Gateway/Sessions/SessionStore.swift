@@ -24,8 +24,10 @@ struct WebSession: Sendable, Hashable, Codable {
 }
 
 /// Web sessions in SQLite (`<data-dir>/sessions.sqlite`), the only data the gateway keeps, so a restart
-/// logs nobody out. The cookie holds a random id; the table holds its SHA-256, so a copy of the file
-/// does not give anyone a live cookie. Reads are served from memory after the first.
+/// logs nobody out. The cookie holds a random id; the table holds its SHA-256 and the session sealed
+/// (XSalsa20-Poly1305) with a key derived from the id, so a copy of the file gives neither a live
+/// cookie nor the tokens inside. Reads are served from memory after the first; expired sessions are
+/// purged now and then.
 final class SessionStore: Sendable {
     private let database: any DatabaseWriter
     private let cache = NIOLockedValueBox<[String: WebSession]>([:])
@@ -80,12 +82,44 @@ final class SessionStore: Sendable {
     func create(_ session: WebSession) async throws -> String {
         let id = Self.newIdentifier()
         try await save(session, id: id)
+        // Now and then, whoever logs in sweeps out the sessions that expired.
+        if creations.withLockedValue({ $0 += 1; return $0 % 100 == 0 }) { try await purge() }
         return id
+    }
+
+    private let creations = NIOLockedValueBox(0)
+
+    /// The key that seals a session: BLAKE2b of its id under this store's purpose (not the SHA-256 the
+    /// table is keyed by, so the stored hash does not open the row).
+    private static func key(_ id: String) -> [UInt8] {
+        var key = [UInt8](repeating: 0, count: Int(crypto_secretbox_KEYBYTES))
+        let message = Array(id.utf8)
+        let purpose = Array("binakarier web session v1".utf8)
+        crypto_generichash(&key, key.count, message, UInt64(message.count), purpose, purpose.count)
+        return key
+    }
+
+    static func seal(_ plain: [UInt8], id: String) -> Data {
+        var nonce = [UInt8](repeating: 0, count: Int(crypto_secretbox_NONCEBYTES))
+        randombytes_buf(&nonce, nonce.count)
+        var sealed = [UInt8](repeating: 0, count: plain.count + Int(crypto_secretbox_MACBYTES))
+        _ = crypto_secretbox_easy(&sealed, plain, UInt64(plain.count), nonce, key(id))
+        return Data(nonce + sealed)
+    }
+
+    static func open(_ stored: [UInt8], id: String) -> [UInt8]? {
+        let nonceLength = Int(crypto_secretbox_NONCEBYTES)
+        guard stored.count > nonceLength + Int(crypto_secretbox_MACBYTES) else { return nil }
+        let nonce = Array(stored[..<nonceLength])
+        let sealed = Array(stored[nonceLength...])
+        var plain = [UInt8](repeating: 0, count: sealed.count - Int(crypto_secretbox_MACBYTES))
+        guard crypto_secretbox_open_easy(&plain, sealed, UInt64(sealed.count), nonce, key(id)) == 0 else { return nil }
+        return plain
     }
 
     func save(_ session: WebSession, id: String) async throws {
         let hash = Self.hash(id)
-        let data = try JSONEncoder().encode(session)
+        let data = Self.seal(Array(try JSONEncoder().encode(session)), id: id)
         try await database.write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO web_session (id_hash, data, expires_unix) VALUES (?, ?, ?)",
@@ -102,7 +136,7 @@ final class SessionStore: Sendable {
             let data = try await database.read { db in
                 try Data.fetchOne(db, sql: "SELECT data FROM web_session WHERE id_hash = ?", arguments: [hash])
             }
-            session = try data.map { try JSONDecoder().decode(WebSession.self, from: $0) }
+            session = data.flatMap { Self.open(Array($0), id: id) }.flatMap { try? JSONDecoder().decode(WebSession.self, from: Data($0)) }
             if let session { cache.withLockedValue { $0[hash] = session } }
         }
         guard var found = session else { return nil }

@@ -104,8 +104,10 @@ struct WebRedirect: Error, Sendable {
 
     /// Only a path on this site: anything else (`//evil`, `https://…`, `/\evil`) becomes `fallback`.
     static func localPath(_ candidate: String?, fallback: String = "/beranda") -> String {
-        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
-            !candidate.contains("\r"), !candidate.contains("\n"), !candidate.hasPrefix("/api/")
+        // Browsers drop tabs and newlines inside URLs (`/\t/evil` becomes `//evil`) and read `\` as `/`:
+        // any control character, space or backslash makes the path unsafe.
+        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.hasPrefix("/api/"),
+            !candidate.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\" })
         else { return fallback }
         return candidate
     }
