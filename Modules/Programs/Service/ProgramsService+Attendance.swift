@@ -36,7 +36,7 @@ extension ProgramsService {
     public func importAttendance(_ request: Binakarier_Programs_V1_ImportAttendanceRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ImportAttendanceResponse {
         let caller = try context.requireCaller()
         let sessionID = request.sessionId.uppercased()
-        guard try store.sessionExists(sessionID) else { throw ProgramsError.noSession(sessionID) }
+        guard try await store.sessionExists(sessionID) else { throw ProgramsError.noSession(sessionID) }
         let language = context.language
         let csv = request.csv
         let parsed = try await BlockingWork.run { try AttendanceCSV.parse(csv, deadline: context.deadline) }
@@ -64,7 +64,7 @@ extension ProgramsService {
     public func getAttendance(_ request: Binakarier_Programs_V1_GetAttendanceRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_GetAttendanceResponse {
         let caller = try context.requireCaller()
         let sessionID = request.sessionId.uppercased()
-        guard try store.sessionExists(sessionID) else { throw ProgramsError.noSession(sessionID) }
+        guard try await store.sessionExists(sessionID) else { throw ProgramsError.noSession(sessionID) }
         var nip = request.nip
         if !ProgramsAccess.seesEveryone(caller) {
             nip = try await person(request.nip.isEmpty ? caller.nip : request.nip, field: "nip", context: context).nip

@@ -18,8 +18,8 @@ extension ProgramsService {
                 id: "hanya BKPSDM yang dapat mendaftarkan di luar sasaran program", en: "only BKPSDM can enrol people outside a program's audience"))
         }
         let sessionID = request.sessionId.uppercased()
-        guard let session = try store.session(id: sessionID) else { throw ProgramsError.noSession(sessionID) }
-        guard let program = try store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
+        guard let session = try await store.session(id: sessionID) else { throw ProgramsError.noSession(sessionID) }
+        guard let program = try await store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
         let token = context.metadata.bearerToken ?? ""
 
         // Who each NIP is (identity, with the caller's token); then one transaction.
@@ -120,8 +120,8 @@ extension ProgramsService {
             throw ProgramsError.failedPrecondition(.init(id: "akun Anda tidak terhubung ke NIP", en: "your account has no NIP"))
         }
         let sessionID = request.sessionId.uppercased()
-        guard let session = try store.session(id: sessionID) else { throw ProgramsError.noSession(sessionID) }
-        guard let program = try store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
+        guard let session = try await store.session(id: sessionID) else { throw ProgramsError.noSession(sessionID) }
+        guard let program = try await store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
         let me = try await person(caller.nip, field: "nip", context: context)
         if let why = ProgramRules.ineligibility(of: me, for: program.audience) { throw ProgramsError.failedPrecondition(why) }
         let result = try await store.enrol([.init(

@@ -10,7 +10,7 @@ extension ProgramsService {
     public func getCertificate(_ request: Binakarier_Programs_V1_GetCertificateRequest, context: RPCServerContext) async throws -> Certificate {
         let number = try Validation.optionalText(request.number, field: "number", maxBytes: TextRules.shortText)
         let absent = ProgramsError.notFound(.init(id: "sertifikat \(number) tidak ditemukan", en: "certificate \(number) not found"))
-        guard let certificate = try store.certificate(number: number) else { throw absent }
+        guard let certificate = try await store.certificate(number: number) else { throw absent }
         let holder: Employee
         do {
             holder = try await person(certificate.nip, field: "number", context: context)
@@ -38,7 +38,7 @@ extension ProgramsService {
         let number = try Validation.optionalText(request.number, field: "number", maxBytes: TextRules.shortText)
         let code = try Validation.optionalText(request.verificationCode, field: "verification_code", maxBytes: TextRules.shortText)
         let language = context.language
-        guard !number.isEmpty, !code.isEmpty, let certificate = try store.certificate(number: number), store.isAuthentic(certificate, code: code) else {
+        guard !number.isEmpty, !code.isEmpty, let certificate = try await store.certificate(number: number), store.isAuthentic(certificate, code: code) else {
             return .init(valid: false, reason: language.pick(
                 id: "nomor atau kode verifikasi tidak cocok dengan sertifikat mana pun", en: "the number or verification code matches no certificate"))
         }
@@ -57,7 +57,7 @@ extension ProgramsService {
         let employee = try await person(request.nip, field: "nip", context: context)
         let year = request.year == 0 ? thisYear : request.year
         guard (2000...2100).contains(year) else { throw ProgramsError.invalid(field: "year", reason: .init(id: "tahun tidak sah", en: "not a valid year")) }
-        let entries = try store.ledgerEntries(nip: employee.nip, year: year)
+        let entries = try await store.ledgerEntries(nip: employee.nip, year: year)
         return Self.ledger(employee, year: year, entries: entries, rules: rules)
     }
 

@@ -142,7 +142,7 @@ public final class ProgramsService: API.ServiceProtocol {
     // MARK: programs
 
     public func getProgram(_ request: Binakarier_Programs_V1_GetProgramRequest, context: RPCServerContext) async throws -> Program {
-        guard let program = try store.program(code: request.code.uppercased()) else { throw ProgramsError.noProgram(request.code) }
+        guard let program = try await store.program(code: request.code.uppercased()) else { throw ProgramsError.noProgram(request.code) }
         return program
     }
 
@@ -178,7 +178,7 @@ public final class ProgramsService: API.ServiceProtocol {
     // MARK: sessions
 
     public func getSession(_ request: Binakarier_Programs_V1_GetSessionRequest, context: RPCServerContext) async throws -> Session {
-        guard let session = try store.session(id: request.id.uppercased()) else { throw ProgramsError.noSession(request.id) }
+        guard let session = try await store.session(id: request.id.uppercased()) else { throw ProgramsError.noSession(request.id) }
         return session
     }
 
@@ -194,7 +194,7 @@ public final class ProgramsService: API.ServiceProtocol {
     public func createSession(_ request: Binakarier_Programs_V1_CreateSessionRequest, context: RPCServerContext) async throws -> Session {
         var session = try Required.field(request.session, "session")
         session.programCode = try Validation.code(session.programCode, field: "session.program_code")
-        guard let program = try store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
+        guard let program = try await store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
         session = try Validation.session(session, program: program)
         let created = try await store.createSession(session)
         audit(context, "session created", ["session": created.id])
@@ -204,8 +204,8 @@ public final class ProgramsService: API.ServiceProtocol {
     public func updateSession(_ request: Binakarier_Programs_V1_UpdateSessionRequest, context: RPCServerContext) async throws -> Session {
         let patch = try Required.field(request.session, "session")
         let paths = try UpdateMask.paths(request.updateMask, changeable: ["days", "venue", "online_link", "capacity", "facilitators"])
-        guard var session = try store.session(id: patch.id.uppercased()) else { throw ProgramsError.noSession(patch.id) }
-        guard let program = try store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
+        guard var session = try await store.session(id: patch.id.uppercased()) else { throw ProgramsError.noSession(patch.id) }
+        guard let program = try await store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
         try session.merge(from: patch, paths: paths)
         let validated = try Validation.session(session, program: program)
         let updated = try await store.updateSession(validated, paths: paths)

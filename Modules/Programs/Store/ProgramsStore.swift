@@ -157,8 +157,8 @@ public final class ProgramsStore: Sendable {
         }
     }
 
-    public func program(code: String) throws -> Program? {
-        try db.read { db in try Self.program(db, code: code) }
+    public func program(code: String) async throws -> Program? {
+        try await db.read { db in try Self.program(db, code: code) }
     }
 
     static func program(_ db: Database, code: String) throws -> Program? {
@@ -227,13 +227,13 @@ public final class ProgramsStore: Sendable {
         }
     }
 
-    public func session(id: String) throws -> Session? {
-        try db.read { db in try Self.session(db, id: id) }
+    public func session(id: String) async throws -> Session? {
+        try await db.read { db in try Self.session(db, id: id) }
     }
 
     /// Whether a session with this id exists (a point read).
-    public func sessionExists(_ id: String) throws -> Bool {
-        try db.read { db in try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM session WHERE id = ?"), arguments: [id]) } == true
+    public func sessionExists(_ id: String) async throws -> Bool {
+        try await db.read { db in try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM session WHERE id = ?"), arguments: [id]) } == true
     }
 
     static func session(_ db: Database, id: String) throws -> Session? {
@@ -780,8 +780,8 @@ public final class ProgramsStore: Sendable {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM certificate WHERE number = ?"), arguments: [number]).map(certificate)
     }
 
-    public func certificate(number: String) throws -> Certificate? {
-        try db.read { db in try Self.certificate(db, number: number) }
+    public func certificate(number: String) async throws -> Certificate? {
+        try await db.read { db in try Self.certificate(db, number: number) }
     }
 
     public func certificates(nip: String) async throws -> [Certificate] {
@@ -814,9 +814,11 @@ public final class ProgramsStore: Sendable {
             createTimeUnix: row["create_time"])
     }
 
-    /// A person's ledger lines for a year. A point read by index: it runs on the caller's thread.
-    public func ledgerEntries(nip: String, year: Int32) throws -> [LedgerEntry] {
-        try db.read { db in
+    /// A person's ledger lines for a year. Every read here is async: a synchronous GRDB read on the
+    /// event loop waits for a reader that an async read (whose task resumes on that same event loop)
+    /// holds, and the daemon deadlocks under concurrent calls (seen with 16 at once).
+    public func ledgerEntries(nip: String, year: Int32) async throws -> [LedgerEntry] {
+        try await db.read { db in
             try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM ledger_entry WHERE nip = ? AND year = ? ORDER BY start_date, id"), arguments: [nip, year])
                 .map(Self.ledgerEntry)
         }
