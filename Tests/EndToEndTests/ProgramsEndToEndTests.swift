@@ -25,6 +25,36 @@ struct ProgramsEndToEndTests {
         Issue.record("programs never accepted identity's tokens")
     }
 
+    /// Many reads at once, of the kinds a beranda makes (a ledger, a session, enrolments, certificates),
+    /// all answered: a synchronous database read on the event loop once waited for a reader held by an
+    /// async read whose task resumes on that same loop, and 16 pages at once stopped the daemon for good.
+    @Test func manyConcurrentReadsAreAllAnswered() async throws {
+        try await Cluster.with([.identity, .programs], arguments: Self.arguments) { cluster in
+            let organizer = try await cluster.token(for: .organizer)
+            try await Self.ready(cluster, organizer)
+            let programs = ProgramsAPI.Client(cluster.client(.programs), metadata: .bearer(organizer))
+            let nip = ClusterPeople.staff.nip
+            let answered = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<256 {
+                    group.addTask {
+                        let options = RPCCallOptions(timeout: .seconds(20))
+                        switch index % 4 {
+                        case 0: _ = try await programs.getLedger(.init(nip: nip, year: 2026), options: options)
+                        case 1: _ = await code { try await programs.getSession(.init(id: "TIDAK-ADA-01"), options: options) }
+                        case 2: _ = try await programs.listEnrolments(.init(nip: nip), options: options)
+                        default: _ = try await programs.listCertificates(.init(nip: nip), options: options)
+                        }
+                        return 1
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            #expect(answered == 256)
+            // And the daemon still answers afterwards.
+            #expect(try await programs.listPrograms(.init(pageSize: 1)).programs.count >= 0)
+        }
+    }
+
     @Test func anOrganiserRunsATrainingAndTheParticipantGetsJPAndACertificate() async throws {
         try await Cluster.with([.identity, .programs], arguments: Self.arguments) { cluster in
             let organizer = try await cluster.token(for: .organizer)
