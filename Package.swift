@@ -228,7 +228,7 @@ let package = Package(
             swiftSettings: strictSwift
         ),
 
-        // QR codes on certificates and IKM posters: Debian's libqrencode (a QR encoder is a project of its own).
+        // QR codes on certificates: Debian's libqrencode (a QR encoder is a project of its own).
         .systemLibrary(
             name: "CQREncode",
             path: "Modules/CQREncode",

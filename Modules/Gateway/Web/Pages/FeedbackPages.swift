@@ -9,9 +9,10 @@ import Hummingbird
 /// - `/evaluasi`: the person's forms still to fill in (ListMyPending) and those answered (GetMyResponses).
 /// - `/evaluasi/:campaign` (GET, POST): a campaign's form; `?pegawai=NIP` names the staff member of a
 ///   supervisor's follow-up. A refused answer comes back with each problem at its question.
-/// - `/ikm/:campaign` (GET, POST): the public satisfaction survey of a service unit, without login. The
-///   address names the campaign: feedback lists campaigns only to organisers and agency heads, so a
-///   page without a token cannot find a unit's open survey by the unit's code.
+/// - `/survei/:agency/:unit` (GET, no login): what a unit's counter QR code holds for good; it opens the
+///   unit's open public survey (feedback's ListPublicCampaigns), offers a choice, or says none is open.
+/// - `/ikm/:campaign` (GET, POST): the public satisfaction survey itself, without login; throttled per
+///   address and unit, one answer per browser.
 enum FeedbackPages {
     typealias Campaign = Binakarier_Feedback_V1_Campaign
     typealias Instrument = Binakarier_Feedback_V1_Instrument

@@ -127,7 +127,7 @@ enum Strings {
         language == .english ? tables.english : tables.indonesian
     }
 
-    /// One text; an unknown key reads as the key itself (and `StringsTests` fails on it).
+    /// One text; an unknown key reads as the key itself (`TemplateTests` checks every key templates use).
     static func text(_ key: String, _ language: Language) -> String {
         table(language)[key] ?? key
     }
