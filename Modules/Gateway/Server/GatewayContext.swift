@@ -22,8 +22,9 @@ struct GatewayContext: RequestContext {
         remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
-    /// Bodies are read with an explicit limit per kind (API JSON, forms, file uploads): see `BodyLimits`.
-    var maxUploadSize: Int { BodyLimits.upload }
+    /// Bodies are read with an explicit limit per kind (API JSON, forms): see `BodyLimits`. This is
+    /// Hummingbird's own ceiling, the largest of them.
+    var maxUploadSize: Int { BodyLimits.api }
 }
 
 /// Request size limits: bodies over these are refused with 413 before they are read further.
@@ -34,6 +35,4 @@ enum BodyLimits {
     static let api = 3 << 20
     /// A web form.
     static let form = 256 << 10
-    /// A file uploaded through a web form (CSV imports).
-    static let upload = 4 << 20
 }
