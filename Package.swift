@@ -76,6 +76,7 @@ let package = Package(
             name: "BKDaemon",
             dependencies: [
                 "BKRPC",
+                "BKStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -124,7 +125,7 @@ let package = Package(
 
         .target(
             name: "BKServiceKit",
-            dependencies: ["BKRPC", "BKAuth", "BKStore", "BKProto", "CSodium"],
+            dependencies: ["BKRPC", "BKAuth", "BKStore", "BKProto", "CSodium", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Modules/BKServiceKit",
             exclude: ["README.md"],
             swiftSettings: strictSwift
@@ -519,6 +520,12 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["BKAuth", "BKProto", "BKRPC", "BKTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/EndToEndTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SystemTests",
+            dependencies: ["BKAuth", "BKProto", "BKRPC", "BKTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/SystemTests",
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import BKProto
 import BKRPC
+import BKStore
 import Foundation
 import Logging
 import Metrics
@@ -77,6 +78,9 @@ public enum Daemon {
         name: DaemonName, configuration: DaemonConfiguration,
         setUp: (DaemonConfiguration, Logger, DaemonResources) async throws -> DaemonComponents
     ) async throws {
+        if let maintenance = configuration.maintenance {
+            return try runMaintenance(maintenance, name: name, configuration: configuration)
+        }
         let level = configuration.logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -110,6 +114,34 @@ public enum Daemon {
         }
         await resources.closeAll()
         logger.info("stopped cleanly")
+    }
+}
+
+extension Daemon {
+    /// `--backup-to` and `--restore-from`: what an operator runs beside (backup) or instead of (restore)
+    /// the daemon, on the same data directory. Prints what it did on stdout.
+    static func runMaintenance(_ maintenance: DatabaseMaintenance, name: DaemonName, configuration: DaemonConfiguration) throws {
+        let database = Store.path(directory: configuration.dataDirectory, name: name.databaseName)
+        switch maintenance {
+        case .backup(let target):
+            let bytes = try Store.backup(directory: configuration.dataDirectory, name: name.databaseName, to: target)
+            print("\(name): backed up \(database) to \(target) (\(bytes) bytes, one consistent snapshot)")
+        case .restore(let source):
+            let socket = configuration.socketPath(for: name)
+            guard !UnixSocketPath.isListening(socket) else { throw MaintenanceRefused.daemonRunning(name: name, socket: socket) }
+            try Store.restore(directory: configuration.dataDirectory, name: name.databaseName, from: source)
+            print("\(name): restored \(database) from \(source); start the daemon to serve it")
+        }
+    }
+
+    enum MaintenanceRefused: Error, CustomStringConvertible {
+        case daemonRunning(name: DaemonName, socket: String)
+        var description: String {
+            switch self {
+            case .daemonRunning(let name, let socket):
+                "\(name) is running (it answers on \(socket)): stop it before restoring its database; nothing was restored"
+            }
+        }
     }
 }
 

@@ -20,6 +20,12 @@ public struct DaemonOptions: ParsableArguments, Sendable {
     @Option(help: "Seconds that calls in flight may run on after shutdown begins (env BINAKARIER_DRAIN_TIMEOUT; default 10).")
     public var drainTimeout: Double?
 
+    @Option(help: ArgumentHelp("Copy this daemon's database to FILE while the daemon runs (SQLite's online backup), then exit.", valueName: "FILE"))
+    public var backupTo: String?
+
+    @Option(help: ArgumentHelp("Replace this daemon's database with the backup FILE, then exit; the daemon must be stopped.", valueName: "FILE"))
+    public var restoreFrom: String?
+
     public init() {}
 
     /// Resolves flags, then the environment, then defaults, and checks every value.
@@ -47,13 +53,23 @@ public struct DaemonOptions: ParsableArguments, Sendable {
         guard let drainSeconds = Double(drainText), drainSeconds >= 0, drainSeconds < 3600 else {
             throw ValidationError("drain timeout '\(drainText)' must be a number of seconds from 0 to 3600")
         }
+        if backupTo != nil, restoreFrom != nil { throw ValidationError("--backup-to and --restore-from are two separate runs") }
+        let maintenance: DatabaseMaintenance? =
+            if let backupTo { .backup(to: backupTo) } else if let restoreFrom { .restore(from: restoreFrom) } else { nil }
         return DaemonConfiguration(
             socketDirectory: value(socketDir, "BINAKARIER_SOCKET_DIR") ?? "/run/binakarier",
             dataDirectory: value(dataDir, "BINAKARIER_DATA_DIR") ?? "/var/lib/binakarier",
             logLevel: level,
             allowedPeers: peers,
-            drainTimeout: .milliseconds(Int(drainSeconds * 1000)))
+            drainTimeout: .milliseconds(Int(drainSeconds * 1000)),
+            maintenance: maintenance)
     }
+}
+
+/// A run that copies or replaces the daemon's database instead of serving.
+public enum DatabaseMaintenance: Sendable, Hashable {
+    case backup(to: String)
+    case restore(from: String)
 }
 
 /// A daemon's resolved settings.
@@ -63,6 +79,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var logLevel: Logger.Level
     public var allowedPeers: PeerAllowList
     public var drainTimeout: Duration
+    /// Set for `--backup-to` or `--restore-from`: the daemon does that and exits.
+    public var maintenance: DatabaseMaintenance? = nil
 
     /// Where the daemon `name` listens and its clients connect.
     public func socketPath(for name: DaemonName) -> String {

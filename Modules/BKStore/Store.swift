@@ -10,13 +10,30 @@ public enum Store {
     public enum Failure: Error, CustomStringConvertible {
         case directory(String, any Error)
         case file(String, Int32)
+        /// The file is not a database, or SQLite's check found damage.
+        case damaged(path: String, detail: String)
+        /// Migrations this binary does not know were applied: a newer version wrote the file.
+        case newerSchema(path: String, unknownMigrations: [String])
+        /// A restore was asked for a database that does not pass the integrity check.
+        case badBackup(path: String, detail: String)
         public var description: String {
             switch self {
             case .directory(let path, let error): "cannot create data directory \(path): \(error)"
             case .file(let path, let code): "cannot create \(path): \(String(cString: strerror(code)))"
+            case .damaged(let path, let detail):
+                "database \(path) is damaged (\(detail)); the daemon will not start on it. Stop it, restore the "
+                    + "latest backup with --restore-from FILE, then start it again (docs/operations.md, \"Restore\")"
+            case .newerSchema(let path, let unknown):
+                "database \(path) was written by a newer version of BinaKarier (migrations this version does not "
+                    + "know: \(unknown.joined(separator: ", "))); the daemon will not start on it. Run the newer "
+                    + "version, or restore a backup taken before the upgrade (docs/operations.md, \"Upgrades\")"
+            case .badBackup(let path, let detail): "\(path) is not a usable backup (\(detail)); nothing was restored"
             }
         }
     }
+
+    /// `<directory>/<name>.sqlite`: where a daemon's database lives.
+    public static func path(directory: String, name: String) -> String { "\(directory)/\(name).sqlite" }
 
     /// Opens (creating if needed) `<directory>/<name>.sqlite` and migrates it. Stores hold the result as
     /// `any DatabaseWriter`, so their tests can run the same code on `inMemory(migrator:)`.
@@ -34,7 +51,7 @@ public enum Store {
             throw Failure.directory(directory, error)
         }
         try restrictDirectory(directory, logger: logger)
-        let path = "\(directory)/\(name).sqlite"
+        let path = path(directory: directory, name: name)
         // SQLite gives the -wal and -shm files the database file's mode, so creating it 0600 keeps all
         // three private (they may hold password hashes and personal data).
         let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
@@ -50,10 +67,110 @@ public enum Store {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        let pool = try DatabasePool(path: path, configuration: configuration)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try checkIntegrity(pool, path: path)
+        } catch let error as DatabaseError {
+            throw Failure.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
+        }
+        let unknown = try pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
+        guard unknown.isEmpty else { throw Failure.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
         try migrator.migrate(pool)
         logger?.info("database open", metadata: ["path": "\(path)"])
         return pool
+    }
+
+    /// SQLite's `quick_check` (every page and index entry well-formed; linear in the file's size, a
+    /// fraction of a second for the databases these daemons keep).
+    static func checkIntegrity(_ reader: any DatabaseReader, path: String) throws {
+        let problems = try reader.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        guard problems == ["ok"] else {
+            throw Failure.damaged(path: path, detail: problems.prefix(3).joined(separator: "; "))
+        }
+    }
+
+    /// Copies the live database `<directory>/<name>.sqlite` to `target` with SQLite's online backup:
+    /// one consistent snapshot, taken while its daemon goes on reading and writing (WAL lets the copy
+    /// read beside the writer). The copy is written beside `target` and renamed into place, 0600.
+    /// - Returns: the size of the copy in bytes.
+    @discardableResult
+    public static func backup(directory: String, name: String, to target: String) throws -> Int {
+        let source = path(directory: directory, name: name)
+        guard FileManager.default.fileExists(atPath: source) else { throw Failure.file(source, ENOENT) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        let live = try DatabasePool(path: source, configuration: configuration)
+        defer { try? live.close() }
+        let partial = target + ".partial"
+        unlink(partial)
+        let fd = Glibc.open(partial, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw Failure.file(partial, errno) }
+        Glibc.close(fd)
+        do {
+            let copy = try DatabaseQueue(path: partial)
+            try live.backup(to: copy)
+            try checkIntegrity(copy, path: partial)
+            try copy.close()
+        } catch {
+            unlink(partial)
+            throw error
+        }
+        guard rename(partial, target) == 0 else { throw Failure.file(target, errno) }
+        var info = stat()
+        return stat(target, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// Replaces `<directory>/<name>.sqlite` with the backup `source` (its daemon must be stopped: the
+    /// caller checks). The backup is checked first, so a damaged file never replaces a good one; the
+    /// old database's -wal and -shm go (left beside the restored file, SQLite would replay them into it).
+    public static func restore(directory: String, name: String, from source: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let backup = try DatabaseQueue(path: source, configuration: configuration)
+            try checkIntegrity(backup, path: source)
+            try backup.close()
+        } catch let error as Failure {
+            if case .damaged(_, let detail) = error { throw Failure.badBackup(path: source, detail: detail) }
+            throw error
+        } catch let error as DatabaseError {
+            throw Failure.badBackup(path: source, detail: error.message ?? "\(error.resultCode)")
+        }
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let target = path(directory: directory, name: name)
+        let staged = target + ".restoring"
+        unlink(staged)
+        try copyDurably(from: source, to: staged)
+        for suffix in ["-wal", "-shm"] { unlink(target + suffix) }
+        guard rename(staged, target) == 0 else { throw Failure.file(target, errno) }
+        let dir = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dir >= 0 { fsync(dir); Glibc.close(dir) }
+    }
+
+    /// Copies a file to a new 0600 file and fsyncs it, so a crash never leaves half a database.
+    static func copyDurably(from source: String, to target: String) throws {
+        let input = Glibc.open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw Failure.file(source, errno) }
+        defer { Glibc.close(input) }
+        let output = Glibc.open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard output >= 0 else { throw Failure.file(target, errno) }
+        defer { Glibc.close(output) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            guard count >= 0 else { throw Failure.file(source, errno) }
+            if count == 0 { break }
+            var written = 0
+            while written < count {
+                let step = buffer.withUnsafeBytes { write(output, $0.baseAddress! + written, count - written) }
+                guard step > 0 else { throw Failure.file(target, errno) }
+                written += step
+            }
+        }
+        guard fsync(output) == 0 else { throw Failure.file(target, errno) }
     }
 
     /// A migrated in-memory database with the same settings, for store tests.

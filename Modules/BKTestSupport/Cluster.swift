@@ -51,11 +51,22 @@ public final class Cluster: Stoppable {
     public func start(_ daemon: DaemonName) async throws {
         let process = try DaemonProcess(
             binary: daemon.executableName,
-            arguments: ["--socket-dir", socketDirectory, "--data-dir", dataDirectory(daemon)] + (arguments[daemon] ?? []),
+            arguments: ["--socket-dir", socketDirectory, "--data-dir", dataDirectory(daemon)]
+                + (daemon == .gateway ? ["--http-address", "127.0.0.1:0"] : []) + (arguments[daemon] ?? []),
             logPath: directory.appending("\(daemon)-\(UInt32.random(in: 0...UInt32.max)).log"))
         try await process.start()
         processes.withLockedValue { $0[daemon] = process }
         try await waitUntilServing(daemon)
+    }
+
+    /// The gateway's `HOST:PORT` from its readiness line (it listens on a free port), or nil when the
+    /// cluster runs no gateway.
+    public var gatewayAddress: String? {
+        guard let log = process(.gateway)?.log,
+              let line = log.split(separator: "\n").first(where: { $0.contains("BINAKARIER READY daemon=gateway") }),
+              let field = line.split(separator: " ").first(where: { $0.hasPrefix("http=") })
+        else { return nil }
+        return String(field.dropFirst("http=".count))
     }
 
     /// Polls the health service until the daemon says SERVING.

@@ -76,8 +76,10 @@ public final class DaemonProcess: @unchecked Sendable {
     /// - Parameters:
     ///   - executable: a product of this package (found next to the test bundle) or an absolute path.
     ///   - input: written to the command's standard input, which is then closed.
+    ///   - includingErrors: stderr joins stdout in `output` (for what a command says when it refuses).
     public static func run(
-        _ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:]
+        _ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+        includingErrors: Bool = false
     ) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : binaryDirectory.appendingPathComponent(executable)
@@ -85,6 +87,7 @@ public final class DaemonProcess: @unchecked Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
+        if includingErrors { process.standardError = pipe }
         let stdin = Pipe()
         process.standardInput = stdin
         try process.run()

@@ -22,5 +22,9 @@ public enum DaemonName: String, CaseIterable, Sendable, Hashable, CustomStringCo
     /// The executable's name: `bk-identityd`, `bk-gateway`, `bk-echod`.
     public var executableName: String { self == .gateway ? "bk-gateway" : "bk-\(rawValue)d" }
 
+    /// The name of its database in its data directory (`<name>.sqlite`): the gateway keeps only its
+    /// web sessions.
+    public var databaseName: String { self == .gateway ? "sessions" : rawValue }
+
     public var description: String { rawValue }
 }

@@ -97,6 +97,9 @@ extension RPCError {
             self = error
         case let error as any RPCErrorConvertible:
             self = error.rpcError
+            if code == .internal || code == .dataLoss {
+                logger?.error("handler failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
         case let error as ProtoDecodingError:
             self = RPCError(.invalidArgument, "cannot decode request: \(error)")
         case let error as ProtoFieldMaskError:
