@@ -27,4 +27,8 @@ extension DatabaseError: RPCErrorConvertible {
             RPCError(.internal, "internal error")
         }
     }
+
+    public var needsOperator: Bool {
+        [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_CORRUPT, .SQLITE_NOTADB].contains(resultCode)
+    }
 }

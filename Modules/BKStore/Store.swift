@@ -14,6 +14,8 @@ public enum Store {
         case damaged(path: String, detail: String)
         /// Migrations this binary does not know were applied: a newer version wrote the file.
         case newerSchema(path: String, unknownMigrations: [String])
+        /// A backup was asked for where there is no database.
+        case missing(path: String)
         /// A restore was asked for a database that does not pass the integrity check.
         case badBackup(path: String, detail: String)
         public var description: String {
@@ -27,6 +29,8 @@ public enum Store {
                 "database \(path) was written by a newer version of BinaKarier (migrations this version does not "
                     + "know: \(unknown.joined(separator: ", "))); the daemon will not start on it. Run the newer "
                     + "version, or restore a backup taken before the upgrade (docs/operations.md, \"Upgrades\")"
+            case .missing(let path):
+                "there is no database at \(path): give the daemon's own data directory with --data-dir (or BINAKARIER_DATA_DIR)"
             case .badBackup(let path, let detail): "\(path) is not a usable backup (\(detail)); nothing was restored"
             }
         }
@@ -97,7 +101,7 @@ public enum Store {
     @discardableResult
     public static func backup(directory: String, name: String, to target: String) throws -> Int {
         let source = path(directory: directory, name: name)
-        guard FileManager.default.fileExists(atPath: source) else { throw Failure.file(source, ENOENT) }
+        guard FileManager.default.fileExists(atPath: source) else { throw Failure.missing(path: source) }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
@@ -145,6 +149,9 @@ public enum Store {
         unlink(staged)
         try copyDurably(from: source, to: staged)
         for suffix in ["-wal", "-shm"] { unlink(target + suffix) }
+        // Run as root for a daemon with its own user, the file must still be the daemon's.
+        var owner = stat()
+        if stat(directory, &owner) == 0 { chown(staged, owner.st_uid, owner.st_gid) }
         guard rename(staged, target) == 0 else { throw Failure.file(target, errno) }
         let dir = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dir >= 0 { fsync(dir); Glibc.close(dir) }

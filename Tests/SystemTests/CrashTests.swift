@@ -259,12 +259,14 @@ struct CrashTests {
         return try await probe()
     }
 
-    /// Waits until programs and feedback know identity's keys.
+    /// Waits until programs and feedback (when the cluster runs it) know identity's keys.
     static func waitForTokens(_ cluster: Cluster, _ token: String) async throws {
         let programs = ProgramsAPI.Client(cluster.client(.programs), metadata: .bearer(token))
         let feedback = FeedbackAPI.Client(cluster.client(.feedback), metadata: .bearer(token))
         _ = try #require(try await eventually { try await programs.listPrograms(.init(pageSize: 1)) })
-        _ = try #require(try await eventually { try await feedback.listCampaigns(.init(pageSize: 1)) })
+        if cluster.process(.feedback) != nil {
+            _ = try #require(try await eventually { try await feedback.listCampaigns(.init(pageSize: 1)) })
+        }
     }
 
     /// A valid NIP per writer and index: born 1990-01-01, TMT 2015-01…12 by writer, male, sequence.

@@ -85,6 +85,13 @@ public struct RPCError: Error, Hashable, Sendable, CustomStringConvertible {
 /// server maps them without knowing the domain.
 public protocol RPCErrorConvertible: Error {
     var rpcError: RPCError { get }
+    /// Whether the operator must act (a full or failing disk): such failures are logged as errors even
+    /// when the caller is told something milder than INTERNAL.
+    var needsOperator: Bool { get }
+}
+
+extension RPCErrorConvertible {
+    public var needsOperator: Bool { false }
 }
 
 extension RPCError {
@@ -97,7 +104,7 @@ extension RPCError {
             self = error
         case let error as any RPCErrorConvertible:
             self = error.rpcError
-            if code == .internal || code == .dataLoss {
+            if code == .internal || code == .dataLoss || error.needsOperator {
                 logger?.error("handler failed", metadata: ["error": "\(String(reflecting: error))"])
             }
         case let error as ProtoDecodingError:
