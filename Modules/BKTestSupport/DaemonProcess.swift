@@ -40,9 +40,14 @@ public final class DaemonProcess: @unchecked Sendable {
         process.executableURL = binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        logHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        process.standardError = logHandle
         process.standardOutput = FileHandle.nullDevice
     }
+
+    /// The log file as the child's stderr; the parent's copy is closed once the child runs (a harness
+    /// that restarts daemons hundreds of times must not run out of descriptors).
+    private let logHandle: FileHandle
 
     /// A release daemon for a benchmark: `<bin>/<name>` on `socketDirectory`, its data in
     /// `<directory>/data/<name>`, its log (warnings only) in `<directory>/<name>.log`.
@@ -58,6 +63,7 @@ public final class DaemonProcess: @unchecked Sendable {
     /// Starts the process and waits for the readiness line.
     public func start(timeout: Duration = .seconds(30)) async throws {
         try process.run()
+        try? logHandle.close()
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while ContinuousClock.now < deadline {
             if log.contains("BINAKARIER READY") { return }
