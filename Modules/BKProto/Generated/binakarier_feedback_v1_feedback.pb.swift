@@ -1208,7 +1208,8 @@ public struct Binakarier_Feedback_V1_Results: ProtoMessage {
 public struct Binakarier_Feedback_V1_GetResultsRequest: ProtoMessage {
     public static let protoName = "binakarier.feedback.v1.GetResultsRequest"
 
-    /// One of: a campaign; or a purpose with a session, program or agency (and a period).
+    /// One of: a campaign; several campaigns (campaign_ids); or a purpose with a session, program or
+    /// agency (and a period).
     public var campaignId: String = ""
     public var purpose: Binakarier_Feedback_V1_Purpose = .unspecified
     public var sessionId: String = ""
@@ -1219,6 +1220,11 @@ public struct Binakarier_Feedback_V1_GetResultsRequest: ProtoMessage {
     public var fromUnix: Int64 = 0
     public var toUnix: Int64 = 0
 
+    /// Or these campaigns, of one purpose, summed: how reporting asks for a program's campaigns of one
+    /// year, which is the year of the batch they evaluate (a follow-up of a December batch opens in the
+    /// next year, so no period of opening times selects them).
+    public var campaignIds: [String] = []
+
     public init() {}
 
     public init(
@@ -1228,7 +1234,8 @@ public struct Binakarier_Feedback_V1_GetResultsRequest: ProtoMessage {
         programCode: String = "",
         agencyCode: String = "",
         fromUnix: Int64 = 0,
-        toUnix: Int64 = 0
+        toUnix: Int64 = 0,
+        campaignIds: [String] = []
     ) {
         self.campaignId = campaignId
         self.purpose = purpose
@@ -1237,6 +1244,7 @@ public struct Binakarier_Feedback_V1_GetResultsRequest: ProtoMessage {
         self.agencyCode = agencyCode
         self.fromUnix = fromUnix
         self.toUnix = toUnix
+        self.campaignIds = campaignIds
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -4299,6 +4307,8 @@ extension Binakarier_Feedback_V1_GetResultsRequest: ProtoCBridged {
         if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
         c.pointee.from_unix = self.fromUnix
         c.pointee.to_unix = self.toUnix
+        c.pointee.n_campaign_ids = self.campaignIds.count
+        c.pointee.campaign_ids = try arena.cStrings(self.campaignIds, field: "campaign_ids")
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -4310,6 +4320,7 @@ extension Binakarier_Feedback_V1_GetResultsRequest: ProtoCBridged {
         self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
         self.fromUnix = c.pointee.from_unix
         self.toUnix = c.pointee.to_unix
+        self.campaignIds = ProtoCBridge.strings(c.pointee.campaign_ids, c.pointee.n_campaign_ids)
     }
 }
 
@@ -4335,6 +4346,8 @@ extension Binakarier_Feedback_V1_GetResultsRequest {
                     self.fromUnix = source.fromUnix
                 case "to_unix" where rest == nil:
                     self.toUnix = source.toUnix
+                case "campaign_ids" where rest == nil:
+                    self.campaignIds = source.campaignIds
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -4362,6 +4375,8 @@ extension Binakarier_Feedback_V1_GetResultsRequest: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.fromUnix = value }
                 case "toUnix", "to_unix":
                     if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.toUnix = value }
+                case "campaignIds", "campaign_ids":
+                    self.campaignIds = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.GetResultsRequest", codingPath: container.codingPath)
             }
@@ -4379,6 +4394,7 @@ extension Binakarier_Feedback_V1_GetResultsRequest: Encodable {
         if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
         if self.fromUnix != 0 { try container.encode(String(self.fromUnix), forKey: ProtoJSONKey("fromUnix")) }
         if self.toUnix != 0 { try container.encode(String(self.toUnix), forKey: ProtoJSONKey("toUnix")) }
+        if !self.campaignIds.isEmpty { try container.encode(self.campaignIds, forKey: ProtoJSONKey("campaignIds")) }
     }
 }
 

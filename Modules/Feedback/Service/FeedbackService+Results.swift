@@ -12,6 +12,14 @@ extension FeedbackService {
             guard let campaign = try await store.campaign(id: request.campaignId) else { throw FeedbackError.noCampaign(request.campaignId) }
             campaigns = [campaign]
             scope = "kampanye \(campaign.id)"
+        } else if !request.campaignIds.isEmpty {
+            var found: [Campaign] = []
+            for id in request.campaignIds {
+                guard let campaign = try await store.campaign(id: id) else { throw FeedbackError.noCampaign(id) }
+                found.append(campaign)
+            }
+            campaigns = found
+            scope = "kampanye " + request.campaignIds.joined(separator: " ")
         } else {
             guard request.purpose != .unspecified, !request.sessionId.isEmpty || !request.programCode.isEmpty || !request.agencyCode.isEmpty else {
                 throw FeedbackError.invalid(field: "campaign_id", reason: .init(

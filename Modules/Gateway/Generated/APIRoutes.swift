@@ -161,6 +161,7 @@ extension APIRoute {
                 "agency_code": .init(json: "agencyCode", kind: .string, repeated: false),
                 "from_unix": .init(json: "fromUnix", kind: .int64, repeated: false),
                 "to_unix": .init(json: "toUnix", kind: .int64, repeated: false),
+                "campaign_ids": .init(json: "campaignIds", kind: .string, repeated: true),
             ]
         ) { json, rpc, metadata in
             let request = try ProtoJSON.decode(Binakarier_Feedback_V1_GetResultsRequest.self, from: json)

@@ -703,9 +703,9 @@ enum OpenAPIDocument {
               {
                 "name": "campaignId",
                 "in": "query",
-                "description": "One of: a campaign; or a purpose with a session, program or agency (and a period).",
+                "description": "One of: a campaign; several campaigns (campaign_ids); or a purpose with a session, program or\n agency (and a period).",
                 "schema": {
-                  "description": "One of: a campaign; or a purpose with a session, program or agency (and a period).",
+                  "description": "One of: a campaign; several campaigns (campaign_ids); or a purpose with a session, program or\n agency (and a period).",
                   "type": "string"
                 }
               },
@@ -756,6 +756,19 @@ enum OpenAPIDocument {
                   "format": "int64",
                   "pattern": "^-?[0-9]{1,18}$"
                 }
+              },
+              {
+                "name": "campaignIds",
+                "in": "query",
+                "description": "Or these campaigns, of one purpose, summed: how reporting asks for a program's campaigns of one\n year, which is the year of the batch they evaluate (a follow-up of a December batch opens in the\n next year, so no period of opening times selects them).",
+                "schema": {
+                  "description": "Or these campaigns, of one purpose, summed: how reporting asks for a program's campaigns of one\n year, which is the year of the batch they evaluate (a follow-up of a December batch opens in the\n next year, so no period of opening times selects them).",
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "explode": true
               }
             ],
             "responses": {

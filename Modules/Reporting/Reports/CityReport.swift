@@ -15,7 +15,9 @@ enum CityReport {
         let figures = try GroupFigures.load(reads, people: people, context: context)
         let active = figures.people
         let enrolments = try ReportData.enrolments(db, years: year...year, quarter: quarter)
-        let sessions = try ReportData.sessions(db, year: year, quarter: quarter)
+        // Batches held: those with participants, as each program report counts them (a cancelled or
+        // draft batch is none).
+        let sessions = Dictionary(enrolments.map { ($0.session, $0.program) }, uniquingKeysWith: { first, _ in first })
         let programs = try ReportData.programs(db)
         let period = quarter > 0 ? "triwulan \(quarter) \(year)" : "tahun \(year)"
         var report = Report(kind: .city, scope: "KOTA", year: Int32(year), quarter: Int32(quarter),
@@ -61,7 +63,7 @@ enum CityReport {
         // The summary quotes those tables' totals: a figure reads the same (shown or hidden) everywhere.
         let quarterRows = try quarterTable(db, year: year, enrolments: quarter > 0 ? nil : enrolments, k: k)
         var summary = FactTable(title: "Ringkasan")
-        summary.count("Program berjalan", Set(sessions.map(\.program)).count, k: 0)
+        summary.count("Program berjalan", Set(sessions.values).count, k: 0)
         summary.count("Angkatan", sessions.count, k: 0)
         summary.cell("Peserta (pendaftaran)", quarter > 0 ? quarterRows.cell(row: "T\(quarter)", 3) : quarterRows.totalCell(3), kind: .count)
         summary.cell("Lulus", quarter > 0 ? quarterRows.cell(row: "T\(quarter)", 1) : quarterRows.totalCell(1), kind: .count)

@@ -138,13 +138,6 @@ enum ReportData {
         }
     }
 
-    static func sessions(_ db: Database, year: Int, quarter: Int = 0) throws -> [(id: String, program: String, state: Int32, quarter: Int)] {
-        try Row.fetchAll(
-            db, sql: "SELECT id, program_code, state, quarter FROM session WHERE year = ?" + (quarter > 0 ? " AND quarter = \(quarter)" : ""),
-            arguments: [year]
-        ).map { ($0["id"], $0["program_code"], $0["state"], $0["quarter"]) }
-    }
-
     /// Verified JP per person in a year.
     static func jp(_ db: Database, year: Int, only nips: [String]? = nil) throws -> [String: Int] {
         var result: [String: Int] = [:]

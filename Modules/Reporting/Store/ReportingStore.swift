@@ -314,6 +314,23 @@ public final class ReportingStore: Sendable {
         }
     }
 
+    /// The campaigns of a program and purpose that belong to `year`: the year of the batch they evaluate
+    /// (as the campaign's change filed them), or of their opening when they evaluate no batch.
+    func programCampaigns(program: String, year: Int, purpose: Int) async throws -> [String] {
+        try await db.read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT c.id, s.year AS session_year, c.open_time FROM campaign c LEFT JOIN session s ON s.id = c.session_id
+                    WHERE c.program_code = ? AND c.purpose = ? ORDER BY c.id
+                    """,
+                arguments: [program, purpose]
+            ).compactMap { row -> String? in
+                let campaignYear = (row["session_year"] as Int?) ?? CalendarDate(wib: row["open_time"]).year
+                return campaignYear == year ? row["id"] : nil
+            }
+        }
+    }
+
     func saveProgramResult(program: String, year: Int, purpose: Int, results: Binakarier_Feedback_V1_Results?) async throws {
         let bytes = try results.map { try $0.serializedBytes() }
         try await db.write { db in

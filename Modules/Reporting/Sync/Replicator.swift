@@ -136,9 +136,9 @@ public final class Replicator: Service, Sendable {
             let stale = try await store.staleProgramResults()
             guard !stale.isEmpty else { break }
             for item in stale {
-                let (from, to) = Self.yearBounds(item.year)
-                let results = try await sources.results(.init(
-                    purpose: .init(rawValue: Int32(item.purpose)) ?? .unspecified, programCode: item.program, fromUnix: from, toUnix: to))
+                // The campaigns of the year's batches, wherever their opening time falls.
+                let ids = try await store.programCampaigns(program: item.program, year: item.year, purpose: item.purpose)
+                let results = ids.isEmpty ? nil : try await sources.results(.init(campaignIds: ids))
                 try await store.saveProgramResult(program: item.program, year: item.year, purpose: item.purpose, results: results)
             }
         }

@@ -716,7 +716,8 @@ struct  Binakarier__Feedback__V1__GetResultsRequest
 {
   ProtobufCMessage base;
   /*
-   * One of: a campaign; or a purpose with a session, program or agency (and a period).
+   * One of: a campaign; several campaigns (campaign_ids); or a purpose with a session, program or
+   * agency (and a period).
    */
   char *campaign_id;
   Binakarier__Feedback__V1__Purpose purpose;
@@ -728,10 +729,17 @@ struct  Binakarier__Feedback__V1__GetResultsRequest
    */
   int64_t from_unix;
   int64_t to_unix;
+  /*
+   * Or these campaigns, of one purpose, summed: how reporting asks for a program's campaigns of one
+   * year, which is the year of the batch they evaluate (a follow-up of a December batch opens in the
+   * next year, so no period of opening times selects them).
+   */
+  size_t n_campaign_ids;
+  char **campaign_ids;
 };
 #define BINAKARIER__FEEDBACK__V1__GET_RESULTS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__get_results_request__descriptor) \
-    , (char *)protobuf_c_empty_string, BINAKARIER__FEEDBACK__V1__PURPOSE__PURPOSE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
+    , (char *)protobuf_c_empty_string, BINAKARIER__FEEDBACK__V1__PURPOSE__PURPOSE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0,NULL }
 
 
 struct  Binakarier__Feedback__V1__GetMyResponsesRequest

@@ -4655,7 +4655,7 @@ const ProtobufCMessageDescriptor binakarier__feedback__v1__results__descriptor =
   (ProtobufCMessageInit) binakarier__feedback__v1__results__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__feedback__v1__get_results_request__field_descriptors[7] =
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__get_results_request__field_descriptors[8] =
 {
   {
     "campaign_id",
@@ -4741,10 +4741,23 @@ static const ProtobufCFieldDescriptor binakarier__feedback__v1__get_results_requ
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "campaign_ids",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Binakarier__Feedback__V1__GetResultsRequest, n_campaign_ids),
+    offsetof(Binakarier__Feedback__V1__GetResultsRequest, campaign_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__feedback__v1__get_results_request__field_indices_by_name[] = {
   4,   /* field[4] = agency_code */
   0,   /* field[0] = campaign_id */
+  7,   /* field[7] = campaign_ids */
   5,   /* field[5] = from_unix */
   3,   /* field[3] = program_code */
   1,   /* field[1] = purpose */
@@ -4754,7 +4767,7 @@ static const unsigned binakarier__feedback__v1__get_results_request__field_indic
 static const ProtobufCIntRange binakarier__feedback__v1__get_results_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor binakarier__feedback__v1__get_results_request__descriptor =
 {
@@ -4764,7 +4777,7 @@ const ProtobufCMessageDescriptor binakarier__feedback__v1__get_results_request__
   "Binakarier__Feedback__V1__GetResultsRequest",
   "binakarier.feedback.v1",
   sizeof(Binakarier__Feedback__V1__GetResultsRequest),
-  7,
+  8,
   binakarier__feedback__v1__get_results_request__field_descriptors,
   binakarier__feedback__v1__get_results_request__field_indices_by_name,
   1,  binakarier__feedback__v1__get_results_request__number_ranges,
