@@ -81,6 +81,8 @@ public enum Daemon {
         if let maintenance = configuration.maintenance {
             return try runMaintenance(maintenance, name: name, configuration: configuration)
         }
+        let lock = try DataDirectoryLock(directory: configuration.dataDirectory, name: name)
+        defer { withExtendedLifetime(lock) {} }  // held until the daemon has stopped
         let level = configuration.logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -129,8 +131,17 @@ extension Daemon {
         case .restore(let source):
             let socket = configuration.socketPath(for: name)
             guard !UnixSocketPath.isListening(socket) else { throw MaintenanceRefused.daemonRunning(name: name, socket: socket) }
-            try Store.restore(directory: configuration.dataDirectory, name: name.databaseName, from: source)
-            print("\(name): restored \(database) from \(source); start the daemon to serve it")
+            let lock: DataDirectoryLock
+            do {
+                lock = try DataDirectoryLock(directory: configuration.dataDirectory, name: name)
+            } catch let held as DataDirectoryLock.Held {
+                throw MaintenanceRefused.daemonRunning(name: name, socket: held.path)
+            }
+            let kept = try withExtendedLifetime(lock) {
+                try Store.restore(directory: configuration.dataDirectory, name: name.databaseName, from: source)
+            }
+            print("\(name): restored \(database) from \(source)"
+                + (kept.map { "; the database it replaced is kept as \($0)" } ?? "") + "; start the daemon to serve it")
         }
     }
 
@@ -139,7 +150,7 @@ extension Daemon {
         var description: String {
             switch self {
             case .daemonRunning(let name, let socket):
-                "\(name) is running (it answers on \(socket)): stop it before restoring its database; nothing was restored"
+                "\(name) is running (it answers on, or holds, \(socket)): stop it before restoring its database; nothing was restored"
             }
         }
     }

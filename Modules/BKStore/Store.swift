@@ -14,8 +14,12 @@ public enum Store {
         case damaged(path: String, detail: String)
         /// Migrations this binary does not know were applied: a newer version wrote the file.
         case newerSchema(path: String, unknownMigrations: [String])
+        /// SQLite cannot open or read the file for a reason outside it.
+        case unusable(path: String, detail: String)
         /// A backup was asked for where there is no database.
         case missing(path: String)
+        /// A backup target inside the data directory (it could replace the live database).
+        case backupInside(target: String, directory: String)
         /// A restore was asked for a database that does not pass the integrity check.
         case badBackup(path: String, detail: String)
         public var description: String {
@@ -29,6 +33,11 @@ public enum Store {
                 "database \(path) was written by a newer version of BinaKarier (migrations this version does not "
                     + "know: \(unknown.joined(separator: ", "))); the daemon will not start on it. Run the newer "
                     + "version, or restore a backup taken before the upgrade (docs/operations.md, \"Upgrades\")"
+            case .unusable(let path, let detail):
+                "cannot open database \(path) (\(detail)): check its owner and mode (the daemon's user must own it), "
+                    + "that its disk is writable and has free space, and that no other program holds it"
+            case .backupInside(let target, let directory):
+                "\(target) is inside the data directory \(directory): write backups elsewhere"
             case .missing(let path):
                 "there is no database at \(path): give the daemon's own data directory with --data-dir (or BINAKARIER_DATA_DIR)"
             case .badBackup(let path, let detail): "\(path) is not a usable backup (\(detail)); nothing was restored"
@@ -75,8 +84,11 @@ public enum Store {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try checkIntegrity(pool, path: path)
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             throw Failure.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
+        } catch let error as DatabaseError {
+            // Not the file's fault (its owner or mode, a read-only or full disk, a lock): a backup would not help.
+            throw Failure.unusable(path: path, detail: error.message ?? "\(error.resultCode)")
         }
         let unknown = try pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
         guard unknown.isEmpty else { throw Failure.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
@@ -107,8 +119,15 @@ public enum Store {
         configuration.busyMode = .timeout(10)
         let live = try DatabasePool(path: source, configuration: configuration)
         defer { try? live.close() }
+        let targetDirectory = (target as NSString).deletingLastPathComponent
+        let resolvedTarget = URL(fileURLWithPath: targetDirectory.isEmpty ? "." : targetDirectory).resolvingSymlinksInPath().path
+        let resolvedData = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard resolvedTarget != resolvedData, !resolvedTarget.hasPrefix(resolvedData + "/") else {
+            throw Failure.backupInside(target: target, directory: directory)
+        }
         let partial = target + ".partial"
-        unlink(partial)
+        func removePartial() { for suffix in ["", "-journal", "-wal", "-shm"] { unlink(partial + suffix) } }
+        removePartial()
         let fd = Glibc.open(partial, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw Failure.file(partial, errno) }
         Glibc.close(fd)
@@ -118,18 +137,23 @@ public enum Store {
             try checkIntegrity(copy, path: partial)
             try copy.close()
         } catch {
-            unlink(partial)
+            removePartial()
             throw error
         }
         guard rename(partial, target) == 0 else { throw Failure.file(target, errno) }
+        syncDirectory(of: target)
         var info = stat()
         return stat(target, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// Replaces `<directory>/<name>.sqlite` with the backup `source` (its daemon must be stopped: the
-    /// caller checks). The backup is checked first, so a damaged file never replaces a good one; the
-    /// old database's -wal and -shm go (left beside the restored file, SQLite would replay them into it).
-    public static func restore(directory: String, name: String, from source: String) throws {
+    /// caller holds its data directory's lock). The backup is checked first, so a damaged file never
+    /// replaces a good one. The old database and its -wal and -shm are kept beside it, renamed
+    /// `<name>.sqlite.before-restore-<time>` (left in place, SQLite would replay that WAL into the
+    /// restored file), so a wrong restore can be undone.
+    /// - Returns: the old database's new name, or nil when there was none.
+    @discardableResult
+    public static func restore(directory: String, name: String, from source: String, now: Date = Date()) throws -> String? {
         var configuration = Configuration()
         configuration.readonly = true
         do {
@@ -148,13 +172,28 @@ public enum Store {
         let staged = target + ".restoring"
         unlink(staged)
         try copyDurably(from: source, to: staged)
-        for suffix in ["-wal", "-shm"] { unlink(target + suffix) }
+        let stamp = ISO8601DateFormatter.string(from: now, timeZone: .gmt, formatOptions: [.withYear, .withMonth, .withDay, .withTime])
+        let aside = "\(target).before-restore-\(stamp)"
+        var kept: String?
+        // The WAL first: a crash half-way leaves the old database without its WAL beside the restored one
+        // rather than the restored database beside the old WAL.
+        for suffix in ["-wal", "-shm", ""] where FileManager.default.fileExists(atPath: target + suffix) {
+            guard rename(target + suffix, aside + suffix) == 0 else { throw Failure.file(target + suffix, errno) }
+            if suffix.isEmpty { kept = aside }
+        }
         // Run as root for a daemon with its own user, the file must still be the daemon's.
         var owner = stat()
         if stat(directory, &owner) == 0 { chown(staged, owner.st_uid, owner.st_gid) }
         guard rename(staged, target) == 0 else { throw Failure.file(target, errno) }
-        let dir = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dir >= 0 { fsync(dir); Glibc.close(dir) }
+        syncDirectory(of: target)
+        return kept
+    }
+
+    /// fsync of the directory holding `path`, so a rename in it survives a power loss.
+    static func syncDirectory(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let fd = Glibc.open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 { fsync(fd); Glibc.close(fd) }
     }
 
     /// Copies a file to a new 0600 file and fsyncs it, so a crash never leaves half a database.

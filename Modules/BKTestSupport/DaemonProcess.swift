@@ -62,8 +62,8 @@ public final class DaemonProcess: @unchecked Sendable {
 
     /// Starts the process and waits for the readiness line.
     public func start(timeout: Duration = .seconds(30)) async throws {
+        defer { try? logHandle.close() }
         try process.run()
-        try? logHandle.close()
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while ContinuousClock.now < deadline {
             if log.contains("BINAKARIER READY") { return }

@@ -28,7 +28,7 @@ struct SeedStoryTests {
 
     /// Reporting files a program's evaluation results under the year of the batch they evaluate (its own comment:
     /// "a follow-up 90 days after a December session opens in the next year"): a batch that ended last December
-    /// and is evaluated now must show its reaction in last year's program report. Fails: see `playDecemberBatch`.
+    /// and is evaluated now must show its reaction in last year's program report.
     @Test func aBatchThatEndedInDecemberIsEvaluatedInItsOwnYear() async throws {
         try await Cluster.with(System.daemons, arguments: SeedStory.arguments) { cluster in
             let story = try SeedStory(cluster)

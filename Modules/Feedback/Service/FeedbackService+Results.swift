@@ -13,13 +13,24 @@ extension FeedbackService {
             campaigns = [campaign]
             scope = "kampanye \(campaign.id)"
         } else if !request.campaignIds.isEmpty {
+            var seen = Set<String>()
+            let ids = request.campaignIds.filter { seen.insert($0).inserted }  // a repeated id would count twice
+            guard ids.count <= 1000 else {
+                throw FeedbackError.invalid(field: "campaign_ids", reason: .init(
+                    id: "paling banyak 1000 kampanye sekaligus", en: "at most 1000 campaigns at once"))
+            }
+            guard request.purpose == .unspecified, request.sessionId.isEmpty, request.programCode.isEmpty, request.agencyCode.isEmpty else {
+                throw FeedbackError.invalid(field: "campaign_ids", reason: .init(
+                    id: "daftar kampanye tidak digabung dengan tujuan, angkatan, program atau perangkat daerah",
+                    en: "a list of campaigns is not combined with a purpose, session, program or agency"))
+            }
             var found: [Campaign] = []
-            for id in request.campaignIds {
+            for id in ids {
                 guard let campaign = try await store.campaign(id: id) else { throw FeedbackError.noCampaign(id) }
                 found.append(campaign)
             }
             campaigns = found
-            scope = "kampanye " + request.campaignIds.joined(separator: " ")
+            scope = "kampanye " + ids.joined(separator: " ")
         } else {
             guard request.purpose != .unspecified, !request.sessionId.isEmpty || !request.programCode.isEmpty || !request.agencyCode.isEmpty else {
                 throw FeedbackError.invalid(field: "campaign_id", reason: .init(

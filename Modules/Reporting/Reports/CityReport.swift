@@ -15,8 +15,8 @@ enum CityReport {
         let figures = try GroupFigures.load(reads, people: people, context: context)
         let active = figures.people
         let enrolments = try ReportData.enrolments(db, years: year...year, quarter: quarter)
-        // Batches held: those with participants, as each program report counts them (a cancelled or
-        // draft batch is none).
+        // Batches with participants, as each program report counts them: a cancelled batch is none
+        // (its enrolments are not counted), nor one nobody joined.
         let sessions = Dictionary(enrolments.map { ($0.session, $0.program) }, uniquingKeysWith: { first, _ in first })
         let programs = try ReportData.programs(db)
         let period = quarter > 0 ? "triwulan \(quarter) \(year)" : "tahun \(year)"
