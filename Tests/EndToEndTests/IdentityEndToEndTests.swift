@@ -27,6 +27,33 @@ struct IdentityEndToEndTests {
         #expect(try await DaemonProcess.run("bk-demo-data", ["load", "--socket-dir", cluster.socketDirectory]).status == 0)
     }
 
+    /// Many point reads at once (accounts, employees, agencies), all answered: a synchronous read on the
+    /// event loop once waited for a reader held by an async read resuming on that same loop, and a
+    /// handful of concurrent GetAccount calls stopped bk-identityd for good.
+    @Test func manyConcurrentPointReadsAreAllAnswered() async throws {
+        try await Cluster.with([.identity]) { cluster in
+            _ = try await cluster.token(for: .employee)
+            let identity = IdentityAPI.Client(cluster.client(.identity), metadata: .bearer(try await cluster.administratorToken()))
+            let nip = ClusterPeople.staff.nip
+            let answered = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<256 {
+                    group.addTask {
+                        let options = RPCCallOptions(timeout: .seconds(20))
+                        switch index % 3 {
+                        case 0: _ = try await identity.getAccount(.init(username: nip), options: options)
+                        case 1: _ = try await identity.getEmployee(.init(nip: nip), options: options)
+                        default: _ = try await identity.getAgency(.init(code: ClusterPeople.agency), options: options)
+                        }
+                        return 1
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            #expect(answered == 256)
+            #expect(try await identity.getAccount(.init(username: nip)).username == nip)
+        }
+    }
+
     @Test func bkctlBootstrapsLogsInImportsAndLists() async throws {
         try await Cluster.with([.identity]) { cluster in
 

@@ -5,9 +5,10 @@ import GRDB
 /// The identity store on SQLite (GRDB). Reads run on GRDB's reader connections, writes serially on
 /// its writer; every write is one transaction, durable (synchronous=FULL) before it returns.
 ///
-/// Point reads by primary key (an employee by NIP, an account, an agency) run synchronously on the
-/// caller's thread: in WAL mode they never wait for the writer and take microseconds, less than the
-/// two thread hops an asynchronous read costs. Everything that scans runs on GRDB's queues.
+/// Every read is asynchronous, point reads too. A synchronous read on the caller's thread (once used
+/// for point reads, to save two thread hops) blocks the event loop when the reader pool is busy, and
+/// the readers may be held by async reads whose tasks resume on that same event loop: a handful of
+/// concurrent GetAccount calls deadlocked bk-identityd for good (as 16 beranda pages did programs).
 public final class SQLiteIdentityStore: IdentityStore {
     let pool: any DatabaseWriter
 
@@ -25,15 +26,15 @@ public final class SQLiteIdentityStore: IdentityStore {
         SQLiteIdentityStore(pool: try Store.open(directory: directory, name: "identity", migrator: IdentitySchema.migrator))
     }
 
-    /// A point read on the calling thread (see the type's documentation).
-    private func readNow<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+    /// A point read (see the type's documentation: never on the calling thread).
+    private func readNow<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.read(body)
     }
 
-    /// A read of one SELECT statement on the calling thread. One statement is consistent on its own, so
-    /// it needs no surrounding read transaction (two statements fewer per point read).
-    private func readOneStatement<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.unsafeRead(body)
+    /// A read of one SELECT statement. One statement is consistent on its own, so it needs no
+    /// surrounding read transaction (two statements fewer per point read).
+    private func readOneStatement<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.unsafeRead(body)
     }
 
     public func close() throws {
@@ -43,7 +44,7 @@ public final class SQLiteIdentityStore: IdentityStore {
     // MARK: agencies
 
     public func agency(code: String) async throws -> Agency? {
-        try readNow { db in try Self.agency(db, code: code) }
+        try await readNow { db in try Self.agency(db, code: code) }
     }
 
     static func agency(_ db: Database, code: String) throws -> Agency? {
@@ -149,7 +150,7 @@ public final class SQLiteIdentityStore: IdentityStore {
     // MARK: employees
 
     public func employee(nip: String) async throws -> Employee? {
-        try readOneStatement { db in
+        try await readOneStatement { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.employeeColumns) FROM employee WHERE nip = ?"), arguments: [nip])
                 .map(Self.employee)
         }
@@ -291,7 +292,7 @@ public final class SQLiteIdentityStore: IdentityStore {
     // MARK: accounts
 
     public func account(username: String) async throws -> AccountRecord? {
-        try readOneStatement { db in
+        try await readOneStatement { db in
             try Row.fetchOne(
                 db, sql: "SELECT account.*, COALESCE(account_epoch.epoch, 0) AS token_epoch FROM account LEFT JOIN account_epoch ON subject = username WHERE username = ?",
                 arguments: [username]
