@@ -81,16 +81,21 @@ public enum Store {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let pool: DatabasePool
+        var unknown: Set<String> = []
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try checkIntegrity(pool, path: path)
+            // On the writer's connection: a read would open a reader connection (two more descriptors)
+            // that the daemon may never need.
+            try pool.writeWithoutTransaction { db in
+                try checkIntegrity(db, path: path)
+                unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+            }
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             throw Failure.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
         } catch let error as DatabaseError {
             // Not the file's fault (its owner or mode, a read-only or full disk, a lock): a backup would not help.
             throw Failure.unusable(path: path, detail: error.message ?? "\(error.resultCode)")
         }
-        let unknown = try pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
         guard unknown.isEmpty else { throw Failure.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
         try migrator.migrate(pool)
         logger?.info("database open", metadata: ["path": "\(path)"])
@@ -100,7 +105,11 @@ public enum Store {
     /// SQLite's `quick_check` (every page and index entry well-formed; linear in the file's size, a
     /// fraction of a second for the databases these daemons keep).
     static func checkIntegrity(_ reader: any DatabaseReader, path: String) throws {
-        let problems = try reader.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        try reader.read { db in try checkIntegrity(db, path: path) }
+    }
+
+    static func checkIntegrity(_ db: Database, path: String) throws {
+        let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard problems == ["ok"] else {
             throw Failure.damaged(path: path, detail: problems.prefix(3).joined(separator: "; "))
         }
