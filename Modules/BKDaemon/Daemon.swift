@@ -129,13 +129,12 @@ extension Daemon {
             let bytes = try Store.backup(directory: configuration.dataDirectory, name: name.databaseName, to: target)
             print("\(name): backed up \(database) to \(target) (\(bytes) bytes, one consistent snapshot)")
         case .restore(let source):
-            let socket = configuration.socketPath(for: name)
-            guard !UnixSocketPath.isListening(socket) else { throw MaintenanceRefused.daemonRunning(name: name, socket: socket) }
+            // The daemon holds this lock for as long as it runs, whatever socket directory it was given.
             let lock: DataDirectoryLock
             do {
                 lock = try DataDirectoryLock(directory: configuration.dataDirectory, name: name)
             } catch let held as DataDirectoryLock.Held {
-                throw MaintenanceRefused.daemonRunning(name: name, socket: held.path)
+                throw MaintenanceRefused.daemonRunning(name: name, lock: held.path)
             }
             let kept = try withExtendedLifetime(lock) {
                 try Store.restore(directory: configuration.dataDirectory, name: name.databaseName, from: source)
@@ -146,11 +145,11 @@ extension Daemon {
     }
 
     enum MaintenanceRefused: Error, CustomStringConvertible {
-        case daemonRunning(name: DaemonName, socket: String)
+        case daemonRunning(name: DaemonName, lock: String)
         var description: String {
             switch self {
-            case .daemonRunning(let name, let socket):
-                "\(name) is running (it answers on, or holds, \(socket)): stop it before restoring its database; nothing was restored"
+            case .daemonRunning(let name, let lock):
+                "\(name) is running (it holds \(lock)): stop it before restoring its database; nothing was restored"
             }
         }
     }

@@ -16,22 +16,13 @@ struct FeedbackEndToEndTests {
         .feedback: ["--revocation-poll-seconds", "0.2", "--scheduler-seconds", "0.2"],
     ]
 
-    static func eventually<T>(within limit: Duration = .seconds(20), _ probe: () async throws -> T?) async throws -> T? {
-        let deadline = ContinuousClock.now.advanced(by: limit)
-        while ContinuousClock.now < deadline {
-            if let value = try? await probe() { return value }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return try await probe()
-    }
-
     @Test func aCompletedSessionOpensItsReactionFormForThoseWhoAttended() async throws {
         try await Cluster.with([.identity, .programs, .feedback], arguments: Self.arguments) { cluster in
             let organizer = try await cluster.token(for: .organizer)
             let staff = try await cluster.token(for: .employee)
             let supervisor = try await cluster.token(for: .supervisor)
             let programs = ProgramsAPI.Client(cluster.client(.programs), metadata: .bearer(organizer))
-            _ = try await Self.eventually { try await programs.listPrograms(.init(pageSize: 1)) }
+            _ = try await eventually(within: .seconds(20)) { try await programs.listPrograms(.init(pageSize: 1)) }
             _ = try await programs.createProgram(.init(program: .init(
                 code: "SEM-KEPEMIMPINAN", title: "Seminar Kepemimpinan", kind: .seminar, jp: 8, organizerAgencyCode: ClusterPeople.agency,
                 evaluationLevels: [.reaction])))
@@ -48,7 +39,7 @@ struct FeedbackEndToEndTests {
 
             // Feedback follows programs' feed and opens the reaction form on its own.
             let feedback = FeedbackAPI.Client(cluster.client(.feedback), metadata: .bearer(organizer))
-            let campaign = try #require(try await Self.eventually {
+            let campaign = try #require(try await eventually(within: .seconds(20)) {
                 try await feedback.listCampaigns(.init(sessionId: session.id)).campaigns.first
             })
             #expect(campaign.purpose == .reaction && campaign.anonymous && campaign.audienceSize == 1 && campaign.origin == .scheduled)

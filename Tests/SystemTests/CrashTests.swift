@@ -135,7 +135,7 @@ struct CrashTests {
             let feedback = FeedbackAPI.Client(cluster.client(.feedback), metadata: .bearer(organizer))
             var campaigns: [String: String] = [:]
             for session in sessions {
-                let opened = try await Self.eventually { () -> [Binakarier_Feedback_V1_Campaign]? in
+                let opened = try await eventually { () -> [Binakarier_Feedback_V1_Campaign]? in
                     let list = try await feedback.listCampaigns(.init(sessionId: session)).campaigns
                     return list.isEmpty ? nil : list
                 } ?? []
@@ -211,7 +211,7 @@ struct CrashTests {
             while let nip = await lateWork.next() { _ = try await programs.enrol(.init(sessionId: late.id, nips: [nip])) }
             let lateCount = try await Self.allEnrolments(programs, session: late.id).count
             #expect(lateCount == 80)
-            let status = try await Self.eventually { () -> Binakarier_Reporting_V1_DataStatus? in
+            let status = try await eventually { () -> Binakarier_Reporting_V1_DataStatus? in
                 let status = try await reporting.syncNow(.init())
                 return status.positions?.programsSequence == status.programsNewest && status.positions?.feedbackSequence == status.feedbackNewest ? status : nil
             }
@@ -327,15 +327,6 @@ struct CrashTests {
         }
     }
 
-    static func eventually<T>(within limit: Duration = .seconds(60), _ probe: () async throws -> T?) async throws -> T? {
-        let deadline = ContinuousClock.now.advanced(by: limit)
-        while ContinuousClock.now < deadline {
-            if let value = try? await probe() { return value }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return try await probe()
-    }
-
     /// Waits until programs and feedback (when the cluster runs it) know identity's keys.
     static func waitForTokens(_ cluster: Cluster, _ token: String) async throws {
         let programs = ProgramsAPI.Client(cluster.client(.programs), metadata: .bearer(token))
@@ -354,25 +345,17 @@ struct CrashTests {
     }
 
     static func allEmployees(_ identity: IdentityAPI.Client) async throws -> [String] {
-        var nips: [String] = []
-        var page = ""
-        repeat {
-            let answer = try await identity.listEmployees(.init(pageSize: 500, pageToken: page, agencyCode: agency))
-            nips += answer.employees.map(\.nip)
-            page = answer.nextPageToken
-        } while !page.isEmpty
-        return nips
+        try await allPages { token in
+            let answer = try await identity.listEmployees(.init(pageSize: 500, pageToken: token, agencyCode: agency))
+            return (answer.employees.map(\.nip), answer.nextPageToken)
+        }
     }
 
     static func allEnrolments(_ programs: ProgramsAPI.Client, session: String) async throws -> [String] {
-        var nips: [String] = []
-        var page = ""
-        repeat {
-            let answer = try await programs.listEnrolments(.init(pageSize: 500, pageToken: page, sessionId: session))
-            nips += answer.enrolments.map(\.nip)
-            page = answer.nextPageToken
-        } while !page.isEmpty
-        return nips
+        try await allPages { token in
+            let answer = try await programs.listEnrolments(.init(pageSize: 500, pageToken: token, sessionId: session))
+            return (answer.enrolments.map(\.nip), answer.nextPageToken)
+        }
     }
 
     /// A valid answer to every question a reaction form may hold.

@@ -42,7 +42,7 @@ struct OutageTests {
             #expect(try await asAgain.getProgram(.init(code: "SEM-UJI")).jp == 4)
             // Identity is followed again: a token ended there is refused by programs within its poll.
             _ = try await IdentityAPI.Client(cluster.client(.identity), metadata: .bearer(again)).logout(.init())
-            let refused = try await CrashTests.eventually { () -> Bool? in
+            let refused = try await eventually { () -> Bool? in
                 await code { try await asAgain.getProgram(.init(code: "SEM-UJI")) } == .unauthenticated ? true : nil
             }
             #expect(refused == true, "programs still accepts a token identity ended")
@@ -74,7 +74,7 @@ struct OutageTests {
             #expect(try await feedback.listInstruments(.init()).instruments.count > 0, "feedback serves while programs is down")
 
             try await cluster.start(.programs)
-            let opened = try await CrashTests.eventually { () -> [Binakarier_Feedback_V1_Campaign]? in
+            let opened = try await eventually { () -> [Binakarier_Feedback_V1_Campaign]? in
                 let campaigns = try await feedback.listCampaigns(.init(sessionId: session.id)).campaigns
                 return campaigns.isEmpty ? nil : campaigns
             }

@@ -1110,15 +1110,11 @@ final class SeedStory {
 
     /// Polls `probe` until it gives a value; fails the test with `what` after `limit`.
     func eventually<T>(_ what: String, within limit: Duration = .seconds(60), _ probe: () async throws -> T?) async throws -> T {
-        let deadline = ContinuousClock.now.advanced(by: limit)
-        while true {
-            if let value = try? await probe() { return value }
-            guard ContinuousClock.now < deadline else {
-                Issue.record("timed out waiting for \(what)")
-                throw SeedGateway.Failure(method: "wait", path: what, status: 0, body: "")
-            }
-            try await Task.sleep(for: .milliseconds(100))
+        guard let value = try? await BKTestSupport.eventually(within: limit, probe) else {
+            Issue.record("timed out waiting for \(what)")
+            throw SeedGateway.Failure(method: "wait", path: what, status: 0, body: "")
         }
+        return value
     }
 
     func api<Out: Decodable>(_ method: String, _ path: String, as key: String?, body: (any Encodable)? = nil, _ type: Out.Type) async throws -> Out {

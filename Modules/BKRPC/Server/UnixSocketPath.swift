@@ -84,8 +84,7 @@ public enum UnixSocketPath {
         }
     }
 
-    /// Whether a process accepts connections on `path` (a daemon that runs).
-    public static func isListening(_ path: String) -> Bool {
+    private static func isListening(_ path: String) -> Bool {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
