@@ -162,3 +162,40 @@ public enum Base64URL {
         return Data(base64Encoded: base64).map { [UInt8]($0) }
     }
 }
+
+extension SigningKey {
+    /// A key for `TagKey` derived from this key's secret (keyed BLAKE2b of `purpose`), so that a daemon's
+    /// short-lived codes need no second secret file and change when the signing key does.
+    public func tagKey(purpose: String) -> TagKey {
+        precondition(Sodium.ready)
+        var derived = [UInt8](repeating: 0, count: Int(crypto_generichash_keybytes()))
+        let message = Array(purpose.utf8)
+        let seed = Array(secretKey.prefix(Int(crypto_sign_seedbytes())))
+        crypto_generichash(&derived, derived.count, message, UInt64(message.count), seed, seed.count)
+        return TagKey(key: derived)
+    }
+}
+
+/// Keyed BLAKE2b (libsodium's `crypto_generichash` with a key): the tag of a code a daemon issues and
+/// checks itself (the rotating attendance QR), where a 64-byte signature would make the QR dense.
+public struct TagKey: Sendable {
+    private let key: [UInt8]
+
+    init(key: [UInt8]) { self.key = key }
+
+    /// A fresh random key (tests, and daemons that keep nothing across restarts).
+    public static func generate() -> TagKey { TagKey(key: Sodium.randomBytes(Int(crypto_generichash_keybytes()))) }
+
+    /// The 16-byte tag of `message`.
+    public func tag(_ message: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 16)
+        crypto_generichash(&out, out.count, message, UInt64(message.count), key, key.count)
+        return out
+    }
+
+    /// Whether `tag` is this key's tag of `message`, compared in constant time.
+    public func isValid(tag candidate: [UInt8], for message: [UInt8]) -> Bool {
+        let expected = tag(message)
+        return candidate.count == expected.count && sodium_memcmp(candidate, expected, expected.count) == 0
+    }
+}

@@ -8,7 +8,7 @@ struct AttendanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attendance",
         abstract: L("Kehadiran peserta sesi, per hari.", en: "Attendance of a session's participants, day by day."),
-        subcommands: [Mark.self, Import.self, Show.self])
+        subcommands: [Mark.self, Import.self, Show.self, Code.self, CheckIn.self])
 
     struct Mark: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -77,6 +77,60 @@ struct AttendanceCommand: AsyncParsableCommand {
                     dryRun: dryRun)
             }
             if importRefused(errors: report.errors, errorsTotal: report.errorsTotal) { throw ExitCode.failure }
+        }
+    }
+
+    struct Code: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: L(
+                "Kode presensi bergilir hari ini untuk sesi yang berjalan (khusus penyelenggara).",
+                en: "Today's rotating attendance code of a running session (organisers only)."),
+            discussion: L(
+                """
+                Kode berganti setiap 30 detik dan diterima sampai 30 detik sesudahnya. Layar QR ada di web: \
+                /kelola/sesi/ID/qr. Dengan --watch kode baru dicetak setiap kali berganti, sampai Ctrl-C.
+                """,
+                en: """
+                The code changes every 30 seconds and is accepted for 30 seconds after that. The QR screen is on \
+                the web: /kelola/sesi/ID/qr. With --watch a new code is printed each time it changes, until Ctrl-C.
+                """))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(L("ID sesi.", en: "Session ID."))) var session: String
+        @Flag(help: ArgumentHelp(L("Cetak kode baru setiap kali berganti.", en: "Print each new code as it changes."))) var watch = false
+
+        func run() async throws {
+            repeat {
+                let code = try await global.programs { try await $0.issueAttendanceCode(.init(sessionId: session)) }
+                try global.print(code) {
+                    "\(code.code)\t(\(code.sessionId), \(code.date); berlaku sampai \(formatUnix(code.expireTimeUnix)))"
+                }
+                guard watch else { return }
+                let wait = max(1, code.refreshTimeUnix - Int64(Date().timeIntervalSince1970))
+                try await Task.sleep(for: .seconds(wait))
+            } while true
+        }
+    }
+
+    struct CheckIn: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check-in",
+            abstract: L(
+                "Catat kehadiran Anda sendiri dengan kode presensi yang sedang tampil.",
+                en: "Check yourself in with the attendance code on the screen now."))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(L("Kode presensi (atau alamat hasil pindaian).", en: "The attendance code (or the scanned address)."))) var code: String
+
+        func run() async throws {
+            let answer = try await global.programs { try await $0.checkIn(.init(code: code)) }
+            try global.print(answer) {
+                let record = answer.record ?? .init()
+                let status = ProgramsVocabulary.display(record.status)
+                if answer.keptOrganiserMark {
+                    return "Penyelenggara sudah mencatat kehadiran Anda hari ini: \(status). Catatan itu yang berlaku."
+                }
+                if answer.alreadyCheckedIn { return "Anda sudah tercatat hari ini: \(status)." }
+                return "Tercatat: \(status), \(answer.programTitle) (\(record.sessionId)), \(record.date)."
+            }
         }
     }
 

@@ -1868,6 +1868,136 @@ public struct Binakarier_Programs_V1_GetAttendanceResponse: ProtoMessage {
     }
 }
 
+/// A rotating attendance code (kode presensi) of one session day: what the organiser's screen shows as a
+/// QR code for participants to scan. A new code comes every rotation_seconds; each is accepted in its own
+/// window and the next one (for the scan in flight), so a code sent around afterwards is refused.
+public struct Binakarier_Programs_V1_AttendanceCode: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.AttendanceCode"
+    public var sessionId: String = ""
+
+    /// YYYY-MM-DD: today's day of the session (WIB).
+    public var date: String = ""
+
+    /// "P1.<session>.<date>.<window>.<tag>": the tag is the programs daemon's keyed BLAKE2b of the rest.
+    public var code: String = ""
+
+    /// Unix seconds: when the next code replaces this one, and when this one stops being accepted.
+    public var refreshTimeUnix: Int64 = 0
+    public var expireTimeUnix: Int64 = 0
+    public var rotationSeconds: Int32 = 0
+
+    public init() {}
+
+    public init(
+        sessionId: String = "",
+        date: String = "",
+        code: String = "",
+        refreshTimeUnix: Int64 = 0,
+        expireTimeUnix: Int64 = 0,
+        rotationSeconds: Int32 = 0
+    ) {
+        self.sessionId = sessionId
+        self.date = date
+        self.code = code
+        self.refreshTimeUnix = refreshTimeUnix
+        self.expireTimeUnix = expireTimeUnix
+        self.rotationSeconds = rotationSeconds
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_IssueAttendanceCodeRequest: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.IssueAttendanceCodeRequest"
+    public var sessionId: String = ""
+
+    /// Empty: today (WIB). Codes are only issued for today's day of a running session.
+    public var date: String = ""
+
+    public init() {}
+
+    public init(
+        sessionId: String = "",
+        date: String = ""
+    ) {
+        self.sessionId = sessionId
+        self.date = date
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_CheckInRequest: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.CheckInRequest"
+
+    /// As scanned: the code, or the whole check-in address that carries it (…/hadir?kode=…).
+    public var code: String = ""
+
+    public init() {}
+
+    public init(
+        code: String = ""
+    ) {
+        self.code = code
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_CheckInResponse: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.CheckInResponse"
+
+    /// The caller's attendance of that day as it now stands.
+    public var record: Binakarier_Programs_V1_AttendanceRecord? = nil
+
+    /// True when an organiser had already marked the day: their mark stands (the grid overrides).
+    public var keptOrganiserMark: Bool = false
+
+    /// True when the caller had already checked in that day (nothing changed).
+    public var alreadyCheckedIn: Bool = false
+    public var programTitle: String = ""
+
+    public init() {}
+
+    public init(
+        record: Binakarier_Programs_V1_AttendanceRecord? = nil,
+        keptOrganiserMark: Bool = false,
+        alreadyCheckedIn: Bool = false,
+        programTitle: String = ""
+    ) {
+        self.record = record
+        self.keptOrganiserMark = keptOrganiserMark
+        self.alreadyCheckedIn = alreadyCheckedIn
+        self.programTitle = programTitle
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
 public struct Binakarier_Programs_V1_RecordAssessmentRequest: ProtoMessage {
     public static let protoName = "binakarier.programs.v1.RecordAssessmentRequest"
     public var sessionId: String = ""
@@ -6284,6 +6414,313 @@ extension Binakarier_Programs_V1_GetAttendanceResponse: Encodable {
     }
 }
 
+extension Binakarier_Programs_V1_AttendanceCode: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__AttendanceCode
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__attendance_code__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.sessionId.isEmpty { c.pointee.session_id = try arena.cString(self.sessionId, field: "session_id") }
+        if !self.date.isEmpty { c.pointee.date = try arena.cString(self.date, field: "date") }
+        if !self.code.isEmpty { c.pointee.code = try arena.cString(self.code, field: "code") }
+        c.pointee.refresh_time_unix = self.refreshTimeUnix
+        c.pointee.expire_time_unix = self.expireTimeUnix
+        c.pointee.rotation_seconds = self.rotationSeconds
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.sessionId = ProtoCBridge.string(c.pointee.session_id)
+        self.date = ProtoCBridge.string(c.pointee.date)
+        self.code = ProtoCBridge.string(c.pointee.code)
+        self.refreshTimeUnix = c.pointee.refresh_time_unix
+        self.expireTimeUnix = c.pointee.expire_time_unix
+        self.rotationSeconds = c.pointee.rotation_seconds
+    }
+}
+
+extension Binakarier_Programs_V1_AttendanceCode {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "session_id" where rest == nil:
+                    self.sessionId = source.sessionId
+                case "date" where rest == nil:
+                    self.date = source.date
+                case "code" where rest == nil:
+                    self.code = source.code
+                case "refresh_time_unix" where rest == nil:
+                    self.refreshTimeUnix = source.refreshTimeUnix
+                case "expire_time_unix" where rest == nil:
+                    self.expireTimeUnix = source.expireTimeUnix
+                case "rotation_seconds" where rest == nil:
+                    self.rotationSeconds = source.rotationSeconds
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_AttendanceCode: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "sessionId", "session_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.sessionId = value }
+                case "date":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.date = value }
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.code = value }
+                case "refreshTimeUnix", "refresh_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.refreshTimeUnix = value }
+                case "expireTimeUnix", "expire_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.expireTimeUnix = value }
+                case "rotationSeconds", "rotation_seconds":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.rotationSeconds = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.AttendanceCode", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_AttendanceCode: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.sessionId.isEmpty { try container.encode(self.sessionId, forKey: ProtoJSONKey("sessionId")) }
+        if !self.date.isEmpty { try container.encode(self.date, forKey: ProtoJSONKey("date")) }
+        if !self.code.isEmpty { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
+        if self.refreshTimeUnix != 0 { try container.encode(String(self.refreshTimeUnix), forKey: ProtoJSONKey("refreshTimeUnix")) }
+        if self.expireTimeUnix != 0 { try container.encode(String(self.expireTimeUnix), forKey: ProtoJSONKey("expireTimeUnix")) }
+        if self.rotationSeconds != 0 { try container.encode(self.rotationSeconds, forKey: ProtoJSONKey("rotationSeconds")) }
+    }
+}
+
+extension Binakarier_Programs_V1_IssueAttendanceCodeRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__IssueAttendanceCodeRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__issue_attendance_code_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.sessionId.isEmpty { c.pointee.session_id = try arena.cString(self.sessionId, field: "session_id") }
+        if !self.date.isEmpty { c.pointee.date = try arena.cString(self.date, field: "date") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.sessionId = ProtoCBridge.string(c.pointee.session_id)
+        self.date = ProtoCBridge.string(c.pointee.date)
+    }
+}
+
+extension Binakarier_Programs_V1_IssueAttendanceCodeRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "session_id" where rest == nil:
+                    self.sessionId = source.sessionId
+                case "date" where rest == nil:
+                    self.date = source.date
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_IssueAttendanceCodeRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "sessionId", "session_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.sessionId = value }
+                case "date":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.date = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.IssueAttendanceCodeRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_IssueAttendanceCodeRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.sessionId.isEmpty { try container.encode(self.sessionId, forKey: ProtoJSONKey("sessionId")) }
+        if !self.date.isEmpty { try container.encode(self.date, forKey: ProtoJSONKey("date")) }
+    }
+}
+
+extension Binakarier_Programs_V1_CheckInRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__CheckInRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__check_in_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.code.isEmpty { c.pointee.code = try arena.cString(self.code, field: "code") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.code = ProtoCBridge.string(c.pointee.code)
+    }
+}
+
+extension Binakarier_Programs_V1_CheckInRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "code" where rest == nil:
+                    self.code = source.code
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_CheckInRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.code = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.CheckInRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_CheckInRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.code.isEmpty { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
+    }
+}
+
+extension Binakarier_Programs_V1_CheckInResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__CheckInResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__check_in_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if let message = self.record { c.pointee.record = try arena.message(message) }
+        c.pointee.kept_organiser_mark = self.keptOrganiserMark ? 1 : 0
+        c.pointee.already_checked_in = self.alreadyCheckedIn ? 1 : 0
+        if !self.programTitle.isEmpty { c.pointee.program_title = try arena.cString(self.programTitle, field: "program_title") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.record = try ProtoCBridge.message(c.pointee.record)
+        self.keptOrganiserMark = c.pointee.kept_organiser_mark != 0
+        self.alreadyCheckedIn = c.pointee.already_checked_in != 0
+        self.programTitle = ProtoCBridge.string(c.pointee.program_title)
+    }
+}
+
+extension Binakarier_Programs_V1_CheckInResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "record":
+                    if let rest {
+                        var inner = self.record ?? .init()
+                        do {
+                            try inner.merge(from: source.record ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.record = inner
+                    }
+                    else {
+                        self.record = source.record
+                    }
+                case "kept_organiser_mark" where rest == nil:
+                    self.keptOrganiserMark = source.keptOrganiserMark
+                case "already_checked_in" where rest == nil:
+                    self.alreadyCheckedIn = source.alreadyCheckedIn
+                case "program_title" where rest == nil:
+                    self.programTitle = source.programTitle
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_CheckInResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "record":
+                    self.record = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Programs_V1_AttendanceRecord>.self, container, key)
+                case "keptOrganiserMark", "kept_organiser_mark":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.keptOrganiserMark = value }
+                case "alreadyCheckedIn", "already_checked_in":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.alreadyCheckedIn = value }
+                case "programTitle", "program_title":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.programTitle = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.CheckInResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_CheckInResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.record != nil { try container.encode(self.record!, forKey: ProtoJSONKey("record")) }
+        if self.keptOrganiserMark { try container.encode(self.keptOrganiserMark, forKey: ProtoJSONKey("keptOrganiserMark")) }
+        if self.alreadyCheckedIn { try container.encode(self.alreadyCheckedIn, forKey: ProtoJSONKey("alreadyCheckedIn")) }
+        if !self.programTitle.isEmpty { try container.encode(self.programTitle, forKey: ProtoJSONKey("programTitle")) }
+    }
+}
+
 extension Binakarier_Programs_V1_RecordAssessmentRequest: ProtoCBridged {
     typealias CMessage = Binakarier__Programs__V1__RecordAssessmentRequest
 
@@ -8310,6 +8747,16 @@ public enum Binakarier_Programs_V1_ProgramsService {
 
     /// Organisers and the feedback and reporting services; a person their own, their supervisor and head theirs.
     public static let getAttendance = ProtoMethod<Binakarier_Programs_V1_GetAttendanceRequest, Binakarier_Programs_V1_GetAttendanceResponse>(service: serviceName, name: "GetAttendance")
+
+    /// Organisers: the current rotating code of today's day of a running session, for the QR screen.
+    /// FAILED_PRECONDITION: the session is not running, or today is not one of its days.
+    public static let issueAttendanceCode = ProtoMethod<Binakarier_Programs_V1_IssueAttendanceCodeRequest, Binakarier_Programs_V1_AttendanceCode>(service: serviceName, name: "IssueAttendanceCode")
+
+    /// A participant, signed in, with a code just scanned: marks the caller hadir (terlambat when later
+    /// than the day's start plus the grace minutes) unless an organiser has marked them already.
+    /// INVALID_ARGUMENT: not a code; PERMISSION_DENIED: a forged code; FAILED_PRECONDITION: the code has
+    /// expired, the day is not today, the session is not running, or the caller is not enrolled.
+    public static let checkIn = ProtoMethod<Binakarier_Programs_V1_CheckInRequest, Binakarier_Programs_V1_CheckInResponse>(service: serviceName, name: "CheckIn")
 
     /// The feedback service (and organisers) record pre/post-test scores. A post-test on a completed
     /// session recomputes completion. NOT_FOUND: not enrolled.

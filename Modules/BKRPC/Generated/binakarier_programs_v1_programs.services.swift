@@ -77,6 +77,16 @@ extension Binakarier_Programs_V1_ProgramsService {
         /// Organisers and the feedback and reporting services; a person their own, their supervisor and head theirs.
         func getAttendance(_ request: Binakarier_Programs_V1_GetAttendanceRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_GetAttendanceResponse
 
+        /// Organisers: the current rotating code of today's day of a running session, for the QR screen.
+        /// FAILED_PRECONDITION: the session is not running, or today is not one of its days.
+        func issueAttendanceCode(_ request: Binakarier_Programs_V1_IssueAttendanceCodeRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_AttendanceCode
+
+        /// A participant, signed in, with a code just scanned: marks the caller hadir (terlambat when later
+        /// than the day's start plus the grace minutes) unless an organiser has marked them already.
+        /// INVALID_ARGUMENT: not a code; PERMISSION_DENIED: a forged code; FAILED_PRECONDITION: the code has
+        /// expired, the day is not today, the session is not running, or the caller is not enrolled.
+        func checkIn(_ request: Binakarier_Programs_V1_CheckInRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_CheckInResponse
+
         /// The feedback service (and organisers) record pre/post-test scores. A post-test on a completed
         /// session recomputes completion. NOT_FOUND: not enrolled.
         func recordAssessment(_ request: Binakarier_Programs_V1_RecordAssessmentRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Enrolment
@@ -149,6 +159,8 @@ extension Binakarier_Programs_V1_ProgramsService {
         public var markAttendance: MethodPolicy
         public var importAttendance: MethodPolicy
         public var getAttendance: MethodPolicy
+        public var issueAttendanceCode: MethodPolicy
+        public var checkIn: MethodPolicy
         public var recordAssessment: MethodPolicy
         public var getCertificate: MethodPolicy
         public var listCertificates: MethodPolicy
@@ -185,6 +197,8 @@ extension Binakarier_Programs_V1_ProgramsService {
             markAttendance: MethodPolicy,
             importAttendance: MethodPolicy,
             getAttendance: MethodPolicy,
+            issueAttendanceCode: MethodPolicy,
+            checkIn: MethodPolicy,
             recordAssessment: MethodPolicy,
             getCertificate: MethodPolicy,
             listCertificates: MethodPolicy,
@@ -220,6 +234,8 @@ extension Binakarier_Programs_V1_ProgramsService {
             self.markAttendance = markAttendance
             self.importAttendance = importAttendance
             self.getAttendance = getAttendance
+            self.issueAttendanceCode = issueAttendanceCode
+            self.checkIn = checkIn
             self.recordAssessment = recordAssessment
             self.getCertificate = getCertificate
             self.listCertificates = listCertificates
@@ -259,6 +275,8 @@ extension Binakarier_Programs_V1_ProgramsService {
                 ("MarkAttendance", markAttendance),
                 ("ImportAttendance", importAttendance),
                 ("GetAttendance", getAttendance),
+                ("IssueAttendanceCode", issueAttendanceCode),
+                ("CheckIn", checkIn),
                 ("RecordAssessment", recordAssessment),
                 ("GetCertificate", getCertificate),
                 ("ListCertificates", listCertificates),
@@ -395,6 +413,20 @@ extension Binakarier_Programs_V1_ProgramsService {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.getAttendance, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
+        /// Organisers: the current rotating code of today's day of a running session, for the QR screen.
+        /// FAILED_PRECONDITION: the session is not running, or today is not one of its days.
+        public func issueAttendanceCode(_ request: Binakarier_Programs_V1_IssueAttendanceCodeRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_AttendanceCode {
+            try await rpc.call(Binakarier_Programs_V1_ProgramsService.issueAttendanceCode, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// A participant, signed in, with a code just scanned: marks the caller hadir (terlambat when later
+        /// than the day's start plus the grace minutes) unless an organiser has marked them already.
+        /// INVALID_ARGUMENT: not a code; PERMISSION_DENIED: a forged code; FAILED_PRECONDITION: the code has
+        /// expired, the day is not today, the session is not running, or the caller is not enrolled.
+        public func checkIn(_ request: Binakarier_Programs_V1_CheckInRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_CheckInResponse {
+            try await rpc.call(Binakarier_Programs_V1_ProgramsService.checkIn, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
         /// The feedback service (and organisers) record pre/post-test scores. A post-test on a completed
         /// session recomputes completion. NOT_FOUND: not enrolled.
         public func recordAssessment(_ request: Binakarier_Programs_V1_RecordAssessmentRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_Enrolment {
@@ -498,6 +530,8 @@ extension Binakarier_Programs_V1_ProgramsService.ServiceProtocol {
         router.register(Binakarier_Programs_V1_ProgramsService.markAttendance, policy: policies.markAttendance) { try await self.markAttendance($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.importAttendance, policy: policies.importAttendance) { try await self.importAttendance($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.getAttendance, policy: policies.getAttendance) { try await self.getAttendance($0, context: $1) }
+        router.register(Binakarier_Programs_V1_ProgramsService.issueAttendanceCode, policy: policies.issueAttendanceCode) { try await self.issueAttendanceCode($0, context: $1) }
+        router.register(Binakarier_Programs_V1_ProgramsService.checkIn, policy: policies.checkIn) { try await self.checkIn($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.recordAssessment, policy: policies.recordAssessment) { try await self.recordAssessment($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.getCertificate, policy: policies.getCertificate) { try await self.getCertificate($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.listCertificates, policy: policies.listCertificates) { try await self.listCertificates($0, context: $1) }

@@ -108,5 +108,6 @@ enum WebPages {
         DialoguePages.register,
         ManagePages.register,
         ReportPages.register,
+        CheckInPages.register,
     ]
 }

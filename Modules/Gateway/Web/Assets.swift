@@ -69,6 +69,8 @@ enum Assets {
         ul.plain { list-style: none; padding: 0; } ul.plain li { padding: 8px 0; border-bottom: 1px solid var(--line); }
         .verdict-positive { border-left: 4px solid var(--ok); padding-left: 8px; } .verdict-negative { border-left: 4px solid var(--bad); padding-left: 8px; } .verdict-neutral { border-left: 4px solid #8d6e63; padding-left: 8px; }
         @media print { header.top, nav, footer.bottom, .actions, form { display: none !important; } body { background: #fff; } .card { border: 0; } }
+        /* QR attendance (qr_): the organiser's screen, read from across a room */
+        .qr-screen { text-align: center; } .qr-code svg { width: min(82vw, 62vh, 520px); height: auto; } .qr-text code { word-break: break-all; }
         /* dialogue group (dlg_): dialogues, aspirations, action items */
         .dlg-vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .dlg-lead { max-width: 48rem; } .dlg-back { margin: 0 0 4px; font-size: .95rem; } .dlg-id { margin: 0; }
@@ -95,6 +97,9 @@ enum Assets {
         .dlg-details { margin-top: 8px; } .dlg-details summary { cursor: pointer; color: var(--brand); font-weight: 600; padding: 4px 0; }
         .dlg-details form { margin-top: 8px; }
         .dlg-minutes { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 12px; font-size: .9rem; }
+        .rcpt-code { font-family: monospace; font-size: 1.5rem; letter-spacing: .05em; overflow-wrap: anywhere; }
+        .rcpt-h { font-weight: 600; }
+        .board-late td:first-child { border-left: 4px solid var(--bad); }
         .dlg-history { list-style: none; padding: 0 0 0 12px; border-left: 3px solid var(--line); } .dlg-history li { margin: 0 0 12px; } .dlg-history p { margin: 2px 0; }
         .dlg-table td:first-child { min-width: 13rem; }
         .dlg-table .badge { white-space: nowrap; } .dlg-filter-buttons { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }

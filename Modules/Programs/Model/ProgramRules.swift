@@ -16,6 +16,8 @@ public enum ProgramRules {
         public var defaultMinimumAttendance: Int32 = 80
         /// Certificate numbers: `{year}` and `{seq:N}` (zero-padded to N digits) are filled in.
         public var certificateFormat = "800/BKPSDM/{year}/{seq:4}"
+        /// A QR check-in later than the day's start plus this many minutes is marked terlambat.
+        public var checkInGraceMinutes = 15
 
         public init() {}
     }

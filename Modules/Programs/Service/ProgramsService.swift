@@ -45,6 +45,8 @@ public final class ProgramsService: API.ServiceProtocol {
             markAttendance: .roles(Self.organizers),
             importAttendance: .roles(Self.organizers),
             getAttendance: .authenticated(services: Self.readers),
+            issueAttendanceCode: .roles(Self.organizers),
+            checkIn: .authenticated(),
             recordAssessment: .roles(Self.organizers, services: Self.feedback),
             getCertificate: .authenticated(services: Self.readers),
             listCertificates: .authenticated(services: Self.readers),
@@ -67,6 +69,7 @@ public final class ProgramsService: API.ServiceProtocol {
     let configuration: Configuration
     let pages = PageTokens()
     let now: @Sendable () -> Int64
+    let attendanceCodes: AttendanceCodes
 
     public init(
         store: ProgramsStore, directory: any PeopleDirectory, configuration: Configuration = .init(),
@@ -76,6 +79,7 @@ public final class ProgramsService: API.ServiceProtocol {
         self.directory = directory
         self.configuration = configuration
         self.now = now
+        attendanceCodes = AttendanceCodes(key: store.certificateKey.tagKey(purpose: AttendanceCodes.keyPurpose))
     }
 
     var rules: ProgramRules.Settings { configuration.rules }

@@ -647,12 +647,14 @@ public final class ProgramsStore: Sendable {
             var arguments: StatementArguments = [sessionID]
             if !nip.isEmpty { sql += " AND nip = ?"; arguments += [nip] }
             sql += " ORDER BY nip, date"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                AttendanceRecord(
-                    sessionId: row["session_id"], nip: row["nip"], date: row["date"], status: .init(rawValue: row["status"]) ?? .unspecified,
-                    note: row["note"], markedBy: row["marked_by"], updateTimeUnix: row["update_time"])
-            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.attendanceRecord)
         }
+    }
+
+    static func attendanceRecord(_ row: Row) -> AttendanceRecord {
+        AttendanceRecord(
+            sessionId: row["session_id"], nip: row["nip"], date: row["date"], status: .init(rawValue: row["status"]) ?? .unspecified,
+            note: row["note"], markedBy: row["marked_by"], updateTimeUnix: row["update_time"])
     }
 
     // MARK: assessment and completion

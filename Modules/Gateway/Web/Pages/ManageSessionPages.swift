@@ -214,7 +214,7 @@ enum ManageSessionPages {
     /// The session's own navigation: summary, participants, attendance.
     static func tabs(_ id: String, current: String, language: Language) -> [[String: Any]] {
         [("sesi", "/kelola/sesi/\(id)", "mng_tab_session"), ("peserta", "/kelola/sesi/\(id)/peserta", "mng_tab_participants"),
-         ("presensi", "/kelola/sesi/\(id)/presensi", "mng_tab_attendance")].map { key, href, text in
+         ("presensi", "/kelola/sesi/\(id)/presensi", "mng_tab_attendance"), ("qr", "/kelola/sesi/\(id)/qr", "mng_tab_qr")].map { key, href, text in
             ["href": href, "label": Strings.text(text, language), "current": key == current]
         }
     }

@@ -8,6 +8,7 @@ extension Templates {
         <title>{{title}} · {{t.app_name}}</title>
         <link rel="stylesheet" href="/aset/app.css">
         <link rel="icon" href="/aset/favicon.svg" type="image/svg+xml">
+        {{#refreshSeconds}}<meta http-equiv="refresh" content="{{refreshSeconds}}">{{/refreshSeconds}}
         </head>
         <body>
         <a class="skip" href="#isi">{{t.skip}}</a>

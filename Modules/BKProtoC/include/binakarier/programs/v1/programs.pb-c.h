@@ -62,6 +62,10 @@ typedef struct Binakarier__Programs__V1__AttendanceImportError Binakarier__Progr
 typedef struct Binakarier__Programs__V1__ImportAttendanceResponse Binakarier__Programs__V1__ImportAttendanceResponse;
 typedef struct Binakarier__Programs__V1__GetAttendanceRequest Binakarier__Programs__V1__GetAttendanceRequest;
 typedef struct Binakarier__Programs__V1__GetAttendanceResponse Binakarier__Programs__V1__GetAttendanceResponse;
+typedef struct Binakarier__Programs__V1__AttendanceCode Binakarier__Programs__V1__AttendanceCode;
+typedef struct Binakarier__Programs__V1__IssueAttendanceCodeRequest Binakarier__Programs__V1__IssueAttendanceCodeRequest;
+typedef struct Binakarier__Programs__V1__CheckInRequest Binakarier__Programs__V1__CheckInRequest;
+typedef struct Binakarier__Programs__V1__CheckInResponse Binakarier__Programs__V1__CheckInResponse;
 typedef struct Binakarier__Programs__V1__RecordAssessmentRequest Binakarier__Programs__V1__RecordAssessmentRequest;
 typedef struct Binakarier__Programs__V1__GetCertificateRequest Binakarier__Programs__V1__GetCertificateRequest;
 typedef struct Binakarier__Programs__V1__ListCertificatesRequest Binakarier__Programs__V1__ListCertificatesRequest;
@@ -993,6 +997,84 @@ struct  Binakarier__Programs__V1__GetAttendanceResponse
 #define BINAKARIER__PROGRAMS__V1__GET_ATTENDANCE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__get_attendance_response__descriptor) \
     , 0,NULL, 0,NULL }
+
+
+/*
+ * A rotating attendance code (kode presensi) of one session day: what the organiser's screen shows as a
+ * QR code for participants to scan. A new code comes every rotation_seconds; each is accepted in its own
+ * window and the next one (for the scan in flight), so a code sent around afterwards is refused.
+ */
+struct  Binakarier__Programs__V1__AttendanceCode
+{
+  ProtobufCMessage base;
+  char *session_id;
+  /*
+   * YYYY-MM-DD: today's day of the session (WIB).
+   */
+  char *date;
+  /*
+   * "P1.<session>.<date>.<window>.<tag>": the tag is the programs daemon's keyed BLAKE2b of the rest.
+   */
+  char *code;
+  /*
+   * Unix seconds: when the next code replaces this one, and when this one stops being accepted.
+   */
+  int64_t refresh_time_unix;
+  int64_t expire_time_unix;
+  int32_t rotation_seconds;
+};
+#define BINAKARIER__PROGRAMS__V1__ATTENDANCE_CODE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__attendance_code__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0 }
+
+
+struct  Binakarier__Programs__V1__IssueAttendanceCodeRequest
+{
+  ProtobufCMessage base;
+  char *session_id;
+  /*
+   * Empty: today (WIB). Codes are only issued for today's day of a running session.
+   */
+  char *date;
+};
+#define BINAKARIER__PROGRAMS__V1__ISSUE_ATTENDANCE_CODE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__issue_attendance_code_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Programs__V1__CheckInRequest
+{
+  ProtobufCMessage base;
+  /*
+   * As scanned: the code, or the whole check-in address that carries it (…/hadir?kode=…).
+   */
+  char *code;
+};
+#define BINAKARIER__PROGRAMS__V1__CHECK_IN_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__check_in_request__descriptor) \
+    , (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Programs__V1__CheckInResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The caller's attendance of that day as it now stands.
+   */
+  Binakarier__Programs__V1__AttendanceRecord *record;
+  /*
+   * True when an organiser had already marked the day: their mark stands (the grid overrides).
+   */
+  protobuf_c_boolean kept_organiser_mark;
+  /*
+   * True when the caller had already checked in that day (nothing changed).
+   */
+  protobuf_c_boolean already_checked_in;
+  char *program_title;
+};
+#define BINAKARIER__PROGRAMS__V1__CHECK_IN_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__check_in_response__descriptor) \
+    , NULL, 0, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Binakarier__Programs__V1__RecordAssessmentRequest
@@ -2170,6 +2252,82 @@ Binakarier__Programs__V1__GetAttendanceResponse *
 void   binakarier__programs__v1__get_attendance_response__free_unpacked
                      (Binakarier__Programs__V1__GetAttendanceResponse *message,
                       ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__AttendanceCode methods */
+void   binakarier__programs__v1__attendance_code__init
+                     (Binakarier__Programs__V1__AttendanceCode         *message);
+size_t binakarier__programs__v1__attendance_code__get_packed_size
+                     (const Binakarier__Programs__V1__AttendanceCode   *message);
+size_t binakarier__programs__v1__attendance_code__pack
+                     (const Binakarier__Programs__V1__AttendanceCode   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__attendance_code__pack_to_buffer
+                     (const Binakarier__Programs__V1__AttendanceCode   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__AttendanceCode *
+       binakarier__programs__v1__attendance_code__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__attendance_code__free_unpacked
+                     (Binakarier__Programs__V1__AttendanceCode *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__IssueAttendanceCodeRequest methods */
+void   binakarier__programs__v1__issue_attendance_code_request__init
+                     (Binakarier__Programs__V1__IssueAttendanceCodeRequest         *message);
+size_t binakarier__programs__v1__issue_attendance_code_request__get_packed_size
+                     (const Binakarier__Programs__V1__IssueAttendanceCodeRequest   *message);
+size_t binakarier__programs__v1__issue_attendance_code_request__pack
+                     (const Binakarier__Programs__V1__IssueAttendanceCodeRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__issue_attendance_code_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__IssueAttendanceCodeRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__IssueAttendanceCodeRequest *
+       binakarier__programs__v1__issue_attendance_code_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__issue_attendance_code_request__free_unpacked
+                     (Binakarier__Programs__V1__IssueAttendanceCodeRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__CheckInRequest methods */
+void   binakarier__programs__v1__check_in_request__init
+                     (Binakarier__Programs__V1__CheckInRequest         *message);
+size_t binakarier__programs__v1__check_in_request__get_packed_size
+                     (const Binakarier__Programs__V1__CheckInRequest   *message);
+size_t binakarier__programs__v1__check_in_request__pack
+                     (const Binakarier__Programs__V1__CheckInRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__check_in_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__CheckInRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__CheckInRequest *
+       binakarier__programs__v1__check_in_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__check_in_request__free_unpacked
+                     (Binakarier__Programs__V1__CheckInRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__CheckInResponse methods */
+void   binakarier__programs__v1__check_in_response__init
+                     (Binakarier__Programs__V1__CheckInResponse         *message);
+size_t binakarier__programs__v1__check_in_response__get_packed_size
+                     (const Binakarier__Programs__V1__CheckInResponse   *message);
+size_t binakarier__programs__v1__check_in_response__pack
+                     (const Binakarier__Programs__V1__CheckInResponse   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__check_in_response__pack_to_buffer
+                     (const Binakarier__Programs__V1__CheckInResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__CheckInResponse *
+       binakarier__programs__v1__check_in_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__check_in_response__free_unpacked
+                     (Binakarier__Programs__V1__CheckInResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Binakarier__Programs__V1__RecordAssessmentRequest methods */
 void   binakarier__programs__v1__record_assessment_request__init
                      (Binakarier__Programs__V1__RecordAssessmentRequest         *message);
@@ -2795,6 +2953,18 @@ typedef void (*Binakarier__Programs__V1__GetAttendanceRequest_Closure)
 typedef void (*Binakarier__Programs__V1__GetAttendanceResponse_Closure)
                  (const Binakarier__Programs__V1__GetAttendanceResponse *message,
                   void *closure_data);
+typedef void (*Binakarier__Programs__V1__AttendanceCode_Closure)
+                 (const Binakarier__Programs__V1__AttendanceCode *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__IssueAttendanceCodeRequest_Closure)
+                 (const Binakarier__Programs__V1__IssueAttendanceCodeRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__CheckInRequest_Closure)
+                 (const Binakarier__Programs__V1__CheckInRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__CheckInResponse_Closure)
+                 (const Binakarier__Programs__V1__CheckInResponse *message,
+                  void *closure_data);
 typedef void (*Binakarier__Programs__V1__RecordAssessmentRequest_Closure)
                  (const Binakarier__Programs__V1__RecordAssessmentRequest *message,
                   void *closure_data);
@@ -2956,6 +3126,14 @@ struct Binakarier__Programs__V1__ProgramsService_Service
                          const Binakarier__Programs__V1__GetAttendanceRequest *input,
                          Binakarier__Programs__V1__GetAttendanceResponse_Closure closure,
                          void *closure_data);
+  void (*issue_attendance_code)(Binakarier__Programs__V1__ProgramsService_Service *service,
+                                const Binakarier__Programs__V1__IssueAttendanceCodeRequest *input,
+                                Binakarier__Programs__V1__AttendanceCode_Closure closure,
+                                void *closure_data);
+  void (*check_in)(Binakarier__Programs__V1__ProgramsService_Service *service,
+                   const Binakarier__Programs__V1__CheckInRequest *input,
+                   Binakarier__Programs__V1__CheckInResponse_Closure closure,
+                   void *closure_data);
   void (*record_assessment)(Binakarier__Programs__V1__ProgramsService_Service *service,
                             const Binakarier__Programs__V1__RecordAssessmentRequest *input,
                             Binakarier__Programs__V1__Enrolment_Closure closure,
@@ -3043,6 +3221,8 @@ void binakarier__programs__v1__programs_service__init (Binakarier__Programs__V1_
       function_prefix__ ## mark_attendance,\
       function_prefix__ ## import_attendance,\
       function_prefix__ ## get_attendance,\
+      function_prefix__ ## issue_attendance_code,\
+      function_prefix__ ## check_in,\
       function_prefix__ ## record_assessment,\
       function_prefix__ ## get_certificate,\
       function_prefix__ ## list_certificates,\
@@ -3134,6 +3314,14 @@ void binakarier__programs__v1__programs_service__get_attendance(ProtobufCService
                                                                 const Binakarier__Programs__V1__GetAttendanceRequest *input,
                                                                 Binakarier__Programs__V1__GetAttendanceResponse_Closure closure,
                                                                 void *closure_data);
+void binakarier__programs__v1__programs_service__issue_attendance_code(ProtobufCService *service,
+                                                                       const Binakarier__Programs__V1__IssueAttendanceCodeRequest *input,
+                                                                       Binakarier__Programs__V1__AttendanceCode_Closure closure,
+                                                                       void *closure_data);
+void binakarier__programs__v1__programs_service__check_in(ProtobufCService *service,
+                                                          const Binakarier__Programs__V1__CheckInRequest *input,
+                                                          Binakarier__Programs__V1__CheckInResponse_Closure closure,
+                                                          void *closure_data);
 void binakarier__programs__v1__programs_service__record_assessment(ProtobufCService *service,
                                                                    const Binakarier__Programs__V1__RecordAssessmentRequest *input,
                                                                    Binakarier__Programs__V1__Enrolment_Closure closure,
@@ -3253,6 +3441,10 @@ extern const ProtobufCMessageDescriptor binakarier__programs__v1__attendance_imp
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__import_attendance_response__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__get_attendance_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__get_attendance_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__attendance_code__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__issue_attendance_code_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__check_in_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__check_in_response__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__record_assessment_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__get_certificate_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__list_certificates_request__descriptor;

@@ -1942,6 +1942,186 @@ void   binakarier__programs__v1__get_attendance_response__free_unpacked
   assert(message->base.descriptor == &binakarier__programs__v1__get_attendance_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   binakarier__programs__v1__attendance_code__init
+                     (Binakarier__Programs__V1__AttendanceCode         *message)
+{
+  static const Binakarier__Programs__V1__AttendanceCode init_value = BINAKARIER__PROGRAMS__V1__ATTENDANCE_CODE__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__attendance_code__get_packed_size
+                     (const Binakarier__Programs__V1__AttendanceCode *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__attendance_code__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__attendance_code__pack
+                     (const Binakarier__Programs__V1__AttendanceCode *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__attendance_code__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__attendance_code__pack_to_buffer
+                     (const Binakarier__Programs__V1__AttendanceCode *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__attendance_code__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__AttendanceCode *
+       binakarier__programs__v1__attendance_code__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__AttendanceCode *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__attendance_code__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__attendance_code__free_unpacked
+                     (Binakarier__Programs__V1__AttendanceCode *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__attendance_code__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__issue_attendance_code_request__init
+                     (Binakarier__Programs__V1__IssueAttendanceCodeRequest         *message)
+{
+  static const Binakarier__Programs__V1__IssueAttendanceCodeRequest init_value = BINAKARIER__PROGRAMS__V1__ISSUE_ATTENDANCE_CODE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__issue_attendance_code_request__get_packed_size
+                     (const Binakarier__Programs__V1__IssueAttendanceCodeRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__issue_attendance_code_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__issue_attendance_code_request__pack
+                     (const Binakarier__Programs__V1__IssueAttendanceCodeRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__issue_attendance_code_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__issue_attendance_code_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__IssueAttendanceCodeRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__issue_attendance_code_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__IssueAttendanceCodeRequest *
+       binakarier__programs__v1__issue_attendance_code_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__IssueAttendanceCodeRequest *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__issue_attendance_code_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__issue_attendance_code_request__free_unpacked
+                     (Binakarier__Programs__V1__IssueAttendanceCodeRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__issue_attendance_code_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__check_in_request__init
+                     (Binakarier__Programs__V1__CheckInRequest         *message)
+{
+  static const Binakarier__Programs__V1__CheckInRequest init_value = BINAKARIER__PROGRAMS__V1__CHECK_IN_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__check_in_request__get_packed_size
+                     (const Binakarier__Programs__V1__CheckInRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__check_in_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__check_in_request__pack
+                     (const Binakarier__Programs__V1__CheckInRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__check_in_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__check_in_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__CheckInRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__check_in_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__CheckInRequest *
+       binakarier__programs__v1__check_in_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__CheckInRequest *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__check_in_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__check_in_request__free_unpacked
+                     (Binakarier__Programs__V1__CheckInRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__check_in_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__check_in_response__init
+                     (Binakarier__Programs__V1__CheckInResponse         *message)
+{
+  static const Binakarier__Programs__V1__CheckInResponse init_value = BINAKARIER__PROGRAMS__V1__CHECK_IN_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__check_in_response__get_packed_size
+                     (const Binakarier__Programs__V1__CheckInResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__check_in_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__check_in_response__pack
+                     (const Binakarier__Programs__V1__CheckInResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__check_in_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__check_in_response__pack_to_buffer
+                     (const Binakarier__Programs__V1__CheckInResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__check_in_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__CheckInResponse *
+       binakarier__programs__v1__check_in_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__CheckInResponse *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__check_in_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__check_in_response__free_unpacked
+                     (Binakarier__Programs__V1__CheckInResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__check_in_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   binakarier__programs__v1__record_assessment_request__init
                      (Binakarier__Programs__V1__RecordAssessmentRequest         *message)
 {
@@ -6696,6 +6876,275 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__get_attendance_respon
   (ProtobufCMessageInit) binakarier__programs__v1__get_attendance_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor binakarier__programs__v1__attendance_code__field_descriptors[6] =
+{
+  {
+    "session_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__AttendanceCode, session_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__AttendanceCode, date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "code",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__AttendanceCode, code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "refresh_time_unix",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__AttendanceCode, refresh_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expire_time_unix",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__AttendanceCode, expire_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rotation_seconds",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__AttendanceCode, rotation_seconds),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__attendance_code__field_indices_by_name[] = {
+  2,   /* field[2] = code */
+  1,   /* field[1] = date */
+  4,   /* field[4] = expire_time_unix */
+  3,   /* field[3] = refresh_time_unix */
+  5,   /* field[5] = rotation_seconds */
+  0,   /* field[0] = session_id */
+};
+static const ProtobufCIntRange binakarier__programs__v1__attendance_code__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__attendance_code__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.AttendanceCode",
+  "AttendanceCode",
+  "Binakarier__Programs__V1__AttendanceCode",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__AttendanceCode),
+  6,
+  binakarier__programs__v1__attendance_code__field_descriptors,
+  binakarier__programs__v1__attendance_code__field_indices_by_name,
+  1,  binakarier__programs__v1__attendance_code__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__attendance_code__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__issue_attendance_code_request__field_descriptors[2] =
+{
+  {
+    "session_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__IssueAttendanceCodeRequest, session_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__IssueAttendanceCodeRequest, date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__issue_attendance_code_request__field_indices_by_name[] = {
+  1,   /* field[1] = date */
+  0,   /* field[0] = session_id */
+};
+static const ProtobufCIntRange binakarier__programs__v1__issue_attendance_code_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__issue_attendance_code_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.IssueAttendanceCodeRequest",
+  "IssueAttendanceCodeRequest",
+  "Binakarier__Programs__V1__IssueAttendanceCodeRequest",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__IssueAttendanceCodeRequest),
+  2,
+  binakarier__programs__v1__issue_attendance_code_request__field_descriptors,
+  binakarier__programs__v1__issue_attendance_code_request__field_indices_by_name,
+  1,  binakarier__programs__v1__issue_attendance_code_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__issue_attendance_code_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__check_in_request__field_descriptors[1] =
+{
+  {
+    "code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__CheckInRequest, code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__check_in_request__field_indices_by_name[] = {
+  0,   /* field[0] = code */
+};
+static const ProtobufCIntRange binakarier__programs__v1__check_in_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__check_in_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.CheckInRequest",
+  "CheckInRequest",
+  "Binakarier__Programs__V1__CheckInRequest",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__CheckInRequest),
+  1,
+  binakarier__programs__v1__check_in_request__field_descriptors,
+  binakarier__programs__v1__check_in_request__field_indices_by_name,
+  1,  binakarier__programs__v1__check_in_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__check_in_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__check_in_response__field_descriptors[4] =
+{
+  {
+    "record",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__CheckInResponse, record),
+    &binakarier__programs__v1__attendance_record__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kept_organiser_mark",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__CheckInResponse, kept_organiser_mark),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "already_checked_in",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__CheckInResponse, already_checked_in),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "program_title",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__CheckInResponse, program_title),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__check_in_response__field_indices_by_name[] = {
+  2,   /* field[2] = already_checked_in */
+  1,   /* field[1] = kept_organiser_mark */
+  3,   /* field[3] = program_title */
+  0,   /* field[0] = record */
+};
+static const ProtobufCIntRange binakarier__programs__v1__check_in_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__check_in_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.CheckInResponse",
+  "CheckInResponse",
+  "Binakarier__Programs__V1__CheckInResponse",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__CheckInResponse),
+  4,
+  binakarier__programs__v1__check_in_response__field_descriptors,
+  binakarier__programs__v1__check_in_response__field_indices_by_name,
+  1,  binakarier__programs__v1__check_in_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__check_in_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor binakarier__programs__v1__record_assessment_request__field_descriptors[4] =
 {
   {
@@ -8837,7 +9286,7 @@ const ProtobufCEnumDescriptor binakarier__programs__v1__assessment_kind__descrip
   binakarier__programs__v1__assessment_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor binakarier__programs__v1__programs_service__method_descriptors[34] =
+static const ProtobufCMethodDescriptor binakarier__programs__v1__programs_service__method_descriptors[36] =
 {
   { "ListCompetencies", &binakarier__programs__v1__list_competencies_request__descriptor, &binakarier__programs__v1__list_competencies_response__descriptor },
   { "CreateCompetency", &binakarier__programs__v1__create_competency_request__descriptor, &binakarier__programs__v1__competency__descriptor },
@@ -8858,6 +9307,8 @@ static const ProtobufCMethodDescriptor binakarier__programs__v1__programs_servic
   { "MarkAttendance", &binakarier__programs__v1__mark_attendance_request__descriptor, &binakarier__programs__v1__mark_attendance_response__descriptor },
   { "ImportAttendance", &binakarier__programs__v1__import_attendance_request__descriptor, &binakarier__programs__v1__import_attendance_response__descriptor },
   { "GetAttendance", &binakarier__programs__v1__get_attendance_request__descriptor, &binakarier__programs__v1__get_attendance_response__descriptor },
+  { "IssueAttendanceCode", &binakarier__programs__v1__issue_attendance_code_request__descriptor, &binakarier__programs__v1__attendance_code__descriptor },
+  { "CheckIn", &binakarier__programs__v1__check_in_request__descriptor, &binakarier__programs__v1__check_in_response__descriptor },
   { "RecordAssessment", &binakarier__programs__v1__record_assessment_request__descriptor, &binakarier__programs__v1__enrolment__descriptor },
   { "GetCertificate", &binakarier__programs__v1__get_certificate_request__descriptor, &binakarier__programs__v1__certificate__descriptor },
   { "ListCertificates", &binakarier__programs__v1__list_certificates_request__descriptor, &binakarier__programs__v1__list_certificates_response__descriptor },
@@ -8876,39 +9327,41 @@ static const ProtobufCMethodDescriptor binakarier__programs__v1__programs_servic
 };
 const unsigned binakarier__programs__v1__programs_service__method_indices_by_name[] = {
   14,        /* CancelEnrolment */
+  20,        /* CheckIn */
   1,        /* CreateCompetency */
   4,        /* CreateProgram */
   8,        /* CreateSession */
   13,        /* DecideEnrolment */
   11,        /* Enrol */
   18,        /* GetAttendance */
-  20,        /* GetCertificate */
-  28,        /* GetCompliance */
-  23,        /* GetLedger */
+  22,        /* GetCertificate */
+  30,        /* GetCompliance */
+  25,        /* GetLedger */
   2,        /* GetProgram */
   6,        /* GetSession */
   17,        /* ImportAttendance */
-  25,        /* ImportOutsideLearning */
-  32,        /* LinkNeed */
-  21,        /* ListCertificates */
-  33,        /* ListChanges */
+  27,        /* ImportOutsideLearning */
+  19,        /* IssueAttendanceCode */
+  34,        /* LinkNeed */
+  23,        /* ListCertificates */
+  35,        /* ListChanges */
   0,        /* ListCompetencies */
   15,        /* ListEnrolments */
-  30,        /* ListNeeds */
-  26,        /* ListOutsideLearning */
+  32,        /* ListNeeds */
+  28,        /* ListOutsideLearning */
   3,        /* ListPrograms */
   7,        /* ListSessions */
   16,        /* MarkAttendance */
-  29,        /* ProposeNeed */
-  19,        /* RecordAssessment */
-  24,        /* ReportOutsideLearning */
+  31,        /* ProposeNeed */
+  21,        /* RecordAssessment */
+  26,        /* ReportOutsideLearning */
   12,        /* RequestEnrolment */
-  31,        /* SummarizeNeeds */
+  33,        /* SummarizeNeeds */
   10,        /* TransitionSession */
   5,        /* UpdateProgram */
   9,        /* UpdateSession */
-  22,        /* VerifyCertificate */
-  27         /* VerifyOutsideLearning */
+  24,        /* VerifyCertificate */
+  29         /* VerifyOutsideLearning */
 };
 const ProtobufCServiceDescriptor binakarier__programs__v1__programs_service__descriptor =
 {
@@ -8917,7 +9370,7 @@ const ProtobufCServiceDescriptor binakarier__programs__v1__programs_service__des
   "ProgramsService",
   "Binakarier__Programs__V1__ProgramsService",
   "binakarier.programs.v1",
-  34,
+  36,
   binakarier__programs__v1__programs_service__method_descriptors,
   binakarier__programs__v1__programs_service__method_indices_by_name
 };
@@ -9073,13 +9526,29 @@ void binakarier__programs__v1__programs_service__get_attendance(ProtobufCService
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
   service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void binakarier__programs__v1__programs_service__issue_attendance_code(ProtobufCService *service,
+                                                                       const Binakarier__Programs__V1__IssueAttendanceCodeRequest *input,
+                                                                       Binakarier__Programs__V1__AttendanceCode_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__programs__v1__programs_service__check_in(ProtobufCService *service,
+                                                          const Binakarier__Programs__V1__CheckInRequest *input,
+                                                          Binakarier__Programs__V1__CheckInResponse_Closure closure,
+                                                          void *closure_data)
+{
+  assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void binakarier__programs__v1__programs_service__record_assessment(ProtobufCService *service,
                                                                    const Binakarier__Programs__V1__RecordAssessmentRequest *input,
                                                                    Binakarier__Programs__V1__Enrolment_Closure closure,
                                                                    void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__get_certificate(ProtobufCService *service,
                                                                  const Binakarier__Programs__V1__GetCertificateRequest *input,
@@ -9087,7 +9556,7 @@ void binakarier__programs__v1__programs_service__get_certificate(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__list_certificates(ProtobufCService *service,
                                                                    const Binakarier__Programs__V1__ListCertificatesRequest *input,
@@ -9095,7 +9564,7 @@ void binakarier__programs__v1__programs_service__list_certificates(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__verify_certificate(ProtobufCService *service,
                                                                     const Binakarier__Programs__V1__VerifyCertificateRequest *input,
@@ -9103,7 +9572,7 @@ void binakarier__programs__v1__programs_service__verify_certificate(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__get_ledger(ProtobufCService *service,
                                                             const Binakarier__Programs__V1__GetLedgerRequest *input,
@@ -9111,7 +9580,7 @@ void binakarier__programs__v1__programs_service__get_ledger(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__report_outside_learning(ProtobufCService *service,
                                                                          const Binakarier__Programs__V1__ReportOutsideLearningRequest *input,
@@ -9119,7 +9588,7 @@ void binakarier__programs__v1__programs_service__report_outside_learning(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__import_outside_learning(ProtobufCService *service,
                                                                          const Binakarier__Programs__V1__ImportOutsideLearningRequest *input,
@@ -9127,7 +9596,7 @@ void binakarier__programs__v1__programs_service__import_outside_learning(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__list_outside_learning(ProtobufCService *service,
                                                                        const Binakarier__Programs__V1__ListOutsideLearningRequest *input,
@@ -9135,7 +9604,7 @@ void binakarier__programs__v1__programs_service__list_outside_learning(ProtobufC
                                                                        void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__verify_outside_learning(ProtobufCService *service,
                                                                          const Binakarier__Programs__V1__VerifyOutsideLearningRequest *input,
@@ -9143,7 +9612,7 @@ void binakarier__programs__v1__programs_service__verify_outside_learning(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__get_compliance(ProtobufCService *service,
                                                                 const Binakarier__Programs__V1__GetComplianceRequest *input,
@@ -9151,7 +9620,7 @@ void binakarier__programs__v1__programs_service__get_compliance(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__propose_need(ProtobufCService *service,
                                                               const Binakarier__Programs__V1__ProposeNeedRequest *input,
@@ -9159,7 +9628,7 @@ void binakarier__programs__v1__programs_service__propose_need(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__list_needs(ProtobufCService *service,
                                                             const Binakarier__Programs__V1__ListNeedsRequest *input,
@@ -9167,7 +9636,7 @@ void binakarier__programs__v1__programs_service__list_needs(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__summarize_needs(ProtobufCService *service,
                                                                  const Binakarier__Programs__V1__SummarizeNeedsRequest *input,
@@ -9175,7 +9644,7 @@ void binakarier__programs__v1__programs_service__summarize_needs(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__link_need(ProtobufCService *service,
                                                            const Binakarier__Programs__V1__LinkNeedRequest *input,
@@ -9183,7 +9652,7 @@ void binakarier__programs__v1__programs_service__link_need(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__list_changes(ProtobufCService *service,
                                                               const Binakarier__Feed__V1__ListChangesRequest *input,
@@ -9191,7 +9660,7 @@ void binakarier__programs__v1__programs_service__list_changes(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__init (Binakarier__Programs__V1__ProgramsService_Service *service,
                                                        Binakarier__Programs__V1__ProgramsService_ServiceDestroy destroy)
