@@ -164,6 +164,8 @@ let package = Package(
                 "BKProto", "BKRPC", "BKStore", "BKAuth", "BKServiceKit", "IdentityVocabulary",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                // The approval reminders run as a lifecycle service beside the RPC server.
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Modules/Programs",
             exclude: ["README.md"],

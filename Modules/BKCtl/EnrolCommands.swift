@@ -10,7 +10,7 @@ struct EnrolCommand: AsyncParsableCommand {
         abstract: L(
             "Pendaftaran peserta sesi: penugasan, usulan atasan, permintaan sendiri dan persetujuannya.",
             en: "Enrolment in sessions: assignments, nominations, requests and their approval."),
-        subcommands: [Add.self, Nominate.self, Request.self, Approve.self, Cancel.self, List.self])
+        subcommands: [Add.self, Nominate.self, Request.self, Approve.self, Pending.self, Cancel.self, List.self])
 
     /// The session and the people: NIPs as arguments and, with --file, one per line.
     struct Participants: ParsableArguments {
@@ -126,8 +126,8 @@ struct EnrolCommand: AsyncParsableCommand {
     struct Request: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L(
-                "Minta kursi di sesi untuk diri sendiri; penyelenggara yang memutuskan.",
-                en: "Ask for a seat in a session for yourself; an organiser decides."))
+                "Minta kursi di sesi untuk diri sendiri: atasan langsung menyetujui, lalu BKPSDM mengonfirmasi.",
+                en: "Ask for a seat in a session for yourself: your direct supervisor approves, then BKPSDM confirms."))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(L("ID sesi.", en: "Session ID."))) var session: String
 
@@ -140,8 +140,17 @@ struct EnrolCommand: AsyncParsableCommand {
     struct Approve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L(
-                "Setujui (atau, dengan --reject, tolak) permintaan ikut sesi (khusus penyelenggara).",
-                en: "Approve (or, with --reject, refuse) a request for a seat (organisers only)."))
+                "Setujui (atau, dengan --reject dan --reason, tolak) satu tahap permintaan ikut sesi.",
+                en: "Approve (or, with --reject and --reason, refuse) one step of a request for a seat."),
+            discussion: L(
+                """
+                Atasan langsung (atau kepala perangkat daerah) memutuskan tahap pertama; BKPSDM mengonfirmasi, \
+                dan konfirmasi memberi nomor surat tugas. BKPSDM juga dapat langsung mengonfirmasi.
+                """,
+                en: """
+                The direct supervisor (or the agency head) decides the first step; BKPSDM confirms, and the \
+                confirmation numbers the duty letter. BKPSDM may also confirm at once.
+                """))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(L("ID sesi.", en: "Session ID."))) var session: String
         @Argument(help: ArgumentHelp(L("NIP yang meminta.", en: "NIP of the person asking."))) var nip: String
@@ -154,6 +163,30 @@ struct EnrolCommand: AsyncParsableCommand {
             try global.print(enrolment) {
                 "Permintaan \(enrolment.nip) untuk sesi \(enrolment.sessionId) \(reject ? "ditolak" : "disetujui"): "
                     + "\(ProgramsVocabulary.status(of: enrolment))."
+            }
+        }
+    }
+
+    struct Pending: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: L(
+                "Permintaan yang menunggu keputusan Anda (atasan, kepala perangkat daerah, BKPSDM).",
+                en: "Requests waiting for your decision (supervisor, agency head, BKPSDM)."))
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let all = try await global.programs { client in
+                try await allPages { try await client.listPendingApprovals(.init(pageSize: listPageSize, pageToken: $0)) }
+            }
+            try global.print(all) {
+                table(["SESI", "PROGRAM", "MULAI", "NIP", "OPD", "TAHAP", "BATAS", ""], all.approvals.map { item in
+                    let enrolment = item.enrolment ?? .init()
+                    return [
+                        enrolment.sessionId, item.programTitle, item.firstDay, enrolment.nip, enrolment.agencyCode,
+                        enrolment.approvalStage == .supervisor ? "atasan" : "BKPSDM",
+                        enrolment.stepDueTimeUnix > 0 ? formatUnix(enrolment.stepDueTimeUnix) : "", item.overdue ? "LEWAT BATAS" : "",
+                    ]
+                })
             }
         }
     }

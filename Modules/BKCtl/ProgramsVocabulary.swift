@@ -287,9 +287,15 @@ enum ProgramsVocabulary {
     /// The state with what goes with it: the place on the waitlist, the reason of a cancellation.
     static func status(of enrolment: Enrolment) -> String {
         switch enrolment.state {
-        case .requested: "diminta, menunggu persetujuan penyelenggara"
+        case .requested:
+            enrolment.approvalStage == .supervisor
+                ? "diminta, menunggu persetujuan \(enrolment.approverNip.isEmpty ? "kepala perangkat daerah" : "atasan \(enrolment.approverNip)")"
+                    + (enrolment.stepDueTimeUnix > 0 ? " (batas \(formatUnix(enrolment.stepDueTimeUnix)))" : "")
+                : "diminta, menunggu konfirmasi BKPSDM" + (enrolment.stepDueTimeUnix > 0 ? " (batas \(formatUnix(enrolment.stepDueTimeUnix)))" : "")
         case .waitlisted: enrolment.waitlistPosition > 0 ? "daftar tunggu no. \(enrolment.waitlistPosition)" : "daftar tunggu"
         case .cancelled: enrolment.cancelReason.isEmpty ? "dibatalkan" : "dibatalkan: \(enrolment.cancelReason)"
+        case .rejected: enrolment.cancelReason.isEmpty ? "ditolak" : "ditolak: \(enrolment.cancelReason)"
+        case .enrolled: enrolment.dutyLetterNumber.isEmpty ? "terdaftar" : "terdaftar, surat tugas \(enrolment.dutyLetterNumber)"
         default: display(enrolment.state)
         }
     }
@@ -478,6 +484,13 @@ extension Binakarier_Programs_V1_ListEnrolmentsResponse: PagedResponse {
     var items: [Enrolment] {
         get { enrolments }
         set { enrolments = newValue }
+    }
+}
+
+extension Binakarier_Programs_V1_ListPendingApprovalsResponse: PagedResponse {
+    var items: [Binakarier_Programs_V1_PendingApproval] {
+        get { approvals }
+        set { approvals = newValue }
     }
 }
 

@@ -212,6 +212,40 @@ public enum Binakarier_Programs_V1_EnrolmentSource: Int32, ProtoEnum {
     }
 }
 
+/// Where a request (source REQUESTED) stands in its approval chain: the ASN asks, the direct supervisor
+/// approves (the agency head when there is no supervisor, and the head may always act for them), BKPSDM
+/// confirms. Each step has a time limit in working days; when it passes, a reminder goes out once.
+public enum Binakarier_Programs_V1_ApprovalStage: Int32, ProtoEnum {
+    case unspecified = 0
+    /// Waits for the supervisor (approver_nip) or the agency head.
+    case supervisor = 1
+    /// The supervisor approved; waits for BKPSDM's confirmation.
+    case bkpsdm = 2
+    /// Decided: confirmed (enrolled or waitlisted) or refused (REJECTED, with the reason and who refused).
+    case decided = 3
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "APPROVAL_STAGE_UNSPECIFIED"
+            case .supervisor: "APPROVAL_STAGE_SUPERVISOR"
+            case .bkpsdm: "APPROVAL_STAGE_BKPSDM"
+            case .decided: "APPROVAL_STAGE_DECIDED"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "APPROVAL_STAGE_UNSPECIFIED": self = .unspecified
+            case "APPROVAL_STAGE_SUPERVISOR": self = .supervisor
+            case "APPROVAL_STAGE_BKPSDM": self = .bkpsdm
+            case "APPROVAL_STAGE_DECIDED": self = .decided
+            default: return nil
+        }
+    }
+}
+
 public enum Binakarier_Programs_V1_CompletionState: Int32, ProtoEnum {
     case unspecified = 0
     /// The session has not completed yet.
@@ -773,6 +807,29 @@ public struct Binakarier_Programs_V1_Enrolment: ProtoMessage {
     public var createTimeUnix: Int64 = 0
     public var updateTimeUnix: Int64 = 0
 
+    /// The approval chain of a request; unspecified for enrolments BKPSDM assigned or a supervisor nominated.
+    public var approvalStage: Binakarier_Programs_V1_ApprovalStage = .unspecified
+
+    /// Who decides the supervisor step: the direct supervisor; empty when the agency head does.
+    public var approverNip: String = ""
+
+    /// The supervisor step, once approved: by whom (a token subject), when, and their note.
+    public var supervisorApprovedBy: String = ""
+    public var supervisorApproveTimeUnix: Int64 = 0
+    public var supervisorNote: String = ""
+
+    /// The current step's time limit, and when its reminder went out (0: not yet).
+    public var stepDueTimeUnix: Int64 = 0
+    public var reminderTimeUnix: Int64 = 0
+
+    /// Who refused (REJECTED); the reason is cancel_reason.
+    public var rejectedBy: String = ""
+
+    /// The duty letter (surat tugas) that releases the participant, numbered when the seat is confirmed
+    /// (in the daemon's --duty-letter-format, sequential per year); empty until then.
+    public var dutyLetterNumber: String = ""
+    public var dutyLetterTimeUnix: Int64 = 0
+
     public init() {}
 
     public init(
@@ -793,7 +850,17 @@ public struct Binakarier_Programs_V1_Enrolment: ProtoMessage {
         agencyCode: String = "",
         cancelReason: String = "",
         createTimeUnix: Int64 = 0,
-        updateTimeUnix: Int64 = 0
+        updateTimeUnix: Int64 = 0,
+        approvalStage: Binakarier_Programs_V1_ApprovalStage = .unspecified,
+        approverNip: String = "",
+        supervisorApprovedBy: String = "",
+        supervisorApproveTimeUnix: Int64 = 0,
+        supervisorNote: String = "",
+        stepDueTimeUnix: Int64 = 0,
+        reminderTimeUnix: Int64 = 0,
+        rejectedBy: String = "",
+        dutyLetterNumber: String = "",
+        dutyLetterTimeUnix: Int64 = 0
     ) {
         self.sessionId = sessionId
         self.nip = nip
@@ -813,6 +880,16 @@ public struct Binakarier_Programs_V1_Enrolment: ProtoMessage {
         self.cancelReason = cancelReason
         self.createTimeUnix = createTimeUnix
         self.updateTimeUnix = updateTimeUnix
+        self.approvalStage = approvalStage
+        self.approverNip = approverNip
+        self.supervisorApprovedBy = supervisorApprovedBy
+        self.supervisorApproveTimeUnix = supervisorApproveTimeUnix
+        self.supervisorNote = supervisorNote
+        self.stepDueTimeUnix = stepDueTimeUnix
+        self.reminderTimeUnix = reminderTimeUnix
+        self.rejectedBy = rejectedBy
+        self.dutyLetterNumber = dutyLetterNumber
+        self.dutyLetterTimeUnix = dutyLetterTimeUnix
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1586,6 +1663,90 @@ public struct Binakarier_Programs_V1_DecideEnrolmentRequest: ProtoMessage {
         self.nip = nip
         self.approve = approve
         self.reason = reason
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_ListPendingApprovalsRequest: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.ListPendingApprovalsRequest"
+    public var pageSize: Int32 = 0
+    public var pageToken: String = ""
+
+    public init() {}
+
+    public init(
+        pageSize: Int32 = 0,
+        pageToken: String = ""
+    ) {
+        self.pageSize = pageSize
+        self.pageToken = pageToken
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_PendingApproval: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.PendingApproval"
+    public var enrolment: Binakarier_Programs_V1_Enrolment? = nil
+    public var programTitle: String = ""
+
+    /// The first day of the session, YYYY-MM-DD.
+    public var firstDay: String = ""
+
+    /// The step's time limit has passed.
+    public var overdue: Bool = false
+
+    public init() {}
+
+    public init(
+        enrolment: Binakarier_Programs_V1_Enrolment? = nil,
+        programTitle: String = "",
+        firstDay: String = "",
+        overdue: Bool = false
+    ) {
+        self.enrolment = enrolment
+        self.programTitle = programTitle
+        self.firstDay = firstDay
+        self.overdue = overdue
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_ListPendingApprovalsResponse: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.ListPendingApprovalsResponse"
+
+    /// Oldest first.
+    public var approvals: [Binakarier_Programs_V1_PendingApproval] = []
+    public var nextPageToken: String = ""
+
+    public init() {}
+
+    public init(
+        approvals: [Binakarier_Programs_V1_PendingApproval] = [],
+        nextPageToken: String = ""
+    ) {
+        self.approvals = approvals
+        self.nextPageToken = nextPageToken
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -3556,6 +3717,16 @@ extension Binakarier_Programs_V1_Enrolment: ProtoCBridged {
         if !self.cancelReason.isEmpty { c.pointee.cancel_reason = try arena.cString(self.cancelReason, field: "cancel_reason") }
         c.pointee.create_time_unix = self.createTimeUnix
         c.pointee.update_time_unix = self.updateTimeUnix
+        c.pointee.approval_stage = .init(rawValue: .init(truncatingIfNeeded: self.approvalStage.rawValue))
+        if !self.approverNip.isEmpty { c.pointee.approver_nip = try arena.cString(self.approverNip, field: "approver_nip") }
+        if !self.supervisorApprovedBy.isEmpty { c.pointee.supervisor_approved_by = try arena.cString(self.supervisorApprovedBy, field: "supervisor_approved_by") }
+        c.pointee.supervisor_approve_time_unix = self.supervisorApproveTimeUnix
+        if !self.supervisorNote.isEmpty { c.pointee.supervisor_note = try arena.cString(self.supervisorNote, field: "supervisor_note") }
+        c.pointee.step_due_time_unix = self.stepDueTimeUnix
+        c.pointee.reminder_time_unix = self.reminderTimeUnix
+        if !self.rejectedBy.isEmpty { c.pointee.rejected_by = try arena.cString(self.rejectedBy, field: "rejected_by") }
+        if !self.dutyLetterNumber.isEmpty { c.pointee.duty_letter_number = try arena.cString(self.dutyLetterNumber, field: "duty_letter_number") }
+        c.pointee.duty_letter_time_unix = self.dutyLetterTimeUnix
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -3578,6 +3749,16 @@ extension Binakarier_Programs_V1_Enrolment: ProtoCBridged {
         self.cancelReason = ProtoCBridge.string(c.pointee.cancel_reason)
         self.createTimeUnix = c.pointee.create_time_unix
         self.updateTimeUnix = c.pointee.update_time_unix
+        self.approvalStage = try ProtoCBridge.enumValue(Binakarier_Programs_V1_ApprovalStage.self, Int32(truncatingIfNeeded: c.pointee.approval_stage.rawValue), field: "binakarier.programs.v1.Enrolment.approval_stage")
+        self.approverNip = ProtoCBridge.string(c.pointee.approver_nip)
+        self.supervisorApprovedBy = ProtoCBridge.string(c.pointee.supervisor_approved_by)
+        self.supervisorApproveTimeUnix = c.pointee.supervisor_approve_time_unix
+        self.supervisorNote = ProtoCBridge.string(c.pointee.supervisor_note)
+        self.stepDueTimeUnix = c.pointee.step_due_time_unix
+        self.reminderTimeUnix = c.pointee.reminder_time_unix
+        self.rejectedBy = ProtoCBridge.string(c.pointee.rejected_by)
+        self.dutyLetterNumber = ProtoCBridge.string(c.pointee.duty_letter_number)
+        self.dutyLetterTimeUnix = c.pointee.duty_letter_time_unix
     }
 }
 
@@ -3625,6 +3806,26 @@ extension Binakarier_Programs_V1_Enrolment {
                     self.createTimeUnix = source.createTimeUnix
                 case "update_time_unix" where rest == nil:
                     self.updateTimeUnix = source.updateTimeUnix
+                case "approval_stage" where rest == nil:
+                    self.approvalStage = source.approvalStage
+                case "approver_nip" where rest == nil:
+                    self.approverNip = source.approverNip
+                case "supervisor_approved_by" where rest == nil:
+                    self.supervisorApprovedBy = source.supervisorApprovedBy
+                case "supervisor_approve_time_unix" where rest == nil:
+                    self.supervisorApproveTimeUnix = source.supervisorApproveTimeUnix
+                case "supervisor_note" where rest == nil:
+                    self.supervisorNote = source.supervisorNote
+                case "step_due_time_unix" where rest == nil:
+                    self.stepDueTimeUnix = source.stepDueTimeUnix
+                case "reminder_time_unix" where rest == nil:
+                    self.reminderTimeUnix = source.reminderTimeUnix
+                case "rejected_by" where rest == nil:
+                    self.rejectedBy = source.rejectedBy
+                case "duty_letter_number" where rest == nil:
+                    self.dutyLetterNumber = source.dutyLetterNumber
+                case "duty_letter_time_unix" where rest == nil:
+                    self.dutyLetterTimeUnix = source.dutyLetterTimeUnix
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -3674,6 +3875,26 @@ extension Binakarier_Programs_V1_Enrolment: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.createTimeUnix = value }
                 case "updateTimeUnix", "update_time_unix":
                     if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.updateTimeUnix = value }
+                case "approvalStage", "approval_stage":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Programs_V1_ApprovalStage>.self, container, key) { self.approvalStage = value }
+                case "approverNip", "approver_nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.approverNip = value }
+                case "supervisorApprovedBy", "supervisor_approved_by":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.supervisorApprovedBy = value }
+                case "supervisorApproveTimeUnix", "supervisor_approve_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.supervisorApproveTimeUnix = value }
+                case "supervisorNote", "supervisor_note":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.supervisorNote = value }
+                case "stepDueTimeUnix", "step_due_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.stepDueTimeUnix = value }
+                case "reminderTimeUnix", "reminder_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.reminderTimeUnix = value }
+                case "rejectedBy", "rejected_by":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.rejectedBy = value }
+                case "dutyLetterNumber", "duty_letter_number":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.dutyLetterNumber = value }
+                case "dutyLetterTimeUnix", "duty_letter_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.dutyLetterTimeUnix = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.Enrolment", codingPath: container.codingPath)
             }
@@ -3702,6 +3923,16 @@ extension Binakarier_Programs_V1_Enrolment: Encodable {
         if !self.cancelReason.isEmpty { try container.encode(self.cancelReason, forKey: ProtoJSONKey("cancelReason")) }
         if self.createTimeUnix != 0 { try container.encode(String(self.createTimeUnix), forKey: ProtoJSONKey("createTimeUnix")) }
         if self.updateTimeUnix != 0 { try container.encode(String(self.updateTimeUnix), forKey: ProtoJSONKey("updateTimeUnix")) }
+        if self.approvalStage.rawValue != 0 { try container.encode(self.approvalStage.protoName, forKey: ProtoJSONKey("approvalStage")) }
+        if !self.approverNip.isEmpty { try container.encode(self.approverNip, forKey: ProtoJSONKey("approverNip")) }
+        if !self.supervisorApprovedBy.isEmpty { try container.encode(self.supervisorApprovedBy, forKey: ProtoJSONKey("supervisorApprovedBy")) }
+        if self.supervisorApproveTimeUnix != 0 { try container.encode(String(self.supervisorApproveTimeUnix), forKey: ProtoJSONKey("supervisorApproveTimeUnix")) }
+        if !self.supervisorNote.isEmpty { try container.encode(self.supervisorNote, forKey: ProtoJSONKey("supervisorNote")) }
+        if self.stepDueTimeUnix != 0 { try container.encode(String(self.stepDueTimeUnix), forKey: ProtoJSONKey("stepDueTimeUnix")) }
+        if self.reminderTimeUnix != 0 { try container.encode(String(self.reminderTimeUnix), forKey: ProtoJSONKey("reminderTimeUnix")) }
+        if !self.rejectedBy.isEmpty { try container.encode(self.rejectedBy, forKey: ProtoJSONKey("rejectedBy")) }
+        if !self.dutyLetterNumber.isEmpty { try container.encode(self.dutyLetterNumber, forKey: ProtoJSONKey("dutyLetterNumber")) }
+        if self.dutyLetterTimeUnix != 0 { try container.encode(String(self.dutyLetterTimeUnix), forKey: ProtoJSONKey("dutyLetterTimeUnix")) }
     }
 }
 
@@ -5714,6 +5945,228 @@ extension Binakarier_Programs_V1_DecideEnrolmentRequest: Encodable {
         if !self.nip.isEmpty { try container.encode(self.nip, forKey: ProtoJSONKey("nip")) }
         if self.approve { try container.encode(self.approve, forKey: ProtoJSONKey("approve")) }
         if !self.reason.isEmpty { try container.encode(self.reason, forKey: ProtoJSONKey("reason")) }
+    }
+}
+
+extension Binakarier_Programs_V1_ListPendingApprovalsRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__ListPendingApprovalsRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__list_pending_approvals_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.page_size = self.pageSize
+        if !self.pageToken.isEmpty { c.pointee.page_token = try arena.cString(self.pageToken, field: "page_token") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.pageSize = c.pointee.page_size
+        self.pageToken = ProtoCBridge.string(c.pointee.page_token)
+    }
+}
+
+extension Binakarier_Programs_V1_ListPendingApprovalsRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "page_size" where rest == nil:
+                    self.pageSize = source.pageSize
+                case "page_token" where rest == nil:
+                    self.pageToken = source.pageToken
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_ListPendingApprovalsRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "pageSize", "page_size":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.pageSize = value }
+                case "pageToken", "page_token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.pageToken = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.ListPendingApprovalsRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_ListPendingApprovalsRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.pageSize != 0 { try container.encode(self.pageSize, forKey: ProtoJSONKey("pageSize")) }
+        if !self.pageToken.isEmpty { try container.encode(self.pageToken, forKey: ProtoJSONKey("pageToken")) }
+    }
+}
+
+extension Binakarier_Programs_V1_PendingApproval: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__PendingApproval
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__pending_approval__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if let message = self.enrolment { c.pointee.enrolment = try arena.message(message) }
+        if !self.programTitle.isEmpty { c.pointee.program_title = try arena.cString(self.programTitle, field: "program_title") }
+        if !self.firstDay.isEmpty { c.pointee.first_day = try arena.cString(self.firstDay, field: "first_day") }
+        c.pointee.overdue = self.overdue ? 1 : 0
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.enrolment = try ProtoCBridge.message(c.pointee.enrolment)
+        self.programTitle = ProtoCBridge.string(c.pointee.program_title)
+        self.firstDay = ProtoCBridge.string(c.pointee.first_day)
+        self.overdue = c.pointee.overdue != 0
+    }
+}
+
+extension Binakarier_Programs_V1_PendingApproval {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "enrolment":
+                    if let rest {
+                        var inner = self.enrolment ?? .init()
+                        do {
+                            try inner.merge(from: source.enrolment ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.enrolment = inner
+                    }
+                    else {
+                        self.enrolment = source.enrolment
+                    }
+                case "program_title" where rest == nil:
+                    self.programTitle = source.programTitle
+                case "first_day" where rest == nil:
+                    self.firstDay = source.firstDay
+                case "overdue" where rest == nil:
+                    self.overdue = source.overdue
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_PendingApproval: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "enrolment":
+                    self.enrolment = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Programs_V1_Enrolment>.self, container, key)
+                case "programTitle", "program_title":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.programTitle = value }
+                case "firstDay", "first_day":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.firstDay = value }
+                case "overdue":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.overdue = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.PendingApproval", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_PendingApproval: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.enrolment != nil { try container.encode(self.enrolment!, forKey: ProtoJSONKey("enrolment")) }
+        if !self.programTitle.isEmpty { try container.encode(self.programTitle, forKey: ProtoJSONKey("programTitle")) }
+        if !self.firstDay.isEmpty { try container.encode(self.firstDay, forKey: ProtoJSONKey("firstDay")) }
+        if self.overdue { try container.encode(self.overdue, forKey: ProtoJSONKey("overdue")) }
+    }
+}
+
+extension Binakarier_Programs_V1_ListPendingApprovalsResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__ListPendingApprovalsResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__list_pending_approvals_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.n_approvals = self.approvals.count
+        c.pointee.approvals = try arena.messages(self.approvals)
+        if !self.nextPageToken.isEmpty { c.pointee.next_page_token = try arena.cString(self.nextPageToken, field: "next_page_token") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.approvals = try ProtoCBridge.messages(c.pointee.approvals, c.pointee.n_approvals)
+        self.nextPageToken = ProtoCBridge.string(c.pointee.next_page_token)
+    }
+}
+
+extension Binakarier_Programs_V1_ListPendingApprovalsResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "approvals" where rest == nil:
+                    self.approvals = source.approvals
+                case "next_page_token" where rest == nil:
+                    self.nextPageToken = source.nextPageToken
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_ListPendingApprovalsResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "approvals":
+                    self.approvals = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Programs_V1_PendingApproval>.self, container, key)
+                case "nextPageToken", "next_page_token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nextPageToken = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.ListPendingApprovalsResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_ListPendingApprovalsResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.approvals.isEmpty { try container.encode(self.approvals, forKey: ProtoJSONKey("approvals")) }
+        if !self.nextPageToken.isEmpty { try container.encode(self.nextPageToken, forKey: ProtoJSONKey("nextPageToken")) }
     }
 }
 
@@ -8672,7 +9125,7 @@ extension Binakarier_Programs_V1_LinkNeedRequest: Encodable {
 }
 
 /// Change kinds: session.created|opened|started|completed|cancelled|updated (payload Session),
-/// enrolment.changed (Enrolment), attendance.marked (AttendanceRecord), completion.changed (Enrolment,
+/// enrolment.changed (Enrolment), enrolment.reminder (Enrolment: a step of its approval chain is overdue), attendance.marked (AttendanceRecord), completion.changed (Enrolment,
 /// with its attendance share), certificate.issued|revoked (Certificate), assessment.recorded (Enrolment),
 /// ledger.changed (LedgerEntry: outside learning reported or decided, and the JP a completion credits; a
 /// line a reversed completion takes away comes once more as REJECTED). An enrolment's attendance share
@@ -8722,12 +9175,20 @@ public enum Binakarier_Programs_V1_ProgramsService {
     /// PERMISSION_DENIED: not the nominator's staff).
     public static let enrol = ProtoMethod<Binakarier_Programs_V1_EnrolRequest, Binakarier_Programs_V1_EnrolResponse>(service: serviceName, name: "Enrol")
 
-    /// The caller asks for a seat; an organiser decides. FAILED_PRECONDITION: not eligible or not open.
-    /// ALREADY_EXISTS: already asked or enrolled. NOT_FOUND: no such session.
+    /// The caller asks for a seat. The request goes to their direct supervisor (the agency head when they
+    /// have none; straight to BKPSDM for a head), then to BKPSDM. FAILED_PRECONDITION: not eligible or not
+    /// open. ALREADY_EXISTS: already asked or enrolled. NOT_FOUND: no such session.
     public static let requestEnrolment = ProtoMethod<Binakarier_Programs_V1_RequestEnrolmentRequest, Binakarier_Programs_V1_Enrolment>(service: serviceName, name: "RequestEnrolment")
 
-    /// Organisers. FAILED_PRECONDITION: not a pending request.
+    /// One step of a request's chain; a refusal needs a reason. The supervisor step: the direct supervisor
+    /// or the agency head (organisers only once its time limit has passed). The BKPSDM step: organisers;
+    /// confirming seats the person (or waitlists them) and numbers their duty letter. PERMISSION_DENIED:
+    /// not the caller's step. FAILED_PRECONDITION: not a pending request, or the session no longer open.
     public static let decideEnrolment = ProtoMethod<Binakarier_Programs_V1_DecideEnrolmentRequest, Binakarier_Programs_V1_Enrolment>(service: serviceName, name: "DecideEnrolment")
+
+    /// What waits for the caller: supervisors and agency heads their staff's requests at the supervisor step,
+    /// organisers every request at the BKPSDM step (and those whose supervisor step is overdue).
+    public static let listPendingApprovals = ProtoMethod<Binakarier_Programs_V1_ListPendingApprovalsRequest, Binakarier_Programs_V1_ListPendingApprovalsResponse>(service: serviceName, name: "ListPendingApprovals")
 
     /// The person, their supervisor or agency head, or an organiser. Frees the seat for the first on the
     /// waitlist. FAILED_PRECONDITION: the session has completed or was cancelled. NOT_FOUND: not enrolled.

@@ -51,12 +51,20 @@ extension Binakarier_Programs_V1_ProgramsService {
         /// PERMISSION_DENIED: not the nominator's staff).
         func enrol(_ request: Binakarier_Programs_V1_EnrolRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_EnrolResponse
 
-        /// The caller asks for a seat; an organiser decides. FAILED_PRECONDITION: not eligible or not open.
-        /// ALREADY_EXISTS: already asked or enrolled. NOT_FOUND: no such session.
+        /// The caller asks for a seat. The request goes to their direct supervisor (the agency head when they
+        /// have none; straight to BKPSDM for a head), then to BKPSDM. FAILED_PRECONDITION: not eligible or not
+        /// open. ALREADY_EXISTS: already asked or enrolled. NOT_FOUND: no such session.
         func requestEnrolment(_ request: Binakarier_Programs_V1_RequestEnrolmentRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Enrolment
 
-        /// Organisers. FAILED_PRECONDITION: not a pending request.
+        /// One step of a request's chain; a refusal needs a reason. The supervisor step: the direct supervisor
+        /// or the agency head (organisers only once its time limit has passed). The BKPSDM step: organisers;
+        /// confirming seats the person (or waitlists them) and numbers their duty letter. PERMISSION_DENIED:
+        /// not the caller's step. FAILED_PRECONDITION: not a pending request, or the session no longer open.
         func decideEnrolment(_ request: Binakarier_Programs_V1_DecideEnrolmentRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Enrolment
+
+        /// What waits for the caller: supervisors and agency heads their staff's requests at the supervisor step,
+        /// organisers every request at the BKPSDM step (and those whose supervisor step is overdue).
+        func listPendingApprovals(_ request: Binakarier_Programs_V1_ListPendingApprovalsRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListPendingApprovalsResponse
 
         /// The person, their supervisor or agency head, or an organiser. Frees the seat for the first on the
         /// waitlist. FAILED_PRECONDITION: the session has completed or was cancelled. NOT_FOUND: not enrolled.
@@ -154,6 +162,7 @@ extension Binakarier_Programs_V1_ProgramsService {
         public var enrol: MethodPolicy
         public var requestEnrolment: MethodPolicy
         public var decideEnrolment: MethodPolicy
+        public var listPendingApprovals: MethodPolicy
         public var cancelEnrolment: MethodPolicy
         public var listEnrolments: MethodPolicy
         public var markAttendance: MethodPolicy
@@ -192,6 +201,7 @@ extension Binakarier_Programs_V1_ProgramsService {
             enrol: MethodPolicy,
             requestEnrolment: MethodPolicy,
             decideEnrolment: MethodPolicy,
+            listPendingApprovals: MethodPolicy,
             cancelEnrolment: MethodPolicy,
             listEnrolments: MethodPolicy,
             markAttendance: MethodPolicy,
@@ -229,6 +239,7 @@ extension Binakarier_Programs_V1_ProgramsService {
             self.enrol = enrol
             self.requestEnrolment = requestEnrolment
             self.decideEnrolment = decideEnrolment
+            self.listPendingApprovals = listPendingApprovals
             self.cancelEnrolment = cancelEnrolment
             self.listEnrolments = listEnrolments
             self.markAttendance = markAttendance
@@ -270,6 +281,7 @@ extension Binakarier_Programs_V1_ProgramsService {
                 ("Enrol", enrol),
                 ("RequestEnrolment", requestEnrolment),
                 ("DecideEnrolment", decideEnrolment),
+                ("ListPendingApprovals", listPendingApprovals),
                 ("CancelEnrolment", cancelEnrolment),
                 ("ListEnrolments", listEnrolments),
                 ("MarkAttendance", markAttendance),
@@ -373,15 +385,25 @@ extension Binakarier_Programs_V1_ProgramsService {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.enrol, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// The caller asks for a seat; an organiser decides. FAILED_PRECONDITION: not eligible or not open.
-        /// ALREADY_EXISTS: already asked or enrolled. NOT_FOUND: no such session.
+        /// The caller asks for a seat. The request goes to their direct supervisor (the agency head when they
+        /// have none; straight to BKPSDM for a head), then to BKPSDM. FAILED_PRECONDITION: not eligible or not
+        /// open. ALREADY_EXISTS: already asked or enrolled. NOT_FOUND: no such session.
         public func requestEnrolment(_ request: Binakarier_Programs_V1_RequestEnrolmentRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_Enrolment {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.requestEnrolment, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
-        /// Organisers. FAILED_PRECONDITION: not a pending request.
+        /// One step of a request's chain; a refusal needs a reason. The supervisor step: the direct supervisor
+        /// or the agency head (organisers only once its time limit has passed). The BKPSDM step: organisers;
+        /// confirming seats the person (or waitlists them) and numbers their duty letter. PERMISSION_DENIED:
+        /// not the caller's step. FAILED_PRECONDITION: not a pending request, or the session no longer open.
         public func decideEnrolment(_ request: Binakarier_Programs_V1_DecideEnrolmentRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_Enrolment {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.decideEnrolment, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// What waits for the caller: supervisors and agency heads their staff's requests at the supervisor step,
+        /// organisers every request at the BKPSDM step (and those whose supervisor step is overdue).
+        public func listPendingApprovals(_ request: Binakarier_Programs_V1_ListPendingApprovalsRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_ListPendingApprovalsResponse {
+            try await rpc.call(Binakarier_Programs_V1_ProgramsService.listPendingApprovals, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
         /// The person, their supervisor or agency head, or an organiser. Frees the seat for the first on the
@@ -525,6 +547,7 @@ extension Binakarier_Programs_V1_ProgramsService.ServiceProtocol {
         router.register(Binakarier_Programs_V1_ProgramsService.enrol, policy: policies.enrol) { try await self.enrol($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.requestEnrolment, policy: policies.requestEnrolment) { try await self.requestEnrolment($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.decideEnrolment, policy: policies.decideEnrolment) { try await self.decideEnrolment($0, context: $1) }
+        router.register(Binakarier_Programs_V1_ProgramsService.listPendingApprovals, policy: policies.listPendingApprovals) { try await self.listPendingApprovals($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.cancelEnrolment, policy: policies.cancelEnrolment) { try await self.cancelEnrolment($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.listEnrolments, policy: policies.listEnrolments) { try await self.listEnrolments($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.markAttendance, policy: policies.markAttendance) { try await self.markAttendance($0, context: $1) }

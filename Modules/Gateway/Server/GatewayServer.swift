@@ -51,7 +51,9 @@ public final class Gateway: Sendable {
         self.daemons = daemons
         self.sessions = sessions
         (listening, listeningContinuation) = AsyncStream<String>.makeStream()
-        let router = try Self.router(daemons: daemons, sessions: sessions, secureCookies: configuration.secureCookies)
+        let router = try Self.router(
+            daemons: daemons, sessions: sessions, secureCookies: configuration.secureCookies,
+            templateOverrides: DutyLetterPages.templateOverride(dataDirectory: configuration.dataDirectory, logger: logger))
         let continuation = listeningContinuation
         application = Application(
             router: router,
@@ -79,9 +81,11 @@ public final class Gateway: Sendable {
 
     /// Every route: the API under /api/v1 and the web pages, behind the security headers, the session
     /// and the error pages.
-    static func router(daemons: DaemonClients, sessions: SessionStore, secureCookies: Bool) throws -> Router<GatewayContext> {
+    static func router(
+        daemons: DaemonClients, sessions: SessionStore, secureCookies: Bool, templateOverrides: [String: String] = [:]
+    ) throws -> Router<GatewayContext> {
         let router = Router(context: GatewayContext.self)
-        let renderer = try WebRenderer(secureCookies: secureCookies)
+        let renderer = try WebRenderer(secureCookies: secureCookies, overrides: templateOverrides)
         let routes = WebRouteRegistry()
         let cookies = CookieJar(secure: secureCookies)
         router.add(middleware: SecurityHeadersMiddleware(secure: secureCookies))
@@ -109,5 +113,8 @@ enum WebPages {
         ManagePages.register,
         ReportPages.register,
         CheckInPages.register,
+        ApprovalPages.register,
+        DutyLetterPages.register,
+        IkmPages.register,
     ]
 }

@@ -69,6 +69,9 @@ enum Assets {
         ul.plain { list-style: none; padding: 0; } ul.plain li { padding: 8px 0; border-bottom: 1px solid var(--line); }
         .verdict-positive { border-left: 4px solid var(--ok); padding-left: 8px; } .verdict-negative { border-left: 4px solid var(--bad); padding-left: 8px; } .verdict-neutral { border-left: 4px solid #8d6e63; padding-left: 8px; }
         @media print { header.top, nav, footer.bottom, .actions, form { display: none !important; } body { background: #fff; } .card { border: 0; } }
+        /* approvals (apv_): a row past its time limit stands out; the refusal form keeps its reason field */
+        tr.apv-overdue th { border-left: 4px solid var(--bad); } form.apv-refuse { display: flex; flex-wrap: wrap; gap: 4px; align-items: end; margin-top: 6px; }
+        form.apv-refuse label { width: 100%; font-size: .85rem; }
         /* QR attendance (qr_): the organiser's screen, read from across a room */
         .qr-screen { text-align: center; } .qr-code svg { width: min(82vw, 62vh, 520px); height: auto; } .qr-text code { word-break: break-all; }
         /* dialogue group (dlg_): dialogues, aspirations, action items */
@@ -270,6 +273,22 @@ enum Assets {
           .cat-certificate { border: 8px double #000; max-width: none; min-height: 260mm; margin: 0; display: flex; flex-direction: column; justify-content: center; break-inside: avoid; }
           .cat-certificate a { color: #000; text-decoration: none; }
           .cat-qr svg { width: 40mm; height: 40mm; }
+        }
+        /* IKM of service units (ikm_): posters per unit and counter (A4 each), paper entry, the yearly publication */
+        .ikm-poster { background: #fff; border: 6px solid var(--brand); border-radius: 8px; padding: 24px; margin: 16px auto; max-width: 760px; text-align: center; }
+        .ikm-poster h2 { font-size: 2rem; margin: 0 0 4px; } .ikm-poster-unit { font-size: 1.4rem; font-weight: 600; margin: 0; }
+        .ikm-poster-counter { display: inline-block; font-size: 1.6rem; font-weight: 700; background: var(--brand); color: var(--brand-ink); border-radius: 8px; padding: 4px 16px; margin: 12px 0; }
+        .ikm-poster-qr svg { width: min(70vw, 340px); height: auto; } .ikm-poster-url { font-family: monospace; overflow-wrap: anywhere; }
+        .ikm-poster ol { text-align: left; max-width: 34rem; margin: 12px auto; font-size: 1.15rem; } .ikm-poster-note { color: var(--muted); }
+        .ikm-lowest { font-weight: 700; color: var(--bad); } .ikm-grade { font-size: 2.4rem; font-weight: 700; margin: 0; }
+        .ikm-figures { display: flex; flex-wrap: wrap; gap: 16px; } .ikm-figures .card { flex: 1 1 12rem; margin: 0; }
+        .ikm-profile { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 16px; }
+        .ikm-units { list-style: none; padding: 0; display: grid; gap: 12px; }
+        @media print {
+          .ikm-poster { border: 6mm solid #000; max-width: none; min-height: 265mm; margin: 0; break-after: page; break-inside: avoid; display: flex; flex-direction: column; justify-content: center; }
+          .ikm-poster:last-of-type { break-after: auto; } .ikm-poster-counter { background: #000; color: #fff; }
+          .ikm-poster-qr svg { width: 110mm; height: 110mm; } .ikm-noprint { display: none !important; }
+          .ikm-report section { break-inside: avoid; } .ikm-report a { color: #000; text-decoration: none; }
         }
         """
 }

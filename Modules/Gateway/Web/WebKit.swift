@@ -12,9 +12,12 @@ struct WebRenderer: Sendable {
     let library: MustacheLibrary
     let secureCookies: Bool
 
-    init(secureCookies: Bool) throws {
+    /// `overrides`: templates an operator replaced (the duty letter), by name.
+    init(secureCookies: Bool, overrides: [String: String] = [:]) throws {
         var library = MustacheLibrary()
-        for (name, text) in Templates.all { try library.register(text, named: name) }
+        for (name, text) in Templates.all.merging(overrides, uniquingKeysWith: { _, custom in custom }) {
+            try library.register(text, named: name)
+        }
         self.library = library
         self.secureCookies = secureCookies
     }
@@ -81,6 +84,9 @@ enum Navigation {
         // Anyone may own an action item; heads and organisers follow them up.
         links.append(("/tindak-lanjut", Strings.text("nav_tindaklanjut", language)))
         if session.has("supervisor") { links.append(("/tim", Strings.text("nav_tim", language))) }
+        if session.has("supervisor") || session.has("agency_head") || session.isOrganizer {
+            links.append(("/persetujuan", Strings.text("nav_persetujuan", language)))
+        }
         if session.isOrganizer { links.append(("/kelola", Strings.text("nav_kelola", language))) }
         links.append(("/laporan", Strings.text("nav_laporan", language)))
         return links.map { path, label in

@@ -16,6 +16,11 @@ public enum ProgramRules {
         public var defaultMinimumAttendance: Int32 = 80
         /// Certificate numbers: `{year}` and `{seq:N}` (zero-padded to N digits) are filled in.
         public var certificateFormat = "800/BKPSDM/{year}/{seq:4}"
+        /// Duty letter (surat tugas) numbers, like certificate numbers: `{year}` and `{seq:N}`.
+        public var dutyLetterFormat = "800.1.11.1/{seq:4}/BKPSDM/{year}"
+        /// Working days the supervisor step, and then BKPSDM's, has before its reminder goes out.
+        public var supervisorApprovalDays = 3
+        public var bkpsdmApprovalDays = 5
         /// A QR check-in later than the day's start plus this many minutes is marked terlambat.
         public var checkInGraceMinutes = 15
 
@@ -124,5 +129,31 @@ public enum ProgramRules {
             byYear[date.year, default: 0] += day.jp
         }
         return byYear.sorted { $0.key < $1.key }.map { (year: $0.key, jp: $0.value) }
+    }
+}
+
+extension ProgramRules {
+    /// `workingDays` working days (Monday to Friday, WIB) after `time`, at the same time of day: the time
+    /// limit of an approval step. National holidays are not known here; a step that falls on one is
+    /// reminded a day early, which errs on the side of the participant.
+    public static func due(after time: Int64, workingDays: Int) -> Int64 {
+        let wibOffset: Int64 = 7 * 3600
+        var day = (time + wibOffset).floorDivided(by: 86_400)
+        var left = max(0, workingDays)
+        var added: Int64 = 0
+        while left > 0 {
+            day += 1
+            added += 1
+            // 1970-01-01 was a Thursday: (day + 4) % 7 is 0 on Sundays and 6 on Saturdays.
+            let weekday = ((day + 4) % 7 + 7) % 7
+            if weekday != 0, weekday != 6 { left -= 1 }
+        }
+        return time + added * 86_400
+    }
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        self >= 0 ? self / divisor : (self - divisor + 1) / divisor
     }
 }

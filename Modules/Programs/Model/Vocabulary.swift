@@ -26,6 +26,7 @@ public enum ChangeKind {
     }
     public static let sessionUpdated = "session.updated"
     public static let enrolment = "enrolment.changed"
+    public static let approvalReminder = "enrolment.reminder"
     public static let attendance = "attendance.marked"
     public static let completion = "completion.changed"
     public static let assessment = "assessment.recorded"

@@ -124,19 +124,72 @@ extension ProgramsService {
         guard let program = try await store.program(code: session.programCode) else { throw ProgramsError.noProgram(session.programCode) }
         let me = try await person(caller.nip, field: "nip", context: context)
         if let why = ProgramRules.ineligibility(of: me, for: program.audience) { throw ProgramsError.failedPrecondition(why) }
+        // The chain: the direct supervisor; without one the agency head; a head's own request goes to BKPSDM.
+        let headsOwn = me.supervisorNip.isEmpty && caller.has(.agencyHead)
+        let stage: Binakarier_Programs_V1_ApprovalStage = headsOwn ? .bkpsdm : .supervisor
+        let days = headsOwn ? rules.bkpsdmApprovalDays : rules.supervisorApprovalDays
         let result = try await store.enrol([.init(
-            sessionID: sessionID, nip: me.nip, agencyCode: me.agencyCode, source: .requested, by: caller.subject, awaitApproval: true)])
-        return try result[0].get()
+            sessionID: sessionID, nip: me.nip, agencyCode: me.agencyCode, source: .requested, by: caller.subject, awaitApproval: true,
+            stage: stage, approverNIP: me.supervisorNip, stepDue: ProgramRules.due(after: now(), workingDays: days))])
+        let enrolment = try result[0].get()
+        audit(context, "enrolment requested", ["session": sessionID, "nip": me.nip, "step": stage.protoName])
+        return enrolment
     }
 
     public func decideEnrolment(_ request: Binakarier_Programs_V1_DecideEnrolmentRequest, context: RPCServerContext) async throws -> Enrolment {
+        let caller = try context.requireCaller()
         let nip = try Validation.nip(request.nip, field: "nip")
         let reason = request.approve
             ? try Validation.optionalText(request.reason, field: "reason", maxBytes: TextRules.shortText)
             : try Required.text(request.reason, "reason", maxBytes: TextRules.shortText)
-        let enrolment = try await store.decide(sessionID: request.sessionId.uppercased(), nip: nip, approve: request.approve, reason: reason)
-        audit(context, request.approve ? "enrolment approved" : "enrolment rejected", ["session": enrolment.sessionId, "nip": nip])
+        let sessionID = request.sessionId.uppercased()
+        guard let pending = try await store.enrolment(sessionID: sessionID, nip: nip), pending.state == .requested else {
+            throw ProgramsError.failedPrecondition(.init(
+                id: "tidak ada permintaan pendaftaran \(nip) yang menunggu di angkatan \(sessionID)",
+                en: "no pending enrolment request of \(nip) in session \(sessionID)"))
+        }
+        let stage = ProgramsStore.pendingStage(pending)
+        let organizer = caller.hasAny(.organizer, .administrator)
+        // The supervisor step: the approver or the agency head; BKPSDM may decide it too, and its approval
+        // then confirms at once (recorded: the supervisor step shows no approver).
+        let decidesStep = stage == .supervisor && ApprovalRules.decidesSupervisorStep(pending, caller: caller)
+        guard decidesStep || organizer else {
+            throw ProgramsError.permissionDenied(stage == .supervisor
+                ? .init(
+                    id: "permintaan \(nip) menunggu persetujuan atasan langsungnya atau kepala perangkat daerahnya",
+                    en: "\(nip)'s request waits for their direct supervisor or agency head")
+                : .init(id: "permintaan \(nip) menunggu konfirmasi BKPSDM", en: "\(nip)'s request waits for BKPSDM's confirmation"))
+        }
+        let step: Binakarier_Programs_V1_ApprovalStage = decidesStep ? .supervisor : .bkpsdm
+        let enrolment = try await store.decide(
+            sessionID: sessionID, nip: nip, expected: stage, step: step, approve: request.approve, reason: reason, by: caller.subject)
+        audit(context, request.approve ? "enrolment approved" : "enrolment rejected", [
+            "session": enrolment.sessionId, "nip": nip, "step": step.protoName,
+        ])
         return enrolment
+    }
+
+    public func listPendingApprovals(_ request: Binakarier_Programs_V1_ListPendingApprovalsRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListPendingApprovalsResponse {
+        let caller = try context.requireCaller()
+        let size = try PageTokens.size(request.pageSize)
+        let organizer = caller.hasAny(.organizer, .administrator)
+        let scope = "approvals:\(caller.subject)"
+        let offset = try pages.decode(request.pageToken, scope: scope).flatMap { Int($0) } ?? 0
+        let found = try await store.pendingApprovals(
+            approverNIP: caller.nip, agencyCode: caller.has(.agencyHead) ? caller.agencyCode : "", everyone: organizer, offset: offset, limit: size + 1)
+        let time = now()
+        var approvals: [Binakarier_Programs_V1_PendingApproval] = []
+        var sessions: [String: Session] = [:]
+        var titles: [String: String] = [:]
+        for enrolment in found.prefix(size) where organizer || ApprovalRules.decidesSupervisorStep(enrolment, caller: caller) {
+            if sessions[enrolment.sessionId] == nil { sessions[enrolment.sessionId] = try await store.session(id: enrolment.sessionId) }
+            if titles[enrolment.programCode] == nil { titles[enrolment.programCode] = try await store.program(code: enrolment.programCode)?.title ?? "" }
+            approvals.append(.init(
+                enrolment: enrolment, programTitle: titles[enrolment.programCode] ?? "",
+                firstDay: sessions[enrolment.sessionId]?.days.map(\.date).min() ?? "",
+                overdue: enrolment.stepDueTimeUnix > 0 && enrolment.stepDueTimeUnix <= time))
+        }
+        return .init(approvals: approvals, nextPageToken: found.count > size ? pages.encode(after: "\(offset + size)", scope: scope) : "")
     }
 
     public func cancelEnrolment(_ request: Binakarier_Programs_V1_CancelEnrolmentRequest, context: RPCServerContext) async throws -> Enrolment {

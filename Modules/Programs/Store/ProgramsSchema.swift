@@ -180,6 +180,24 @@ enum ProgramsSchema {
             }
         }
         Outbox.registerMigration(&migrator, identifier: "programs-outbox")
+        // The approval chain of requests (ASN → supervisor or agency head → BKPSDM) and duty letters.
+        migrator.registerMigration("programs-2-approval-chain") { db in
+            try db.execute(sql: """
+                ALTER TABLE enrolment ADD COLUMN approval_stage INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE enrolment ADD COLUMN approver_nip TEXT NOT NULL DEFAULT '';
+                ALTER TABLE enrolment ADD COLUMN supervisor_approved_by TEXT NOT NULL DEFAULT '';
+                ALTER TABLE enrolment ADD COLUMN supervisor_approve_time INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE enrolment ADD COLUMN supervisor_note TEXT NOT NULL DEFAULT '';
+                ALTER TABLE enrolment ADD COLUMN step_due_time INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE enrolment ADD COLUMN reminder_time INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE enrolment ADD COLUMN rejected_by TEXT NOT NULL DEFAULT '';
+                ALTER TABLE enrolment ADD COLUMN duty_letter_number TEXT NOT NULL DEFAULT '';
+                ALTER TABLE enrolment ADD COLUMN duty_letter_time INTEGER NOT NULL DEFAULT 0;
+                -- Requests still in the chain, for the approvers' lists and the reminders.
+                CREATE INDEX enrolment_pending ON enrolment(approval_stage, step_due_time) WHERE state = 1;
+                CREATE TABLE duty_letter_counter (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
+                """)
+        }
         return migrator
     }
 }

@@ -391,8 +391,12 @@ public final class ProgramsStore: Sendable {
         public var by: String
         /// Recorded when someone outside the audience is enrolled anyway.
         public var override: String = ""
-        /// Only a request: wait for an organiser's decision.
+        /// Only a request: wait for its approval chain, from `stage` (SUPERVISOR or BKPSDM).
         public var awaitApproval = false
+        public var stage: Binakarier_Programs_V1_ApprovalStage = .unspecified
+        /// The supervisor who decides the first step; empty when the agency head does.
+        public var approverNIP = ""
+        public var stepDue: Int64 = 0
     }
 
     /// Enrols (or waitlists, or records a request for) each person, in one transaction; a refusal of
@@ -426,15 +430,20 @@ public final class ProgramsStore: Sendable {
                 try db.run(
                     sql: """
                         INSERT INTO enrolment (session_id, nip, state, source, requested_by, queue, eligibility_override, override_by,
-                            program_code, agency_code, create_time, update_time)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            program_code, agency_code, create_time, update_time, approval_stage, approver_nip, step_due_time)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (session_id, nip) DO UPDATE SET state = excluded.state, source = excluded.source,
                             requested_by = excluded.requested_by, queue = excluded.queue,
                             eligibility_override = excluded.eligibility_override, override_by = excluded.override_by,
-                            agency_code = excluded.agency_code, cancel_reason = '', completion = 1, update_time = excluded.update_time
+                            agency_code = excluded.agency_code, cancel_reason = '', completion = 1, update_time = excluded.update_time,
+                            approval_stage = excluded.approval_stage, approver_nip = excluded.approver_nip,
+                            step_due_time = excluded.step_due_time, supervisor_approved_by = '', supervisor_approve_time = 0,
+                            supervisor_note = '', reminder_time = 0, rejected_by = ''
                         """,
                     arguments: [session.id, request.nip, state.rawValue, request.source.rawValue, request.by, queue, request.override,
-                                request.override.isEmpty ? "" : request.by, session.programCode, request.agencyCode, time, time])
+                                request.override.isEmpty ? "" : request.by, session.programCode, request.agencyCode, time, time,
+                                request.awaitApproval ? request.stage.rawValue : 0, request.approverNIP, request.awaitApproval ? request.stepDue : 0])
+                if state == .enrolled { try self.assignDutyLetter(db, sessionID: session.id, nip: request.nip, time: time) }
                 guard let enrolment = try Self.enrolment(db, sessionID: session.id, nip: request.nip) else { continue }
                 try Self.publish(db, ChangeKind.enrolment, key: "\(session.id)/\(request.nip)", enrolment, time: time)
                 results.append(.success(enrolment))
@@ -447,8 +456,15 @@ public final class ProgramsStore: Sendable {
         (try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(queue), 0) + 1 FROM enrolment WHERE session_id = ?"), arguments: [sessionID])) ?? 1
     }
 
-    /// An organiser approves (a seat, or the waitlist when full) or rejects a request.
-    public func decide(sessionID: String, nip: String, approve: Bool, reason: String) async throws -> Enrolment {
+    /// One step of a request's approval chain. `stage` is the step the request was at when the caller's
+    /// right was checked: if it moved on meanwhile, nothing changes. `step` is the caller's: BKPSDM may
+    /// decide a request still at the supervisor step, and its approval confirms at once. Approving the supervisor step hands
+    /// the request to BKPSDM with a new time limit; approving BKPSDM's seats the person (or waitlists
+    /// them when full) and numbers their duty letter; refusing ends the request with the reason.
+    public func decide(
+        sessionID: String, nip: String, expected stage: Binakarier_Programs_V1_ApprovalStage, step: Binakarier_Programs_V1_ApprovalStage,
+        approve: Bool, reason: String, by subject: String
+    ) async throws -> Enrolment {
         let time = now()
         return try await write { db in
             guard let session = try Self.session(db, id: sessionID) else { throw ProgramsError.noSession(sessionID) }
@@ -457,22 +473,100 @@ public final class ProgramsStore: Sendable {
                     id: "tidak ada permintaan pendaftaran \(nip) yang menunggu di angkatan \(sessionID)",
                     en: "no pending enrolment request of \(nip) in session \(sessionID)"))
             }
+            guard Self.pendingStage(existing) == Self.pendingStage(stage) else {
+                throw ProgramsError.failedPrecondition(.init(
+                    id: "permintaan \(nip) sudah berpindah tahap; muat ulang", en: "the request of \(nip) has moved to another step; reload"))
+            }
             if approve {
                 guard session.state == .open else {
                     throw ProgramsError.failedPrecondition(.init(id: "angkatan \(sessionID) tidak menerima pendaftaran", en: "session \(sessionID) is not taking enrolments"))
                 }
+            }
+            if approve, step == .supervisor {
+                try db.run(
+                    sql: """
+                        UPDATE enrolment SET approval_stage = 2, supervisor_approved_by = ?, supervisor_approve_time = ?, supervisor_note = ?,
+                            step_due_time = ?, reminder_time = 0, update_time = ? WHERE session_id = ? AND nip = ?
+                        """,
+                    arguments: [subject, time, reason, ProgramRules.due(after: time, workingDays: self.settings.bkpsdmApprovalDays), time, sessionID, nip])
+            } else if approve {
                 let full = Int(session.enrolledCount) >= Int(session.capacity)
                 try db.run(
-                    sql: "UPDATE enrolment SET state = ?, queue = ?, update_time = ? WHERE session_id = ? AND nip = ?",
+                    sql: "UPDATE enrolment SET state = ?, queue = ?, approval_stage = 3, update_time = ? WHERE session_id = ? AND nip = ?",
                     arguments: [full ? 3 : 2, full ? try Self.nextQueue(db, sessionID) : 0, time, sessionID, nip])
+                if !full { try self.assignDutyLetter(db, sessionID: sessionID, nip: nip, time: time) }
             } else {
                 try db.run(
-                    sql: "UPDATE enrolment SET state = 5, cancel_reason = ?, update_time = ? WHERE session_id = ? AND nip = ?",
-                    arguments: [reason, time, sessionID, nip])
+                    sql: "UPDATE enrolment SET state = 5, approval_stage = 3, cancel_reason = ?, rejected_by = ?, update_time = ? WHERE session_id = ? AND nip = ?",
+                    arguments: [reason, subject, time, sessionID, nip])
             }
             guard let enrolment = try Self.enrolment(db, sessionID: sessionID, nip: nip) else { throw ProgramsError.notEnrolled(nip, sessionID) }
             try Self.publish(db, ChangeKind.enrolment, key: "\(sessionID)/\(nip)", enrolment, time: time)
             return enrolment
+        }
+    }
+
+    /// The step a pending request waits at; requests from before the chain wait for BKPSDM.
+    static func pendingStage(_ enrolment: Enrolment) -> Binakarier_Programs_V1_ApprovalStage {
+        pendingStage(enrolment.approvalStage)
+    }
+
+    static func pendingStage(_ stage: Binakarier_Programs_V1_ApprovalStage) -> Binakarier_Programs_V1_ApprovalStage {
+        stage == .supervisor ? .supervisor : .bkpsdm
+    }
+
+    /// Numbers the duty letter (surat tugas) of a confirmed participant, once: sequential per year.
+    func assignDutyLetter(_ db: Database, sessionID: String, nip: String, time: Int64) throws {
+        let current = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT duty_letter_number FROM enrolment WHERE session_id = ? AND nip = ?"), arguments: [sessionID, nip])
+        guard let current, current.isEmpty else { return }
+        let year = CalendarDate(wib: time).year
+        let sequence = (try Int.fetchOne(db.cachedStatement(sql: "SELECT last FROM duty_letter_counter WHERE year = ?"), arguments: [year]) ?? 0) + 1
+        try db.run(
+            sql: "INSERT INTO duty_letter_counter (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last",
+            arguments: [year, sequence])
+        try db.run(
+            sql: "UPDATE enrolment SET duty_letter_number = ?, duty_letter_time = ? WHERE session_id = ? AND nip = ?",
+            arguments: [ProgramRules.certificateNumber(format: settings.dutyLetterFormat, year: year, sequence: sequence), time, sessionID, nip])
+    }
+
+    /// Requests whose current step has passed its time limit and has had no reminder: marks the reminder
+    /// sent and announces each (`enrolment.reminder`). Returns them.
+    public func remindOverdueApprovals() async throws -> [Enrolment] {
+        let time = now()
+        return try await write { db in
+            let keys = try Row.fetchAll(
+                db, sql: """
+                    SELECT session_id, nip FROM enrolment WHERE state = 1 AND approval_stage IN (1, 2)
+                        AND step_due_time > 0 AND step_due_time <= ? AND reminder_time = 0 LIMIT 1000
+                    """, arguments: [time])
+            var reminded: [Enrolment] = []
+            for key in keys {
+                let sessionID: String = key["session_id"], nip: String = key["nip"]
+                try db.run(sql: "UPDATE enrolment SET reminder_time = ? WHERE session_id = ? AND nip = ?", arguments: [time, sessionID, nip])
+                guard let enrolment = try Self.enrolment(db, sessionID: sessionID, nip: nip) else { continue }
+                try Self.publish(db, ChangeKind.approvalReminder, key: "\(sessionID)/\(nip)", enrolment, time: time)
+                reminded.append(enrolment)
+            }
+            return reminded
+        }
+    }
+
+    /// Pending requests at the given steps, oldest first: at the supervisor step those `approverNIP`
+    /// decides, or all of `agencyCode` (its head); `everyone` for organisers.
+    public func pendingApprovals(
+        approverNIP: String, agencyCode: String, everyone: Bool, offset: Int, limit: Int
+    ) async throws -> [Enrolment] {
+        try await db.read { db in
+            var sql = Self.enrolmentSelect + " WHERE e.state = 1"
+            var arguments: StatementArguments = []
+            if !everyone {
+                sql += " AND e.approval_stage = 1 AND (e.approver_nip = ? OR e.agency_code = ?)"
+                arguments += [approverNIP.isEmpty ? "-" : approverNIP, agencyCode.isEmpty ? "-" : agencyCode]
+            }
+            sql += " ORDER BY e.create_time, e.session_id, e.nip LIMIT ? OFFSET ?"
+            arguments += [limit, offset]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.enrolment)
         }
     }
 
@@ -513,6 +607,7 @@ public final class ProgramsStore: Sendable {
         try db.run(
             sql: "UPDATE enrolment SET state = ?, queue = CASE WHEN ? = 3 THEN queue ELSE 0 END, cancel_reason = ?, update_time = ? WHERE session_id = ? AND nip = ?",
             arguments: [state.rawValue, state.rawValue, reason, time, sessionID, nip])
+        if state == .enrolled { try assignDutyLetter(db, sessionID: sessionID, nip: nip, time: time) }
         if let enrolment = try Self.enrolment(db, sessionID: sessionID, nip: nip) {
             try Self.publish(db, ChangeKind.enrolment, key: "\(sessionID)/\(nip)", enrolment, time: time)
         }
@@ -544,7 +639,11 @@ public final class ProgramsStore: Sendable {
             eligibilityOverride: row["eligibility_override"], overrideBy: row["override_by"],
             completion: .init(rawValue: row["completion"]) ?? .unspecified, attendancePercent: row["attendance_percent"],
             preTestScore: pre, postTestScore: post, certificateNumber: row["certificate_number"], programCode: row["program_code"],
-            agencyCode: row["agency_code"], cancelReason: row["cancel_reason"], createTimeUnix: row["create_time"], updateTimeUnix: row["update_time"])
+            agencyCode: row["agency_code"], cancelReason: row["cancel_reason"], createTimeUnix: row["create_time"], updateTimeUnix: row["update_time"],
+            approvalStage: .init(rawValue: row["approval_stage"]) ?? .unspecified, approverNip: row["approver_nip"],
+            supervisorApprovedBy: row["supervisor_approved_by"], supervisorApproveTimeUnix: row["supervisor_approve_time"],
+            supervisorNote: row["supervisor_note"], stepDueTimeUnix: row["step_due_time"], reminderTimeUnix: row["reminder_time"],
+            rejectedBy: row["rejected_by"], dutyLetterNumber: row["duty_letter_number"], dutyLetterTimeUnix: row["duty_letter_time"])
     }
 
     static func enrolment(_ db: Database, sessionID: String, nip: String) throws -> Enrolment? {

@@ -392,6 +392,15 @@ enum CataloguePages {
                     place["certificateNumber"] = own.certificateNumber
                 }
                 if !own.cancelReason.isEmpty { place["placeReason"] = own.cancelReason }
+                // Where a request stands in its approval chain, and the duty letter once confirmed.
+                if own.state == .requested, own.approvalStage == .supervisor || own.approvalStage == .bkpsdm {
+                    let key = own.approvalStage == .supervisor ? "cat_step_supervisor" : "cat_step_bkpsdm"
+                    place["explain"] = web.text(key, context) + " " + DutyLetterPages.dateTime(own.stepDueTimeUnix, language) + "."
+                }
+                if own.state == .enrolled, !own.dutyLetterNumber.isEmpty {
+                    place["dutyLetterHref"] = "/surat-tugas/\(own.sessionId)/\(own.nip)"
+                    place["dutyLetterNumber"] = own.dutyLetterNumber
+                }
                 mine["place"] = place
             }
             if holds, active.contains(item.state) { mine["canCancel"] = true }

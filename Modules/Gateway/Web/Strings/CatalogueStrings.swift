@@ -156,7 +156,7 @@ extension Strings {
         "cat_reject_reason": .init(id: "Alasan menolak", en: "Reason to reject"),
         "cat_reject_reason_required": .init(id: "Tulis alasan menolak.", en: "Write why you reject it."),
         "cat_no_requests": .init(id: "Tidak ada permintaan yang menunggu.", en: "No request is waiting."),
-        "cat_msg_requested": .init(id: "Permintaan tempat terkirim dan menunggu keputusan BKPSDM.", en: "Your request was sent and waits for BKPSDM's decision."),
+        "cat_msg_requested": .init(id: "Permintaan tempat terkirim: atasan langsung Anda menyetujui lebih dulu, lalu BKPSDM mengonfirmasi.", en: "Your request was sent: your direct supervisor approves first, then BKPSDM confirms."),
         "cat_msg_saved": .init(id: "Tersimpan.", en: "Saved."),
         "cat_msg_cancelled": .init(id: "Tempat Anda dibatalkan.", en: "Your place was cancelled."),
         "cat_msg_nominated": .init(id: "Usulan tercatat: bawahan Anda terdaftar di angkatan ini.", en: "Nomination recorded: your staff member is enrolled in this session."),

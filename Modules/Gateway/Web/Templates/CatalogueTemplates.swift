@@ -160,6 +160,7 @@ extension Templates {
             <p>{{explain}}</p>
             {{#placeCompletion}}<p>{{t.cat_completion}}: <span class="badge {{completionClass}}">{{placeCompletion}}</span></p>{{/placeCompletion}}
             {{#certificateHref}}<p><a href="{{certificateHref}}">{{t.cat_view_certificate}} {{certificateNumber}}</a></p>{{/certificateHref}}
+            {{#dutyLetterHref}}<p><a href="{{dutyLetterHref}}">{{t.cat_duty_letter}} {{dutyLetterNumber}}</a></p>{{/dutyLetterHref}}
             {{#placeReason}}<p class="muted">{{t.cat_reason}}: {{placeReason}}</p>{{/placeReason}}
             {{/place}}
             {{^place}}<p class="muted">{{t.cat_no_place}}</p>{{/place}}

@@ -52,6 +52,9 @@ typedef struct Binakarier__Programs__V1__EnrolResult Binakarier__Programs__V1__E
 typedef struct Binakarier__Programs__V1__EnrolResponse Binakarier__Programs__V1__EnrolResponse;
 typedef struct Binakarier__Programs__V1__RequestEnrolmentRequest Binakarier__Programs__V1__RequestEnrolmentRequest;
 typedef struct Binakarier__Programs__V1__DecideEnrolmentRequest Binakarier__Programs__V1__DecideEnrolmentRequest;
+typedef struct Binakarier__Programs__V1__ListPendingApprovalsRequest Binakarier__Programs__V1__ListPendingApprovalsRequest;
+typedef struct Binakarier__Programs__V1__PendingApproval Binakarier__Programs__V1__PendingApproval;
+typedef struct Binakarier__Programs__V1__ListPendingApprovalsResponse Binakarier__Programs__V1__ListPendingApprovalsResponse;
 typedef struct Binakarier__Programs__V1__CancelEnrolmentRequest Binakarier__Programs__V1__CancelEnrolmentRequest;
 typedef struct Binakarier__Programs__V1__ListEnrolmentsRequest Binakarier__Programs__V1__ListEnrolmentsRequest;
 typedef struct Binakarier__Programs__V1__ListEnrolmentsResponse Binakarier__Programs__V1__ListEnrolmentsResponse;
@@ -181,6 +184,27 @@ typedef enum _Binakarier__Programs__V1__EnrolmentSource {
   BINAKARIER__PROGRAMS__V1__ENROLMENT_SOURCE__ENROLMENT_SOURCE_REQUESTED = 3
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__PROGRAMS__V1__ENROLMENT_SOURCE)
 } Binakarier__Programs__V1__EnrolmentSource;
+/*
+ * Where a request (source REQUESTED) stands in its approval chain: the ASN asks, the direct supervisor
+ * approves (the agency head when there is no supervisor, and the head may always act for them), BKPSDM
+ * confirms. Each step has a time limit in working days; when it passes, a reminder goes out once.
+ */
+typedef enum _Binakarier__Programs__V1__ApprovalStage {
+  BINAKARIER__PROGRAMS__V1__APPROVAL_STAGE__APPROVAL_STAGE_UNSPECIFIED = 0,
+  /*
+   * Waits for the supervisor (approver_nip) or the agency head.
+   */
+  BINAKARIER__PROGRAMS__V1__APPROVAL_STAGE__APPROVAL_STAGE_SUPERVISOR = 1,
+  /*
+   * The supervisor approved; waits for BKPSDM's confirmation.
+   */
+  BINAKARIER__PROGRAMS__V1__APPROVAL_STAGE__APPROVAL_STAGE_BKPSDM = 2,
+  /*
+   * Decided: confirmed (enrolled or waitlisted) or refused (REJECTED, with the reason and who refused).
+   */
+  BINAKARIER__PROGRAMS__V1__APPROVAL_STAGE__APPROVAL_STAGE_DECIDED = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__PROGRAMS__V1__APPROVAL_STAGE)
+} Binakarier__Programs__V1__ApprovalStage;
 typedef enum _Binakarier__Programs__V1__CompletionState {
   BINAKARIER__PROGRAMS__V1__COMPLETION_STATE__COMPLETION_STATE_UNSPECIFIED = 0,
   /*
@@ -461,10 +485,39 @@ struct  Binakarier__Programs__V1__Enrolment
   char *cancel_reason;
   int64_t create_time_unix;
   int64_t update_time_unix;
+  /*
+   * The approval chain of a request; unspecified for enrolments BKPSDM assigned or a supervisor nominated.
+   */
+  Binakarier__Programs__V1__ApprovalStage approval_stage;
+  /*
+   * Who decides the supervisor step: the direct supervisor; empty when the agency head does.
+   */
+  char *approver_nip;
+  /*
+   * The supervisor step, once approved: by whom (a token subject), when, and their note.
+   */
+  char *supervisor_approved_by;
+  int64_t supervisor_approve_time_unix;
+  char *supervisor_note;
+  /*
+   * The current step's time limit, and when its reminder went out (0: not yet).
+   */
+  int64_t step_due_time_unix;
+  int64_t reminder_time_unix;
+  /*
+   * Who refused (REJECTED); the reason is cancel_reason.
+   */
+  char *rejected_by;
+  /*
+   * The duty letter (surat tugas) that releases the participant, numbered when the seat is confirmed
+   * (in the daemon's --duty-letter-format, sequential per year); empty until then.
+   */
+  char *duty_letter_number;
+  int64_t duty_letter_time_unix;
 };
 #define BINAKARIER__PROGRAMS__V1__ENROLMENT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__enrolment__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__ENROLMENT_STATE__ENROLMENT_STATE_UNSPECIFIED, BINAKARIER__PROGRAMS__V1__ENROLMENT_SOURCE__ENROLMENT_SOURCE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__COMPLETION_STATE__COMPLETION_STATE_UNSPECIFIED, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__ENROLMENT_STATE__ENROLMENT_STATE_UNSPECIFIED, BINAKARIER__PROGRAMS__V1__ENROLMENT_SOURCE__ENROLMENT_SOURCE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__COMPLETION_STATE__COMPLETION_STATE_UNSPECIFIED, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, BINAKARIER__PROGRAMS__V1__APPROVAL_STAGE__APPROVAL_STAGE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Binakarier__Programs__V1__AttendanceRecord
@@ -857,6 +910,51 @@ struct  Binakarier__Programs__V1__DecideEnrolmentRequest
 #define BINAKARIER__PROGRAMS__V1__DECIDE_ENROLMENT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__decide_enrolment_request__descriptor) \
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Programs__V1__ListPendingApprovalsRequest
+{
+  ProtobufCMessage base;
+  int32_t page_size;
+  char *page_token;
+};
+#define BINAKARIER__PROGRAMS__V1__LIST_PENDING_APPROVALS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__list_pending_approvals_request__descriptor) \
+    , 0, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Programs__V1__PendingApproval
+{
+  ProtobufCMessage base;
+  Binakarier__Programs__V1__Enrolment *enrolment;
+  char *program_title;
+  /*
+   * The first day of the session, YYYY-MM-DD.
+   */
+  char *first_day;
+  /*
+   * The step's time limit has passed.
+   */
+  protobuf_c_boolean overdue;
+};
+#define BINAKARIER__PROGRAMS__V1__PENDING_APPROVAL__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__pending_approval__descriptor) \
+    , NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Binakarier__Programs__V1__ListPendingApprovalsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Oldest first.
+   */
+  size_t n_approvals;
+  Binakarier__Programs__V1__PendingApproval **approvals;
+  char *next_page_token;
+};
+#define BINAKARIER__PROGRAMS__V1__LIST_PENDING_APPROVALS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__list_pending_approvals_response__descriptor) \
+    , 0,NULL, (char *)protobuf_c_empty_string }
 
 
 struct  Binakarier__Programs__V1__CancelEnrolmentRequest
@@ -2062,6 +2160,63 @@ Binakarier__Programs__V1__DecideEnrolmentRequest *
 void   binakarier__programs__v1__decide_enrolment_request__free_unpacked
                      (Binakarier__Programs__V1__DecideEnrolmentRequest *message,
                       ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__ListPendingApprovalsRequest methods */
+void   binakarier__programs__v1__list_pending_approvals_request__init
+                     (Binakarier__Programs__V1__ListPendingApprovalsRequest         *message);
+size_t binakarier__programs__v1__list_pending_approvals_request__get_packed_size
+                     (const Binakarier__Programs__V1__ListPendingApprovalsRequest   *message);
+size_t binakarier__programs__v1__list_pending_approvals_request__pack
+                     (const Binakarier__Programs__V1__ListPendingApprovalsRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__list_pending_approvals_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__ListPendingApprovalsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__ListPendingApprovalsRequest *
+       binakarier__programs__v1__list_pending_approvals_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__list_pending_approvals_request__free_unpacked
+                     (Binakarier__Programs__V1__ListPendingApprovalsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__PendingApproval methods */
+void   binakarier__programs__v1__pending_approval__init
+                     (Binakarier__Programs__V1__PendingApproval         *message);
+size_t binakarier__programs__v1__pending_approval__get_packed_size
+                     (const Binakarier__Programs__V1__PendingApproval   *message);
+size_t binakarier__programs__v1__pending_approval__pack
+                     (const Binakarier__Programs__V1__PendingApproval   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__pending_approval__pack_to_buffer
+                     (const Binakarier__Programs__V1__PendingApproval   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__PendingApproval *
+       binakarier__programs__v1__pending_approval__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__pending_approval__free_unpacked
+                     (Binakarier__Programs__V1__PendingApproval *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__ListPendingApprovalsResponse methods */
+void   binakarier__programs__v1__list_pending_approvals_response__init
+                     (Binakarier__Programs__V1__ListPendingApprovalsResponse         *message);
+size_t binakarier__programs__v1__list_pending_approvals_response__get_packed_size
+                     (const Binakarier__Programs__V1__ListPendingApprovalsResponse   *message);
+size_t binakarier__programs__v1__list_pending_approvals_response__pack
+                     (const Binakarier__Programs__V1__ListPendingApprovalsResponse   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__list_pending_approvals_response__pack_to_buffer
+                     (const Binakarier__Programs__V1__ListPendingApprovalsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__ListPendingApprovalsResponse *
+       binakarier__programs__v1__list_pending_approvals_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__list_pending_approvals_response__free_unpacked
+                     (Binakarier__Programs__V1__ListPendingApprovalsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Binakarier__Programs__V1__CancelEnrolmentRequest methods */
 void   binakarier__programs__v1__cancel_enrolment_request__init
                      (Binakarier__Programs__V1__CancelEnrolmentRequest         *message);
@@ -2923,6 +3078,15 @@ typedef void (*Binakarier__Programs__V1__RequestEnrolmentRequest_Closure)
 typedef void (*Binakarier__Programs__V1__DecideEnrolmentRequest_Closure)
                  (const Binakarier__Programs__V1__DecideEnrolmentRequest *message,
                   void *closure_data);
+typedef void (*Binakarier__Programs__V1__ListPendingApprovalsRequest_Closure)
+                 (const Binakarier__Programs__V1__ListPendingApprovalsRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__PendingApproval_Closure)
+                 (const Binakarier__Programs__V1__PendingApproval *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__ListPendingApprovalsResponse_Closure)
+                 (const Binakarier__Programs__V1__ListPendingApprovalsResponse *message,
+                  void *closure_data);
 typedef void (*Binakarier__Programs__V1__CancelEnrolmentRequest_Closure)
                  (const Binakarier__Programs__V1__CancelEnrolmentRequest *message,
                   void *closure_data);
@@ -3106,6 +3270,10 @@ struct Binakarier__Programs__V1__ProgramsService_Service
                            const Binakarier__Programs__V1__DecideEnrolmentRequest *input,
                            Binakarier__Programs__V1__Enrolment_Closure closure,
                            void *closure_data);
+  void (*list_pending_approvals)(Binakarier__Programs__V1__ProgramsService_Service *service,
+                                 const Binakarier__Programs__V1__ListPendingApprovalsRequest *input,
+                                 Binakarier__Programs__V1__ListPendingApprovalsResponse_Closure closure,
+                                 void *closure_data);
   void (*cancel_enrolment)(Binakarier__Programs__V1__ProgramsService_Service *service,
                            const Binakarier__Programs__V1__CancelEnrolmentRequest *input,
                            Binakarier__Programs__V1__Enrolment_Closure closure,
@@ -3216,6 +3384,7 @@ void binakarier__programs__v1__programs_service__init (Binakarier__Programs__V1_
       function_prefix__ ## enrol,\
       function_prefix__ ## request_enrolment,\
       function_prefix__ ## decide_enrolment,\
+      function_prefix__ ## list_pending_approvals,\
       function_prefix__ ## cancel_enrolment,\
       function_prefix__ ## list_enrolments,\
       function_prefix__ ## mark_attendance,\
@@ -3294,6 +3463,10 @@ void binakarier__programs__v1__programs_service__decide_enrolment(ProtobufCServi
                                                                   const Binakarier__Programs__V1__DecideEnrolmentRequest *input,
                                                                   Binakarier__Programs__V1__Enrolment_Closure closure,
                                                                   void *closure_data);
+void binakarier__programs__v1__programs_service__list_pending_approvals(ProtobufCService *service,
+                                                                        const Binakarier__Programs__V1__ListPendingApprovalsRequest *input,
+                                                                        Binakarier__Programs__V1__ListPendingApprovalsResponse_Closure closure,
+                                                                        void *closure_data);
 void binakarier__programs__v1__programs_service__cancel_enrolment(ProtobufCService *service,
                                                                   const Binakarier__Programs__V1__CancelEnrolmentRequest *input,
                                                                   Binakarier__Programs__V1__Enrolment_Closure closure,
@@ -3391,6 +3564,7 @@ extern const ProtobufCEnumDescriptor    binakarier__programs__v1__evaluation_lev
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__session_state__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__enrolment_state__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__enrolment_source__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__programs__v1__approval_stage__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__completion_state__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__attendance_status__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__learning_state__descriptor;
@@ -3431,6 +3605,9 @@ extern const ProtobufCMessageDescriptor binakarier__programs__v1__enrol_result__
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__enrol_response__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__request_enrolment_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__decide_enrolment_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__list_pending_approvals_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__pending_approval__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__list_pending_approvals_response__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__cancel_enrolment_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__list_enrolments_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__list_enrolments_response__descriptor;

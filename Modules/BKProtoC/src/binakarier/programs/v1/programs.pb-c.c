@@ -1492,6 +1492,141 @@ void   binakarier__programs__v1__decide_enrolment_request__free_unpacked
   assert(message->base.descriptor == &binakarier__programs__v1__decide_enrolment_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   binakarier__programs__v1__list_pending_approvals_request__init
+                     (Binakarier__Programs__V1__ListPendingApprovalsRequest         *message)
+{
+  static const Binakarier__Programs__V1__ListPendingApprovalsRequest init_value = BINAKARIER__PROGRAMS__V1__LIST_PENDING_APPROVALS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__list_pending_approvals_request__get_packed_size
+                     (const Binakarier__Programs__V1__ListPendingApprovalsRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_pending_approvals_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__list_pending_approvals_request__pack
+                     (const Binakarier__Programs__V1__ListPendingApprovalsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_pending_approvals_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__list_pending_approvals_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__ListPendingApprovalsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_pending_approvals_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__ListPendingApprovalsRequest *
+       binakarier__programs__v1__list_pending_approvals_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__ListPendingApprovalsRequest *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__list_pending_approvals_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__list_pending_approvals_request__free_unpacked
+                     (Binakarier__Programs__V1__ListPendingApprovalsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__list_pending_approvals_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__pending_approval__init
+                     (Binakarier__Programs__V1__PendingApproval         *message)
+{
+  static const Binakarier__Programs__V1__PendingApproval init_value = BINAKARIER__PROGRAMS__V1__PENDING_APPROVAL__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__pending_approval__get_packed_size
+                     (const Binakarier__Programs__V1__PendingApproval *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__pending_approval__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__pending_approval__pack
+                     (const Binakarier__Programs__V1__PendingApproval *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__pending_approval__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__pending_approval__pack_to_buffer
+                     (const Binakarier__Programs__V1__PendingApproval *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__pending_approval__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__PendingApproval *
+       binakarier__programs__v1__pending_approval__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__PendingApproval *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__pending_approval__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__pending_approval__free_unpacked
+                     (Binakarier__Programs__V1__PendingApproval *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__pending_approval__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__list_pending_approvals_response__init
+                     (Binakarier__Programs__V1__ListPendingApprovalsResponse         *message)
+{
+  static const Binakarier__Programs__V1__ListPendingApprovalsResponse init_value = BINAKARIER__PROGRAMS__V1__LIST_PENDING_APPROVALS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__list_pending_approvals_response__get_packed_size
+                     (const Binakarier__Programs__V1__ListPendingApprovalsResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_pending_approvals_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__list_pending_approvals_response__pack
+                     (const Binakarier__Programs__V1__ListPendingApprovalsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_pending_approvals_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__list_pending_approvals_response__pack_to_buffer
+                     (const Binakarier__Programs__V1__ListPendingApprovalsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_pending_approvals_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__ListPendingApprovalsResponse *
+       binakarier__programs__v1__list_pending_approvals_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__ListPendingApprovalsResponse *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__list_pending_approvals_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__list_pending_approvals_response__free_unpacked
+                     (Binakarier__Programs__V1__ListPendingApprovalsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__list_pending_approvals_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   binakarier__programs__v1__cancel_enrolment_request__init
                      (Binakarier__Programs__V1__CancelEnrolmentRequest         *message)
 {
@@ -4155,7 +4290,7 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__session__descriptor =
   (ProtobufCMessageInit) binakarier__programs__v1__session__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__programs__v1__enrolment__field_descriptors[18] =
+static const ProtobufCFieldDescriptor binakarier__programs__v1__enrolment__field_descriptors[28] =
 {
   {
     "session_id",
@@ -4373,31 +4508,161 @@ static const ProtobufCFieldDescriptor binakarier__programs__v1__enrolment__field
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "approval_stage",
+    19,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__Enrolment, approval_stage),
+    &binakarier__programs__v1__approval_stage__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "approver_nip",
+    20,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__Enrolment, approver_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "supervisor_approved_by",
+    21,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__Enrolment, supervisor_approved_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "supervisor_approve_time_unix",
+    22,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__Enrolment, supervisor_approve_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "supervisor_note",
+    23,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__Enrolment, supervisor_note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "step_due_time_unix",
+    24,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__Enrolment, step_due_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reminder_time_unix",
+    25,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__Enrolment, reminder_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rejected_by",
+    26,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__Enrolment, rejected_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duty_letter_number",
+    27,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__Enrolment, duty_letter_number),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duty_letter_time_unix",
+    28,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__Enrolment, duty_letter_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__programs__v1__enrolment__field_indices_by_name[] = {
   14,   /* field[14] = agency_code */
+  18,   /* field[18] = approval_stage */
+  19,   /* field[19] = approver_nip */
   9,   /* field[9] = attendance_percent */
   15,   /* field[15] = cancel_reason */
   12,   /* field[12] = certificate_number */
   8,   /* field[8] = completion */
   16,   /* field[16] = create_time_unix */
+  26,   /* field[26] = duty_letter_number */
+  27,   /* field[27] = duty_letter_time_unix */
   6,   /* field[6] = eligibility_override */
   1,   /* field[1] = nip */
   7,   /* field[7] = override_by */
   11,   /* field[11] = post_test_score */
   10,   /* field[10] = pre_test_score */
   13,   /* field[13] = program_code */
+  25,   /* field[25] = rejected_by */
+  24,   /* field[24] = reminder_time_unix */
   4,   /* field[4] = requested_by */
   0,   /* field[0] = session_id */
   3,   /* field[3] = source */
   2,   /* field[2] = state */
+  23,   /* field[23] = step_due_time_unix */
+  21,   /* field[21] = supervisor_approve_time_unix */
+  20,   /* field[20] = supervisor_approved_by */
+  22,   /* field[22] = supervisor_note */
   17,   /* field[17] = update_time_unix */
   5,   /* field[5] = waitlist_position */
 };
 static const ProtobufCIntRange binakarier__programs__v1__enrolment__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 18 }
+  { 0, 28 }
 };
 const ProtobufCMessageDescriptor binakarier__programs__v1__enrolment__descriptor =
 {
@@ -4407,7 +4672,7 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__enrolment__descriptor
   "Binakarier__Programs__V1__Enrolment",
   "binakarier.programs.v1",
   sizeof(Binakarier__Programs__V1__Enrolment),
-  18,
+  28,
   binakarier__programs__v1__enrolment__field_descriptors,
   binakarier__programs__v1__enrolment__field_indices_by_name,
   1,  binakarier__programs__v1__enrolment__number_ranges,
@@ -6286,6 +6551,185 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__decide_enrolment_requ
   binakarier__programs__v1__decide_enrolment_request__field_indices_by_name,
   1,  binakarier__programs__v1__decide_enrolment_request__number_ranges,
   (ProtobufCMessageInit) binakarier__programs__v1__decide_enrolment_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__list_pending_approvals_request__field_descriptors[2] =
+{
+  {
+    "page_size",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__ListPendingApprovalsRequest, page_size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__ListPendingApprovalsRequest, page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__list_pending_approvals_request__field_indices_by_name[] = {
+  0,   /* field[0] = page_size */
+  1,   /* field[1] = page_token */
+};
+static const ProtobufCIntRange binakarier__programs__v1__list_pending_approvals_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__list_pending_approvals_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.ListPendingApprovalsRequest",
+  "ListPendingApprovalsRequest",
+  "Binakarier__Programs__V1__ListPendingApprovalsRequest",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__ListPendingApprovalsRequest),
+  2,
+  binakarier__programs__v1__list_pending_approvals_request__field_descriptors,
+  binakarier__programs__v1__list_pending_approvals_request__field_indices_by_name,
+  1,  binakarier__programs__v1__list_pending_approvals_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__list_pending_approvals_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__pending_approval__field_descriptors[4] =
+{
+  {
+    "enrolment",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__PendingApproval, enrolment),
+    &binakarier__programs__v1__enrolment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "program_title",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__PendingApproval, program_title),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "first_day",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__PendingApproval, first_day),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "overdue",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__PendingApproval, overdue),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__pending_approval__field_indices_by_name[] = {
+  0,   /* field[0] = enrolment */
+  2,   /* field[2] = first_day */
+  3,   /* field[3] = overdue */
+  1,   /* field[1] = program_title */
+};
+static const ProtobufCIntRange binakarier__programs__v1__pending_approval__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__pending_approval__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.PendingApproval",
+  "PendingApproval",
+  "Binakarier__Programs__V1__PendingApproval",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__PendingApproval),
+  4,
+  binakarier__programs__v1__pending_approval__field_descriptors,
+  binakarier__programs__v1__pending_approval__field_indices_by_name,
+  1,  binakarier__programs__v1__pending_approval__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__pending_approval__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__list_pending_approvals_response__field_descriptors[2] =
+{
+  {
+    "approvals",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Programs__V1__ListPendingApprovalsResponse, n_approvals),
+    offsetof(Binakarier__Programs__V1__ListPendingApprovalsResponse, approvals),
+    &binakarier__programs__v1__pending_approval__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "next_page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__ListPendingApprovalsResponse, next_page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__list_pending_approvals_response__field_indices_by_name[] = {
+  0,   /* field[0] = approvals */
+  1,   /* field[1] = next_page_token */
+};
+static const ProtobufCIntRange binakarier__programs__v1__list_pending_approvals_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__list_pending_approvals_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.ListPendingApprovalsResponse",
+  "ListPendingApprovalsResponse",
+  "Binakarier__Programs__V1__ListPendingApprovalsResponse",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__ListPendingApprovalsResponse),
+  2,
+  binakarier__programs__v1__list_pending_approvals_response__field_descriptors,
+  binakarier__programs__v1__list_pending_approvals_response__field_indices_by_name,
+  1,  binakarier__programs__v1__list_pending_approvals_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__list_pending_approvals_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor binakarier__programs__v1__cancel_enrolment_request__field_descriptors[3] =
@@ -9060,6 +9504,38 @@ const ProtobufCEnumDescriptor binakarier__programs__v1__enrolment_source__descri
   binakarier__programs__v1__enrolment_source__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCEnumValue binakarier__programs__v1__approval_stage__enum_values_by_number[4] =
+{
+  { "APPROVAL_STAGE_UNSPECIFIED", "BINAKARIER__PROGRAMS__V1__APPROVAL_STAGE__APPROVAL_STAGE_UNSPECIFIED", 0 },
+  { "APPROVAL_STAGE_SUPERVISOR", "BINAKARIER__PROGRAMS__V1__APPROVAL_STAGE__APPROVAL_STAGE_SUPERVISOR", 1 },
+  { "APPROVAL_STAGE_BKPSDM", "BINAKARIER__PROGRAMS__V1__APPROVAL_STAGE__APPROVAL_STAGE_BKPSDM", 2 },
+  { "APPROVAL_STAGE_DECIDED", "BINAKARIER__PROGRAMS__V1__APPROVAL_STAGE__APPROVAL_STAGE_DECIDED", 3 },
+};
+static const ProtobufCIntRange binakarier__programs__v1__approval_stage__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex binakarier__programs__v1__approval_stage__enum_values_by_name[4] =
+{
+  { "APPROVAL_STAGE_BKPSDM", 2 },
+  { "APPROVAL_STAGE_DECIDED", 3 },
+  { "APPROVAL_STAGE_SUPERVISOR", 1 },
+  { "APPROVAL_STAGE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__programs__v1__approval_stage__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.ApprovalStage",
+  "ApprovalStage",
+  "Binakarier__Programs__V1__ApprovalStage",
+  "binakarier.programs.v1",
+  4,
+  binakarier__programs__v1__approval_stage__enum_values_by_number,
+  4,
+  binakarier__programs__v1__approval_stage__enum_values_by_name,
+  1,
+  binakarier__programs__v1__approval_stage__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
 static const ProtobufCEnumValue binakarier__programs__v1__completion_state__enum_values_by_number[4] =
 {
   { "COMPLETION_STATE_UNSPECIFIED", "BINAKARIER__PROGRAMS__V1__COMPLETION_STATE__COMPLETION_STATE_UNSPECIFIED", 0 },
@@ -9286,7 +9762,7 @@ const ProtobufCEnumDescriptor binakarier__programs__v1__assessment_kind__descrip
   binakarier__programs__v1__assessment_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor binakarier__programs__v1__programs_service__method_descriptors[36] =
+static const ProtobufCMethodDescriptor binakarier__programs__v1__programs_service__method_descriptors[37] =
 {
   { "ListCompetencies", &binakarier__programs__v1__list_competencies_request__descriptor, &binakarier__programs__v1__list_competencies_response__descriptor },
   { "CreateCompetency", &binakarier__programs__v1__create_competency_request__descriptor, &binakarier__programs__v1__competency__descriptor },
@@ -9302,6 +9778,7 @@ static const ProtobufCMethodDescriptor binakarier__programs__v1__programs_servic
   { "Enrol", &binakarier__programs__v1__enrol_request__descriptor, &binakarier__programs__v1__enrol_response__descriptor },
   { "RequestEnrolment", &binakarier__programs__v1__request_enrolment_request__descriptor, &binakarier__programs__v1__enrolment__descriptor },
   { "DecideEnrolment", &binakarier__programs__v1__decide_enrolment_request__descriptor, &binakarier__programs__v1__enrolment__descriptor },
+  { "ListPendingApprovals", &binakarier__programs__v1__list_pending_approvals_request__descriptor, &binakarier__programs__v1__list_pending_approvals_response__descriptor },
   { "CancelEnrolment", &binakarier__programs__v1__cancel_enrolment_request__descriptor, &binakarier__programs__v1__enrolment__descriptor },
   { "ListEnrolments", &binakarier__programs__v1__list_enrolments_request__descriptor, &binakarier__programs__v1__list_enrolments_response__descriptor },
   { "MarkAttendance", &binakarier__programs__v1__mark_attendance_request__descriptor, &binakarier__programs__v1__mark_attendance_response__descriptor },
@@ -9326,42 +9803,43 @@ static const ProtobufCMethodDescriptor binakarier__programs__v1__programs_servic
   { "ListChanges", &binakarier__feed__v1__list_changes_request__descriptor, &binakarier__feed__v1__list_changes_response__descriptor },
 };
 const unsigned binakarier__programs__v1__programs_service__method_indices_by_name[] = {
-  14,        /* CancelEnrolment */
-  20,        /* CheckIn */
+  15,        /* CancelEnrolment */
+  21,        /* CheckIn */
   1,        /* CreateCompetency */
   4,        /* CreateProgram */
   8,        /* CreateSession */
   13,        /* DecideEnrolment */
   11,        /* Enrol */
-  18,        /* GetAttendance */
-  22,        /* GetCertificate */
-  30,        /* GetCompliance */
-  25,        /* GetLedger */
+  19,        /* GetAttendance */
+  23,        /* GetCertificate */
+  31,        /* GetCompliance */
+  26,        /* GetLedger */
   2,        /* GetProgram */
   6,        /* GetSession */
-  17,        /* ImportAttendance */
-  27,        /* ImportOutsideLearning */
-  19,        /* IssueAttendanceCode */
-  34,        /* LinkNeed */
-  23,        /* ListCertificates */
-  35,        /* ListChanges */
+  18,        /* ImportAttendance */
+  28,        /* ImportOutsideLearning */
+  20,        /* IssueAttendanceCode */
+  35,        /* LinkNeed */
+  24,        /* ListCertificates */
+  36,        /* ListChanges */
   0,        /* ListCompetencies */
-  15,        /* ListEnrolments */
-  32,        /* ListNeeds */
-  28,        /* ListOutsideLearning */
+  16,        /* ListEnrolments */
+  33,        /* ListNeeds */
+  29,        /* ListOutsideLearning */
+  14,        /* ListPendingApprovals */
   3,        /* ListPrograms */
   7,        /* ListSessions */
-  16,        /* MarkAttendance */
-  31,        /* ProposeNeed */
-  21,        /* RecordAssessment */
-  26,        /* ReportOutsideLearning */
+  17,        /* MarkAttendance */
+  32,        /* ProposeNeed */
+  22,        /* RecordAssessment */
+  27,        /* ReportOutsideLearning */
   12,        /* RequestEnrolment */
-  33,        /* SummarizeNeeds */
+  34,        /* SummarizeNeeds */
   10,        /* TransitionSession */
   5,        /* UpdateProgram */
   9,        /* UpdateSession */
-  24,        /* VerifyCertificate */
-  29         /* VerifyOutsideLearning */
+  25,        /* VerifyCertificate */
+  30         /* VerifyOutsideLearning */
 };
 const ProtobufCServiceDescriptor binakarier__programs__v1__programs_service__descriptor =
 {
@@ -9370,7 +9848,7 @@ const ProtobufCServiceDescriptor binakarier__programs__v1__programs_service__des
   "ProgramsService",
   "Binakarier__Programs__V1__ProgramsService",
   "binakarier.programs.v1",
-  36,
+  37,
   binakarier__programs__v1__programs_service__method_descriptors,
   binakarier__programs__v1__programs_service__method_indices_by_name
 };
@@ -9486,13 +9964,21 @@ void binakarier__programs__v1__programs_service__decide_enrolment(ProtobufCServi
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
   service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void binakarier__programs__v1__programs_service__list_pending_approvals(ProtobufCService *service,
+                                                                        const Binakarier__Programs__V1__ListPendingApprovalsRequest *input,
+                                                                        Binakarier__Programs__V1__ListPendingApprovalsResponse_Closure closure,
+                                                                        void *closure_data)
+{
+  assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void binakarier__programs__v1__programs_service__cancel_enrolment(ProtobufCService *service,
                                                                   const Binakarier__Programs__V1__CancelEnrolmentRequest *input,
                                                                   Binakarier__Programs__V1__Enrolment_Closure closure,
                                                                   void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__list_enrolments(ProtobufCService *service,
                                                                  const Binakarier__Programs__V1__ListEnrolmentsRequest *input,
@@ -9500,7 +9986,7 @@ void binakarier__programs__v1__programs_service__list_enrolments(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 15, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__mark_attendance(ProtobufCService *service,
                                                                  const Binakarier__Programs__V1__MarkAttendanceRequest *input,
@@ -9508,7 +9994,7 @@ void binakarier__programs__v1__programs_service__mark_attendance(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 16, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__import_attendance(ProtobufCService *service,
                                                                    const Binakarier__Programs__V1__ImportAttendanceRequest *input,
@@ -9516,7 +10002,7 @@ void binakarier__programs__v1__programs_service__import_attendance(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 17, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__get_attendance(ProtobufCService *service,
                                                                 const Binakarier__Programs__V1__GetAttendanceRequest *input,
@@ -9524,7 +10010,7 @@ void binakarier__programs__v1__programs_service__get_attendance(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 18, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__issue_attendance_code(ProtobufCService *service,
                                                                        const Binakarier__Programs__V1__IssueAttendanceCodeRequest *input,
@@ -9532,7 +10018,7 @@ void binakarier__programs__v1__programs_service__issue_attendance_code(ProtobufC
                                                                        void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 19, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__check_in(ProtobufCService *service,
                                                           const Binakarier__Programs__V1__CheckInRequest *input,
@@ -9540,7 +10026,7 @@ void binakarier__programs__v1__programs_service__check_in(ProtobufCService *serv
                                                           void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 20, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__record_assessment(ProtobufCService *service,
                                                                    const Binakarier__Programs__V1__RecordAssessmentRequest *input,
@@ -9548,7 +10034,7 @@ void binakarier__programs__v1__programs_service__record_assessment(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 21, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__get_certificate(ProtobufCService *service,
                                                                  const Binakarier__Programs__V1__GetCertificateRequest *input,
@@ -9556,7 +10042,7 @@ void binakarier__programs__v1__programs_service__get_certificate(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 22, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__list_certificates(ProtobufCService *service,
                                                                    const Binakarier__Programs__V1__ListCertificatesRequest *input,
@@ -9564,7 +10050,7 @@ void binakarier__programs__v1__programs_service__list_certificates(ProtobufCServ
                                                                    void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__verify_certificate(ProtobufCService *service,
                                                                     const Binakarier__Programs__V1__VerifyCertificateRequest *input,
@@ -9572,7 +10058,7 @@ void binakarier__programs__v1__programs_service__verify_certificate(ProtobufCSer
                                                                     void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__get_ledger(ProtobufCService *service,
                                                             const Binakarier__Programs__V1__GetLedgerRequest *input,
@@ -9580,7 +10066,7 @@ void binakarier__programs__v1__programs_service__get_ledger(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__report_outside_learning(ProtobufCService *service,
                                                                          const Binakarier__Programs__V1__ReportOutsideLearningRequest *input,
@@ -9588,7 +10074,7 @@ void binakarier__programs__v1__programs_service__report_outside_learning(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__import_outside_learning(ProtobufCService *service,
                                                                          const Binakarier__Programs__V1__ImportOutsideLearningRequest *input,
@@ -9596,7 +10082,7 @@ void binakarier__programs__v1__programs_service__import_outside_learning(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__list_outside_learning(ProtobufCService *service,
                                                                        const Binakarier__Programs__V1__ListOutsideLearningRequest *input,
@@ -9604,7 +10090,7 @@ void binakarier__programs__v1__programs_service__list_outside_learning(ProtobufC
                                                                        void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__verify_outside_learning(ProtobufCService *service,
                                                                          const Binakarier__Programs__V1__VerifyOutsideLearningRequest *input,
@@ -9612,7 +10098,7 @@ void binakarier__programs__v1__programs_service__verify_outside_learning(Protobu
                                                                          void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__get_compliance(ProtobufCService *service,
                                                                 const Binakarier__Programs__V1__GetComplianceRequest *input,
@@ -9620,7 +10106,7 @@ void binakarier__programs__v1__programs_service__get_compliance(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__propose_need(ProtobufCService *service,
                                                               const Binakarier__Programs__V1__ProposeNeedRequest *input,
@@ -9628,7 +10114,7 @@ void binakarier__programs__v1__programs_service__propose_need(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__list_needs(ProtobufCService *service,
                                                             const Binakarier__Programs__V1__ListNeedsRequest *input,
@@ -9636,7 +10122,7 @@ void binakarier__programs__v1__programs_service__list_needs(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__summarize_needs(ProtobufCService *service,
                                                                  const Binakarier__Programs__V1__SummarizeNeedsRequest *input,
@@ -9644,7 +10130,7 @@ void binakarier__programs__v1__programs_service__summarize_needs(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__link_need(ProtobufCService *service,
                                                            const Binakarier__Programs__V1__LinkNeedRequest *input,
@@ -9652,7 +10138,7 @@ void binakarier__programs__v1__programs_service__link_need(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__list_changes(ProtobufCService *service,
                                                               const Binakarier__Feed__V1__ListChangesRequest *input,
@@ -9660,7 +10146,7 @@ void binakarier__programs__v1__programs_service__list_changes(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__init (Binakarier__Programs__V1__ProgramsService_Service *service,
                                                        Binakarier__Programs__V1__ProgramsService_ServiceDestroy destroy)
