@@ -25,6 +25,12 @@ struct FeedbackDaemon: AsyncParsableCommand {
     @Option(help: "Public (IKM) answers accepted per campaign per minute.")
     var publicAnswersPerMinute = 120
 
+    @Option(help: "A file of more abusive words (one a line, # comments) that hold an anonymous aspiration for moderation, besides the built-in list.")
+    var abusiveWords: String?
+
+    @Option(help: "Reports by this many participants hold an anonymous aspiration for moderation.")
+    var reportsToHold = 2
+
     @Option(help: "Seconds between rounds of the scheduler (programs' feed, due campaigns, closing, results).")
     var schedulerSeconds: Double = 5
 
@@ -36,6 +42,7 @@ struct FeedbackDaemon: AsyncParsableCommand {
         guard parsedWaves() != nil else { throw ValidationError("--follow-up-days takes days separated by commas, e.g. 60,90") }
         guard publicAnswersPerMinute > 0 else { throw ValidationError("--public-answers-per-minute must be above 0") }
         guard (1...60).contains(reactionDays) else { throw ValidationError("--reaction-days must be 1 to 60") }
+        guard (1...50).contains(reportsToHold) else { throw ValidationError("--reports-to-hold must be 1 to 50") }
         guard schedulerSeconds > 0, revocationPollSeconds > 0, revocationPollSeconds <= 60 else { throw ValidationError("intervals must be above 0") }
     }
 
@@ -51,6 +58,14 @@ struct FeedbackDaemon: AsyncParsableCommand {
         settings.followUpWaves = parsedWaves() ?? [60, 90]
         settings.reactionDays = reactionDays
         settings.publicAnswersPerMinute = publicAnswersPerMinute
+        settings.reportsToHold = reportsToHold
+        if let abusiveWords {
+            do {
+                settings.abusiveWords = try AbusiveWords.withFile(abusiveWords)
+            } catch {
+                throw ValidationError("--abusive-words: \(abusiveWords) cannot be read: \(error)")
+            }
+        }
         try await Daemon.run(name: .feedback, configuration: try options.resolve()) { configuration, logger, resources in
             let store = try await resources.open("feedback store") {
                 try await FeedbackStore.open(directory: configuration.dataDirectory)

@@ -19,7 +19,7 @@ struct ActionCommand: AsyncParsableCommand {
             An action item starts open (terbuka), is worked on (dikerjakan), and ends done (selesai, with evidence) \
             or dropped (dibatalkan, with a reason); done and dropped are final.
             """),
-        subcommands: [Add.self, Update.self, List.self])
+        subcommands: [Add.self, Update.self, List.self, Board.self])
 
     static let header: [String] = ["ID", "JUDUL", "OPD", "PENANGGUNG JAWAB", "TENGGAT", "STATUS", "SUMBER"]
 

@@ -22,8 +22,8 @@ public struct BKCtl: AsyncParsableCommand {
         subcommands: [
             AgencyCommand.self, EmployeeCommand.self, AccountCommand.self,
             ProgramCommand.self, SessionCommand.self, EnrolCommand.self, AttendanceCommand.self,
-            LedgerCommand.self, ComplianceCommand.self, CertificateCommand.self, NeedCommand.self,
-            FormCommand.self, CampaignCommand.self, AnswerCommand.self, DialogCommand.self, AspirationCommand.self, ActionCommand.self,
+            LedgerCommand.self, ComplianceCommand.self, CertificateCommand.self, NeedCommand.self, SiasnCommand.self,
+            FormCommand.self, CampaignCommand.self, AnswerCommand.self, DialogCommand.self, AspirationCommand.self, ActionCommand.self, IkmCommand.self, ProjectCommand.self,
             ReportCommand.self, OutcomeCommand.self, IpAsnCommand.self,
             LoginCommand.self, LogoutCommand.self,
         ])

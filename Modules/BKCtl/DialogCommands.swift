@@ -53,6 +53,9 @@ struct DialogCommand: AsyncParsableCommand {
             lines.append("    jawaban\(by): \(aspiration.answer)")
         }
         if !aspiration.actionId.isEmpty { lines.append("    tindak lanjut: \(aspiration.actionId)") }
+        if aspiration.moderation != .shown, aspiration.moderation != .unspecified {
+            lines.append("    moderasi: \(ModerationVocabulary.moderation(of: aspiration))")
+        }
         return lines
     }
 
@@ -234,7 +237,7 @@ struct AspirationCommand: AsyncParsableCommand {
         abstract: L(
             "Aspirasi pegawai dalam dialog terbuka: sampaikan (boleh tanpa nama), lihat, dan dukung.",
             en: "Staff aspirations in an open dialogue: raise them (anonymously if you wish), see them, support them."),
-        subcommands: [Add.self, List.self, Support.self])
+        subcommands: [Add.self, List.self, Support.self, Receipt.self, Report.self, Held.self, Release.self, Remove.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -242,8 +245,16 @@ struct AspirationCommand: AsyncParsableCommand {
                 "Sampaikan aspirasi dalam dialog yang belum ditutup (pegawai perangkat daerah atau unitnya).",
                 en: "Raise an aspiration in a dialogue not yet closed (staff of its agency or unit)."),
             discussion: L(
-                "Dengan --anonymous, nama Anda tidak disimpan sama sekali.",
-                en: "With --anonymous, your name is not stored at all."))
+                """
+                Dengan --anonymous, nama Anda tidak disimpan sama sekali; Anda mendapat tanda terima (sekali saja) \
+                untuk melihat jawaban dan tindak lanjutnya dengan `bkctl aspiration receipt`. Aspirasi anonim yang \
+                memuat kata kasar ditahan sampai pemimpin dialog atau BKPSDM meninjaunya.
+                """,
+                en: """
+                With --anonymous, your name is not stored at all; you get a receipt (once only) to see the answer \
+                and the action item with `bkctl aspiration receipt`. An anonymous aspiration with abusive words is \
+                held until the dialogue's leader or BKPSDM reviews it.
+                """))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(L("ID dialog.", en: "Dialogue ID."))) var dialogue: String
         @Option(help: ArgumentHelp(L("Isi aspirasi.", en: "The aspiration."))) var text: String
@@ -257,7 +268,16 @@ struct AspirationCommand: AsyncParsableCommand {
             let draft = Aspiration(dialogueId: dialogue, category: category, text: text, anonymous: anonymous)
             let aspiration = try await global.feedback { try await $0.raiseAspiration(.init(aspiration: draft)) }
             try global.print(aspiration) {
-                "Aspirasi \(aspiration.id) disampaikan di dialog \(aspiration.dialogueId)" + (aspiration.anonymous ? " tanpa nama." : ".")
+                var text = "Aspirasi \(aspiration.id) disampaikan di dialog \(aspiration.dialogueId)" + (aspiration.anonymous ? " tanpa nama." : ".")
+                if !aspiration.receipt.isEmpty {
+                    text += "\nTanda terima: \(ModerationVocabulary.grouped(aspiration.receipt))"
+                    text += "\nSimpan tanda terima ini: hanya dengan tanda terima ini Anda dapat melihat jawabannya "
+                        + "(`bkctl aspiration receipt KODE` atau halaman /aspirasi-saya); tanda terima tidak ditampilkan lagi."
+                }
+                if aspiration.moderation == .held {
+                    text += "\nAspirasi ini ditahan untuk moderasi (\(aspiration.moderationReason)) dan belum tampil bagi peserta lain."
+                }
+                return text
             }
         }
     }

@@ -267,6 +267,7 @@ enum FeedbackVocabulary {
         case .direction: "arahan"
         case .evaluation: "hasil evaluasi"
         case .manual: "manual"
+        case .ikm: "rencana tindak lanjut IKM"
         }
     }
 

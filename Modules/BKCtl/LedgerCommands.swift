@@ -13,7 +13,7 @@ struct LedgerCommand: AsyncParsableCommand {
         discussion: L(
             "PNS wajib paling sedikit 20 JP setahun; PPPK paling banyak 24 JP setahun. Hanya JP yang terverifikasi yang dihitung.",
             en: "A PNS needs at least 20 JP a year; a PPPK at most 24 JP a year. Only verified JP count."),
-        subcommands: [Show.self, Report.self, Import.self, Verify.self, Pending.self])
+        subcommands: [Show.self, Report.self, Import.self, Validate.self, Verify.self, Pending.self, Conversion.self])
 
     static func row(_ entry: LedgerEntry) -> [String] {
         let dates: String = ProgramsVocabulary.span([entry.startDate, entry.endDate])
@@ -66,8 +66,19 @@ struct LedgerCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp(L(
             "Jenis: pelatihan, seminar, lokakarya, bimtek, e-learning, coaching, mentoring atau magang.",
             en: "Kind: pelatihan, seminar, lokakarya, bimtek, e-learning, coaching, mentoring or magang.")))
-        var kind: String
-        @Option(help: ArgumentHelp(L("JP yang tercantum di sertifikat.", en: "JP stated on the certificate."))) var jp: Int32
+        var kind: String = "e-learning"
+        @Option(help: ArgumentHelp(L(
+            "JP yang tercantum di sertifikat (tanpa --activity).", en: "JP stated on the certificate (without --activity).")))
+        var jp: Int32 = 0
+        @Option(help: ArgumentHelp(L(
+            "Kegiatan pada tabel konversi JP (lihat `bkctl jp conversion show`), misalnya SEMINAR-NASIONAL: JP dihitung dari tabel.",
+            en: "An activity of the JP conversion table (see `bkctl jp conversion show`), e.g. SEMINAR-NASIONAL: the table sets the JP.")))
+        var activity: String = ""
+        @Option(help: ArgumentHelp(L("Jumlah satuan kegiatan (hari, sesi, jam).", en: "How many of the activity's units (days, sessions, hours)."))) var units: Double = 0
+        @Option(name: .customLong("evidence-kind"), help: ArgumentHelp(L(
+            "Jenis bukti yang dilampirkan, berulang: sertifikat, surat-tugas, laporan, catatan-coaching …",
+            en: "Kind of evidence attached, repeatable: sertifikat, surat-tugas, laporan, catatan-coaching …")))
+        var evidenceKinds: [String] = []
         @Option(help: ArgumentHelp(L("Tanggal mulai, YYYY-MM-DD.", en: "Start date, YYYY-MM-DD."))) var start: String
         @Option(help: ArgumentHelp(L("Tanggal selesai, YYYY-MM-DD.", en: "End date, YYYY-MM-DD."))) var end: String
         @Option(help: ArgumentHelp(L(
@@ -81,10 +92,13 @@ struct LedgerCommand: AsyncParsableCommand {
             let endDate = try ProgramsVocabulary.requireDate(end, "--end")
             let learning = Binakarier_Programs_V1_OutsideLearning(
                 nip: nip, title: title, provider: provider, kind: parsedKind, jp: jp, startDate: startDate, endDate: endDate,
-                evidence: evidence)
+                evidence: evidence, activityCode: activity, units: units, evidenceKinds: evidenceKinds)
             let entry = try await global.programs { try await $0.reportOutsideLearning(.init(learning: learning)) }
             try global.print(entry) {
-                "\(entry.title) (\(entry.jp) JP) dicatat untuk \(entry.nip) dengan ID \(entry.id): \(ProgramsVocabulary.display(entry.state))."
+                let conversion = entry.activityCode.isEmpty ? "" : " menurut tabel konversi \(entry.conversionVersion)"
+                let next = entry.needsValidation ? ", menunggu validasi atasan lalu verifikasi BKPSDM" : ""
+                return "\(entry.title) (\(entry.jp) JP\(conversion)) dicatat untuk \(entry.nip) dengan ID \(entry.id): "
+                    + "\(ProgramsVocabulary.display(entry.state))\(next)."
             }
         }
     }
@@ -124,6 +138,87 @@ struct LedgerCommand: AsyncParsableCommand {
                     dryRun: dryRun)
             }
             if importRefused(errors: report.errors, errorsTotal: report.errorsTotal) { throw ExitCode.failure }
+        }
+    }
+
+    struct Validate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: L(
+                "Validasi (atau, dengan --reject, tolak) pembelajaran bawahan langsung Anda sebelum diverifikasi BKPSDM.",
+                en: "Validate (or, with --reject, refuse) your direct staff's learning before BKPSDM verifies it."),
+            discussion: L(
+                "Tanpa ID: tampilkan yang menunggu validasi Anda.", en: "Without IDs: list what waits for your validation."))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(L("ID entri.", en: "Entry ID."))) var id: [String] = []
+        @Flag(help: ArgumentHelp(L("Tolak, bukan validasi.", en: "Refuse instead of validating."))) var reject = false
+        @Option(help: ArgumentHelp(L("Alasan penolakan (wajib dengan --reject).", en: "Why (required with --reject)."))) var reason: String = ""
+
+        func run() async throws {
+            guard !id.isEmpty else {
+                let waiting = try await global.programs { try await $0.listOutsideLearning(.init(awaitingMyValidation: true)) }
+                try global.print(waiting) {
+                    table(["ID", "NIP", "TANGGAL", "JUDUL", "KEGIATAN", "SATUAN", "JP", "BUKTI"], waiting.entries.map { entry in
+                        [entry.id, entry.nip, ProgramsVocabulary.span([entry.startDate, entry.endDate]), entry.title, entry.activityCode,
+                         ProgramsVocabulary.decimal(entry.units), String(entry.jp), ([entry.evidence] + entry.evidenceKinds).filter { !$0.isEmpty }.joined(separator: ", ")]
+                    })
+                }
+                return
+            }
+            let changed = try await global.programs { try await $0.validateOutsideLearning(.init(entryIds: id, approve: !reject, reason: reason)) }
+            try global.print(changed) { "\(changed.entriesChanged) entri \(reject ? "ditolak" : "divalidasi; menunggu verifikasi BKPSDM")." }
+        }
+    }
+
+    struct Conversion: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: L("Tabel konversi JP untuk pembelajaran nonklasikal, berversi.", en: "The versioned JP conversion table of non-classroom learning."),
+            subcommands: [ShowTable.self, Publish.self])
+
+        struct ShowTable: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "show",
+                abstract: L("Tampilkan tabel yang berlaku (atau satu versi, atau semua).", en: "Show the table in force (or one version, or all)."))
+            @OptionGroup var global: GlobalOptions
+            @Option(help: ArgumentHelp(L("Versi tabel.", en: "Table version."))) var version: String = ""
+            @Option(help: ArgumentHelp(L("Yang berlaku pada tanggal ini (YYYY-MM-DD).", en: "The one in force on this date."))) var date: String = ""
+            @Flag(help: ArgumentHelp(L("Daftar semua versi.", en: "List every version."))) var all = false
+
+            func run() async throws {
+                if all {
+                    let tables = try await global.programs { try await $0.listJpConversions(.init()) }
+                    try global.print(tables) {
+                        table(["VERSI", "BERLAKU SEJAK", "KEGIATAN", "DITERBITKAN OLEH"], tables.tables.map {
+                            [$0.version, $0.effectiveFrom, String($0.rules.count), $0.publishedBy]
+                        })
+                    }
+                    return
+                }
+                let found = try await global.programs { try await $0.getJpConversion(.init(version: version, date: date)) }
+                try global.print(found) {
+                    "Tabel konversi JP versi \(found.version), berlaku sejak \(found.effectiveFrom)\n\(found.basis)\n\n"
+                        + table(["KODE", "KEGIATAN", "MODEL", "JP/SATUAN", "BATAS/TAHUN", "BUKTI"], found.rules.map { rule in
+                            [rule.code, rule.name, ProgramsVocabulary.display(rule.model), ProgramsVocabulary.decimal(rule.jpPerUnit),
+                             rule.yearlyCapJp == 0 ? "-" : String(rule.yearlyCapJp), rule.evidence.joined(separator: ", ")]
+                        })
+                }
+            }
+        }
+
+        struct Publish: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: L("Terbitkan versi baru dari berkas JSON (khusus penyelenggara).", en: "Publish a new version from a JSON file (organisers only)."),
+                discussion: L(
+                    "Berkas berisi JpConversionTable dalam JSON (lihat `bkctl jp conversion show --output json`); versi yang ada tidak dapat diubah.",
+                    en: "The file holds a JpConversionTable as JSON (see `bkctl jp conversion show --output json`); existing versions never change."))
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: ArgumentHelp(L("Berkas JSON.", en: "JSON file."))) var file: String
+
+            func run() async throws {
+                guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("tidak dapat membaca \(file)") }
+                let parsed = try ProtoJSON.decode(Binakarier_Programs_V1_JpConversionTable.self, from: [UInt8](data))
+                let published = try await global.programs { try await $0.publishJpConversion(.init(table: parsed)) }
+                try global.print(published) { "Tabel konversi JP versi \(published.version) diterbitkan, berlaku sejak \(published.effectiveFrom)." }
+            }
         }
     }
 

@@ -300,6 +300,15 @@ enum ProgramsVocabulary {
         }
     }
 
+    static func display(_ model: Binakarier_Programs_V1_LearningModel) -> String {
+        switch model {
+        case .structured10: "10 (terstruktur)"
+        case .social20: "20 (belajar dari orang lain)"
+        case .experiential70: "70 (belajar sambil bekerja)"
+        default: ""
+        }
+    }
+
     static func display(_ source: EnrolmentSource) -> String {
         switch source {
         case .unspecified: ""

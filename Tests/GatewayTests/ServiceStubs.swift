@@ -166,11 +166,14 @@ struct ProgramsStub: Binakarier_Programs_V1_ProgramsService.ServiceProtocol {
             enrol: .anyone,
             requestEnrolment: .anyone,
             decideEnrolment: .anyone,
+            listPendingApprovals: .anyone,
             cancelEnrolment: .anyone,
             listEnrolments: .anyone,
             markAttendance: .anyone,
             importAttendance: .anyone,
             getAttendance: .anyone,
+            issueAttendanceCode: .anyone,
+            checkIn: .anyone,
             recordAssessment: .anyone,
             getCertificate: .anyone,
             listCertificates: .anyone,
@@ -179,12 +182,19 @@ struct ProgramsStub: Binakarier_Programs_V1_ProgramsService.ServiceProtocol {
             reportOutsideLearning: .anyone,
             importOutsideLearning: .anyone,
             listOutsideLearning: .anyone,
+            validateOutsideLearning: .anyone,
             verifyOutsideLearning: .anyone,
+            getJpConversion: .anyone,
+            listJpConversions: .anyone,
+            publishJpConversion: .anyone,
             getCompliance: .anyone,
             proposeNeed: .anyone,
             listNeeds: .anyone,
             summarizeNeeds: .anyone,
             linkNeed: .anyone,
+            exportSiasnCourses: .anyone,
+            importSiasnCourses: .anyone,
+            reconcileSiasn: .anyone,
             listChanges: .anyone
         )
     }
@@ -245,6 +255,10 @@ struct ProgramsStub: Binakarier_Programs_V1_ProgramsService.ServiceProtocol {
         try await daemon.answer("DecideEnrolment", request, context)
     }
 
+    func listPendingApprovals(_ request: Binakarier_Programs_V1_ListPendingApprovalsRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListPendingApprovalsResponse {
+        try await daemon.answer("ListPendingApprovals", request, context)
+    }
+
     func cancelEnrolment(_ request: Binakarier_Programs_V1_CancelEnrolmentRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Enrolment {
         try await daemon.answer("CancelEnrolment", request, context)
     }
@@ -263,6 +277,14 @@ struct ProgramsStub: Binakarier_Programs_V1_ProgramsService.ServiceProtocol {
 
     func getAttendance(_ request: Binakarier_Programs_V1_GetAttendanceRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_GetAttendanceResponse {
         try await daemon.answer("GetAttendance", request, context)
+    }
+
+    func issueAttendanceCode(_ request: Binakarier_Programs_V1_IssueAttendanceCodeRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_AttendanceCode {
+        try await daemon.answer("IssueAttendanceCode", request, context)
+    }
+
+    func checkIn(_ request: Binakarier_Programs_V1_CheckInRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_CheckInResponse {
+        try await daemon.answer("CheckIn", request, context)
     }
 
     func recordAssessment(_ request: Binakarier_Programs_V1_RecordAssessmentRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Enrolment {
@@ -297,6 +319,22 @@ struct ProgramsStub: Binakarier_Programs_V1_ProgramsService.ServiceProtocol {
         try await daemon.answer("ListOutsideLearning", request, context)
     }
 
+    func validateOutsideLearning(_ request: Binakarier_Programs_V1_ValidateOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ValidateOutsideLearningResponse {
+        try await daemon.answer("ValidateOutsideLearning", request, context)
+    }
+
+    func getJpConversion(_ request: Binakarier_Programs_V1_GetJpConversionRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_JpConversionTable {
+        try await daemon.answer("GetJpConversion", request, context)
+    }
+
+    func listJpConversions(_ request: Binakarier_Programs_V1_ListJpConversionsRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListJpConversionsResponse {
+        try await daemon.answer("ListJpConversions", request, context)
+    }
+
+    func publishJpConversion(_ request: Binakarier_Programs_V1_PublishJpConversionRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_JpConversionTable {
+        try await daemon.answer("PublishJpConversion", request, context)
+    }
+
     func verifyOutsideLearning(_ request: Binakarier_Programs_V1_VerifyOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_VerifyOutsideLearningResponse {
         try await daemon.answer("VerifyOutsideLearning", request, context)
     }
@@ -319,6 +357,18 @@ struct ProgramsStub: Binakarier_Programs_V1_ProgramsService.ServiceProtocol {
 
     func linkNeed(_ request: Binakarier_Programs_V1_LinkNeedRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_DevelopmentNeed {
         try await daemon.answer("LinkNeed", request, context)
+    }
+
+    func exportSiasnCourses(_ request: Binakarier_Programs_V1_ExportSiasnCoursesRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ExportSiasnCoursesResponse {
+        try await daemon.answer("ExportSiasnCourses", request, context)
+    }
+
+    func importSiasnCourses(_ request: Binakarier_Programs_V1_ImportSiasnCoursesRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ImportSiasnCoursesResponse {
+        try await daemon.answer("ImportSiasnCourses", request, context)
+    }
+
+    func reconcileSiasn(_ request: Binakarier_Programs_V1_ReconcileSiasnRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_SiasnReconciliation {
+        try await daemon.answer("ReconcileSiasn", request, context)
     }
 
     func listChanges(_ request: Binakarier_Feed_V1_ListChangesRequest, context: RPCServerContext) async throws -> Binakarier_Feed_V1_ListChangesResponse {
@@ -356,10 +406,26 @@ struct FeedbackStub: Binakarier_Feedback_V1_FeedbackService.ServiceProtocol {
             supportAspiration: .anyone,
             answerAspiration: .anyone,
             giveDirection: .anyone,
+            lookupAspirations: .anyone,
+            reportAspiration: .anyone,
+            listHeldAspirations: .anyone,
+            moderateAspiration: .anyone,
             createAction: .anyone,
             updateAction: .anyone,
             listActions: .anyone,
-            listChanges: .anyone
+            getActionBoard: .anyone,
+            listChanges: .anyone,
+            listServiceCounters: .anyone,
+            saveServiceCounters: .anyone,
+            submitPaperResponses: .anyone,
+            getIkmReport: .anyone,
+            createChangeProject: .anyone,
+            updateChangeProject: .anyone,
+            getChangeProject: .anyone,
+            listChangeProjects: .anyone,
+            reportMilestone: .anyone,
+            reviewMilestone: .anyone,
+            commentChangeProject: .anyone
         )
     }
 
@@ -401,6 +467,50 @@ struct FeedbackStub: Binakarier_Feedback_V1_FeedbackService.ServiceProtocol {
 
     func listPublicCampaigns(_ request: Binakarier_Feedback_V1_ListPublicCampaignsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListPublicCampaignsResponse {
         try await daemon.answer("ListPublicCampaigns", request, context)
+    }
+
+    func listServiceCounters(_ request: Binakarier_Feedback_V1_ListServiceCountersRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListServiceCountersResponse {
+        try await daemon.answer("ListServiceCounters", request, context)
+    }
+
+    func saveServiceCounters(_ request: Binakarier_Feedback_V1_SaveServiceCountersRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListServiceCountersResponse {
+        try await daemon.answer("SaveServiceCounters", request, context)
+    }
+
+    func submitPaperResponses(_ request: Binakarier_Feedback_V1_SubmitPaperResponsesRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_SubmitPaperResponsesResponse {
+        try await daemon.answer("SubmitPaperResponses", request, context)
+    }
+
+    func getIkmReport(_ request: Binakarier_Feedback_V1_GetIkmReportRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_IkmReport {
+        try await daemon.answer("GetIkmReport", request, context)
+    }
+
+    func createChangeProject(_ request: Binakarier_Feedback_V1_CreateChangeProjectRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject {
+        try await daemon.answer("CreateChangeProject", request, context)
+    }
+
+    func updateChangeProject(_ request: Binakarier_Feedback_V1_UpdateChangeProjectRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject {
+        try await daemon.answer("UpdateChangeProject", request, context)
+    }
+
+    func getChangeProject(_ request: Binakarier_Feedback_V1_GetChangeProjectRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject {
+        try await daemon.answer("GetChangeProject", request, context)
+    }
+
+    func listChangeProjects(_ request: Binakarier_Feedback_V1_ListChangeProjectsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListChangeProjectsResponse {
+        try await daemon.answer("ListChangeProjects", request, context)
+    }
+
+    func reportMilestone(_ request: Binakarier_Feedback_V1_ReportMilestoneRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject {
+        try await daemon.answer("ReportMilestone", request, context)
+    }
+
+    func reviewMilestone(_ request: Binakarier_Feedback_V1_ReviewMilestoneRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject {
+        try await daemon.answer("ReviewMilestone", request, context)
+    }
+
+    func commentChangeProject(_ request: Binakarier_Feedback_V1_CommentChangeProjectRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject {
+        try await daemon.answer("CommentChangeProject", request, context)
     }
 
     func listMyPending(_ request: Binakarier_Feedback_V1_ListMyPendingRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListMyPendingResponse {
@@ -469,6 +579,26 @@ struct FeedbackStub: Binakarier_Feedback_V1_FeedbackService.ServiceProtocol {
 
     func listActions(_ request: Binakarier_Feedback_V1_ListActionsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListActionsResponse {
         try await daemon.answer("ListActions", request, context)
+    }
+
+    func lookupAspirations(_ request: Binakarier_Feedback_V1_LookupAspirationsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_LookupAspirationsResponse {
+        try await daemon.answer("LookupAspirations", request, context)
+    }
+
+    func reportAspiration(_ request: Binakarier_Feedback_V1_ReportAspirationRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_Aspiration {
+        try await daemon.answer("ReportAspiration", request, context)
+    }
+
+    func listHeldAspirations(_ request: Binakarier_Feedback_V1_ListHeldAspirationsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListHeldAspirationsResponse {
+        try await daemon.answer("ListHeldAspirations", request, context)
+    }
+
+    func moderateAspiration(_ request: Binakarier_Feedback_V1_ModerateAspirationRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_Aspiration {
+        try await daemon.answer("ModerateAspiration", request, context)
+    }
+
+    func getActionBoard(_ request: Binakarier_Feedback_V1_GetActionBoardRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ActionBoard {
+        try await daemon.answer("GetActionBoard", request, context)
     }
 
     func listChanges(_ request: Binakarier_Feed_V1_ListChangesRequest, context: RPCServerContext) async throws -> Binakarier_Feed_V1_ListChangesResponse {

@@ -39,11 +39,18 @@ struct ProgramsPolicyTests {
         "ImportOutsideLearning": "roles:administrator,organizer",
         "ListOutsideLearning": "authenticated",
         "VerifyOutsideLearning": "roles:administrator,organizer",
+        "ValidateOutsideLearning": "roles:agency_head,supervisor",
+        "GetJpConversion": "authenticated services:reporting",
+        "ListJpConversions": "authenticated",
+        "PublishJpConversion": "roles:administrator,organizer",
         "GetCompliance": "roles:administrator,agency_head,organizer services:reporting",
         "ProposeNeed": "roles:administrator,agency_head,organizer,supervisor",
         "ListNeeds": "roles:administrator,agency_head,organizer services:reporting",
         "SummarizeNeeds": "roles:administrator,organizer services:reporting",
         "LinkNeed": "roles:administrator,organizer",
+        "ExportSiasnCourses": "authenticated",
+        "ImportSiasnCourses": "roles:administrator,organizer",
+        "ReconcileSiasn": "authenticated",
         "ListChanges": "roles:administrator services:feedback,reporting",
     ]
 

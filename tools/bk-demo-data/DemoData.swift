@@ -137,6 +137,7 @@ struct DemoData: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("bk-demo-data: umpan balik \(DemoPrograms.year) dilewati (--skip-feedback).\n".utf8))
             } else {
                 try await DemoFeedbackLoader.load(city: city, socketDirectory: directory, identity: client)
+                try await DemoChangeProjects.load(city: city, socketDirectory: directory, identity: client)
             }
             if skipReporting {
                 FileHandle.standardError.write(Data("bk-demo-data: data hasil \(DemoOutcomesPlan.previousYear)–\(DemoPrograms.year) dilewati (--skip-reporting).\n".utf8))

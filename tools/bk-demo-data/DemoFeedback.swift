@@ -387,8 +387,31 @@ enum DemoFeedback {
         }
     }
 
-    static let ageBands = ["17–25 tahun", "26–35 tahun", "36–45 tahun", "46–55 tahun", "56 tahun ke atas"]
-    static let educations = ["SD", "SMP", "SMA/sederajat", "D3", "S1", "S2"]
+    static let ageBands: [Binakarier_Feedback_V1_RespondentAge] = [.twenties, .thirties, .forties, .fifties, .sixtyAndOver]
+    static let educations: [Binakarier_Feedback_V1_RespondentEducation] = [.primary, .juniorSecondary, .seniorSecondary, .diploma, .bachelor, .master]
+    static let occupations: [Binakarier_Feedback_V1_RespondentOccupation] = [
+        .privateEmployee, .entrepreneur, .other, .civilServant, .entrepreneur, .other, .privateEmployee, .police, .military, .other,
+    ]
+
+    /// The counters (loket) of the units that have them, each with a QR poster.
+    static func counters(_ unit: ServiceUnit) -> [Binakarier_Feedback_V1_ServiceCounter] {
+        switch "\(unit.agency)/\(unit.unit)" {
+        case "DINKES/PKM-TALAWI", "DINKES/PKM-KOLOK": [.init(code: "1", name: "Loket Pendaftaran"), .init(code: "2", name: "Loket Apotek")]
+        case "DPMPTSP/BIDANG2": [.init(code: "1", name: "Front Office Perizinan"), .init(code: "2", name: "Loket Penyerahan Izin")]
+        case "DISDUKCAPIL/BIDANG2": [
+            .init(code: "1", name: "Loket KTP Elektronik"), .init(code: "2", name: "Loket Kartu Keluarga"), .init(code: "3", name: "Loket Akta Catatan Sipil"),
+        ]
+        default: []
+        }
+    }
+
+    /// The follow-up plan (rencana tindak lanjut) of the improving unit for its lowest elements: element,
+    /// what is done, the month it is due.
+    static let talawiPlan: [(element: Int, title: String, due: String)] = [
+        (3, "Menambah petugas loket pendaftaran pada jam sibuk (07.30–10.00) dan menerapkan nomor antrean", "2026-12-31"),
+        (9, "Memperluas ruang tunggu dan menambah kipas angin serta kursi", "2027-03-31"),
+        (8, "Menyediakan kotak saran dan nomor WhatsApp pengaduan yang dibalas paling lama 2 hari kerja", "2027-01-31"),
+    ]
 
     // MARK: open dialogues of the Head of the Health Office
 
@@ -712,6 +735,11 @@ enum DemoFeedback {
                     text: "Mohon senam bersama setiap Jumat pagi diaktifkan kembali.",
                     anonymous: false, supports: 7,
                     answer: "Senam bersama diaktifkan lagi setiap Jumat minggu pertama dan ketiga."),
+                // Abusive words hold it for moderation: the head of the agency (or BKPSDM) sees it in /moderasi.
+                AspirationSpec(
+                    category: "lainnya",
+                    text: "Kepala ruangan di loket obat itu goblok, kerjanya cuma marah-marah tanpa memberi solusi.",
+                    anonymous: true, supports: 0),
             ],
             directions: [
                 DirectionSpec(

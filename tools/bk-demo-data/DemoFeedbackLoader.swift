@@ -49,12 +49,14 @@ struct DemoFeedbackLoader {
         var replies = 0
         var directions = 0
         var actionUpdates = 0
+        var paperAnswers = 0
+        var planItems = 0
 
         var changedAnything: Bool {
             let counts: [Int] = [
                 tests, reactionsOpened, reactionAnswers, reactionsClosed, followUpsOpened, followUpAnswers, accountsCreated, unitsCreated,
                 surveysOpened, publicAnswers, surveysClosed, dialoguesCreated, dialoguesClosed, aspirations, supports, replies, directions,
-                actionUpdates,
+                actionUpdates, paperAnswers, planItems,
             ]
             return counts.contains { $0 > 0 }
         }
@@ -328,6 +330,14 @@ struct DemoFeedbackLoader {
                 guard error.code == .alreadyExists else { throw error }
             }
         }
+        // The counters whose posters carry their QR codes (the list is replaced: loading again changes nothing).
+        for unit in DemoFeedback.serviceUnits where !DemoFeedback.counters(unit).isEmpty {
+            do {
+                _ = try await feedback.saveServiceCounters(.init(agencyCode: unit.agency, unitCode: unit.unit, counters: DemoFeedback.counters(unit)))
+            } catch {
+                warn("loket \(unit.name) tidak dapat disimpan: \(error.message)")
+            }
+        }
         let campaigns = try await allCampaigns().filter { $0.purpose == .ikm }
         let now = Int64(Date().timeIntervalSince1970)
         // The second semester's survey runs to the end of the year (23:59:59 WIB on 31 December).
@@ -359,6 +369,20 @@ struct DemoFeedbackLoader {
             if survey.semester == 1 { toClose.append(campaign.id) }
         }
 
+        // Paper questionnaires: typed in per survey in one batch (as the organiser here; the unit's staff in
+        // practice). Only while the survey is open, so before the first semester's surveys close.
+        for (campaign, items) in Dictionary(grouping: work.filter { $0.response.paper }, by: \.campaign) {
+            do {
+                let papers = items.map {
+                    Binakarier_Feedback_V1_PaperResponse(answers: $0.response.answers, profile: $0.response.profile, counterCode: $0.response.counter)
+                }
+                tally.paperAnswers += Int(try await feedback.submitPaperResponses(.init(campaignId: campaign, responses: papers)).accepted)
+            } catch {
+                warn("kuesioner kertas survei \(campaign) ditolak: \(error.message)")
+            }
+        }
+        work = work.filter { !$0.response.paper }
+
         // No login; at most 80 answers a survey, under the service's 120 a minute for one unit.
         let client = FeedbackAPI.Client(rpc)
         let outcomes = try await DemoProgramsLoader.concurrentMap(work) { (item: Submission) async throws -> Outcome in
@@ -366,7 +390,7 @@ struct DemoFeedbackLoader {
             while true {
                 do throws(RPCError) {
                     _ = try await client.submitPublicResponse(.init(
-                        campaignId: item.campaign, answers: item.response.answers, respondentProfile: item.response.profile))
+                        campaignId: item.campaign, answers: item.response.answers, profile: item.response.profile, counterCode: item.response.counter))
                     return .submitted(followUp: false)
                 } catch {
                     guard error.code == .resourceExhausted, attempt < 3 else { return .refused("\(item.campaign): \(error.message)") }
@@ -390,6 +414,28 @@ struct DemoFeedbackLoader {
                 tally.surveysClosed += 1
             } catch {
                 warn("survei \(id) tidak dapat ditutup: \(error.message)")
+            }
+        }
+        try await ikmPlan()
+    }
+
+    /// The improving unit's follow-up plan (rencana tindak lanjut) for its lowest elements, owned by the
+    /// unit's head: action items of source IKM, each created once.
+    mutating func ikmPlan() async throws {
+        guard let unit = DemoFeedback.serviceUnits.first(where: { $0.improving }) else { return }
+        let agency = try await identity.getAgency(.init(code: unit.agency))
+        let owner = agency.units.first { $0.code == unit.unit }?.headNip ?? ""
+        let head = owner.isEmpty ? agency.headNip : owner
+        guard !head.isEmpty else { return }
+        for item in DemoFeedback.talawiPlan {
+            let source = "IKM/\(unit.agency)/\(unit.unit)/\(DemoPrograms.year)/U\(item.element)"
+            guard try await feedback.listActions(.init(sourceId: source)).actions.isEmpty else { continue }
+            do {
+                _ = try await feedback.createAction(.init(action: .init(
+                    title: item.title, source: .ikm, sourceId: source, agencyCode: unit.agency, ownerNip: head, dueDate: item.due)))
+                tally.planItems += 1
+            } catch {
+                warn("rencana tindak lanjut \(unit.name) tidak dapat dibuat: \(error.message)")
             }
         }
     }
@@ -601,7 +647,8 @@ struct DemoFeedbackLoader {
                 + "\(tally.reactionsClosed) ditutup; hasil lemah: \(weak.isEmpty ? "-" : weak))",
             "\(tally.followUpsOpened) formulir pascapelatihan dibuka, \(tally.followUpAnswers) jawaban",
             "\(tally.surveysOpened) survei IKM di \(DemoFeedback.serviceUnits.count) unit layanan (\(tally.unitsCreated) unit puskesmas dibuat), "
-                + "\(tally.publicAnswers) jawaban publik, \(improving) naik dari C ke B",
+                + "\(tally.publicAnswers) jawaban publik dan \(tally.paperAnswers) kuesioner kertas, \(improving) naik dari C ke B "
+                + "(\(tally.planItems) butir rencana tindak lanjut)",
             "\(tally.dialoguesCreated) dialog terbuka Kepala Dinas Kesehatan (\(tally.dialoguesClosed) ditutup), \(tally.aspirations) aspirasi, "
                 + "\(tally.supports) dukungan, \(tally.replies) tanggapan, \(tally.directions) arahan, \(tally.actionUpdates) pembaruan tindak lanjut",
             "\(tally.accountsCreated) akun ASN dibuat (NIP / \(DemoData.employeePassword))",

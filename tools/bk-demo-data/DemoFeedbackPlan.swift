@@ -31,8 +31,12 @@ struct DemoFeedbackPlan: Sendable {
         /// Supervisor follow-ups: the staff member the answers are about.
         var subject: String = ""
         var answers: [Answer] = []
-        /// IKM: the respondent's profile (sex, age band, education), never a name.
-        var profile: String = ""
+        /// IKM: the respondent's profile (sex, age band, education, occupation), never a name.
+        var profile = Binakarier_Feedback_V1_RespondentProfile()
+        /// IKM: the counter (loket) whose QR code was scanned; empty: the unit's own.
+        var counter: String = ""
+        /// IKM: a paper questionnaire, typed in by the unit's staff.
+        var paper = false
     }
 
     struct Reaction: Sendable {
@@ -570,15 +574,24 @@ struct DemoFeedbackPlan: Sendable {
                 let index = (Double(total) / Double(9 * count) * 25 * 100).rounded() / 100
                 var responses: [Response] = []
                 let suggestions = DemoFeedback.ikmSuggestions(unit.kind)
-                for row in scores {
+                // Where a unit has counters, answers come from each counter's QR code and from the unit's
+                // own, and every fourth is a paper questionnaire (drawn without the dice, so that the
+                // answers stay as they were planned before counters existed).
+                let counters = DemoFeedback.counters(unit)
+                for (index, row) in scores.enumerated() {
                     var draft = Draft()
                     for element in 1...9 { draft.numbers["ikm-\(element)"] = row[element - 1] }
                     if dice.chance(22) { draft.texts["ikm-saran"] = dice.pick(suggestions) }
-                    let sex = dice.chance(52) ? "Perempuan" : "Laki-laki"
+                    let sex: Binakarier_Feedback_V1_RespondentGender = dice.chance(52) ? .female : .male
                     let age = dice.pick(DemoFeedback.ageBands)
                     let education = dice.pick(DemoFeedback.educations)
-                    let profile = "\(sex); \(age); \(education)"
-                    responses.append(Response(answers: draft.answers(ikmIds), profile: profile))
+                    let occupation = DemoFeedback.occupations[(index * 7 + semester) % DemoFeedback.occupations.count]
+                    var response = Response(answers: draft.answers(ikmIds), profile: .init(age: age, gender: sex, education: education, occupation: occupation))
+                    if !counters.isEmpty {
+                        response.paper = index % 4 == 3
+                        response.counter = index % (counters.count + 1) == counters.count ? "" : counters[index % (counters.count + 1)].code
+                    }
+                    responses.append(response)
                 }
                 surveys.append(Survey(
                     unit: unit, semester: semester, title: DemoFeedback.surveyTitle(unit, semester: semester), index: index, responses: responses))

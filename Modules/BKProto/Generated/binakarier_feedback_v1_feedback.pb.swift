@@ -277,6 +277,41 @@ public enum Binakarier_Feedback_V1_DialogueState: Int32, ProtoEnum {
     }
 }
 
+public enum Binakarier_Feedback_V1_ModerationState: Int32, ProtoEnum {
+    case unspecified = 0
+    /// Shown to the dialogue's participants (never held).
+    case shown = 1
+    /// Waiting for a moderator: hidden from the participants.
+    case held = 2
+    /// Held, then released by a moderator: shown.
+    case released = 3
+    /// Held, then removed by a moderator: hidden for good (its author still sees it, with the reason).
+    case removed = 4
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "MODERATION_STATE_UNSPECIFIED"
+            case .shown: "MODERATION_STATE_SHOWN"
+            case .held: "MODERATION_STATE_HELD"
+            case .released: "MODERATION_STATE_RELEASED"
+            case .removed: "MODERATION_STATE_REMOVED"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "MODERATION_STATE_UNSPECIFIED": self = .unspecified
+            case "MODERATION_STATE_SHOWN": self = .shown
+            case "MODERATION_STATE_HELD": self = .held
+            case "MODERATION_STATE_RELEASED": self = .released
+            case "MODERATION_STATE_REMOVED": self = .removed
+            default: return nil
+        }
+    }
+}
+
 public enum Binakarier_Feedback_V1_ActionState: Int32, ProtoEnum {
     case unspecified = 0
     case `open` = 1
@@ -314,6 +349,9 @@ public enum Binakarier_Feedback_V1_ActionSource: Int32, ProtoEnum {
     case direction = 2
     case evaluation = 3
     case manual = 4
+    /// An item of a service unit's IKM follow-up plan (rencana tindak lanjut, PermenPANRB 14/2017):
+    /// source_id "IKM/<agency>/<unit>/<year>/U<element>" (U0: not one element).
+    case ikm = 5
 
     /// The value's name in the .proto, as proto3 JSON writes it.
     public var protoName: String {
@@ -323,6 +361,7 @@ public enum Binakarier_Feedback_V1_ActionSource: Int32, ProtoEnum {
             case .direction: "ACTION_SOURCE_DIRECTION"
             case .evaluation: "ACTION_SOURCE_EVALUATION"
             case .manual: "ACTION_SOURCE_MANUAL"
+            case .ikm: "ACTION_SOURCE_IKM"
         }
     }
 
@@ -334,6 +373,273 @@ public enum Binakarier_Feedback_V1_ActionSource: Int32, ProtoEnum {
             case "ACTION_SOURCE_DIRECTION": self = .direction
             case "ACTION_SOURCE_EVALUATION": self = .evaluation
             case "ACTION_SOURCE_MANUAL": self = .manual
+            case "ACTION_SOURCE_IKM": self = .ikm
+            default: return nil
+        }
+    }
+}
+
+/// The respondent profile the regulation's questionnaire asks for; every field optional (UNSPECIFIED:
+/// not given).
+public enum Binakarier_Feedback_V1_RespondentAge: Int32, ProtoEnum {
+    case unspecified = 0
+    case under20 = 1
+    case twenties = 2
+    case thirties = 3
+    case forties = 4
+    case fifties = 5
+    case sixtyAndOver = 6
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "RESPONDENT_AGE_UNSPECIFIED"
+            case .under20: "RESPONDENT_AGE_UNDER_20"
+            case .twenties: "RESPONDENT_AGE_TWENTIES"
+            case .thirties: "RESPONDENT_AGE_THIRTIES"
+            case .forties: "RESPONDENT_AGE_FORTIES"
+            case .fifties: "RESPONDENT_AGE_FIFTIES"
+            case .sixtyAndOver: "RESPONDENT_AGE_SIXTY_AND_OVER"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "RESPONDENT_AGE_UNSPECIFIED": self = .unspecified
+            case "RESPONDENT_AGE_UNDER_20": self = .under20
+            case "RESPONDENT_AGE_TWENTIES": self = .twenties
+            case "RESPONDENT_AGE_THIRTIES": self = .thirties
+            case "RESPONDENT_AGE_FORTIES": self = .forties
+            case "RESPONDENT_AGE_FIFTIES": self = .fifties
+            case "RESPONDENT_AGE_SIXTY_AND_OVER": self = .sixtyAndOver
+            default: return nil
+        }
+    }
+}
+
+public enum Binakarier_Feedback_V1_RespondentGender: Int32, ProtoEnum {
+    case unspecified = 0
+    case male = 1
+    case female = 2
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "RESPONDENT_GENDER_UNSPECIFIED"
+            case .male: "RESPONDENT_GENDER_MALE"
+            case .female: "RESPONDENT_GENDER_FEMALE"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "RESPONDENT_GENDER_UNSPECIFIED": self = .unspecified
+            case "RESPONDENT_GENDER_MALE": self = .male
+            case "RESPONDENT_GENDER_FEMALE": self = .female
+            default: return nil
+        }
+    }
+}
+
+public enum Binakarier_Feedback_V1_RespondentEducation: Int32, ProtoEnum {
+    case unspecified = 0
+    /// SD ke bawah.
+    case primary = 1
+    case juniorSecondary = 2
+    /// SMA/SMK.
+    case seniorSecondary = 3
+    /// D1–D3.
+    case diploma = 4
+    /// D4/S1.
+    case bachelor = 5
+    case master = 6
+    case doctorate = 7
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "RESPONDENT_EDUCATION_UNSPECIFIED"
+            case .primary: "RESPONDENT_EDUCATION_PRIMARY"
+            case .juniorSecondary: "RESPONDENT_EDUCATION_JUNIOR_SECONDARY"
+            case .seniorSecondary: "RESPONDENT_EDUCATION_SENIOR_SECONDARY"
+            case .diploma: "RESPONDENT_EDUCATION_DIPLOMA"
+            case .bachelor: "RESPONDENT_EDUCATION_BACHELOR"
+            case .master: "RESPONDENT_EDUCATION_MASTER"
+            case .doctorate: "RESPONDENT_EDUCATION_DOCTORATE"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "RESPONDENT_EDUCATION_UNSPECIFIED": self = .unspecified
+            case "RESPONDENT_EDUCATION_PRIMARY": self = .primary
+            case "RESPONDENT_EDUCATION_JUNIOR_SECONDARY": self = .juniorSecondary
+            case "RESPONDENT_EDUCATION_SENIOR_SECONDARY": self = .seniorSecondary
+            case "RESPONDENT_EDUCATION_DIPLOMA": self = .diploma
+            case "RESPONDENT_EDUCATION_BACHELOR": self = .bachelor
+            case "RESPONDENT_EDUCATION_MASTER": self = .master
+            case "RESPONDENT_EDUCATION_DOCTORATE": self = .doctorate
+            default: return nil
+        }
+    }
+}
+
+public enum Binakarier_Feedback_V1_RespondentOccupation: Int32, ProtoEnum {
+    case unspecified = 0
+    case civilServant = 1
+    case military = 2
+    case police = 3
+    case privateEmployee = 4
+    case entrepreneur = 5
+    case other = 6
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "RESPONDENT_OCCUPATION_UNSPECIFIED"
+            case .civilServant: "RESPONDENT_OCCUPATION_CIVIL_SERVANT"
+            case .military: "RESPONDENT_OCCUPATION_MILITARY"
+            case .police: "RESPONDENT_OCCUPATION_POLICE"
+            case .privateEmployee: "RESPONDENT_OCCUPATION_PRIVATE_EMPLOYEE"
+            case .entrepreneur: "RESPONDENT_OCCUPATION_ENTREPRENEUR"
+            case .other: "RESPONDENT_OCCUPATION_OTHER"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "RESPONDENT_OCCUPATION_UNSPECIFIED": self = .unspecified
+            case "RESPONDENT_OCCUPATION_CIVIL_SERVANT": self = .civilServant
+            case "RESPONDENT_OCCUPATION_MILITARY": self = .military
+            case "RESPONDENT_OCCUPATION_POLICE": self = .police
+            case "RESPONDENT_OCCUPATION_PRIVATE_EMPLOYEE": self = .privateEmployee
+            case "RESPONDENT_OCCUPATION_ENTREPRENEUR": self = .entrepreneur
+            case "RESPONDENT_OCCUPATION_OTHER": self = .other
+            default: return nil
+        }
+    }
+}
+
+/// When a milestone falls (LAN: jangka pendek during the course, menengah and panjang after it).
+public enum Binakarier_Feedback_V1_MilestoneTerm: Int32, ProtoEnum {
+    case unspecified = 0
+    case short = 1
+    case medium = 2
+    case long = 3
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "MILESTONE_TERM_UNSPECIFIED"
+            case .short: "MILESTONE_TERM_SHORT"
+            case .medium: "MILESTONE_TERM_MEDIUM"
+            case .long: "MILESTONE_TERM_LONG"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "MILESTONE_TERM_UNSPECIFIED": self = .unspecified
+            case "MILESTONE_TERM_SHORT": self = .short
+            case "MILESTONE_TERM_MEDIUM": self = .medium
+            case "MILESTONE_TERM_LONG": self = .long
+            default: return nil
+        }
+    }
+}
+
+public enum Binakarier_Feedback_V1_MilestoneState: Int32, ProtoEnum {
+    case unspecified = 0
+    /// Planned, no progress report yet.
+    case planned = 1
+    /// Reported by the participant, waiting for the mentor.
+    case reported = 2
+    /// Confirmed by the mentor: level-3 evidence. Final.
+    case confirmed = 3
+    /// Returned by the mentor with a note; the participant reports again.
+    case returned = 4
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "MILESTONE_STATE_UNSPECIFIED"
+            case .planned: "MILESTONE_STATE_PLANNED"
+            case .reported: "MILESTONE_STATE_REPORTED"
+            case .confirmed: "MILESTONE_STATE_CONFIRMED"
+            case .returned: "MILESTONE_STATE_RETURNED"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "MILESTONE_STATE_UNSPECIFIED": self = .unspecified
+            case "MILESTONE_STATE_PLANNED": self = .planned
+            case "MILESTONE_STATE_REPORTED": self = .reported
+            case "MILESTONE_STATE_CONFIRMED": self = .confirmed
+            case "MILESTONE_STATE_RETURNED": self = .returned
+            default: return nil
+        }
+    }
+}
+
+public enum Binakarier_Feedback_V1_ProjectRole: Int32, ProtoEnum {
+    case unspecified = 0
+    case participant = 1
+    case mentor = 2
+    case coach = 3
+    case organizer = 4
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "PROJECT_ROLE_UNSPECIFIED"
+            case .participant: "PROJECT_ROLE_PARTICIPANT"
+            case .mentor: "PROJECT_ROLE_MENTOR"
+            case .coach: "PROJECT_ROLE_COACH"
+            case .organizer: "PROJECT_ROLE_ORGANIZER"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "PROJECT_ROLE_UNSPECIFIED": self = .unspecified
+            case "PROJECT_ROLE_PARTICIPANT": self = .participant
+            case "PROJECT_ROLE_MENTOR": self = .mentor
+            case "PROJECT_ROLE_COACH": self = .coach
+            case "PROJECT_ROLE_ORGANIZER": self = .organizer
+            default: return nil
+        }
+    }
+}
+
+public enum Binakarier_Feedback_V1_ChangeProjectState: Int32, ProtoEnum {
+    case unspecified = 0
+    case active = 1
+    /// Every milestone confirmed by the mentor.
+    case completed = 2
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "CHANGE_PROJECT_STATE_UNSPECIFIED"
+            case .active: "CHANGE_PROJECT_STATE_ACTIVE"
+            case .completed: "CHANGE_PROJECT_STATE_COMPLETED"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "CHANGE_PROJECT_STATE_UNSPECIFIED": self = .unspecified
+            case "CHANGE_PROJECT_STATE_ACTIVE": self = .active
+            case "CHANGE_PROJECT_STATE_COMPLETED": self = .completed
             default: return nil
         }
     }
@@ -688,20 +994,26 @@ public struct Binakarier_Feedback_V1_SubmitPublicResponseRequest: ProtoMessage {
     public var campaignId: String = ""
     public var answers: [Binakarier_Feedback_V1_Answer] = []
 
-    /// Optional respondent profile of the IKM (age band, education, …), never a name. Accepted; not yet
-    /// stored or reported.
-    public var respondentProfile: String = ""
+    /// Optional respondent profile of the IKM questionnaire, never a name. Kept only as counts per
+    /// campaign, apart from the answers (a profile is never stored beside what its respondent answered).
+    public var profile: Binakarier_Feedback_V1_RespondentProfile? = nil
+
+    /// The counter (loket) whose QR code the respondent scanned (ListServiceCounters); empty: the unit
+    /// itself. Counted per counter, apart from the answers. INVALID_ARGUMENT: not a counter of the unit.
+    public var counterCode: String = ""
 
     public init() {}
 
     public init(
         campaignId: String = "",
         answers: [Binakarier_Feedback_V1_Answer] = [],
-        respondentProfile: String = ""
+        profile: Binakarier_Feedback_V1_RespondentProfile? = nil,
+        counterCode: String = ""
     ) {
         self.campaignId = campaignId
         self.answers = answers
-        self.respondentProfile = respondentProfile
+        self.profile = profile
+        self.counterCode = counterCode
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1602,6 +1914,22 @@ public struct Binakarier_Feedback_V1_Aspiration: ProtoMessage {
     /// The action item opened from it, if any.
     public var actionId: String = ""
 
+    /// Moderation: an anonymous aspiration with an abusive word, or reported by enough participants, is
+    /// HELD (shown to no one but the dialogue's leader, organisers and, by receipt, its author) until a
+    /// moderator releases or removes it. SHOWN: never held.
+    public var moderation: Binakarier_Feedback_V1_ModerationState = .unspecified
+
+    /// HELD: why (the words found, the reports); RELEASED or REMOVED: the moderator's reason.
+    public var moderationReason: String = ""
+
+    /// How many participants reported it (moderators only; 0 for others).
+    public var reports: Int32 = 0
+    public var reportedByMe: Bool = false
+
+    /// Only in RaiseAspiration's answer to an anonymous aspiration: the author's receipt, given once and
+    /// stored only as a hash. With it (LookupAspirations) the author follows the aspiration unnamed.
+    public var receipt: String = ""
+
     public init() {}
 
     public init(
@@ -1615,7 +1943,12 @@ public struct Binakarier_Feedback_V1_Aspiration: ProtoMessage {
         answer: String = "",
         answeredBy: String = "",
         supportedByMe: Bool = false,
-        actionId: String = ""
+        actionId: String = "",
+        moderation: Binakarier_Feedback_V1_ModerationState = .unspecified,
+        moderationReason: String = "",
+        reports: Int32 = 0,
+        reportedByMe: Bool = false,
+        receipt: String = ""
     ) {
         self.id = id
         self.dialogueId = dialogueId
@@ -1628,6 +1961,11 @@ public struct Binakarier_Feedback_V1_Aspiration: ProtoMessage {
         self.answeredBy = answeredBy
         self.supportedByMe = supportedByMe
         self.actionId = actionId
+        self.moderation = moderation
+        self.moderationReason = moderationReason
+        self.reports = reports
+        self.reportedByMe = reportedByMe
+        self.receipt = receipt
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -2185,6 +2523,1342 @@ public struct Binakarier_Feedback_V1_ListActionsResponse: ProtoMessage {
     ) {
         self.actions = actions
         self.nextPageToken = nextPageToken
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_LookupAspirationsRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.LookupAspirationsRequest"
+
+    /// Receipts as RaiseAspiration gave them (case, spaces and dashes do not matter); at most 50.
+    public var receipts: [String] = []
+
+    public init() {}
+
+    public init(
+        receipts: [String] = []
+    ) {
+        self.receipts = receipts
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ReceiptAspiration: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ReceiptAspiration"
+
+    /// The receipt as asked for (normalised: lower case, no dashes).
+    public var receipt: String = ""
+
+    /// False: no aspiration has this receipt; the other fields are empty.
+    public var found: Bool = false
+
+    /// Without author, supporters or reports; its text even when held or removed (the author wrote it).
+    public var aspiration: Binakarier_Feedback_V1_Aspiration? = nil
+
+    /// The dialogue: topic, agency, date, state (also once closed).
+    public var dialogue: Binakarier_Feedback_V1_Dialogue? = nil
+
+    /// The action item opened from it, if any (without its notes).
+    public var action: Binakarier_Feedback_V1_ActionItem? = nil
+
+    public init() {}
+
+    public init(
+        receipt: String = "",
+        found: Bool = false,
+        aspiration: Binakarier_Feedback_V1_Aspiration? = nil,
+        dialogue: Binakarier_Feedback_V1_Dialogue? = nil,
+        action: Binakarier_Feedback_V1_ActionItem? = nil
+    ) {
+        self.receipt = receipt
+        self.found = found
+        self.aspiration = aspiration
+        self.dialogue = dialogue
+        self.action = action
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_LookupAspirationsResponse: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.LookupAspirationsResponse"
+
+    /// One per receipt asked for, in the same order.
+    public var aspirations: [Binakarier_Feedback_V1_ReceiptAspiration] = []
+
+    public init() {}
+
+    public init(
+        aspirations: [Binakarier_Feedback_V1_ReceiptAspiration] = []
+    ) {
+        self.aspirations = aspirations
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ReportAspirationRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ReportAspirationRequest"
+    public var id: String = ""
+
+    /// Why it is abusive (optional, for the moderators).
+    public var reason: String = ""
+
+    public init() {}
+
+    public init(
+        id: String = "",
+        reason: String = ""
+    ) {
+        self.id = id
+        self.reason = reason
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ListHeldAspirationsRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ListHeldAspirationsRequest"
+    public var pageSize: Int32 = 0
+    public var pageToken: String = ""
+
+    /// Organisers: one agency (empty: all). Others see the dialogues they lead.
+    public var agencyCode: String = ""
+    public var dialogueId: String = ""
+
+    /// Also those already released or removed (the record of decisions).
+    public var includeDecided: Bool = false
+
+    public init() {}
+
+    public init(
+        pageSize: Int32 = 0,
+        pageToken: String = "",
+        agencyCode: String = "",
+        dialogueId: String = "",
+        includeDecided: Bool = false
+    ) {
+        self.pageSize = pageSize
+        self.pageToken = pageToken
+        self.agencyCode = agencyCode
+        self.dialogueId = dialogueId
+        self.includeDecided = includeDecided
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_HeldAspiration: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.HeldAspiration"
+    public var aspiration: Binakarier_Feedback_V1_Aspiration? = nil
+    public var dialogue: Binakarier_Feedback_V1_Dialogue? = nil
+
+    /// What the reporters wrote (without their names).
+    public var reportReasons: [String] = []
+
+    public init() {}
+
+    public init(
+        aspiration: Binakarier_Feedback_V1_Aspiration? = nil,
+        dialogue: Binakarier_Feedback_V1_Dialogue? = nil,
+        reportReasons: [String] = []
+    ) {
+        self.aspiration = aspiration
+        self.dialogue = dialogue
+        self.reportReasons = reportReasons
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ListHeldAspirationsResponse: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ListHeldAspirationsResponse"
+    public var aspirations: [Binakarier_Feedback_V1_HeldAspiration] = []
+    public var nextPageToken: String = ""
+
+    public init() {}
+
+    public init(
+        aspirations: [Binakarier_Feedback_V1_HeldAspiration] = [],
+        nextPageToken: String = ""
+    ) {
+        self.aspirations = aspirations
+        self.nextPageToken = nextPageToken
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ModerateAspirationRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ModerateAspirationRequest"
+    public var id: String = ""
+
+    /// RELEASED (shown to the participants) or REMOVED (hidden for good).
+    public var decision: Binakarier_Feedback_V1_ModerationState = .unspecified
+
+    /// Required: what the author and the record read.
+    public var reason: String = ""
+
+    public init() {}
+
+    public init(
+        id: String = "",
+        decision: Binakarier_Feedback_V1_ModerationState = .unspecified,
+        reason: String = ""
+    ) {
+        self.id = id
+        self.decision = decision
+        self.reason = reason
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_GetActionBoardRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.GetActionBoardRequest"
+    public var agencyCode: String = ""
+
+    public init() {}
+
+    public init(
+        agencyCode: String = ""
+    ) {
+        self.agencyCode = agencyCode
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+/// One action item as the public sees it: no NIP, no notes, no evidence, nobody's aspiration.
+public struct Binakarier_Feedback_V1_BoardAction: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.BoardAction"
+    public var id: String = ""
+    public var title: String = ""
+
+    /// ASPIRATION or DIRECTION.
+    public var source: Binakarier_Feedback_V1_ActionSource = .unspecified
+
+    /// The dialogue it came from.
+    public var dialogueTopic: String = ""
+    public var dialogueDate: String = ""
+
+    /// The owner's name and position, as identity has them.
+    public var ownerName: String = ""
+    public var ownerPosition: String = ""
+
+    /// YYYY-MM-DD.
+    public var dueDate: String = ""
+    public var state: Binakarier_Feedback_V1_ActionState = .unspecified
+    public var overdue: Bool = false
+
+    /// DONE or DROPPED: when (unix seconds).
+    public var closeTimeUnix: Int64 = 0
+
+    public init() {}
+
+    public init(
+        id: String = "",
+        title: String = "",
+        source: Binakarier_Feedback_V1_ActionSource = .unspecified,
+        dialogueTopic: String = "",
+        dialogueDate: String = "",
+        ownerName: String = "",
+        ownerPosition: String = "",
+        dueDate: String = "",
+        state: Binakarier_Feedback_V1_ActionState = .unspecified,
+        overdue: Bool = false,
+        closeTimeUnix: Int64 = 0
+    ) {
+        self.id = id
+        self.title = title
+        self.source = source
+        self.dialogueTopic = dialogueTopic
+        self.dialogueDate = dialogueDate
+        self.ownerName = ownerName
+        self.ownerPosition = ownerPosition
+        self.dueDate = dueDate
+        self.state = state
+        self.overdue = overdue
+        self.closeTimeUnix = closeTimeUnix
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ActionBoard: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ActionBoard"
+    public var agencyCode: String = ""
+    public var agencyName: String = ""
+
+    /// The day overdue is counted from (YYYY-MM-DD, WIB).
+    public var today: String = ""
+
+    /// The action items of the agency's dialogues: every one still open, and those closed in the last
+    /// 365 days; overdue first, then by due date, the closed ones last.
+    public var actions: [Binakarier_Feedback_V1_BoardAction] = []
+    public var `open`: Int32 = 0
+    public var inProgress: Int32 = 0
+    public var done: Int32 = 0
+    public var dropped: Int32 = 0
+    public var overdue: Int32 = 0
+
+    public init() {}
+
+    public init(
+        agencyCode: String = "",
+        agencyName: String = "",
+        today: String = "",
+        actions: [Binakarier_Feedback_V1_BoardAction] = [],
+        `open`: Int32 = 0,
+        inProgress: Int32 = 0,
+        done: Int32 = 0,
+        dropped: Int32 = 0,
+        overdue: Int32 = 0
+    ) {
+        self.agencyCode = agencyCode
+        self.agencyName = agencyName
+        self.today = today
+        self.actions = actions
+        self.open = `open`
+        self.inProgress = inProgress
+        self.done = done
+        self.dropped = dropped
+        self.overdue = overdue
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_RespondentProfile: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.RespondentProfile"
+    public var age: Binakarier_Feedback_V1_RespondentAge = .unspecified
+    public var gender: Binakarier_Feedback_V1_RespondentGender = .unspecified
+    public var education: Binakarier_Feedback_V1_RespondentEducation = .unspecified
+    public var occupation: Binakarier_Feedback_V1_RespondentOccupation = .unspecified
+
+    public init() {}
+
+    public init(
+        age: Binakarier_Feedback_V1_RespondentAge = .unspecified,
+        gender: Binakarier_Feedback_V1_RespondentGender = .unspecified,
+        education: Binakarier_Feedback_V1_RespondentEducation = .unspecified,
+        occupation: Binakarier_Feedback_V1_RespondentOccupation = .unspecified
+    ) {
+        self.age = age
+        self.gender = gender
+        self.education = education
+        self.occupation = occupation
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+/// A counter (loket) of a service unit, where a poster with its QR code hangs.
+public struct Binakarier_Feedback_V1_ServiceCounter: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ServiceCounter"
+
+    /// Short, in the QR code's address: 1–20 capital letters, digits or dashes, e.g. "1", "LOKET-A".
+    public var code: String = ""
+
+    /// As the poster names it, e.g. "Loket Pendaftaran".
+    public var name: String = ""
+
+    public init() {}
+
+    public init(
+        code: String = "",
+        name: String = ""
+    ) {
+        self.code = code
+        self.name = name
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ListServiceCountersRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ListServiceCountersRequest"
+    public var agencyCode: String = ""
+    public var unitCode: String = ""
+
+    public init() {}
+
+    public init(
+        agencyCode: String = "",
+        unitCode: String = ""
+    ) {
+        self.agencyCode = agencyCode
+        self.unitCode = unitCode
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ListServiceCountersResponse: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ListServiceCountersResponse"
+    public var agencyCode: String = ""
+    public var unitCode: String = ""
+    public var counters: [Binakarier_Feedback_V1_ServiceCounter] = []
+
+    public init() {}
+
+    public init(
+        agencyCode: String = "",
+        unitCode: String = "",
+        counters: [Binakarier_Feedback_V1_ServiceCounter] = []
+    ) {
+        self.agencyCode = agencyCode
+        self.unitCode = unitCode
+        self.counters = counters
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_SaveServiceCountersRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.SaveServiceCountersRequest"
+    public var agencyCode: String = ""
+    public var unitCode: String = ""
+
+    /// The unit's counters, all of them (at most 50): this list replaces the one before. Answers already
+    /// counted for a counter no longer listed keep its code.
+    public var counters: [Binakarier_Feedback_V1_ServiceCounter] = []
+
+    public init() {}
+
+    public init(
+        agencyCode: String = "",
+        unitCode: String = "",
+        counters: [Binakarier_Feedback_V1_ServiceCounter] = []
+    ) {
+        self.agencyCode = agencyCode
+        self.unitCode = unitCode
+        self.counters = counters
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+/// One paper questionnaire, typed in by the unit's staff.
+public struct Binakarier_Feedback_V1_PaperResponse: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.PaperResponse"
+    public var answers: [Binakarier_Feedback_V1_Answer] = []
+    public var profile: Binakarier_Feedback_V1_RespondentProfile? = nil
+    public var counterCode: String = ""
+
+    public init() {}
+
+    public init(
+        answers: [Binakarier_Feedback_V1_Answer] = [],
+        profile: Binakarier_Feedback_V1_RespondentProfile? = nil,
+        counterCode: String = ""
+    ) {
+        self.answers = answers
+        self.profile = profile
+        self.counterCode = counterCode
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_SubmitPaperResponsesRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.SubmitPaperResponsesRequest"
+    public var campaignId: String = ""
+
+    /// 1 to 500 questionnaires; all are stored or none. A refusal names the questionnaire:
+    /// `responses[3].answers.ikm-2`.
+    public var responses: [Binakarier_Feedback_V1_PaperResponse] = []
+
+    public init() {}
+
+    public init(
+        campaignId: String = "",
+        responses: [Binakarier_Feedback_V1_PaperResponse] = []
+    ) {
+        self.campaignId = campaignId
+        self.responses = responses
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_SubmitPaperResponsesResponse: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.SubmitPaperResponsesResponse"
+    public var accepted: Int32 = 0
+
+    public init() {}
+
+    public init(
+        accepted: Int32 = 0
+    ) {
+        self.accepted = accepted
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+/// One of the nine elements (unsur) in the yearly report.
+public struct Binakarier_Feedback_V1_IkmElementResult: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.IkmElementResult"
+
+    /// 1 (persyaratan) … 9 (sarana dan prasarana); code "U1" … "U9".
+    public var element: Int32 = 0
+    public var code: String = ""
+    public var name: String = ""
+
+    /// The sum of its scores / respondents (1 to 4), the weighted value (NRR × weight) and the converted
+    /// value (NRR × 25) with its grade on the regulation's table.
+    public var nrr: Double = 0
+    public var weighted: Double = 0
+    public var converted: Double = 0
+    public var grade: String = ""
+
+    /// Among the lowest elements: where the follow-up plan starts.
+    public var lowest: Bool = false
+
+    public init() {}
+
+    public init(
+        element: Int32 = 0,
+        code: String = "",
+        name: String = "",
+        nrr: Double = 0,
+        weighted: Double = 0,
+        converted: Double = 0,
+        grade: String = "",
+        lowest: Bool = false
+    ) {
+        self.element = element
+        self.code = code
+        self.name = name
+        self.nrr = nrr
+        self.weighted = weighted
+        self.converted = converted
+        self.grade = grade
+        self.lowest = lowest
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_IkmProfileCount: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.IkmProfileCount"
+
+    /// E.g. "30–39 tahun", "Perempuan", "D4/S1", "Tidak diisi".
+    public var label: String = ""
+    public var respondents: Int32 = 0
+
+    /// Of the respondents counted; 0 when hidden.
+    public var percent: Double = 0
+
+    /// Hidden: under k (or hidden with one so that the other cannot be worked out).
+    public var suppressed: Bool = false
+
+    public init() {}
+
+    public init(
+        label: String = "",
+        respondents: Int32 = 0,
+        percent: Double = 0,
+        suppressed: Bool = false
+    ) {
+        self.label = label
+        self.respondents = respondents
+        self.percent = percent
+        self.suppressed = suppressed
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_IkmProfileGroup: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.IkmProfileGroup"
+
+    /// "umur", "jenis_kelamin", "pendidikan", "pekerjaan".
+    public var dimension: String = ""
+    public var title: String = ""
+    public var counts: [Binakarier_Feedback_V1_IkmProfileCount] = []
+
+    public init() {}
+
+    public init(
+        dimension: String = "",
+        title: String = "",
+        counts: [Binakarier_Feedback_V1_IkmProfileCount] = []
+    ) {
+        self.dimension = dimension
+        self.title = title
+        self.counts = counts
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_IkmCounterResult: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.IkmCounterResult"
+    public var code: String = ""
+
+    /// Empty when the counter is no longer listed.
+    public var name: String = ""
+    public var respondents: Int32 = 0
+
+    /// The counter's index and grade; absent (0, "") under k respondents.
+    public var index: Double = 0
+    public var grade: String = ""
+    public var suppressed: Bool = false
+
+    public init() {}
+
+    public init(
+        code: String = "",
+        name: String = "",
+        respondents: Int32 = 0,
+        index: Double = 0,
+        grade: String = "",
+        suppressed: Bool = false
+    ) {
+        self.code = code
+        self.name = name
+        self.respondents = respondents
+        self.index = index
+        self.grade = grade
+        self.suppressed = suppressed
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_IkmYear: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.IkmYear"
+    public var year: Int32 = 0
+    public var respondents: Int32 = 0
+    public var index: Double = 0
+    public var grade: String = ""
+    public var gradeLabel: String = ""
+
+    /// Under k respondents, or no closed survey that year: no index.
+    public var suppressed: Bool = false
+
+    public init() {}
+
+    public init(
+        year: Int32 = 0,
+        respondents: Int32 = 0,
+        index: Double = 0,
+        grade: String = "",
+        gradeLabel: String = "",
+        suppressed: Bool = false
+    ) {
+        self.year = year
+        self.respondents = respondents
+        self.index = index
+        self.grade = grade
+        self.gradeLabel = gradeLabel
+        self.suppressed = suppressed
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+/// The yearly publication of a service unit's IKM (PermenPANRB 14/2017).
+public struct Binakarier_Feedback_V1_IkmReport: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.IkmReport"
+    public var agencyCode: String = ""
+    public var agencyName: String = ""
+    public var unitCode: String = ""
+    public var unitName: String = ""
+    public var year: Int32 = 0
+
+    /// The unit's public surveys opened that year; the closed ones with k answers or more are counted
+    /// (an anonymous survey's answers are counted once it is closed).
+    public var campaigns: [Binakarier_Feedback_V1_Campaign] = []
+    public var campaignsCounted: Int32 = 0
+    public var respondents: Int32 = 0
+
+    /// How the counted answers came in.
+    public var online: Int32 = 0
+    public var paper: Int32 = 0
+    public var k: Int32 = 0
+
+    /// Fewer than k respondents: only the counts above are given.
+    public var suppressed: Bool = false
+
+    /// The weight of each element (1/9) and the index Σ(NRR × weight) × 25 with its grade (mutu) and the
+    /// unit's performance (kinerja unit pelayanan).
+    public var weight: Double = 0
+    public var index: Double = 0
+    public var grade: String = ""
+    public var gradeLabel: String = ""
+    public var elements: [Binakarier_Feedback_V1_IkmElementResult] = []
+    public var profile: [Binakarier_Feedback_V1_IkmProfileGroup] = []
+    public var counters: [Binakarier_Feedback_V1_IkmCounterResult] = []
+
+    /// The follow-up plan (rencana tindak lanjut): action items of source IKM for this unit and year.
+    public var plan: [Binakarier_Feedback_V1_ActionItem] = []
+
+    /// The unit's index per year, the oldest first, up to this one.
+    public var trend: [Binakarier_Feedback_V1_IkmYear] = []
+    public var generateTimeUnix: Int64 = 0
+
+    public init() {}
+
+    public init(
+        agencyCode: String = "",
+        agencyName: String = "",
+        unitCode: String = "",
+        unitName: String = "",
+        year: Int32 = 0,
+        campaigns: [Binakarier_Feedback_V1_Campaign] = [],
+        campaignsCounted: Int32 = 0,
+        respondents: Int32 = 0,
+        online: Int32 = 0,
+        paper: Int32 = 0,
+        k: Int32 = 0,
+        suppressed: Bool = false,
+        weight: Double = 0,
+        index: Double = 0,
+        grade: String = "",
+        gradeLabel: String = "",
+        elements: [Binakarier_Feedback_V1_IkmElementResult] = [],
+        profile: [Binakarier_Feedback_V1_IkmProfileGroup] = [],
+        counters: [Binakarier_Feedback_V1_IkmCounterResult] = [],
+        plan: [Binakarier_Feedback_V1_ActionItem] = [],
+        trend: [Binakarier_Feedback_V1_IkmYear] = [],
+        generateTimeUnix: Int64 = 0
+    ) {
+        self.agencyCode = agencyCode
+        self.agencyName = agencyName
+        self.unitCode = unitCode
+        self.unitName = unitName
+        self.year = year
+        self.campaigns = campaigns
+        self.campaignsCounted = campaignsCounted
+        self.respondents = respondents
+        self.online = online
+        self.paper = paper
+        self.k = k
+        self.suppressed = suppressed
+        self.weight = weight
+        self.index = index
+        self.grade = grade
+        self.gradeLabel = gradeLabel
+        self.elements = elements
+        self.profile = profile
+        self.counters = counters
+        self.plan = plan
+        self.trend = trend
+        self.generateTimeUnix = generateTimeUnix
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_GetIkmReportRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.GetIkmReportRequest"
+    public var agencyCode: String = ""
+    public var unitCode: String = ""
+
+    /// 0: this year.
+    public var year: Int32 = 0
+
+    public init() {}
+
+    public init(
+        agencyCode: String = "",
+        unitCode: String = "",
+        year: Int32 = 0
+    ) {
+        self.agencyCode = agencyCode
+        self.unitCode = unitCode
+        self.year = year
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_Milestone: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.Milestone"
+
+    /// Assigned ("T1", "T2", …); kept when the plan changes.
+    public var id: String = ""
+    public var title: String = ""
+    public var term: Binakarier_Feedback_V1_MilestoneTerm = .unspecified
+
+    /// YYYY-MM-DD.
+    public var dueDate: String = ""
+
+    /// What shows it is reached (output / indikator keberhasilan).
+    public var output: String = ""
+    public var state: Binakarier_Feedback_V1_MilestoneState = .unspecified
+
+    /// The participant's latest progress report and its evidence (a document number, a link, a place).
+    public var report: String = ""
+    public var evidence: String = ""
+    public var reportTimeUnix: Int64 = 0
+
+    /// The mentor's note with the confirmation or return, who gave it and when.
+    public var mentorNote: String = ""
+    public var reviewedBy: String = ""
+    public var reviewTimeUnix: Int64 = 0
+
+    public init() {}
+
+    public init(
+        id: String = "",
+        title: String = "",
+        term: Binakarier_Feedback_V1_MilestoneTerm = .unspecified,
+        dueDate: String = "",
+        output: String = "",
+        state: Binakarier_Feedback_V1_MilestoneState = .unspecified,
+        report: String = "",
+        evidence: String = "",
+        reportTimeUnix: Int64 = 0,
+        mentorNote: String = "",
+        reviewedBy: String = "",
+        reviewTimeUnix: Int64 = 0
+    ) {
+        self.id = id
+        self.title = title
+        self.term = term
+        self.dueDate = dueDate
+        self.output = output
+        self.state = state
+        self.report = report
+        self.evidence = evidence
+        self.reportTimeUnix = reportTimeUnix
+        self.mentorNote = mentorNote
+        self.reviewedBy = reviewedBy
+        self.reviewTimeUnix = reviewTimeUnix
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ProjectComment: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ProjectComment"
+    public var id: String = ""
+
+    /// Empty: about the whole project.
+    public var milestoneId: String = ""
+
+    /// The author's NIP (or account name for an organiser without one) and role in the project.
+    public var author: String = ""
+    public var role: Binakarier_Feedback_V1_ProjectRole = .unspecified
+    public var text: String = ""
+    public var createTimeUnix: Int64 = 0
+
+    public init() {}
+
+    public init(
+        id: String = "",
+        milestoneId: String = "",
+        author: String = "",
+        role: Binakarier_Feedback_V1_ProjectRole = .unspecified,
+        text: String = "",
+        createTimeUnix: Int64 = 0
+    ) {
+        self.id = id
+        self.milestoneId = milestoneId
+        self.author = author
+        self.role = role
+        self.text = text
+        self.createTimeUnix = createTimeUnix
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ChangeProject: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ChangeProject"
+
+    /// Assigned, e.g. "AP-7K2M9Q4X".
+    public var id: String = ""
+
+    /// The leadership training's session; its program and which training it is (PKA, PKP, PKN, PIM).
+    public var sessionId: String = ""
+    public var programCode: String = ""
+    public var training: String = ""
+    public var participantNip: String = ""
+
+    /// The participant's agency when the project was created (its head sees it).
+    public var agencyCode: String = ""
+    public var title: String = ""
+
+    /// The problem (isu) the project addresses and what it aims to change.
+    public var problem: String = ""
+    public var goal: String = ""
+    public var mentorNip: String = ""
+
+    /// The coach: an ASN by NIP (who may then comment), or only a name (a widyaiswara from elsewhere).
+    public var coachNip: String = ""
+    public var coachName: String = ""
+    public var milestones: [Binakarier_Feedback_V1_Milestone] = []
+    public var comments: [Binakarier_Feedback_V1_ProjectComment] = []
+    public var state: Binakarier_Feedback_V1_ChangeProjectState = .unspecified
+
+    /// Counts of the milestones: confirmed by the mentor, and reported and waiting for them.
+    public var confirmed: Int32 = 0
+    public var awaitingReview: Int32 = 0
+    public var createdBy: String = ""
+    public var createTimeUnix: Int64 = 0
+    public var updateTimeUnix: Int64 = 0
+
+    public init() {}
+
+    public init(
+        id: String = "",
+        sessionId: String = "",
+        programCode: String = "",
+        training: String = "",
+        participantNip: String = "",
+        agencyCode: String = "",
+        title: String = "",
+        problem: String = "",
+        goal: String = "",
+        mentorNip: String = "",
+        coachNip: String = "",
+        coachName: String = "",
+        milestones: [Binakarier_Feedback_V1_Milestone] = [],
+        comments: [Binakarier_Feedback_V1_ProjectComment] = [],
+        state: Binakarier_Feedback_V1_ChangeProjectState = .unspecified,
+        confirmed: Int32 = 0,
+        awaitingReview: Int32 = 0,
+        createdBy: String = "",
+        createTimeUnix: Int64 = 0,
+        updateTimeUnix: Int64 = 0
+    ) {
+        self.id = id
+        self.sessionId = sessionId
+        self.programCode = programCode
+        self.training = training
+        self.participantNip = participantNip
+        self.agencyCode = agencyCode
+        self.title = title
+        self.problem = problem
+        self.goal = goal
+        self.mentorNip = mentorNip
+        self.coachNip = coachNip
+        self.coachName = coachName
+        self.milestones = milestones
+        self.comments = comments
+        self.state = state
+        self.confirmed = confirmed
+        self.awaitingReview = awaitingReview
+        self.createdBy = createdBy
+        self.createTimeUnix = createTimeUnix
+        self.updateTimeUnix = updateTimeUnix
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_CreateChangeProjectRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.CreateChangeProjectRequest"
+
+    /// session_id, title, problem, goal, milestones (title, term, due_date, output); participant_nip for
+    /// organisers (a participant creates their own); mentor_nip, coach_nip, coach_name for organisers
+    /// (the mentor defaults to the participant's direct supervisor).
+    public var project: Binakarier_Feedback_V1_ChangeProject? = nil
+
+    public init() {}
+
+    public init(
+        project: Binakarier_Feedback_V1_ChangeProject? = nil
+    ) {
+        self.project = project
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_UpdateChangeProjectRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.UpdateChangeProjectRequest"
+    public var project: Binakarier_Feedback_V1_ChangeProject? = nil
+
+    /// The participant: title, problem, goal, milestones. Organisers also mentor_nip, coach_nip, coach_name.
+    /// `milestones` replaces the plan: a milestone keeps its state by id, new ones (no id) are planned; a
+    /// confirmed milestone cannot be removed or changed.
+    public var updateMask: Google_Protobuf_FieldMask? = nil
+
+    public init() {}
+
+    public init(
+        project: Binakarier_Feedback_V1_ChangeProject? = nil,
+        updateMask: Google_Protobuf_FieldMask? = nil
+    ) {
+        self.project = project
+        self.updateMask = updateMask
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_GetChangeProjectRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.GetChangeProjectRequest"
+    public var id: String = ""
+
+    public init() {}
+
+    public init(
+        id: String = ""
+    ) {
+        self.id = id
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ListChangeProjectsRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ListChangeProjectsRequest"
+    public var pageSize: Int32 = 0
+    public var pageToken: String = ""
+    public var sessionId: String = ""
+    public var programCode: String = ""
+    public var mentorNip: String = ""
+    public var participantNip: String = ""
+    public var coachNip: String = ""
+    public var agencyCode: String = ""
+
+    /// Only projects with milestones reported and waiting for the mentor (the mentor's queue).
+    public var awaitingReviewOnly: Bool = false
+
+    public init() {}
+
+    public init(
+        pageSize: Int32 = 0,
+        pageToken: String = "",
+        sessionId: String = "",
+        programCode: String = "",
+        mentorNip: String = "",
+        participantNip: String = "",
+        coachNip: String = "",
+        agencyCode: String = "",
+        awaitingReviewOnly: Bool = false
+    ) {
+        self.pageSize = pageSize
+        self.pageToken = pageToken
+        self.sessionId = sessionId
+        self.programCode = programCode
+        self.mentorNip = mentorNip
+        self.participantNip = participantNip
+        self.coachNip = coachNip
+        self.agencyCode = agencyCode
+        self.awaitingReviewOnly = awaitingReviewOnly
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ListChangeProjectsResponse: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ListChangeProjectsResponse"
+    public var projects: [Binakarier_Feedback_V1_ChangeProject] = []
+    public var nextPageToken: String = ""
+
+    public init() {}
+
+    public init(
+        projects: [Binakarier_Feedback_V1_ChangeProject] = [],
+        nextPageToken: String = ""
+    ) {
+        self.projects = projects
+        self.nextPageToken = nextPageToken
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ReportMilestoneRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ReportMilestoneRequest"
+    public var projectId: String = ""
+    public var milestoneId: String = ""
+    public var report: String = ""
+    public var evidence: String = ""
+
+    public init() {}
+
+    public init(
+        projectId: String = "",
+        milestoneId: String = "",
+        report: String = "",
+        evidence: String = ""
+    ) {
+        self.projectId = projectId
+        self.milestoneId = milestoneId
+        self.report = report
+        self.evidence = evidence
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_ReviewMilestoneRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.ReviewMilestoneRequest"
+    public var projectId: String = ""
+    public var milestoneId: String = ""
+
+    /// CONFIRMED or RETURNED.
+    public var decision: Binakarier_Feedback_V1_MilestoneState = .unspecified
+
+    /// Required to return; kept with a confirmation too.
+    public var note: String = ""
+
+    public init() {}
+
+    public init(
+        projectId: String = "",
+        milestoneId: String = "",
+        decision: Binakarier_Feedback_V1_MilestoneState = .unspecified,
+        note: String = ""
+    ) {
+        self.projectId = projectId
+        self.milestoneId = milestoneId
+        self.decision = decision
+        self.note = note
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Feedback_V1_CommentChangeProjectRequest: ProtoMessage {
+    public static let protoName = "binakarier.feedback.v1.CommentChangeProjectRequest"
+    public var projectId: String = ""
+    public var milestoneId: String = ""
+    public var text: String = ""
+
+    public init() {}
+
+    public init(
+        projectId: String = "",
+        milestoneId: String = "",
+        text: String = ""
+    ) {
+        self.projectId = projectId
+        self.milestoneId = milestoneId
+        self.text = text
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -2983,14 +4657,16 @@ extension Binakarier_Feedback_V1_SubmitPublicResponseRequest: ProtoCBridged {
         if !self.campaignId.isEmpty { c.pointee.campaign_id = try arena.cString(self.campaignId, field: "campaign_id") }
         c.pointee.n_answers = self.answers.count
         c.pointee.answers = try arena.messages(self.answers)
-        if !self.respondentProfile.isEmpty { c.pointee.respondent_profile = try arena.cString(self.respondentProfile, field: "respondent_profile") }
+        if let message = self.profile { c.pointee.profile = try arena.message(message) }
+        if !self.counterCode.isEmpty { c.pointee.counter_code = try arena.cString(self.counterCode, field: "counter_code") }
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
         self.init()
         self.campaignId = ProtoCBridge.string(c.pointee.campaign_id)
         self.answers = try ProtoCBridge.messages(c.pointee.answers, c.pointee.n_answers)
-        self.respondentProfile = ProtoCBridge.string(c.pointee.respondent_profile)
+        self.profile = try ProtoCBridge.message(c.pointee.profile)
+        self.counterCode = ProtoCBridge.string(c.pointee.counter_code)
     }
 }
 
@@ -3006,8 +4682,22 @@ extension Binakarier_Feedback_V1_SubmitPublicResponseRequest {
                     self.campaignId = source.campaignId
                 case "answers" where rest == nil:
                     self.answers = source.answers
-                case "respondent_profile" where rest == nil:
-                    self.respondentProfile = source.respondentProfile
+                case "profile":
+                    if let rest {
+                        var inner = self.profile ?? .init()
+                        do {
+                            try inner.merge(from: source.profile ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.profile = inner
+                    }
+                    else {
+                        self.profile = source.profile
+                    }
+                case "counter_code" where rest == nil:
+                    self.counterCode = source.counterCode
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -3025,8 +4715,10 @@ extension Binakarier_Feedback_V1_SubmitPublicResponseRequest: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.campaignId = value }
                 case "answers":
                     self.answers = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_Answer>.self, container, key)
-                case "respondentProfile", "respondent_profile":
-                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.respondentProfile = value }
+                case "profile":
+                    self.profile = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Feedback_V1_RespondentProfile>.self, container, key)
+                case "counterCode", "counter_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.counterCode = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.SubmitPublicResponseRequest", codingPath: container.codingPath)
             }
@@ -3039,7 +4731,8 @@ extension Binakarier_Feedback_V1_SubmitPublicResponseRequest: Encodable {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
         if !self.campaignId.isEmpty { try container.encode(self.campaignId, forKey: ProtoJSONKey("campaignId")) }
         if !self.answers.isEmpty { try container.encode(self.answers, forKey: ProtoJSONKey("answers")) }
-        if !self.respondentProfile.isEmpty { try container.encode(self.respondentProfile, forKey: ProtoJSONKey("respondentProfile")) }
+        if self.profile != nil { try container.encode(self.profile!, forKey: ProtoJSONKey("profile")) }
+        if !self.counterCode.isEmpty { try container.encode(self.counterCode, forKey: ProtoJSONKey("counterCode")) }
     }
 }
 
@@ -5277,6 +6970,11 @@ extension Binakarier_Feedback_V1_Aspiration: ProtoCBridged {
         if !self.answeredBy.isEmpty { c.pointee.answered_by = try arena.cString(self.answeredBy, field: "answered_by") }
         c.pointee.supported_by_me = self.supportedByMe ? 1 : 0
         if !self.actionId.isEmpty { c.pointee.action_id = try arena.cString(self.actionId, field: "action_id") }
+        c.pointee.moderation = .init(rawValue: .init(truncatingIfNeeded: self.moderation.rawValue))
+        if !self.moderationReason.isEmpty { c.pointee.moderation_reason = try arena.cString(self.moderationReason, field: "moderation_reason") }
+        c.pointee.reports = self.reports
+        c.pointee.reported_by_me = self.reportedByMe ? 1 : 0
+        if !self.receipt.isEmpty { c.pointee.receipt = try arena.cString(self.receipt, field: "receipt") }
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -5292,6 +6990,11 @@ extension Binakarier_Feedback_V1_Aspiration: ProtoCBridged {
         self.answeredBy = ProtoCBridge.string(c.pointee.answered_by)
         self.supportedByMe = c.pointee.supported_by_me != 0
         self.actionId = ProtoCBridge.string(c.pointee.action_id)
+        self.moderation = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_ModerationState.self, Int32(truncatingIfNeeded: c.pointee.moderation.rawValue), field: "binakarier.feedback.v1.Aspiration.moderation")
+        self.moderationReason = ProtoCBridge.string(c.pointee.moderation_reason)
+        self.reports = c.pointee.reports
+        self.reportedByMe = c.pointee.reported_by_me != 0
+        self.receipt = ProtoCBridge.string(c.pointee.receipt)
     }
 }
 
@@ -5325,6 +7028,16 @@ extension Binakarier_Feedback_V1_Aspiration {
                     self.supportedByMe = source.supportedByMe
                 case "action_id" where rest == nil:
                     self.actionId = source.actionId
+                case "moderation" where rest == nil:
+                    self.moderation = source.moderation
+                case "moderation_reason" where rest == nil:
+                    self.moderationReason = source.moderationReason
+                case "reports" where rest == nil:
+                    self.reports = source.reports
+                case "reported_by_me" where rest == nil:
+                    self.reportedByMe = source.reportedByMe
+                case "receipt" where rest == nil:
+                    self.receipt = source.receipt
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -5360,6 +7073,16 @@ extension Binakarier_Feedback_V1_Aspiration: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.supportedByMe = value }
                 case "actionId", "action_id":
                     if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.actionId = value }
+                case "moderation":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_ModerationState>.self, container, key) { self.moderation = value }
+                case "moderationReason", "moderation_reason":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.moderationReason = value }
+                case "reports":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.reports = value }
+                case "reportedByMe", "reported_by_me":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.reportedByMe = value }
+                case "receipt":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.receipt = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.Aspiration", codingPath: container.codingPath)
             }
@@ -5381,6 +7104,11 @@ extension Binakarier_Feedback_V1_Aspiration: Encodable {
         if !self.answeredBy.isEmpty { try container.encode(self.answeredBy, forKey: ProtoJSONKey("answeredBy")) }
         if self.supportedByMe { try container.encode(self.supportedByMe, forKey: ProtoJSONKey("supportedByMe")) }
         if !self.actionId.isEmpty { try container.encode(self.actionId, forKey: ProtoJSONKey("actionId")) }
+        if self.moderation.rawValue != 0 { try container.encode(self.moderation.protoName, forKey: ProtoJSONKey("moderation")) }
+        if !self.moderationReason.isEmpty { try container.encode(self.moderationReason, forKey: ProtoJSONKey("moderationReason")) }
+        if self.reports != 0 { try container.encode(self.reports, forKey: ProtoJSONKey("reports")) }
+        if self.reportedByMe { try container.encode(self.reportedByMe, forKey: ProtoJSONKey("reportedByMe")) }
+        if !self.receipt.isEmpty { try container.encode(self.receipt, forKey: ProtoJSONKey("receipt")) }
     }
 }
 
@@ -6862,6 +8590,3273 @@ extension Binakarier_Feedback_V1_ListActionsResponse: Encodable {
     }
 }
 
+extension Binakarier_Feedback_V1_LookupAspirationsRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__LookupAspirationsRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__lookup_aspirations_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.n_receipts = self.receipts.count
+        c.pointee.receipts = try arena.cStrings(self.receipts, field: "receipts")
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.receipts = ProtoCBridge.strings(c.pointee.receipts, c.pointee.n_receipts)
+    }
+}
+
+extension Binakarier_Feedback_V1_LookupAspirationsRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "receipts" where rest == nil:
+                    self.receipts = source.receipts
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_LookupAspirationsRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "receipts":
+                    self.receipts = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.LookupAspirationsRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_LookupAspirationsRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.receipts.isEmpty { try container.encode(self.receipts, forKey: ProtoJSONKey("receipts")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReceiptAspiration: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ReceiptAspiration
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__receipt_aspiration__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.receipt.isEmpty { c.pointee.receipt = try arena.cString(self.receipt, field: "receipt") }
+        c.pointee.found = self.found ? 1 : 0
+        if let message = self.aspiration { c.pointee.aspiration = try arena.message(message) }
+        if let message = self.dialogue { c.pointee.dialogue = try arena.message(message) }
+        if let message = self.action { c.pointee.action = try arena.message(message) }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.receipt = ProtoCBridge.string(c.pointee.receipt)
+        self.found = c.pointee.found != 0
+        self.aspiration = try ProtoCBridge.message(c.pointee.aspiration)
+        self.dialogue = try ProtoCBridge.message(c.pointee.dialogue)
+        self.action = try ProtoCBridge.message(c.pointee.action)
+    }
+}
+
+extension Binakarier_Feedback_V1_ReceiptAspiration {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "receipt" where rest == nil:
+                    self.receipt = source.receipt
+                case "found" where rest == nil:
+                    self.found = source.found
+                case "aspiration":
+                    if let rest {
+                        var inner = self.aspiration ?? .init()
+                        do {
+                            try inner.merge(from: source.aspiration ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.aspiration = inner
+                    }
+                    else {
+                        self.aspiration = source.aspiration
+                    }
+                case "dialogue":
+                    if let rest {
+                        var inner = self.dialogue ?? .init()
+                        do {
+                            try inner.merge(from: source.dialogue ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.dialogue = inner
+                    }
+                    else {
+                        self.dialogue = source.dialogue
+                    }
+                case "action":
+                    if let rest {
+                        var inner = self.action ?? .init()
+                        do {
+                            try inner.merge(from: source.action ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.action = inner
+                    }
+                    else {
+                        self.action = source.action
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReceiptAspiration: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "receipt":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.receipt = value }
+                case "found":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.found = value }
+                case "aspiration":
+                    self.aspiration = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Feedback_V1_Aspiration>.self, container, key)
+                case "dialogue":
+                    self.dialogue = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Feedback_V1_Dialogue>.self, container, key)
+                case "action":
+                    self.action = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Feedback_V1_ActionItem>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ReceiptAspiration", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReceiptAspiration: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.receipt.isEmpty { try container.encode(self.receipt, forKey: ProtoJSONKey("receipt")) }
+        if self.found { try container.encode(self.found, forKey: ProtoJSONKey("found")) }
+        if self.aspiration != nil { try container.encode(self.aspiration!, forKey: ProtoJSONKey("aspiration")) }
+        if self.dialogue != nil { try container.encode(self.dialogue!, forKey: ProtoJSONKey("dialogue")) }
+        if self.action != nil { try container.encode(self.action!, forKey: ProtoJSONKey("action")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_LookupAspirationsResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__LookupAspirationsResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__lookup_aspirations_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.n_aspirations = self.aspirations.count
+        c.pointee.aspirations = try arena.messages(self.aspirations)
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.aspirations = try ProtoCBridge.messages(c.pointee.aspirations, c.pointee.n_aspirations)
+    }
+}
+
+extension Binakarier_Feedback_V1_LookupAspirationsResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "aspirations" where rest == nil:
+                    self.aspirations = source.aspirations
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_LookupAspirationsResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "aspirations":
+                    self.aspirations = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_ReceiptAspiration>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.LookupAspirationsResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_LookupAspirationsResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.aspirations.isEmpty { try container.encode(self.aspirations, forKey: ProtoJSONKey("aspirations")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReportAspirationRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ReportAspirationRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__report_aspiration_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.id.isEmpty { c.pointee.id = try arena.cString(self.id, field: "id") }
+        if !self.reason.isEmpty { c.pointee.reason = try arena.cString(self.reason, field: "reason") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.id = ProtoCBridge.string(c.pointee.id)
+        self.reason = ProtoCBridge.string(c.pointee.reason)
+    }
+}
+
+extension Binakarier_Feedback_V1_ReportAspirationRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "id" where rest == nil:
+                    self.id = source.id
+                case "reason" where rest == nil:
+                    self.reason = source.reason
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReportAspirationRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.id = value }
+                case "reason":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.reason = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ReportAspirationRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReportAspirationRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.id.isEmpty { try container.encode(self.id, forKey: ProtoJSONKey("id")) }
+        if !self.reason.isEmpty { try container.encode(self.reason, forKey: ProtoJSONKey("reason")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListHeldAspirationsRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ListHeldAspirationsRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__list_held_aspirations_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.page_size = self.pageSize
+        if !self.pageToken.isEmpty { c.pointee.page_token = try arena.cString(self.pageToken, field: "page_token") }
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+        if !self.dialogueId.isEmpty { c.pointee.dialogue_id = try arena.cString(self.dialogueId, field: "dialogue_id") }
+        c.pointee.include_decided = self.includeDecided ? 1 : 0
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.pageSize = c.pointee.page_size
+        self.pageToken = ProtoCBridge.string(c.pointee.page_token)
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+        self.dialogueId = ProtoCBridge.string(c.pointee.dialogue_id)
+        self.includeDecided = c.pointee.include_decided != 0
+    }
+}
+
+extension Binakarier_Feedback_V1_ListHeldAspirationsRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "page_size" where rest == nil:
+                    self.pageSize = source.pageSize
+                case "page_token" where rest == nil:
+                    self.pageToken = source.pageToken
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "dialogue_id" where rest == nil:
+                    self.dialogueId = source.dialogueId
+                case "include_decided" where rest == nil:
+                    self.includeDecided = source.includeDecided
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListHeldAspirationsRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "pageSize", "page_size":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.pageSize = value }
+                case "pageToken", "page_token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.pageToken = value }
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "dialogueId", "dialogue_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.dialogueId = value }
+                case "includeDecided", "include_decided":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.includeDecided = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ListHeldAspirationsRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListHeldAspirationsRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.pageSize != 0 { try container.encode(self.pageSize, forKey: ProtoJSONKey("pageSize")) }
+        if !self.pageToken.isEmpty { try container.encode(self.pageToken, forKey: ProtoJSONKey("pageToken")) }
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.dialogueId.isEmpty { try container.encode(self.dialogueId, forKey: ProtoJSONKey("dialogueId")) }
+        if self.includeDecided { try container.encode(self.includeDecided, forKey: ProtoJSONKey("includeDecided")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_HeldAspiration: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__HeldAspiration
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__held_aspiration__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if let message = self.aspiration { c.pointee.aspiration = try arena.message(message) }
+        if let message = self.dialogue { c.pointee.dialogue = try arena.message(message) }
+        c.pointee.n_report_reasons = self.reportReasons.count
+        c.pointee.report_reasons = try arena.cStrings(self.reportReasons, field: "report_reasons")
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.aspiration = try ProtoCBridge.message(c.pointee.aspiration)
+        self.dialogue = try ProtoCBridge.message(c.pointee.dialogue)
+        self.reportReasons = ProtoCBridge.strings(c.pointee.report_reasons, c.pointee.n_report_reasons)
+    }
+}
+
+extension Binakarier_Feedback_V1_HeldAspiration {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "aspiration":
+                    if let rest {
+                        var inner = self.aspiration ?? .init()
+                        do {
+                            try inner.merge(from: source.aspiration ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.aspiration = inner
+                    }
+                    else {
+                        self.aspiration = source.aspiration
+                    }
+                case "dialogue":
+                    if let rest {
+                        var inner = self.dialogue ?? .init()
+                        do {
+                            try inner.merge(from: source.dialogue ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.dialogue = inner
+                    }
+                    else {
+                        self.dialogue = source.dialogue
+                    }
+                case "report_reasons" where rest == nil:
+                    self.reportReasons = source.reportReasons
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_HeldAspiration: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "aspiration":
+                    self.aspiration = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Feedback_V1_Aspiration>.self, container, key)
+                case "dialogue":
+                    self.dialogue = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Feedback_V1_Dialogue>.self, container, key)
+                case "reportReasons", "report_reasons":
+                    self.reportReasons = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.HeldAspiration", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_HeldAspiration: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.aspiration != nil { try container.encode(self.aspiration!, forKey: ProtoJSONKey("aspiration")) }
+        if self.dialogue != nil { try container.encode(self.dialogue!, forKey: ProtoJSONKey("dialogue")) }
+        if !self.reportReasons.isEmpty { try container.encode(self.reportReasons, forKey: ProtoJSONKey("reportReasons")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListHeldAspirationsResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ListHeldAspirationsResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__list_held_aspirations_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.n_aspirations = self.aspirations.count
+        c.pointee.aspirations = try arena.messages(self.aspirations)
+        if !self.nextPageToken.isEmpty { c.pointee.next_page_token = try arena.cString(self.nextPageToken, field: "next_page_token") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.aspirations = try ProtoCBridge.messages(c.pointee.aspirations, c.pointee.n_aspirations)
+        self.nextPageToken = ProtoCBridge.string(c.pointee.next_page_token)
+    }
+}
+
+extension Binakarier_Feedback_V1_ListHeldAspirationsResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "aspirations" where rest == nil:
+                    self.aspirations = source.aspirations
+                case "next_page_token" where rest == nil:
+                    self.nextPageToken = source.nextPageToken
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListHeldAspirationsResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "aspirations":
+                    self.aspirations = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_HeldAspiration>.self, container, key)
+                case "nextPageToken", "next_page_token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nextPageToken = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ListHeldAspirationsResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListHeldAspirationsResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.aspirations.isEmpty { try container.encode(self.aspirations, forKey: ProtoJSONKey("aspirations")) }
+        if !self.nextPageToken.isEmpty { try container.encode(self.nextPageToken, forKey: ProtoJSONKey("nextPageToken")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ModerateAspirationRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ModerateAspirationRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__moderate_aspiration_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.id.isEmpty { c.pointee.id = try arena.cString(self.id, field: "id") }
+        c.pointee.decision = .init(rawValue: .init(truncatingIfNeeded: self.decision.rawValue))
+        if !self.reason.isEmpty { c.pointee.reason = try arena.cString(self.reason, field: "reason") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.id = ProtoCBridge.string(c.pointee.id)
+        self.decision = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_ModerationState.self, Int32(truncatingIfNeeded: c.pointee.decision.rawValue), field: "binakarier.feedback.v1.ModerateAspirationRequest.decision")
+        self.reason = ProtoCBridge.string(c.pointee.reason)
+    }
+}
+
+extension Binakarier_Feedback_V1_ModerateAspirationRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "id" where rest == nil:
+                    self.id = source.id
+                case "decision" where rest == nil:
+                    self.decision = source.decision
+                case "reason" where rest == nil:
+                    self.reason = source.reason
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ModerateAspirationRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.id = value }
+                case "decision":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_ModerationState>.self, container, key) { self.decision = value }
+                case "reason":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.reason = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ModerateAspirationRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ModerateAspirationRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.id.isEmpty { try container.encode(self.id, forKey: ProtoJSONKey("id")) }
+        if self.decision.rawValue != 0 { try container.encode(self.decision.protoName, forKey: ProtoJSONKey("decision")) }
+        if !self.reason.isEmpty { try container.encode(self.reason, forKey: ProtoJSONKey("reason")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_GetActionBoardRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__GetActionBoardRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__get_action_board_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+    }
+}
+
+extension Binakarier_Feedback_V1_GetActionBoardRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_GetActionBoardRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.GetActionBoardRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_GetActionBoardRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_BoardAction: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__BoardAction
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__board_action__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.id.isEmpty { c.pointee.id = try arena.cString(self.id, field: "id") }
+        if !self.title.isEmpty { c.pointee.title = try arena.cString(self.title, field: "title") }
+        c.pointee.source = .init(rawValue: .init(truncatingIfNeeded: self.source.rawValue))
+        if !self.dialogueTopic.isEmpty { c.pointee.dialogue_topic = try arena.cString(self.dialogueTopic, field: "dialogue_topic") }
+        if !self.dialogueDate.isEmpty { c.pointee.dialogue_date = try arena.cString(self.dialogueDate, field: "dialogue_date") }
+        if !self.ownerName.isEmpty { c.pointee.owner_name = try arena.cString(self.ownerName, field: "owner_name") }
+        if !self.ownerPosition.isEmpty { c.pointee.owner_position = try arena.cString(self.ownerPosition, field: "owner_position") }
+        if !self.dueDate.isEmpty { c.pointee.due_date = try arena.cString(self.dueDate, field: "due_date") }
+        c.pointee.state = .init(rawValue: .init(truncatingIfNeeded: self.state.rawValue))
+        c.pointee.overdue = self.overdue ? 1 : 0
+        c.pointee.close_time_unix = self.closeTimeUnix
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.id = ProtoCBridge.string(c.pointee.id)
+        self.title = ProtoCBridge.string(c.pointee.title)
+        self.source = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_ActionSource.self, Int32(truncatingIfNeeded: c.pointee.source.rawValue), field: "binakarier.feedback.v1.BoardAction.source")
+        self.dialogueTopic = ProtoCBridge.string(c.pointee.dialogue_topic)
+        self.dialogueDate = ProtoCBridge.string(c.pointee.dialogue_date)
+        self.ownerName = ProtoCBridge.string(c.pointee.owner_name)
+        self.ownerPosition = ProtoCBridge.string(c.pointee.owner_position)
+        self.dueDate = ProtoCBridge.string(c.pointee.due_date)
+        self.state = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_ActionState.self, Int32(truncatingIfNeeded: c.pointee.state.rawValue), field: "binakarier.feedback.v1.BoardAction.state")
+        self.overdue = c.pointee.overdue != 0
+        self.closeTimeUnix = c.pointee.close_time_unix
+    }
+}
+
+extension Binakarier_Feedback_V1_BoardAction {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "id" where rest == nil:
+                    self.id = source.id
+                case "title" where rest == nil:
+                    self.title = source.title
+                case "source" where rest == nil:
+                    self.source = source.source
+                case "dialogue_topic" where rest == nil:
+                    self.dialogueTopic = source.dialogueTopic
+                case "dialogue_date" where rest == nil:
+                    self.dialogueDate = source.dialogueDate
+                case "owner_name" where rest == nil:
+                    self.ownerName = source.ownerName
+                case "owner_position" where rest == nil:
+                    self.ownerPosition = source.ownerPosition
+                case "due_date" where rest == nil:
+                    self.dueDate = source.dueDate
+                case "state" where rest == nil:
+                    self.state = source.state
+                case "overdue" where rest == nil:
+                    self.overdue = source.overdue
+                case "close_time_unix" where rest == nil:
+                    self.closeTimeUnix = source.closeTimeUnix
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_BoardAction: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.id = value }
+                case "title":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.title = value }
+                case "source":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_ActionSource>.self, container, key) { self.source = value }
+                case "dialogueTopic", "dialogue_topic":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.dialogueTopic = value }
+                case "dialogueDate", "dialogue_date":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.dialogueDate = value }
+                case "ownerName", "owner_name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.ownerName = value }
+                case "ownerPosition", "owner_position":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.ownerPosition = value }
+                case "dueDate", "due_date":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.dueDate = value }
+                case "state":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_ActionState>.self, container, key) { self.state = value }
+                case "overdue":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.overdue = value }
+                case "closeTimeUnix", "close_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.closeTimeUnix = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.BoardAction", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_BoardAction: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.id.isEmpty { try container.encode(self.id, forKey: ProtoJSONKey("id")) }
+        if !self.title.isEmpty { try container.encode(self.title, forKey: ProtoJSONKey("title")) }
+        if self.source.rawValue != 0 { try container.encode(self.source.protoName, forKey: ProtoJSONKey("source")) }
+        if !self.dialogueTopic.isEmpty { try container.encode(self.dialogueTopic, forKey: ProtoJSONKey("dialogueTopic")) }
+        if !self.dialogueDate.isEmpty { try container.encode(self.dialogueDate, forKey: ProtoJSONKey("dialogueDate")) }
+        if !self.ownerName.isEmpty { try container.encode(self.ownerName, forKey: ProtoJSONKey("ownerName")) }
+        if !self.ownerPosition.isEmpty { try container.encode(self.ownerPosition, forKey: ProtoJSONKey("ownerPosition")) }
+        if !self.dueDate.isEmpty { try container.encode(self.dueDate, forKey: ProtoJSONKey("dueDate")) }
+        if self.state.rawValue != 0 { try container.encode(self.state.protoName, forKey: ProtoJSONKey("state")) }
+        if self.overdue { try container.encode(self.overdue, forKey: ProtoJSONKey("overdue")) }
+        if self.closeTimeUnix != 0 { try container.encode(String(self.closeTimeUnix), forKey: ProtoJSONKey("closeTimeUnix")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ActionBoard: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ActionBoard
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__action_board__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+        if !self.agencyName.isEmpty { c.pointee.agency_name = try arena.cString(self.agencyName, field: "agency_name") }
+        if !self.today.isEmpty { c.pointee.today = try arena.cString(self.today, field: "today") }
+        c.pointee.n_actions = self.actions.count
+        c.pointee.actions = try arena.messages(self.actions)
+        c.pointee.open = self.`open`
+        c.pointee.in_progress = self.inProgress
+        c.pointee.done = self.done
+        c.pointee.dropped = self.dropped
+        c.pointee.overdue = self.overdue
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+        self.agencyName = ProtoCBridge.string(c.pointee.agency_name)
+        self.today = ProtoCBridge.string(c.pointee.today)
+        self.actions = try ProtoCBridge.messages(c.pointee.actions, c.pointee.n_actions)
+        self.`open` = c.pointee.open
+        self.inProgress = c.pointee.in_progress
+        self.done = c.pointee.done
+        self.dropped = c.pointee.dropped
+        self.overdue = c.pointee.overdue
+    }
+}
+
+extension Binakarier_Feedback_V1_ActionBoard {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "agency_name" where rest == nil:
+                    self.agencyName = source.agencyName
+                case "today" where rest == nil:
+                    self.today = source.today
+                case "actions" where rest == nil:
+                    self.actions = source.actions
+                case "open" where rest == nil:
+                    self.`open` = source.`open`
+                case "in_progress" where rest == nil:
+                    self.inProgress = source.inProgress
+                case "done" where rest == nil:
+                    self.done = source.done
+                case "dropped" where rest == nil:
+                    self.dropped = source.dropped
+                case "overdue" where rest == nil:
+                    self.overdue = source.overdue
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ActionBoard: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "agencyName", "agency_name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyName = value }
+                case "today":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.today = value }
+                case "actions":
+                    self.actions = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_BoardAction>.self, container, key)
+                case "open":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.`open` = value }
+                case "inProgress", "in_progress":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.inProgress = value }
+                case "done":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.done = value }
+                case "dropped":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.dropped = value }
+                case "overdue":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.overdue = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ActionBoard", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ActionBoard: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.agencyName.isEmpty { try container.encode(self.agencyName, forKey: ProtoJSONKey("agencyName")) }
+        if !self.today.isEmpty { try container.encode(self.today, forKey: ProtoJSONKey("today")) }
+        if !self.actions.isEmpty { try container.encode(self.actions, forKey: ProtoJSONKey("actions")) }
+        if self.`open` != 0 { try container.encode(self.`open`, forKey: ProtoJSONKey("open")) }
+        if self.inProgress != 0 { try container.encode(self.inProgress, forKey: ProtoJSONKey("inProgress")) }
+        if self.done != 0 { try container.encode(self.done, forKey: ProtoJSONKey("done")) }
+        if self.dropped != 0 { try container.encode(self.dropped, forKey: ProtoJSONKey("dropped")) }
+        if self.overdue != 0 { try container.encode(self.overdue, forKey: ProtoJSONKey("overdue")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_RespondentProfile: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__RespondentProfile
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__respondent_profile__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.age = .init(rawValue: .init(truncatingIfNeeded: self.age.rawValue))
+        c.pointee.gender = .init(rawValue: .init(truncatingIfNeeded: self.gender.rawValue))
+        c.pointee.education = .init(rawValue: .init(truncatingIfNeeded: self.education.rawValue))
+        c.pointee.occupation = .init(rawValue: .init(truncatingIfNeeded: self.occupation.rawValue))
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.age = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_RespondentAge.self, Int32(truncatingIfNeeded: c.pointee.age.rawValue), field: "binakarier.feedback.v1.RespondentProfile.age")
+        self.gender = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_RespondentGender.self, Int32(truncatingIfNeeded: c.pointee.gender.rawValue), field: "binakarier.feedback.v1.RespondentProfile.gender")
+        self.education = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_RespondentEducation.self, Int32(truncatingIfNeeded: c.pointee.education.rawValue), field: "binakarier.feedback.v1.RespondentProfile.education")
+        self.occupation = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_RespondentOccupation.self, Int32(truncatingIfNeeded: c.pointee.occupation.rawValue), field: "binakarier.feedback.v1.RespondentProfile.occupation")
+    }
+}
+
+extension Binakarier_Feedback_V1_RespondentProfile {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "age" where rest == nil:
+                    self.age = source.age
+                case "gender" where rest == nil:
+                    self.gender = source.gender
+                case "education" where rest == nil:
+                    self.education = source.education
+                case "occupation" where rest == nil:
+                    self.occupation = source.occupation
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_RespondentProfile: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "age":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_RespondentAge>.self, container, key) { self.age = value }
+                case "gender":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_RespondentGender>.self, container, key) { self.gender = value }
+                case "education":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_RespondentEducation>.self, container, key) { self.education = value }
+                case "occupation":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_RespondentOccupation>.self, container, key) { self.occupation = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.RespondentProfile", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_RespondentProfile: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.age.rawValue != 0 { try container.encode(self.age.protoName, forKey: ProtoJSONKey("age")) }
+        if self.gender.rawValue != 0 { try container.encode(self.gender.protoName, forKey: ProtoJSONKey("gender")) }
+        if self.education.rawValue != 0 { try container.encode(self.education.protoName, forKey: ProtoJSONKey("education")) }
+        if self.occupation.rawValue != 0 { try container.encode(self.occupation.protoName, forKey: ProtoJSONKey("occupation")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ServiceCounter: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ServiceCounter
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__service_counter__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.code.isEmpty { c.pointee.code = try arena.cString(self.code, field: "code") }
+        if !self.name.isEmpty { c.pointee.name = try arena.cString(self.name, field: "name") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.code = ProtoCBridge.string(c.pointee.code)
+        self.name = ProtoCBridge.string(c.pointee.name)
+    }
+}
+
+extension Binakarier_Feedback_V1_ServiceCounter {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "code" where rest == nil:
+                    self.code = source.code
+                case "name" where rest == nil:
+                    self.name = source.name
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ServiceCounter: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.code = value }
+                case "name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.name = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ServiceCounter", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ServiceCounter: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.code.isEmpty { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
+        if !self.name.isEmpty { try container.encode(self.name, forKey: ProtoJSONKey("name")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListServiceCountersRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ListServiceCountersRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__list_service_counters_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+        if !self.unitCode.isEmpty { c.pointee.unit_code = try arena.cString(self.unitCode, field: "unit_code") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+        self.unitCode = ProtoCBridge.string(c.pointee.unit_code)
+    }
+}
+
+extension Binakarier_Feedback_V1_ListServiceCountersRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "unit_code" where rest == nil:
+                    self.unitCode = source.unitCode
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListServiceCountersRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "unitCode", "unit_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.unitCode = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ListServiceCountersRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListServiceCountersRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.unitCode.isEmpty { try container.encode(self.unitCode, forKey: ProtoJSONKey("unitCode")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListServiceCountersResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ListServiceCountersResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__list_service_counters_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+        if !self.unitCode.isEmpty { c.pointee.unit_code = try arena.cString(self.unitCode, field: "unit_code") }
+        c.pointee.n_counters = self.counters.count
+        c.pointee.counters = try arena.messages(self.counters)
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+        self.unitCode = ProtoCBridge.string(c.pointee.unit_code)
+        self.counters = try ProtoCBridge.messages(c.pointee.counters, c.pointee.n_counters)
+    }
+}
+
+extension Binakarier_Feedback_V1_ListServiceCountersResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "unit_code" where rest == nil:
+                    self.unitCode = source.unitCode
+                case "counters" where rest == nil:
+                    self.counters = source.counters
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListServiceCountersResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "unitCode", "unit_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.unitCode = value }
+                case "counters":
+                    self.counters = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_ServiceCounter>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ListServiceCountersResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListServiceCountersResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.unitCode.isEmpty { try container.encode(self.unitCode, forKey: ProtoJSONKey("unitCode")) }
+        if !self.counters.isEmpty { try container.encode(self.counters, forKey: ProtoJSONKey("counters")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_SaveServiceCountersRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__SaveServiceCountersRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__save_service_counters_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+        if !self.unitCode.isEmpty { c.pointee.unit_code = try arena.cString(self.unitCode, field: "unit_code") }
+        c.pointee.n_counters = self.counters.count
+        c.pointee.counters = try arena.messages(self.counters)
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+        self.unitCode = ProtoCBridge.string(c.pointee.unit_code)
+        self.counters = try ProtoCBridge.messages(c.pointee.counters, c.pointee.n_counters)
+    }
+}
+
+extension Binakarier_Feedback_V1_SaveServiceCountersRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "unit_code" where rest == nil:
+                    self.unitCode = source.unitCode
+                case "counters" where rest == nil:
+                    self.counters = source.counters
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_SaveServiceCountersRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "unitCode", "unit_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.unitCode = value }
+                case "counters":
+                    self.counters = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_ServiceCounter>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.SaveServiceCountersRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_SaveServiceCountersRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.unitCode.isEmpty { try container.encode(self.unitCode, forKey: ProtoJSONKey("unitCode")) }
+        if !self.counters.isEmpty { try container.encode(self.counters, forKey: ProtoJSONKey("counters")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_PaperResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__PaperResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__paper_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.n_answers = self.answers.count
+        c.pointee.answers = try arena.messages(self.answers)
+        if let message = self.profile { c.pointee.profile = try arena.message(message) }
+        if !self.counterCode.isEmpty { c.pointee.counter_code = try arena.cString(self.counterCode, field: "counter_code") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.answers = try ProtoCBridge.messages(c.pointee.answers, c.pointee.n_answers)
+        self.profile = try ProtoCBridge.message(c.pointee.profile)
+        self.counterCode = ProtoCBridge.string(c.pointee.counter_code)
+    }
+}
+
+extension Binakarier_Feedback_V1_PaperResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "answers" where rest == nil:
+                    self.answers = source.answers
+                case "profile":
+                    if let rest {
+                        var inner = self.profile ?? .init()
+                        do {
+                            try inner.merge(from: source.profile ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.profile = inner
+                    }
+                    else {
+                        self.profile = source.profile
+                    }
+                case "counter_code" where rest == nil:
+                    self.counterCode = source.counterCode
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_PaperResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "answers":
+                    self.answers = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_Answer>.self, container, key)
+                case "profile":
+                    self.profile = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Feedback_V1_RespondentProfile>.self, container, key)
+                case "counterCode", "counter_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.counterCode = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.PaperResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_PaperResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.answers.isEmpty { try container.encode(self.answers, forKey: ProtoJSONKey("answers")) }
+        if self.profile != nil { try container.encode(self.profile!, forKey: ProtoJSONKey("profile")) }
+        if !self.counterCode.isEmpty { try container.encode(self.counterCode, forKey: ProtoJSONKey("counterCode")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_SubmitPaperResponsesRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__SubmitPaperResponsesRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__submit_paper_responses_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.campaignId.isEmpty { c.pointee.campaign_id = try arena.cString(self.campaignId, field: "campaign_id") }
+        c.pointee.n_responses = self.responses.count
+        c.pointee.responses = try arena.messages(self.responses)
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.campaignId = ProtoCBridge.string(c.pointee.campaign_id)
+        self.responses = try ProtoCBridge.messages(c.pointee.responses, c.pointee.n_responses)
+    }
+}
+
+extension Binakarier_Feedback_V1_SubmitPaperResponsesRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "campaign_id" where rest == nil:
+                    self.campaignId = source.campaignId
+                case "responses" where rest == nil:
+                    self.responses = source.responses
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_SubmitPaperResponsesRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "campaignId", "campaign_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.campaignId = value }
+                case "responses":
+                    self.responses = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_PaperResponse>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.SubmitPaperResponsesRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_SubmitPaperResponsesRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.campaignId.isEmpty { try container.encode(self.campaignId, forKey: ProtoJSONKey("campaignId")) }
+        if !self.responses.isEmpty { try container.encode(self.responses, forKey: ProtoJSONKey("responses")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_SubmitPaperResponsesResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__SubmitPaperResponsesResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__submit_paper_responses_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.accepted = self.accepted
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.accepted = c.pointee.accepted
+    }
+}
+
+extension Binakarier_Feedback_V1_SubmitPaperResponsesResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "accepted" where rest == nil:
+                    self.accepted = source.accepted
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_SubmitPaperResponsesResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "accepted":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.accepted = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.SubmitPaperResponsesResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_SubmitPaperResponsesResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.accepted != 0 { try container.encode(self.accepted, forKey: ProtoJSONKey("accepted")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmElementResult: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__IkmElementResult
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__ikm_element_result__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.element = self.element
+        if !self.code.isEmpty { c.pointee.code = try arena.cString(self.code, field: "code") }
+        if !self.name.isEmpty { c.pointee.name = try arena.cString(self.name, field: "name") }
+        c.pointee.nrr = self.nrr
+        c.pointee.weighted = self.weighted
+        c.pointee.converted = self.converted
+        if !self.grade.isEmpty { c.pointee.grade = try arena.cString(self.grade, field: "grade") }
+        c.pointee.lowest = self.lowest ? 1 : 0
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.element = c.pointee.element
+        self.code = ProtoCBridge.string(c.pointee.code)
+        self.name = ProtoCBridge.string(c.pointee.name)
+        self.nrr = c.pointee.nrr
+        self.weighted = c.pointee.weighted
+        self.converted = c.pointee.converted
+        self.grade = ProtoCBridge.string(c.pointee.grade)
+        self.lowest = c.pointee.lowest != 0
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmElementResult {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "element" where rest == nil:
+                    self.element = source.element
+                case "code" where rest == nil:
+                    self.code = source.code
+                case "name" where rest == nil:
+                    self.name = source.name
+                case "nrr" where rest == nil:
+                    self.nrr = source.nrr
+                case "weighted" where rest == nil:
+                    self.weighted = source.weighted
+                case "converted" where rest == nil:
+                    self.converted = source.converted
+                case "grade" where rest == nil:
+                    self.grade = source.grade
+                case "lowest" where rest == nil:
+                    self.lowest = source.lowest
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmElementResult: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "element":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.element = value }
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.code = value }
+                case "name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.name = value }
+                case "nrr":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.nrr = value }
+                case "weighted":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.weighted = value }
+                case "converted":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.converted = value }
+                case "grade":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.grade = value }
+                case "lowest":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.lowest = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.IkmElementResult", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmElementResult: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.element != 0 { try container.encode(self.element, forKey: ProtoJSONKey("element")) }
+        if !self.code.isEmpty { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
+        if !self.name.isEmpty { try container.encode(self.name, forKey: ProtoJSONKey("name")) }
+        if self.nrr != 0 { try container.encode(self.nrr, forKey: ProtoJSONKey("nrr")) }
+        if self.weighted != 0 { try container.encode(self.weighted, forKey: ProtoJSONKey("weighted")) }
+        if self.converted != 0 { try container.encode(self.converted, forKey: ProtoJSONKey("converted")) }
+        if !self.grade.isEmpty { try container.encode(self.grade, forKey: ProtoJSONKey("grade")) }
+        if self.lowest { try container.encode(self.lowest, forKey: ProtoJSONKey("lowest")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmProfileCount: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__IkmProfileCount
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__ikm_profile_count__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.label.isEmpty { c.pointee.label = try arena.cString(self.label, field: "label") }
+        c.pointee.respondents = self.respondents
+        c.pointee.percent = self.percent
+        c.pointee.suppressed = self.suppressed ? 1 : 0
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.label = ProtoCBridge.string(c.pointee.label)
+        self.respondents = c.pointee.respondents
+        self.percent = c.pointee.percent
+        self.suppressed = c.pointee.suppressed != 0
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmProfileCount {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "label" where rest == nil:
+                    self.label = source.label
+                case "respondents" where rest == nil:
+                    self.respondents = source.respondents
+                case "percent" where rest == nil:
+                    self.percent = source.percent
+                case "suppressed" where rest == nil:
+                    self.suppressed = source.suppressed
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmProfileCount: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "label":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.label = value }
+                case "respondents":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.respondents = value }
+                case "percent":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.percent = value }
+                case "suppressed":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.suppressed = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.IkmProfileCount", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmProfileCount: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.label.isEmpty { try container.encode(self.label, forKey: ProtoJSONKey("label")) }
+        if self.respondents != 0 { try container.encode(self.respondents, forKey: ProtoJSONKey("respondents")) }
+        if self.percent != 0 { try container.encode(self.percent, forKey: ProtoJSONKey("percent")) }
+        if self.suppressed { try container.encode(self.suppressed, forKey: ProtoJSONKey("suppressed")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmProfileGroup: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__IkmProfileGroup
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__ikm_profile_group__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.dimension.isEmpty { c.pointee.dimension = try arena.cString(self.dimension, field: "dimension") }
+        if !self.title.isEmpty { c.pointee.title = try arena.cString(self.title, field: "title") }
+        c.pointee.n_counts = self.counts.count
+        c.pointee.counts = try arena.messages(self.counts)
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.dimension = ProtoCBridge.string(c.pointee.dimension)
+        self.title = ProtoCBridge.string(c.pointee.title)
+        self.counts = try ProtoCBridge.messages(c.pointee.counts, c.pointee.n_counts)
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmProfileGroup {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "dimension" where rest == nil:
+                    self.dimension = source.dimension
+                case "title" where rest == nil:
+                    self.title = source.title
+                case "counts" where rest == nil:
+                    self.counts = source.counts
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmProfileGroup: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "dimension":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.dimension = value }
+                case "title":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.title = value }
+                case "counts":
+                    self.counts = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_IkmProfileCount>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.IkmProfileGroup", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmProfileGroup: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.dimension.isEmpty { try container.encode(self.dimension, forKey: ProtoJSONKey("dimension")) }
+        if !self.title.isEmpty { try container.encode(self.title, forKey: ProtoJSONKey("title")) }
+        if !self.counts.isEmpty { try container.encode(self.counts, forKey: ProtoJSONKey("counts")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmCounterResult: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__IkmCounterResult
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__ikm_counter_result__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.code.isEmpty { c.pointee.code = try arena.cString(self.code, field: "code") }
+        if !self.name.isEmpty { c.pointee.name = try arena.cString(self.name, field: "name") }
+        c.pointee.respondents = self.respondents
+        c.pointee.index = self.index
+        if !self.grade.isEmpty { c.pointee.grade = try arena.cString(self.grade, field: "grade") }
+        c.pointee.suppressed = self.suppressed ? 1 : 0
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.code = ProtoCBridge.string(c.pointee.code)
+        self.name = ProtoCBridge.string(c.pointee.name)
+        self.respondents = c.pointee.respondents
+        self.index = c.pointee.index
+        self.grade = ProtoCBridge.string(c.pointee.grade)
+        self.suppressed = c.pointee.suppressed != 0
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmCounterResult {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "code" where rest == nil:
+                    self.code = source.code
+                case "name" where rest == nil:
+                    self.name = source.name
+                case "respondents" where rest == nil:
+                    self.respondents = source.respondents
+                case "index" where rest == nil:
+                    self.index = source.index
+                case "grade" where rest == nil:
+                    self.grade = source.grade
+                case "suppressed" where rest == nil:
+                    self.suppressed = source.suppressed
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmCounterResult: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.code = value }
+                case "name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.name = value }
+                case "respondents":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.respondents = value }
+                case "index":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.index = value }
+                case "grade":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.grade = value }
+                case "suppressed":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.suppressed = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.IkmCounterResult", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmCounterResult: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.code.isEmpty { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
+        if !self.name.isEmpty { try container.encode(self.name, forKey: ProtoJSONKey("name")) }
+        if self.respondents != 0 { try container.encode(self.respondents, forKey: ProtoJSONKey("respondents")) }
+        if self.index != 0 { try container.encode(self.index, forKey: ProtoJSONKey("index")) }
+        if !self.grade.isEmpty { try container.encode(self.grade, forKey: ProtoJSONKey("grade")) }
+        if self.suppressed { try container.encode(self.suppressed, forKey: ProtoJSONKey("suppressed")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmYear: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__IkmYear
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__ikm_year__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.year = self.year
+        c.pointee.respondents = self.respondents
+        c.pointee.index = self.index
+        if !self.grade.isEmpty { c.pointee.grade = try arena.cString(self.grade, field: "grade") }
+        if !self.gradeLabel.isEmpty { c.pointee.grade_label = try arena.cString(self.gradeLabel, field: "grade_label") }
+        c.pointee.suppressed = self.suppressed ? 1 : 0
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.year = c.pointee.year
+        self.respondents = c.pointee.respondents
+        self.index = c.pointee.index
+        self.grade = ProtoCBridge.string(c.pointee.grade)
+        self.gradeLabel = ProtoCBridge.string(c.pointee.grade_label)
+        self.suppressed = c.pointee.suppressed != 0
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmYear {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "year" where rest == nil:
+                    self.year = source.year
+                case "respondents" where rest == nil:
+                    self.respondents = source.respondents
+                case "index" where rest == nil:
+                    self.index = source.index
+                case "grade" where rest == nil:
+                    self.grade = source.grade
+                case "grade_label" where rest == nil:
+                    self.gradeLabel = source.gradeLabel
+                case "suppressed" where rest == nil:
+                    self.suppressed = source.suppressed
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmYear: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "year":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.year = value }
+                case "respondents":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.respondents = value }
+                case "index":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.index = value }
+                case "grade":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.grade = value }
+                case "gradeLabel", "grade_label":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.gradeLabel = value }
+                case "suppressed":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.suppressed = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.IkmYear", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmYear: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.year != 0 { try container.encode(self.year, forKey: ProtoJSONKey("year")) }
+        if self.respondents != 0 { try container.encode(self.respondents, forKey: ProtoJSONKey("respondents")) }
+        if self.index != 0 { try container.encode(self.index, forKey: ProtoJSONKey("index")) }
+        if !self.grade.isEmpty { try container.encode(self.grade, forKey: ProtoJSONKey("grade")) }
+        if !self.gradeLabel.isEmpty { try container.encode(self.gradeLabel, forKey: ProtoJSONKey("gradeLabel")) }
+        if self.suppressed { try container.encode(self.suppressed, forKey: ProtoJSONKey("suppressed")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmReport: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__IkmReport
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__ikm_report__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+        if !self.agencyName.isEmpty { c.pointee.agency_name = try arena.cString(self.agencyName, field: "agency_name") }
+        if !self.unitCode.isEmpty { c.pointee.unit_code = try arena.cString(self.unitCode, field: "unit_code") }
+        if !self.unitName.isEmpty { c.pointee.unit_name = try arena.cString(self.unitName, field: "unit_name") }
+        c.pointee.year = self.year
+        c.pointee.n_campaigns = self.campaigns.count
+        c.pointee.campaigns = try arena.messages(self.campaigns)
+        c.pointee.campaigns_counted = self.campaignsCounted
+        c.pointee.respondents = self.respondents
+        c.pointee.online = self.online
+        c.pointee.paper = self.paper
+        c.pointee.k = self.k
+        c.pointee.suppressed = self.suppressed ? 1 : 0
+        c.pointee.weight = self.weight
+        c.pointee.index = self.index
+        if !self.grade.isEmpty { c.pointee.grade = try arena.cString(self.grade, field: "grade") }
+        if !self.gradeLabel.isEmpty { c.pointee.grade_label = try arena.cString(self.gradeLabel, field: "grade_label") }
+        c.pointee.n_elements = self.elements.count
+        c.pointee.elements = try arena.messages(self.elements)
+        c.pointee.n_profile = self.profile.count
+        c.pointee.profile = try arena.messages(self.profile)
+        c.pointee.n_counters = self.counters.count
+        c.pointee.counters = try arena.messages(self.counters)
+        c.pointee.n_plan = self.plan.count
+        c.pointee.plan = try arena.messages(self.plan)
+        c.pointee.n_trend = self.trend.count
+        c.pointee.trend = try arena.messages(self.trend)
+        c.pointee.generate_time_unix = self.generateTimeUnix
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+        self.agencyName = ProtoCBridge.string(c.pointee.agency_name)
+        self.unitCode = ProtoCBridge.string(c.pointee.unit_code)
+        self.unitName = ProtoCBridge.string(c.pointee.unit_name)
+        self.year = c.pointee.year
+        self.campaigns = try ProtoCBridge.messages(c.pointee.campaigns, c.pointee.n_campaigns)
+        self.campaignsCounted = c.pointee.campaigns_counted
+        self.respondents = c.pointee.respondents
+        self.online = c.pointee.online
+        self.paper = c.pointee.paper
+        self.k = c.pointee.k
+        self.suppressed = c.pointee.suppressed != 0
+        self.weight = c.pointee.weight
+        self.index = c.pointee.index
+        self.grade = ProtoCBridge.string(c.pointee.grade)
+        self.gradeLabel = ProtoCBridge.string(c.pointee.grade_label)
+        self.elements = try ProtoCBridge.messages(c.pointee.elements, c.pointee.n_elements)
+        self.profile = try ProtoCBridge.messages(c.pointee.profile, c.pointee.n_profile)
+        self.counters = try ProtoCBridge.messages(c.pointee.counters, c.pointee.n_counters)
+        self.plan = try ProtoCBridge.messages(c.pointee.plan, c.pointee.n_plan)
+        self.trend = try ProtoCBridge.messages(c.pointee.trend, c.pointee.n_trend)
+        self.generateTimeUnix = c.pointee.generate_time_unix
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmReport {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "agency_name" where rest == nil:
+                    self.agencyName = source.agencyName
+                case "unit_code" where rest == nil:
+                    self.unitCode = source.unitCode
+                case "unit_name" where rest == nil:
+                    self.unitName = source.unitName
+                case "year" where rest == nil:
+                    self.year = source.year
+                case "campaigns" where rest == nil:
+                    self.campaigns = source.campaigns
+                case "campaigns_counted" where rest == nil:
+                    self.campaignsCounted = source.campaignsCounted
+                case "respondents" where rest == nil:
+                    self.respondents = source.respondents
+                case "online" where rest == nil:
+                    self.online = source.online
+                case "paper" where rest == nil:
+                    self.paper = source.paper
+                case "k" where rest == nil:
+                    self.k = source.k
+                case "suppressed" where rest == nil:
+                    self.suppressed = source.suppressed
+                case "weight" where rest == nil:
+                    self.weight = source.weight
+                case "index" where rest == nil:
+                    self.index = source.index
+                case "grade" where rest == nil:
+                    self.grade = source.grade
+                case "grade_label" where rest == nil:
+                    self.gradeLabel = source.gradeLabel
+                case "elements" where rest == nil:
+                    self.elements = source.elements
+                case "profile" where rest == nil:
+                    self.profile = source.profile
+                case "counters" where rest == nil:
+                    self.counters = source.counters
+                case "plan" where rest == nil:
+                    self.plan = source.plan
+                case "trend" where rest == nil:
+                    self.trend = source.trend
+                case "generate_time_unix" where rest == nil:
+                    self.generateTimeUnix = source.generateTimeUnix
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmReport: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "agencyName", "agency_name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyName = value }
+                case "unitCode", "unit_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.unitCode = value }
+                case "unitName", "unit_name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.unitName = value }
+                case "year":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.year = value }
+                case "campaigns":
+                    self.campaigns = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_Campaign>.self, container, key)
+                case "campaignsCounted", "campaigns_counted":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.campaignsCounted = value }
+                case "respondents":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.respondents = value }
+                case "online":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.online = value }
+                case "paper":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.paper = value }
+                case "k":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.k = value }
+                case "suppressed":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.suppressed = value }
+                case "weight":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.weight = value }
+                case "index":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.index = value }
+                case "grade":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.grade = value }
+                case "gradeLabel", "grade_label":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.gradeLabel = value }
+                case "elements":
+                    self.elements = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_IkmElementResult>.self, container, key)
+                case "profile":
+                    self.profile = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_IkmProfileGroup>.self, container, key)
+                case "counters":
+                    self.counters = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_IkmCounterResult>.self, container, key)
+                case "plan":
+                    self.plan = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_ActionItem>.self, container, key)
+                case "trend":
+                    self.trend = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_IkmYear>.self, container, key)
+                case "generateTimeUnix", "generate_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.generateTimeUnix = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.IkmReport", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_IkmReport: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.agencyName.isEmpty { try container.encode(self.agencyName, forKey: ProtoJSONKey("agencyName")) }
+        if !self.unitCode.isEmpty { try container.encode(self.unitCode, forKey: ProtoJSONKey("unitCode")) }
+        if !self.unitName.isEmpty { try container.encode(self.unitName, forKey: ProtoJSONKey("unitName")) }
+        if self.year != 0 { try container.encode(self.year, forKey: ProtoJSONKey("year")) }
+        if !self.campaigns.isEmpty { try container.encode(self.campaigns, forKey: ProtoJSONKey("campaigns")) }
+        if self.campaignsCounted != 0 { try container.encode(self.campaignsCounted, forKey: ProtoJSONKey("campaignsCounted")) }
+        if self.respondents != 0 { try container.encode(self.respondents, forKey: ProtoJSONKey("respondents")) }
+        if self.online != 0 { try container.encode(self.online, forKey: ProtoJSONKey("online")) }
+        if self.paper != 0 { try container.encode(self.paper, forKey: ProtoJSONKey("paper")) }
+        if self.k != 0 { try container.encode(self.k, forKey: ProtoJSONKey("k")) }
+        if self.suppressed { try container.encode(self.suppressed, forKey: ProtoJSONKey("suppressed")) }
+        if self.weight != 0 { try container.encode(self.weight, forKey: ProtoJSONKey("weight")) }
+        if self.index != 0 { try container.encode(self.index, forKey: ProtoJSONKey("index")) }
+        if !self.grade.isEmpty { try container.encode(self.grade, forKey: ProtoJSONKey("grade")) }
+        if !self.gradeLabel.isEmpty { try container.encode(self.gradeLabel, forKey: ProtoJSONKey("gradeLabel")) }
+        if !self.elements.isEmpty { try container.encode(self.elements, forKey: ProtoJSONKey("elements")) }
+        if !self.profile.isEmpty { try container.encode(self.profile, forKey: ProtoJSONKey("profile")) }
+        if !self.counters.isEmpty { try container.encode(self.counters, forKey: ProtoJSONKey("counters")) }
+        if !self.plan.isEmpty { try container.encode(self.plan, forKey: ProtoJSONKey("plan")) }
+        if !self.trend.isEmpty { try container.encode(self.trend, forKey: ProtoJSONKey("trend")) }
+        if self.generateTimeUnix != 0 { try container.encode(String(self.generateTimeUnix), forKey: ProtoJSONKey("generateTimeUnix")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_GetIkmReportRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__GetIkmReportRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__get_ikm_report_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+        if !self.unitCode.isEmpty { c.pointee.unit_code = try arena.cString(self.unitCode, field: "unit_code") }
+        c.pointee.year = self.year
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+        self.unitCode = ProtoCBridge.string(c.pointee.unit_code)
+        self.year = c.pointee.year
+    }
+}
+
+extension Binakarier_Feedback_V1_GetIkmReportRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "unit_code" where rest == nil:
+                    self.unitCode = source.unitCode
+                case "year" where rest == nil:
+                    self.year = source.year
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_GetIkmReportRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "unitCode", "unit_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.unitCode = value }
+                case "year":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.year = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.GetIkmReportRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_GetIkmReportRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.unitCode.isEmpty { try container.encode(self.unitCode, forKey: ProtoJSONKey("unitCode")) }
+        if self.year != 0 { try container.encode(self.year, forKey: ProtoJSONKey("year")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_Milestone: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__Milestone
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__milestone__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.id.isEmpty { c.pointee.id = try arena.cString(self.id, field: "id") }
+        if !self.title.isEmpty { c.pointee.title = try arena.cString(self.title, field: "title") }
+        c.pointee.term = .init(rawValue: .init(truncatingIfNeeded: self.term.rawValue))
+        if !self.dueDate.isEmpty { c.pointee.due_date = try arena.cString(self.dueDate, field: "due_date") }
+        if !self.output.isEmpty { c.pointee.output = try arena.cString(self.output, field: "output") }
+        c.pointee.state = .init(rawValue: .init(truncatingIfNeeded: self.state.rawValue))
+        if !self.report.isEmpty { c.pointee.report = try arena.cString(self.report, field: "report") }
+        if !self.evidence.isEmpty { c.pointee.evidence = try arena.cString(self.evidence, field: "evidence") }
+        c.pointee.report_time_unix = self.reportTimeUnix
+        if !self.mentorNote.isEmpty { c.pointee.mentor_note = try arena.cString(self.mentorNote, field: "mentor_note") }
+        if !self.reviewedBy.isEmpty { c.pointee.reviewed_by = try arena.cString(self.reviewedBy, field: "reviewed_by") }
+        c.pointee.review_time_unix = self.reviewTimeUnix
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.id = ProtoCBridge.string(c.pointee.id)
+        self.title = ProtoCBridge.string(c.pointee.title)
+        self.term = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_MilestoneTerm.self, Int32(truncatingIfNeeded: c.pointee.term.rawValue), field: "binakarier.feedback.v1.Milestone.term")
+        self.dueDate = ProtoCBridge.string(c.pointee.due_date)
+        self.output = ProtoCBridge.string(c.pointee.output)
+        self.state = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_MilestoneState.self, Int32(truncatingIfNeeded: c.pointee.state.rawValue), field: "binakarier.feedback.v1.Milestone.state")
+        self.report = ProtoCBridge.string(c.pointee.report)
+        self.evidence = ProtoCBridge.string(c.pointee.evidence)
+        self.reportTimeUnix = c.pointee.report_time_unix
+        self.mentorNote = ProtoCBridge.string(c.pointee.mentor_note)
+        self.reviewedBy = ProtoCBridge.string(c.pointee.reviewed_by)
+        self.reviewTimeUnix = c.pointee.review_time_unix
+    }
+}
+
+extension Binakarier_Feedback_V1_Milestone {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "id" where rest == nil:
+                    self.id = source.id
+                case "title" where rest == nil:
+                    self.title = source.title
+                case "term" where rest == nil:
+                    self.term = source.term
+                case "due_date" where rest == nil:
+                    self.dueDate = source.dueDate
+                case "output" where rest == nil:
+                    self.output = source.output
+                case "state" where rest == nil:
+                    self.state = source.state
+                case "report" where rest == nil:
+                    self.report = source.report
+                case "evidence" where rest == nil:
+                    self.evidence = source.evidence
+                case "report_time_unix" where rest == nil:
+                    self.reportTimeUnix = source.reportTimeUnix
+                case "mentor_note" where rest == nil:
+                    self.mentorNote = source.mentorNote
+                case "reviewed_by" where rest == nil:
+                    self.reviewedBy = source.reviewedBy
+                case "review_time_unix" where rest == nil:
+                    self.reviewTimeUnix = source.reviewTimeUnix
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_Milestone: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.id = value }
+                case "title":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.title = value }
+                case "term":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_MilestoneTerm>.self, container, key) { self.term = value }
+                case "dueDate", "due_date":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.dueDate = value }
+                case "output":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.output = value }
+                case "state":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_MilestoneState>.self, container, key) { self.state = value }
+                case "report":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.report = value }
+                case "evidence":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.evidence = value }
+                case "reportTimeUnix", "report_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.reportTimeUnix = value }
+                case "mentorNote", "mentor_note":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.mentorNote = value }
+                case "reviewedBy", "reviewed_by":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.reviewedBy = value }
+                case "reviewTimeUnix", "review_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.reviewTimeUnix = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.Milestone", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_Milestone: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.id.isEmpty { try container.encode(self.id, forKey: ProtoJSONKey("id")) }
+        if !self.title.isEmpty { try container.encode(self.title, forKey: ProtoJSONKey("title")) }
+        if self.term.rawValue != 0 { try container.encode(self.term.protoName, forKey: ProtoJSONKey("term")) }
+        if !self.dueDate.isEmpty { try container.encode(self.dueDate, forKey: ProtoJSONKey("dueDate")) }
+        if !self.output.isEmpty { try container.encode(self.output, forKey: ProtoJSONKey("output")) }
+        if self.state.rawValue != 0 { try container.encode(self.state.protoName, forKey: ProtoJSONKey("state")) }
+        if !self.report.isEmpty { try container.encode(self.report, forKey: ProtoJSONKey("report")) }
+        if !self.evidence.isEmpty { try container.encode(self.evidence, forKey: ProtoJSONKey("evidence")) }
+        if self.reportTimeUnix != 0 { try container.encode(String(self.reportTimeUnix), forKey: ProtoJSONKey("reportTimeUnix")) }
+        if !self.mentorNote.isEmpty { try container.encode(self.mentorNote, forKey: ProtoJSONKey("mentorNote")) }
+        if !self.reviewedBy.isEmpty { try container.encode(self.reviewedBy, forKey: ProtoJSONKey("reviewedBy")) }
+        if self.reviewTimeUnix != 0 { try container.encode(String(self.reviewTimeUnix), forKey: ProtoJSONKey("reviewTimeUnix")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ProjectComment: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ProjectComment
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__project_comment__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.id.isEmpty { c.pointee.id = try arena.cString(self.id, field: "id") }
+        if !self.milestoneId.isEmpty { c.pointee.milestone_id = try arena.cString(self.milestoneId, field: "milestone_id") }
+        if !self.author.isEmpty { c.pointee.author = try arena.cString(self.author, field: "author") }
+        c.pointee.role = .init(rawValue: .init(truncatingIfNeeded: self.role.rawValue))
+        if !self.text.isEmpty { c.pointee.text = try arena.cString(self.text, field: "text") }
+        c.pointee.create_time_unix = self.createTimeUnix
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.id = ProtoCBridge.string(c.pointee.id)
+        self.milestoneId = ProtoCBridge.string(c.pointee.milestone_id)
+        self.author = ProtoCBridge.string(c.pointee.author)
+        self.role = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_ProjectRole.self, Int32(truncatingIfNeeded: c.pointee.role.rawValue), field: "binakarier.feedback.v1.ProjectComment.role")
+        self.text = ProtoCBridge.string(c.pointee.text)
+        self.createTimeUnix = c.pointee.create_time_unix
+    }
+}
+
+extension Binakarier_Feedback_V1_ProjectComment {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "id" where rest == nil:
+                    self.id = source.id
+                case "milestone_id" where rest == nil:
+                    self.milestoneId = source.milestoneId
+                case "author" where rest == nil:
+                    self.author = source.author
+                case "role" where rest == nil:
+                    self.role = source.role
+                case "text" where rest == nil:
+                    self.text = source.text
+                case "create_time_unix" where rest == nil:
+                    self.createTimeUnix = source.createTimeUnix
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ProjectComment: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.id = value }
+                case "milestoneId", "milestone_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.milestoneId = value }
+                case "author":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.author = value }
+                case "role":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_ProjectRole>.self, container, key) { self.role = value }
+                case "text":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.text = value }
+                case "createTimeUnix", "create_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.createTimeUnix = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ProjectComment", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ProjectComment: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.id.isEmpty { try container.encode(self.id, forKey: ProtoJSONKey("id")) }
+        if !self.milestoneId.isEmpty { try container.encode(self.milestoneId, forKey: ProtoJSONKey("milestoneId")) }
+        if !self.author.isEmpty { try container.encode(self.author, forKey: ProtoJSONKey("author")) }
+        if self.role.rawValue != 0 { try container.encode(self.role.protoName, forKey: ProtoJSONKey("role")) }
+        if !self.text.isEmpty { try container.encode(self.text, forKey: ProtoJSONKey("text")) }
+        if self.createTimeUnix != 0 { try container.encode(String(self.createTimeUnix), forKey: ProtoJSONKey("createTimeUnix")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ChangeProject: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ChangeProject
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__change_project__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.id.isEmpty { c.pointee.id = try arena.cString(self.id, field: "id") }
+        if !self.sessionId.isEmpty { c.pointee.session_id = try arena.cString(self.sessionId, field: "session_id") }
+        if !self.programCode.isEmpty { c.pointee.program_code = try arena.cString(self.programCode, field: "program_code") }
+        if !self.training.isEmpty { c.pointee.training = try arena.cString(self.training, field: "training") }
+        if !self.participantNip.isEmpty { c.pointee.participant_nip = try arena.cString(self.participantNip, field: "participant_nip") }
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+        if !self.title.isEmpty { c.pointee.title = try arena.cString(self.title, field: "title") }
+        if !self.problem.isEmpty { c.pointee.problem = try arena.cString(self.problem, field: "problem") }
+        if !self.goal.isEmpty { c.pointee.goal = try arena.cString(self.goal, field: "goal") }
+        if !self.mentorNip.isEmpty { c.pointee.mentor_nip = try arena.cString(self.mentorNip, field: "mentor_nip") }
+        if !self.coachNip.isEmpty { c.pointee.coach_nip = try arena.cString(self.coachNip, field: "coach_nip") }
+        if !self.coachName.isEmpty { c.pointee.coach_name = try arena.cString(self.coachName, field: "coach_name") }
+        c.pointee.n_milestones = self.milestones.count
+        c.pointee.milestones = try arena.messages(self.milestones)
+        c.pointee.n_comments = self.comments.count
+        c.pointee.comments = try arena.messages(self.comments)
+        c.pointee.state = .init(rawValue: .init(truncatingIfNeeded: self.state.rawValue))
+        c.pointee.confirmed = self.confirmed
+        c.pointee.awaiting_review = self.awaitingReview
+        if !self.createdBy.isEmpty { c.pointee.created_by = try arena.cString(self.createdBy, field: "created_by") }
+        c.pointee.create_time_unix = self.createTimeUnix
+        c.pointee.update_time_unix = self.updateTimeUnix
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.id = ProtoCBridge.string(c.pointee.id)
+        self.sessionId = ProtoCBridge.string(c.pointee.session_id)
+        self.programCode = ProtoCBridge.string(c.pointee.program_code)
+        self.training = ProtoCBridge.string(c.pointee.training)
+        self.participantNip = ProtoCBridge.string(c.pointee.participant_nip)
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+        self.title = ProtoCBridge.string(c.pointee.title)
+        self.problem = ProtoCBridge.string(c.pointee.problem)
+        self.goal = ProtoCBridge.string(c.pointee.goal)
+        self.mentorNip = ProtoCBridge.string(c.pointee.mentor_nip)
+        self.coachNip = ProtoCBridge.string(c.pointee.coach_nip)
+        self.coachName = ProtoCBridge.string(c.pointee.coach_name)
+        self.milestones = try ProtoCBridge.messages(c.pointee.milestones, c.pointee.n_milestones)
+        self.comments = try ProtoCBridge.messages(c.pointee.comments, c.pointee.n_comments)
+        self.state = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_ChangeProjectState.self, Int32(truncatingIfNeeded: c.pointee.state.rawValue), field: "binakarier.feedback.v1.ChangeProject.state")
+        self.confirmed = c.pointee.confirmed
+        self.awaitingReview = c.pointee.awaiting_review
+        self.createdBy = ProtoCBridge.string(c.pointee.created_by)
+        self.createTimeUnix = c.pointee.create_time_unix
+        self.updateTimeUnix = c.pointee.update_time_unix
+    }
+}
+
+extension Binakarier_Feedback_V1_ChangeProject {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "id" where rest == nil:
+                    self.id = source.id
+                case "session_id" where rest == nil:
+                    self.sessionId = source.sessionId
+                case "program_code" where rest == nil:
+                    self.programCode = source.programCode
+                case "training" where rest == nil:
+                    self.training = source.training
+                case "participant_nip" where rest == nil:
+                    self.participantNip = source.participantNip
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "title" where rest == nil:
+                    self.title = source.title
+                case "problem" where rest == nil:
+                    self.problem = source.problem
+                case "goal" where rest == nil:
+                    self.goal = source.goal
+                case "mentor_nip" where rest == nil:
+                    self.mentorNip = source.mentorNip
+                case "coach_nip" where rest == nil:
+                    self.coachNip = source.coachNip
+                case "coach_name" where rest == nil:
+                    self.coachName = source.coachName
+                case "milestones" where rest == nil:
+                    self.milestones = source.milestones
+                case "comments" where rest == nil:
+                    self.comments = source.comments
+                case "state" where rest == nil:
+                    self.state = source.state
+                case "confirmed" where rest == nil:
+                    self.confirmed = source.confirmed
+                case "awaiting_review" where rest == nil:
+                    self.awaitingReview = source.awaitingReview
+                case "created_by" where rest == nil:
+                    self.createdBy = source.createdBy
+                case "create_time_unix" where rest == nil:
+                    self.createTimeUnix = source.createTimeUnix
+                case "update_time_unix" where rest == nil:
+                    self.updateTimeUnix = source.updateTimeUnix
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ChangeProject: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.id = value }
+                case "sessionId", "session_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.sessionId = value }
+                case "programCode", "program_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.programCode = value }
+                case "training":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.training = value }
+                case "participantNip", "participant_nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.participantNip = value }
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "title":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.title = value }
+                case "problem":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.problem = value }
+                case "goal":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.goal = value }
+                case "mentorNip", "mentor_nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.mentorNip = value }
+                case "coachNip", "coach_nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.coachNip = value }
+                case "coachName", "coach_name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.coachName = value }
+                case "milestones":
+                    self.milestones = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_Milestone>.self, container, key)
+                case "comments":
+                    self.comments = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_ProjectComment>.self, container, key)
+                case "state":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_ChangeProjectState>.self, container, key) { self.state = value }
+                case "confirmed":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.confirmed = value }
+                case "awaitingReview", "awaiting_review":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.awaitingReview = value }
+                case "createdBy", "created_by":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.createdBy = value }
+                case "createTimeUnix", "create_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.createTimeUnix = value }
+                case "updateTimeUnix", "update_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.updateTimeUnix = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ChangeProject", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ChangeProject: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.id.isEmpty { try container.encode(self.id, forKey: ProtoJSONKey("id")) }
+        if !self.sessionId.isEmpty { try container.encode(self.sessionId, forKey: ProtoJSONKey("sessionId")) }
+        if !self.programCode.isEmpty { try container.encode(self.programCode, forKey: ProtoJSONKey("programCode")) }
+        if !self.training.isEmpty { try container.encode(self.training, forKey: ProtoJSONKey("training")) }
+        if !self.participantNip.isEmpty { try container.encode(self.participantNip, forKey: ProtoJSONKey("participantNip")) }
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.title.isEmpty { try container.encode(self.title, forKey: ProtoJSONKey("title")) }
+        if !self.problem.isEmpty { try container.encode(self.problem, forKey: ProtoJSONKey("problem")) }
+        if !self.goal.isEmpty { try container.encode(self.goal, forKey: ProtoJSONKey("goal")) }
+        if !self.mentorNip.isEmpty { try container.encode(self.mentorNip, forKey: ProtoJSONKey("mentorNip")) }
+        if !self.coachNip.isEmpty { try container.encode(self.coachNip, forKey: ProtoJSONKey("coachNip")) }
+        if !self.coachName.isEmpty { try container.encode(self.coachName, forKey: ProtoJSONKey("coachName")) }
+        if !self.milestones.isEmpty { try container.encode(self.milestones, forKey: ProtoJSONKey("milestones")) }
+        if !self.comments.isEmpty { try container.encode(self.comments, forKey: ProtoJSONKey("comments")) }
+        if self.state.rawValue != 0 { try container.encode(self.state.protoName, forKey: ProtoJSONKey("state")) }
+        if self.confirmed != 0 { try container.encode(self.confirmed, forKey: ProtoJSONKey("confirmed")) }
+        if self.awaitingReview != 0 { try container.encode(self.awaitingReview, forKey: ProtoJSONKey("awaitingReview")) }
+        if !self.createdBy.isEmpty { try container.encode(self.createdBy, forKey: ProtoJSONKey("createdBy")) }
+        if self.createTimeUnix != 0 { try container.encode(String(self.createTimeUnix), forKey: ProtoJSONKey("createTimeUnix")) }
+        if self.updateTimeUnix != 0 { try container.encode(String(self.updateTimeUnix), forKey: ProtoJSONKey("updateTimeUnix")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_CreateChangeProjectRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__CreateChangeProjectRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__create_change_project_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if let message = self.project { c.pointee.project = try arena.message(message) }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.project = try ProtoCBridge.message(c.pointee.project)
+    }
+}
+
+extension Binakarier_Feedback_V1_CreateChangeProjectRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "project":
+                    if let rest {
+                        var inner = self.project ?? .init()
+                        do {
+                            try inner.merge(from: source.project ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.project = inner
+                    }
+                    else {
+                        self.project = source.project
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_CreateChangeProjectRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "project":
+                    self.project = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Feedback_V1_ChangeProject>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.CreateChangeProjectRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_CreateChangeProjectRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.project != nil { try container.encode(self.project!, forKey: ProtoJSONKey("project")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_UpdateChangeProjectRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__UpdateChangeProjectRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__update_change_project_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if let message = self.project { c.pointee.project = try arena.message(message) }
+        if let message = self.updateMask { c.pointee.update_mask = try arena.message(message) }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.project = try ProtoCBridge.message(c.pointee.project)
+        self.updateMask = try ProtoCBridge.message(c.pointee.update_mask)
+    }
+}
+
+extension Binakarier_Feedback_V1_UpdateChangeProjectRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "project":
+                    if let rest {
+                        var inner = self.project ?? .init()
+                        do {
+                            try inner.merge(from: source.project ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.project = inner
+                    }
+                    else {
+                        self.project = source.project
+                    }
+                case "update_mask":
+                    if let rest {
+                        var inner = self.updateMask ?? .init()
+                        do {
+                            try inner.merge(from: source.updateMask ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.updateMask = inner
+                    }
+                    else {
+                        self.updateMask = source.updateMask
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_UpdateChangeProjectRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "project":
+                    self.project = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Feedback_V1_ChangeProject>.self, container, key)
+                case "updateMask", "update_mask":
+                    self.updateMask = try ProtoJSON.single(ProtoJSONMessage<Google_Protobuf_FieldMask>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.UpdateChangeProjectRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_UpdateChangeProjectRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.project != nil { try container.encode(self.project!, forKey: ProtoJSONKey("project")) }
+        if self.updateMask != nil { try container.encode(self.updateMask!, forKey: ProtoJSONKey("updateMask")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_GetChangeProjectRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__GetChangeProjectRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__get_change_project_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.id.isEmpty { c.pointee.id = try arena.cString(self.id, field: "id") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.id = ProtoCBridge.string(c.pointee.id)
+    }
+}
+
+extension Binakarier_Feedback_V1_GetChangeProjectRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "id" where rest == nil:
+                    self.id = source.id
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_GetChangeProjectRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.id = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.GetChangeProjectRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_GetChangeProjectRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.id.isEmpty { try container.encode(self.id, forKey: ProtoJSONKey("id")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListChangeProjectsRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ListChangeProjectsRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__list_change_projects_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.page_size = self.pageSize
+        if !self.pageToken.isEmpty { c.pointee.page_token = try arena.cString(self.pageToken, field: "page_token") }
+        if !self.sessionId.isEmpty { c.pointee.session_id = try arena.cString(self.sessionId, field: "session_id") }
+        if !self.programCode.isEmpty { c.pointee.program_code = try arena.cString(self.programCode, field: "program_code") }
+        if !self.mentorNip.isEmpty { c.pointee.mentor_nip = try arena.cString(self.mentorNip, field: "mentor_nip") }
+        if !self.participantNip.isEmpty { c.pointee.participant_nip = try arena.cString(self.participantNip, field: "participant_nip") }
+        if !self.coachNip.isEmpty { c.pointee.coach_nip = try arena.cString(self.coachNip, field: "coach_nip") }
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+        c.pointee.awaiting_review_only = self.awaitingReviewOnly ? 1 : 0
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.pageSize = c.pointee.page_size
+        self.pageToken = ProtoCBridge.string(c.pointee.page_token)
+        self.sessionId = ProtoCBridge.string(c.pointee.session_id)
+        self.programCode = ProtoCBridge.string(c.pointee.program_code)
+        self.mentorNip = ProtoCBridge.string(c.pointee.mentor_nip)
+        self.participantNip = ProtoCBridge.string(c.pointee.participant_nip)
+        self.coachNip = ProtoCBridge.string(c.pointee.coach_nip)
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+        self.awaitingReviewOnly = c.pointee.awaiting_review_only != 0
+    }
+}
+
+extension Binakarier_Feedback_V1_ListChangeProjectsRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "page_size" where rest == nil:
+                    self.pageSize = source.pageSize
+                case "page_token" where rest == nil:
+                    self.pageToken = source.pageToken
+                case "session_id" where rest == nil:
+                    self.sessionId = source.sessionId
+                case "program_code" where rest == nil:
+                    self.programCode = source.programCode
+                case "mentor_nip" where rest == nil:
+                    self.mentorNip = source.mentorNip
+                case "participant_nip" where rest == nil:
+                    self.participantNip = source.participantNip
+                case "coach_nip" where rest == nil:
+                    self.coachNip = source.coachNip
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "awaiting_review_only" where rest == nil:
+                    self.awaitingReviewOnly = source.awaitingReviewOnly
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListChangeProjectsRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "pageSize", "page_size":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.pageSize = value }
+                case "pageToken", "page_token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.pageToken = value }
+                case "sessionId", "session_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.sessionId = value }
+                case "programCode", "program_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.programCode = value }
+                case "mentorNip", "mentor_nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.mentorNip = value }
+                case "participantNip", "participant_nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.participantNip = value }
+                case "coachNip", "coach_nip":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.coachNip = value }
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "awaitingReviewOnly", "awaiting_review_only":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.awaitingReviewOnly = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ListChangeProjectsRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListChangeProjectsRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.pageSize != 0 { try container.encode(self.pageSize, forKey: ProtoJSONKey("pageSize")) }
+        if !self.pageToken.isEmpty { try container.encode(self.pageToken, forKey: ProtoJSONKey("pageToken")) }
+        if !self.sessionId.isEmpty { try container.encode(self.sessionId, forKey: ProtoJSONKey("sessionId")) }
+        if !self.programCode.isEmpty { try container.encode(self.programCode, forKey: ProtoJSONKey("programCode")) }
+        if !self.mentorNip.isEmpty { try container.encode(self.mentorNip, forKey: ProtoJSONKey("mentorNip")) }
+        if !self.participantNip.isEmpty { try container.encode(self.participantNip, forKey: ProtoJSONKey("participantNip")) }
+        if !self.coachNip.isEmpty { try container.encode(self.coachNip, forKey: ProtoJSONKey("coachNip")) }
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if self.awaitingReviewOnly { try container.encode(self.awaitingReviewOnly, forKey: ProtoJSONKey("awaitingReviewOnly")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListChangeProjectsResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ListChangeProjectsResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__list_change_projects_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.n_projects = self.projects.count
+        c.pointee.projects = try arena.messages(self.projects)
+        if !self.nextPageToken.isEmpty { c.pointee.next_page_token = try arena.cString(self.nextPageToken, field: "next_page_token") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.projects = try ProtoCBridge.messages(c.pointee.projects, c.pointee.n_projects)
+        self.nextPageToken = ProtoCBridge.string(c.pointee.next_page_token)
+    }
+}
+
+extension Binakarier_Feedback_V1_ListChangeProjectsResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "projects" where rest == nil:
+                    self.projects = source.projects
+                case "next_page_token" where rest == nil:
+                    self.nextPageToken = source.nextPageToken
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListChangeProjectsResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "projects":
+                    self.projects = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Feedback_V1_ChangeProject>.self, container, key)
+                case "nextPageToken", "next_page_token":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nextPageToken = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ListChangeProjectsResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ListChangeProjectsResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.projects.isEmpty { try container.encode(self.projects, forKey: ProtoJSONKey("projects")) }
+        if !self.nextPageToken.isEmpty { try container.encode(self.nextPageToken, forKey: ProtoJSONKey("nextPageToken")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReportMilestoneRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ReportMilestoneRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__report_milestone_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.projectId.isEmpty { c.pointee.project_id = try arena.cString(self.projectId, field: "project_id") }
+        if !self.milestoneId.isEmpty { c.pointee.milestone_id = try arena.cString(self.milestoneId, field: "milestone_id") }
+        if !self.report.isEmpty { c.pointee.report = try arena.cString(self.report, field: "report") }
+        if !self.evidence.isEmpty { c.pointee.evidence = try arena.cString(self.evidence, field: "evidence") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.projectId = ProtoCBridge.string(c.pointee.project_id)
+        self.milestoneId = ProtoCBridge.string(c.pointee.milestone_id)
+        self.report = ProtoCBridge.string(c.pointee.report)
+        self.evidence = ProtoCBridge.string(c.pointee.evidence)
+    }
+}
+
+extension Binakarier_Feedback_V1_ReportMilestoneRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "project_id" where rest == nil:
+                    self.projectId = source.projectId
+                case "milestone_id" where rest == nil:
+                    self.milestoneId = source.milestoneId
+                case "report" where rest == nil:
+                    self.report = source.report
+                case "evidence" where rest == nil:
+                    self.evidence = source.evidence
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReportMilestoneRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "projectId", "project_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.projectId = value }
+                case "milestoneId", "milestone_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.milestoneId = value }
+                case "report":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.report = value }
+                case "evidence":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.evidence = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ReportMilestoneRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReportMilestoneRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.projectId.isEmpty { try container.encode(self.projectId, forKey: ProtoJSONKey("projectId")) }
+        if !self.milestoneId.isEmpty { try container.encode(self.milestoneId, forKey: ProtoJSONKey("milestoneId")) }
+        if !self.report.isEmpty { try container.encode(self.report, forKey: ProtoJSONKey("report")) }
+        if !self.evidence.isEmpty { try container.encode(self.evidence, forKey: ProtoJSONKey("evidence")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReviewMilestoneRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__ReviewMilestoneRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__review_milestone_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.projectId.isEmpty { c.pointee.project_id = try arena.cString(self.projectId, field: "project_id") }
+        if !self.milestoneId.isEmpty { c.pointee.milestone_id = try arena.cString(self.milestoneId, field: "milestone_id") }
+        c.pointee.decision = .init(rawValue: .init(truncatingIfNeeded: self.decision.rawValue))
+        if !self.note.isEmpty { c.pointee.note = try arena.cString(self.note, field: "note") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.projectId = ProtoCBridge.string(c.pointee.project_id)
+        self.milestoneId = ProtoCBridge.string(c.pointee.milestone_id)
+        self.decision = try ProtoCBridge.enumValue(Binakarier_Feedback_V1_MilestoneState.self, Int32(truncatingIfNeeded: c.pointee.decision.rawValue), field: "binakarier.feedback.v1.ReviewMilestoneRequest.decision")
+        self.note = ProtoCBridge.string(c.pointee.note)
+    }
+}
+
+extension Binakarier_Feedback_V1_ReviewMilestoneRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "project_id" where rest == nil:
+                    self.projectId = source.projectId
+                case "milestone_id" where rest == nil:
+                    self.milestoneId = source.milestoneId
+                case "decision" where rest == nil:
+                    self.decision = source.decision
+                case "note" where rest == nil:
+                    self.note = source.note
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReviewMilestoneRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "projectId", "project_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.projectId = value }
+                case "milestoneId", "milestone_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.milestoneId = value }
+                case "decision":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Feedback_V1_MilestoneState>.self, container, key) { self.decision = value }
+                case "note":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.note = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.ReviewMilestoneRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_ReviewMilestoneRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.projectId.isEmpty { try container.encode(self.projectId, forKey: ProtoJSONKey("projectId")) }
+        if !self.milestoneId.isEmpty { try container.encode(self.milestoneId, forKey: ProtoJSONKey("milestoneId")) }
+        if self.decision.rawValue != 0 { try container.encode(self.decision.protoName, forKey: ProtoJSONKey("decision")) }
+        if !self.note.isEmpty { try container.encode(self.note, forKey: ProtoJSONKey("note")) }
+    }
+}
+
+extension Binakarier_Feedback_V1_CommentChangeProjectRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Feedback__V1__CommentChangeProjectRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__feedback__v1__comment_change_project_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.projectId.isEmpty { c.pointee.project_id = try arena.cString(self.projectId, field: "project_id") }
+        if !self.milestoneId.isEmpty { c.pointee.milestone_id = try arena.cString(self.milestoneId, field: "milestone_id") }
+        if !self.text.isEmpty { c.pointee.text = try arena.cString(self.text, field: "text") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.projectId = ProtoCBridge.string(c.pointee.project_id)
+        self.milestoneId = ProtoCBridge.string(c.pointee.milestone_id)
+        self.text = ProtoCBridge.string(c.pointee.text)
+    }
+}
+
+extension Binakarier_Feedback_V1_CommentChangeProjectRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "project_id" where rest == nil:
+                    self.projectId = source.projectId
+                case "milestone_id" where rest == nil:
+                    self.milestoneId = source.milestoneId
+                case "text" where rest == nil:
+                    self.text = source.text
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_CommentChangeProjectRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "projectId", "project_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.projectId = value }
+                case "milestoneId", "milestone_id":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.milestoneId = value }
+                case "text":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.text = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.feedback.v1.CommentChangeProjectRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Feedback_V1_CommentChangeProjectRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.projectId.isEmpty { try container.encode(self.projectId, forKey: ProtoJSONKey("projectId")) }
+        if !self.milestoneId.isEmpty { try container.encode(self.milestoneId, forKey: ProtoJSONKey("milestoneId")) }
+        if !self.text.isEmpty { try container.encode(self.text, forKey: ProtoJSONKey("text")) }
+    }
+}
+
 public enum Binakarier_Feedback_V1_FeedbackService {
     public static let serviceName = "binakarier.feedback.v1.FeedbackService"
 
@@ -6943,6 +11938,24 @@ public enum Binakarier_Feedback_V1_FeedbackService {
     /// The leader: an arahan on the agency's vision and mission.
     public static let giveDirection = ProtoMethod<Binakarier_Feedback_V1_GiveDirectionRequest, Binakarier_Feedback_V1_Direction>(service: serviceName, name: "GiveDirection")
 
+    /// Anyone, without a login (and the gateway asks without the person's token, so that no one learns
+    /// whose receipt it is): the aspirations of these receipts with their state, answer and action item,
+    /// also once the dialogue is closed. INVALID_ARGUMENT: no receipt, or more than 50.
+    public static let lookupAspirations = ProtoMethod<Binakarier_Feedback_V1_LookupAspirationsRequest, Binakarier_Feedback_V1_LookupAspirationsResponse>(service: serviceName, name: "LookupAspirations")
+
+    /// Staff of the dialogue's agency, once each (ALREADY_EXISTS a second time): an anonymous aspiration
+    /// is abusive. Enough reports hold it for moderation. FAILED_PRECONDITION: a named aspiration (its
+    /// author answers for it), or one a moderator has already decided.
+    public static let reportAspiration = ProtoMethod<Binakarier_Feedback_V1_ReportAspirationRequest, Binakarier_Feedback_V1_Aspiration>(service: serviceName, name: "ReportAspiration")
+
+    /// The moderation queue: held aspirations of the dialogues the caller leads; organisers all.
+    public static let listHeldAspirations = ProtoMethod<Binakarier_Feedback_V1_ListHeldAspirationsRequest, Binakarier_Feedback_V1_ListHeldAspirationsResponse>(service: serviceName, name: "ListHeldAspirations")
+
+    /// The dialogue's leader or an organiser releases or removes a held aspiration, with a reason.
+    /// FAILED_PRECONDITION: it is not held. INVALID_ARGUMENT: no reason, or a decision other than
+    /// RELEASED or REMOVED.
+    public static let moderateAspiration = ProtoMethod<Binakarier_Feedback_V1_ModerateAspirationRequest, Binakarier_Feedback_V1_Aspiration>(service: serviceName, name: "ModerateAspiration")
+
     /// Agency heads and organisers; the owner must be staff of the agency.
     public static let createAction = ProtoMethod<Binakarier_Feedback_V1_CreateActionRequest, Binakarier_Feedback_V1_ActionItem>(service: serviceName, name: "CreateAction")
 
@@ -6953,6 +11966,56 @@ public enum Binakarier_Feedback_V1_FeedbackService {
     /// The agency's staff see its actions; organisers all.
     public static let listActions = ProtoMethod<Binakarier_Feedback_V1_ListActionsRequest, Binakarier_Feedback_V1_ListActionsResponse>(service: serviceName, name: "ListActions")
 
+    /// Anyone, without a login: the public action board of an agency's dialogues. NOT_FOUND: no such
+    /// agency. UNAVAILABLE: identity could not be asked for names.
+    public static let getActionBoard = ProtoMethod<Binakarier_Feedback_V1_GetActionBoardRequest, Binakarier_Feedback_V1_ActionBoard>(service: serviceName, name: "GetActionBoard")
+
     /// The reporting service: every change (campaign opened/closed, response counted, dialogue, action).
     public static let listChanges = ProtoMethod<Binakarier_Feed_V1_ListChangesRequest, Binakarier_Feed_V1_ListChangesResponse>(service: serviceName, name: "ListChanges")
+
+    /// Anyone, without a login: a service unit's counters (what its posters and public form name).
+    /// INVALID_ARGUMENT: no agency code.
+    public static let listServiceCounters = ProtoMethod<Binakarier_Feedback_V1_ListServiceCountersRequest, Binakarier_Feedback_V1_ListServiceCountersResponse>(service: serviceName, name: "ListServiceCounters")
+
+    /// The agency's head, the unit's head, organisers: replaces the unit's counters. NOT_FOUND: no such
+    /// agency or unit. INVALID_ARGUMENT: a code or name that cannot be used (field names the counter).
+    public static let saveServiceCounters = ProtoMethod<Binakarier_Feedback_V1_SaveServiceCountersRequest, Binakarier_Feedback_V1_ListServiceCountersResponse>(service: serviceName, name: "SaveServiceCounters")
+
+    /// The unit's staff, the agency's head, organisers: paper questionnaires of a public IKM survey,
+    /// stored as anonymously as online answers and counted as paper. FAILED_PRECONDITION: the survey is
+    /// closed (paper answers are typed in while it runs) or not a public survey.
+    public static let submitPaperResponses = ProtoMethod<Binakarier_Feedback_V1_SubmitPaperResponsesRequest, Binakarier_Feedback_V1_SubmitPaperResponsesResponse>(service: serviceName, name: "SubmitPaperResponses")
+
+    /// The agency's heads and supervisors for their agency's units, organisers, the reporting service:
+    /// the unit's yearly IKM publication (index, grade, elements, respondents' profile, follow-up plan,
+    /// trend). Aggregates only, under the same k as every result. NOT_FOUND: no such agency or unit.
+    public static let getIkmReport = ProtoMethod<Binakarier_Feedback_V1_GetIkmReportRequest, Binakarier_Feedback_V1_IkmReport>(service: serviceName, name: "GetIkmReport")
+
+    /// A participant of a leadership training's session for themselves, organisers for any participant.
+    /// FAILED_PRECONDITION: the program is not a leadership training (PKA, PKP, PKN), or the session is
+    /// cancelled. PERMISSION_DENIED: the participant is not enrolled in the session. ALREADY_EXISTS: the
+    /// participant has a project in this session. INVALID_ARGUMENT: a field that cannot be used (named);
+    /// no mentor (the participant has no supervisor: an organiser names one).
+    public static let createChangeProject = ProtoMethod<Binakarier_Feedback_V1_CreateChangeProjectRequest, Binakarier_Feedback_V1_ChangeProject>(service: serviceName, name: "CreateChangeProject")
+
+    /// The participant (title, problem, goal, milestones); organisers (also mentor and coach).
+    /// FAILED_PRECONDITION: a change to a confirmed milestone.
+    public static let updateChangeProject = ProtoMethod<Binakarier_Feedback_V1_UpdateChangeProjectRequest, Binakarier_Feedback_V1_ChangeProject>(service: serviceName, name: "UpdateChangeProject")
+
+    /// The participant, the mentor, the coach, the participant's agency head, organisers; others NOT_FOUND.
+    public static let getChangeProject = ProtoMethod<Binakarier_Feedback_V1_GetChangeProjectRequest, Binakarier_Feedback_V1_ChangeProject>(service: serviceName, name: "GetChangeProject")
+
+    /// Organisers any; an agency head their agency's and their own; others those they take part in.
+    public static let listChangeProjects = ProtoMethod<Binakarier_Feedback_V1_ListChangeProjectsRequest, Binakarier_Feedback_V1_ListChangeProjectsResponse>(service: serviceName, name: "ListChangeProjects")
+
+    /// The participant, once the session has started. FAILED_PRECONDITION: before the session starts, or
+    /// the milestone is confirmed or waiting for the mentor.
+    public static let reportMilestone = ProtoMethod<Binakarier_Feedback_V1_ReportMilestoneRequest, Binakarier_Feedback_V1_ChangeProject>(service: serviceName, name: "ReportMilestone")
+
+    /// The mentor only. FAILED_PRECONDITION: the milestone is not waiting for the mentor.
+    /// INVALID_ARGUMENT: a decision other than CONFIRMED or RETURNED, or a return without a note.
+    public static let reviewMilestone = ProtoMethod<Binakarier_Feedback_V1_ReviewMilestoneRequest, Binakarier_Feedback_V1_ChangeProject>(service: serviceName, name: "ReviewMilestone")
+
+    /// The coach, the mentor, the participant, organisers: a comment on the project or one milestone.
+    public static let commentChangeProject = ProtoMethod<Binakarier_Feedback_V1_CommentChangeProjectRequest, Binakarier_Feedback_V1_ChangeProject>(service: serviceName, name: "CommentChangeProject")
 }

@@ -364,6 +364,68 @@ public enum Binakarier_Programs_V1_LedgerSource: Int32, ProtoEnum {
     }
 }
 
+/// The 10-20-70 model of learning (PerLAN 10/2018 on PNS competence development): structured learning
+/// events, learning from others, learning by doing.
+public enum Binakarier_Programs_V1_LearningModel: Int32, ProtoEnum {
+    case unspecified = 0
+    case structured10 = 1
+    case social20 = 2
+    case experiential70 = 3
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "LEARNING_MODEL_UNSPECIFIED"
+            case .structured10: "LEARNING_MODEL_STRUCTURED_10"
+            case .social20: "LEARNING_MODEL_SOCIAL_20"
+            case .experiential70: "LEARNING_MODEL_EXPERIENTIAL_70"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "LEARNING_MODEL_UNSPECIFIED": self = .unspecified
+            case "LEARNING_MODEL_STRUCTURED_10": self = .structured10
+            case "LEARNING_MODEL_SOCIAL_20": self = .social20
+            case "LEARNING_MODEL_EXPERIENTIAL_70": self = .experiential70
+            default: return nil
+        }
+    }
+}
+
+public enum Binakarier_Programs_V1_ConversionUnit: Int32, ProtoEnum {
+    case unspecified = 0
+    case day = 1
+    /// A session of at least 60 minutes (coaching, mentoring).
+    case session = 2
+    case hour = 3
+    case activity = 4
+
+    /// The value's name in the .proto, as proto3 JSON writes it.
+    public var protoName: String {
+        switch self {
+            case .unspecified: "CONVERSION_UNIT_UNSPECIFIED"
+            case .day: "CONVERSION_UNIT_DAY"
+            case .session: "CONVERSION_UNIT_SESSION"
+            case .hour: "CONVERSION_UNIT_HOUR"
+            case .activity: "CONVERSION_UNIT_ACTIVITY"
+        }
+    }
+
+    /// The value named `protoName` in the .proto; nil for a name this build does not know.
+    public init?(protoName: String) {
+        switch protoName {
+            case "CONVERSION_UNIT_UNSPECIFIED": self = .unspecified
+            case "CONVERSION_UNIT_DAY": self = .day
+            case "CONVERSION_UNIT_SESSION": self = .session
+            case "CONVERSION_UNIT_HOUR": self = .hour
+            case "CONVERSION_UNIT_ACTIVITY": self = .activity
+            default: return nil
+        }
+    }
+}
+
 public enum Binakarier_Programs_V1_NeedPriority: Int32, ProtoEnum {
     case unspecified = 0
     case high = 1
@@ -1024,6 +1086,19 @@ public struct Binakarier_Programs_V1_LedgerEntry: ProtoMessage {
     public var rejectReason: String = ""
     public var createTimeUnix: Int64 = 0
 
+    /// Converted learning (an activity of the JP conversion table): the activity, how many of its units
+    /// (days, sessions, hours), the table's version that set the JP, and the evidence attached by kind.
+    public var activityCode: String = ""
+    public var units: Double = 0
+    public var conversionVersion: String = ""
+    public var evidenceKinds: [String] = []
+
+    /// Learning a person reported for themselves by activity waits for their supervisor's (or agency
+    /// head's) validation before BKPSDM verifies it.
+    public var needsValidation: Bool = false
+    public var validatedBy: String = ""
+    public var validateTimeUnix: Int64 = 0
+
     public init() {}
 
     public init(
@@ -1043,7 +1118,14 @@ public struct Binakarier_Programs_V1_LedgerEntry: ProtoMessage {
         reportedBy: String = "",
         verifiedBy: String = "",
         rejectReason: String = "",
-        createTimeUnix: Int64 = 0
+        createTimeUnix: Int64 = 0,
+        activityCode: String = "",
+        units: Double = 0,
+        conversionVersion: String = "",
+        evidenceKinds: [String] = [],
+        needsValidation: Bool = false,
+        validatedBy: String = "",
+        validateTimeUnix: Int64 = 0
     ) {
         self.id = id
         self.nip = nip
@@ -1062,6 +1144,108 @@ public struct Binakarier_Programs_V1_LedgerEntry: ProtoMessage {
         self.verifiedBy = verifiedBy
         self.rejectReason = rejectReason
         self.createTimeUnix = createTimeUnix
+        self.activityCode = activityCode
+        self.units = units
+        self.conversionVersion = conversionVersion
+        self.evidenceKinds = evidenceKinds
+        self.needsValidation = needsValidation
+        self.validatedBy = validatedBy
+        self.validateTimeUnix = validateTimeUnix
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+/// One kind of non-classroom learning and how many JP it counts for.
+public struct Binakarier_Programs_V1_JpConversionRule: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.JpConversionRule"
+
+    /// Stable code, upper case, e.g. "SEMINAR-NASIONAL".
+    public var code: String = ""
+    public var name: String = ""
+    public var kind: Binakarier_Programs_V1_ProgramKind = .unspecified
+    public var model: Binakarier_Programs_V1_LearningModel = .unspecified
+    public var unit: Binakarier_Programs_V1_ConversionUnit = .unspecified
+
+    /// JP per unit; the product is rounded down to whole JP.
+    public var jpPerUnit: Double = 0
+
+    /// At most this many JP of this activity count in a year (0: no limit of its own).
+    public var yearlyCapJp: Int32 = 0
+
+    /// The evidence a report must attach, by kind: e.g. "sertifikat", "surat-tugas", "laporan", "catatan-coaching".
+    public var evidence: [String] = []
+
+    public init() {}
+
+    public init(
+        code: String = "",
+        name: String = "",
+        kind: Binakarier_Programs_V1_ProgramKind = .unspecified,
+        model: Binakarier_Programs_V1_LearningModel = .unspecified,
+        unit: Binakarier_Programs_V1_ConversionUnit = .unspecified,
+        jpPerUnit: Double = 0,
+        yearlyCapJp: Int32 = 0,
+        evidence: [String] = []
+    ) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.model = model
+        self.unit = unit
+        self.jpPerUnit = jpPerUnit
+        self.yearlyCapJp = yearlyCapJp
+        self.evidence = evidence
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+/// A version of the conversion table. Versions are never changed: BKPSDM publishes a new one, effective
+/// from a date, when LAN's guidance changes; learning is converted by the version in force on its start date.
+public struct Binakarier_Programs_V1_JpConversionTable: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.JpConversionTable"
+
+    /// E.g. "2026.1".
+    public var version: String = ""
+
+    /// YYYY-MM-DD.
+    public var effectiveFrom: String = ""
+
+    /// The guidance it follows, as cited to auditors.
+    public var basis: String = ""
+    public var rules: [Binakarier_Programs_V1_JpConversionRule] = []
+    public var publishedBy: String = ""
+    public var publishTimeUnix: Int64 = 0
+
+    public init() {}
+
+    public init(
+        version: String = "",
+        effectiveFrom: String = "",
+        basis: String = "",
+        rules: [Binakarier_Programs_V1_JpConversionRule] = [],
+        publishedBy: String = "",
+        publishTimeUnix: Int64 = 0
+    ) {
+        self.version = version
+        self.effectiveFrom = effectiveFrom
+        self.basis = basis
+        self.rules = rules
+        self.publishedBy = publishedBy
+        self.publishTimeUnix = publishTimeUnix
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -1090,6 +1274,9 @@ public struct Binakarier_Programs_V1_Ledger: ProtoMessage {
     /// PNS: jp_verified reaches the minimum. PPPK: within the ceiling.
     public var meetsTarget: Bool = false
 
+    /// PNS: the JP still missing to the minimum this year, 0 when met (PPPK: 0).
+    public var jpGap: Int32 = 0
+
     public init() {}
 
     public init(
@@ -1100,7 +1287,8 @@ public struct Binakarier_Programs_V1_Ledger: ProtoMessage {
         jpVerified: Int32 = 0,
         jpPending: Int32 = 0,
         jpTarget: Int32 = 0,
-        meetsTarget: Bool = false
+        meetsTarget: Bool = false,
+        jpGap: Int32 = 0
     ) {
         self.nip = nip
         self.year = year
@@ -1110,6 +1298,7 @@ public struct Binakarier_Programs_V1_Ledger: ProtoMessage {
         self.jpPending = jpPending
         self.jpTarget = jpTarget
         self.meetsTarget = meetsTarget
+        self.jpGap = jpGap
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -2341,10 +2530,19 @@ public struct Binakarier_Programs_V1_OutsideLearning: ProtoMessage {
     public var title: String = ""
     public var provider: String = ""
     public var kind: Binakarier_Programs_V1_ProgramKind = .unspecified
+
+    /// The JP a certificate states. Leave 0 with activity_code: the conversion table sets them.
     public var jp: Int32 = 0
     public var startDate: String = ""
     public var endDate: String = ""
     public var evidence: String = ""
+
+    /// An activity of the conversion table in force on start_date, and how many of its units.
+    public var activityCode: String = ""
+    public var units: Double = 0
+
+    /// The kinds of evidence attached (each the rule asks for must be there).
+    public var evidenceKinds: [String] = []
 
     public init() {}
 
@@ -2356,7 +2554,10 @@ public struct Binakarier_Programs_V1_OutsideLearning: ProtoMessage {
         jp: Int32 = 0,
         startDate: String = "",
         endDate: String = "",
-        evidence: String = ""
+        evidence: String = "",
+        activityCode: String = "",
+        units: Double = 0,
+        evidenceKinds: [String] = []
     ) {
         self.nip = nip
         self.title = title
@@ -2366,6 +2567,9 @@ public struct Binakarier_Programs_V1_OutsideLearning: ProtoMessage {
         self.startDate = startDate
         self.endDate = endDate
         self.evidence = evidence
+        self.activityCode = activityCode
+        self.units = units
+        self.evidenceKinds = evidenceKinds
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -2462,18 +2666,23 @@ public struct Binakarier_Programs_V1_ListOutsideLearningRequest: ProtoMessage {
     public var state: Binakarier_Programs_V1_LearningState = .unspecified
     public var nip: String = ""
 
+    /// Supervisors and agency heads: only their staff's entries that wait for their validation.
+    public var awaitingMyValidation: Bool = false
+
     public init() {}
 
     public init(
         pageSize: Int32 = 0,
         pageToken: String = "",
         state: Binakarier_Programs_V1_LearningState = .unspecified,
-        nip: String = ""
+        nip: String = "",
+        awaitingMyValidation: Bool = false
     ) {
         self.pageSize = pageSize
         self.pageToken = pageToken
         self.state = state
         self.nip = nip
+        self.awaitingMyValidation = awaitingMyValidation
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -2540,6 +2749,140 @@ public struct Binakarier_Programs_V1_VerifyOutsideLearningRequest: ProtoMessage 
 
 public struct Binakarier_Programs_V1_VerifyOutsideLearningResponse: ProtoMessage {
     public static let protoName = "binakarier.programs.v1.VerifyOutsideLearningResponse"
+    public var entriesChanged: Int32 = 0
+
+    public init() {}
+
+    public init(
+        entriesChanged: Int32 = 0
+    ) {
+        self.entriesChanged = entriesChanged
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_GetJpConversionRequest: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.GetJpConversionRequest"
+
+    /// Empty: the version in force on `date` (empty: today).
+    public var version: String = ""
+    public var date: String = ""
+
+    public init() {}
+
+    public init(
+        version: String = "",
+        date: String = ""
+    ) {
+        self.version = version
+        self.date = date
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_ListJpConversionsRequest: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.ListJpConversionsRequest"
+
+    public init() {}
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_ListJpConversionsResponse: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.ListJpConversionsResponse"
+
+    /// Newest first.
+    public var tables: [Binakarier_Programs_V1_JpConversionTable] = []
+
+    public init() {}
+
+    public init(
+        tables: [Binakarier_Programs_V1_JpConversionTable] = []
+    ) {
+        self.tables = tables
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_PublishJpConversionRequest: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.PublishJpConversionRequest"
+    public var table: Binakarier_Programs_V1_JpConversionTable? = nil
+
+    public init() {}
+
+    public init(
+        table: Binakarier_Programs_V1_JpConversionTable? = nil
+    ) {
+        self.table = table
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_ValidateOutsideLearningRequest: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.ValidateOutsideLearningRequest"
+    public var entryIds: [String] = []
+    public var approve: Bool = false
+
+    /// Required to refuse.
+    public var reason: String = ""
+
+    public init() {}
+
+    public init(
+        entryIds: [String] = [],
+        approve: Bool = false,
+        reason: String = ""
+    ) {
+        self.entryIds = entryIds
+        self.approve = approve
+        self.reason = reason
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
+public struct Binakarier_Programs_V1_ValidateOutsideLearningResponse: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.ValidateOutsideLearningResponse"
     public var entriesChanged: Int32 = 0
 
     public init() {}
@@ -2666,6 +3009,46 @@ public struct Binakarier_Programs_V1_BelowTarget: ProtoMessage {
     }
 }
 
+public struct Binakarier_Programs_V1_UnitCompliance: ProtoMessage {
+    public static let protoName = "binakarier.programs.v1.UnitCompliance"
+    public var agencyCode: String = ""
+
+    /// Empty: people of the agency in no unit.
+    public var unitCode: String = ""
+    public var pnsActive: Int32 = 0
+    public var pnsMeetingTarget: Int32 = 0
+    public var averageJp: Double = 0
+
+    /// Sum over its PNS of the JP still missing to the yearly minimum (verified JP only).
+    public var jpGap: Int32 = 0
+
+    public init() {}
+
+    public init(
+        agencyCode: String = "",
+        unitCode: String = "",
+        pnsActive: Int32 = 0,
+        pnsMeetingTarget: Int32 = 0,
+        averageJp: Double = 0,
+        jpGap: Int32 = 0
+    ) {
+        self.agencyCode = agencyCode
+        self.unitCode = unitCode
+        self.pnsActive = pnsActive
+        self.pnsMeetingTarget = pnsMeetingTarget
+        self.averageJp = averageJp
+        self.jpGap = jpGap
+    }
+
+    public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
+        self = try ProtoCBridge.decode(Self.self, bytes)
+    }
+
+    public func packed() throws(ProtoEncodingError) -> ProtoPackedMessage {
+        try ProtoCBridge.packed(self)
+    }
+}
+
 public struct Binakarier_Programs_V1_Compliance: ProtoMessage {
     public static let protoName = "binakarier.programs.v1.Compliance"
     public var year: Int32 = 0
@@ -2676,6 +3059,9 @@ public struct Binakarier_Programs_V1_Compliance: ProtoMessage {
     public var belowTarget: [Binakarier_Programs_V1_BelowTarget] = []
     public var belowTargetTotal: Int32 = 0
 
+    /// Year to date, per unit of each agency.
+    public var units: [Binakarier_Programs_V1_UnitCompliance] = []
+
     public init() {}
 
     public init(
@@ -2685,7 +3071,8 @@ public struct Binakarier_Programs_V1_Compliance: ProtoMessage {
         total: Binakarier_Programs_V1_AgencyCompliance? = nil,
         agencies: [Binakarier_Programs_V1_AgencyCompliance] = [],
         belowTarget: [Binakarier_Programs_V1_BelowTarget] = [],
-        belowTargetTotal: Int32 = 0
+        belowTargetTotal: Int32 = 0,
+        units: [Binakarier_Programs_V1_UnitCompliance] = []
     ) {
         self.year = year
         self.jpTarget = jpTarget
@@ -2694,6 +3081,7 @@ public struct Binakarier_Programs_V1_Compliance: ProtoMessage {
         self.agencies = agencies
         self.belowTarget = belowTarget
         self.belowTargetTotal = belowTargetTotal
+        self.units = units
     }
 
     public init(serializedBytes bytes: UnsafeRawBufferPointer) throws(ProtoDecodingError) {
@@ -4191,6 +4579,14 @@ extension Binakarier_Programs_V1_LedgerEntry: ProtoCBridged {
         if !self.verifiedBy.isEmpty { c.pointee.verified_by = try arena.cString(self.verifiedBy, field: "verified_by") }
         if !self.rejectReason.isEmpty { c.pointee.reject_reason = try arena.cString(self.rejectReason, field: "reject_reason") }
         c.pointee.create_time_unix = self.createTimeUnix
+        if !self.activityCode.isEmpty { c.pointee.activity_code = try arena.cString(self.activityCode, field: "activity_code") }
+        c.pointee.units = self.units
+        if !self.conversionVersion.isEmpty { c.pointee.conversion_version = try arena.cString(self.conversionVersion, field: "conversion_version") }
+        c.pointee.n_evidence_kinds = self.evidenceKinds.count
+        c.pointee.evidence_kinds = try arena.cStrings(self.evidenceKinds, field: "evidence_kinds")
+        c.pointee.needs_validation = self.needsValidation ? 1 : 0
+        if !self.validatedBy.isEmpty { c.pointee.validated_by = try arena.cString(self.validatedBy, field: "validated_by") }
+        c.pointee.validate_time_unix = self.validateTimeUnix
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -4212,6 +4608,13 @@ extension Binakarier_Programs_V1_LedgerEntry: ProtoCBridged {
         self.verifiedBy = ProtoCBridge.string(c.pointee.verified_by)
         self.rejectReason = ProtoCBridge.string(c.pointee.reject_reason)
         self.createTimeUnix = c.pointee.create_time_unix
+        self.activityCode = ProtoCBridge.string(c.pointee.activity_code)
+        self.units = c.pointee.units
+        self.conversionVersion = ProtoCBridge.string(c.pointee.conversion_version)
+        self.evidenceKinds = ProtoCBridge.strings(c.pointee.evidence_kinds, c.pointee.n_evidence_kinds)
+        self.needsValidation = c.pointee.needs_validation != 0
+        self.validatedBy = ProtoCBridge.string(c.pointee.validated_by)
+        self.validateTimeUnix = c.pointee.validate_time_unix
     }
 }
 
@@ -4257,6 +4660,20 @@ extension Binakarier_Programs_V1_LedgerEntry {
                     self.rejectReason = source.rejectReason
                 case "create_time_unix" where rest == nil:
                     self.createTimeUnix = source.createTimeUnix
+                case "activity_code" where rest == nil:
+                    self.activityCode = source.activityCode
+                case "units" where rest == nil:
+                    self.units = source.units
+                case "conversion_version" where rest == nil:
+                    self.conversionVersion = source.conversionVersion
+                case "evidence_kinds" where rest == nil:
+                    self.evidenceKinds = source.evidenceKinds
+                case "needs_validation" where rest == nil:
+                    self.needsValidation = source.needsValidation
+                case "validated_by" where rest == nil:
+                    self.validatedBy = source.validatedBy
+                case "validate_time_unix" where rest == nil:
+                    self.validateTimeUnix = source.validateTimeUnix
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -4304,6 +4721,20 @@ extension Binakarier_Programs_V1_LedgerEntry: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.rejectReason = value }
                 case "createTimeUnix", "create_time_unix":
                     if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.createTimeUnix = value }
+                case "activityCode", "activity_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.activityCode = value }
+                case "units":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.units = value }
+                case "conversionVersion", "conversion_version":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.conversionVersion = value }
+                case "evidenceKinds", "evidence_kinds":
+                    self.evidenceKinds = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
+                case "needsValidation", "needs_validation":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.needsValidation = value }
+                case "validatedBy", "validated_by":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.validatedBy = value }
+                case "validateTimeUnix", "validate_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.validateTimeUnix = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.LedgerEntry", codingPath: container.codingPath)
             }
@@ -4331,6 +4762,215 @@ extension Binakarier_Programs_V1_LedgerEntry: Encodable {
         if !self.verifiedBy.isEmpty { try container.encode(self.verifiedBy, forKey: ProtoJSONKey("verifiedBy")) }
         if !self.rejectReason.isEmpty { try container.encode(self.rejectReason, forKey: ProtoJSONKey("rejectReason")) }
         if self.createTimeUnix != 0 { try container.encode(String(self.createTimeUnix), forKey: ProtoJSONKey("createTimeUnix")) }
+        if !self.activityCode.isEmpty { try container.encode(self.activityCode, forKey: ProtoJSONKey("activityCode")) }
+        if self.units != 0 { try container.encode(self.units, forKey: ProtoJSONKey("units")) }
+        if !self.conversionVersion.isEmpty { try container.encode(self.conversionVersion, forKey: ProtoJSONKey("conversionVersion")) }
+        if !self.evidenceKinds.isEmpty { try container.encode(self.evidenceKinds, forKey: ProtoJSONKey("evidenceKinds")) }
+        if self.needsValidation { try container.encode(self.needsValidation, forKey: ProtoJSONKey("needsValidation")) }
+        if !self.validatedBy.isEmpty { try container.encode(self.validatedBy, forKey: ProtoJSONKey("validatedBy")) }
+        if self.validateTimeUnix != 0 { try container.encode(String(self.validateTimeUnix), forKey: ProtoJSONKey("validateTimeUnix")) }
+    }
+}
+
+extension Binakarier_Programs_V1_JpConversionRule: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__JpConversionRule
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__jp_conversion_rule__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.code.isEmpty { c.pointee.code = try arena.cString(self.code, field: "code") }
+        if !self.name.isEmpty { c.pointee.name = try arena.cString(self.name, field: "name") }
+        c.pointee.kind = .init(rawValue: .init(truncatingIfNeeded: self.kind.rawValue))
+        c.pointee.model = .init(rawValue: .init(truncatingIfNeeded: self.model.rawValue))
+        c.pointee.unit = .init(rawValue: .init(truncatingIfNeeded: self.unit.rawValue))
+        c.pointee.jp_per_unit = self.jpPerUnit
+        c.pointee.yearly_cap_jp = self.yearlyCapJp
+        c.pointee.n_evidence = self.evidence.count
+        c.pointee.evidence = try arena.cStrings(self.evidence, field: "evidence")
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.code = ProtoCBridge.string(c.pointee.code)
+        self.name = ProtoCBridge.string(c.pointee.name)
+        self.kind = try ProtoCBridge.enumValue(Binakarier_Programs_V1_ProgramKind.self, Int32(truncatingIfNeeded: c.pointee.kind.rawValue), field: "binakarier.programs.v1.JpConversionRule.kind")
+        self.model = try ProtoCBridge.enumValue(Binakarier_Programs_V1_LearningModel.self, Int32(truncatingIfNeeded: c.pointee.model.rawValue), field: "binakarier.programs.v1.JpConversionRule.model")
+        self.unit = try ProtoCBridge.enumValue(Binakarier_Programs_V1_ConversionUnit.self, Int32(truncatingIfNeeded: c.pointee.unit.rawValue), field: "binakarier.programs.v1.JpConversionRule.unit")
+        self.jpPerUnit = c.pointee.jp_per_unit
+        self.yearlyCapJp = c.pointee.yearly_cap_jp
+        self.evidence = ProtoCBridge.strings(c.pointee.evidence, c.pointee.n_evidence)
+    }
+}
+
+extension Binakarier_Programs_V1_JpConversionRule {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "code" where rest == nil:
+                    self.code = source.code
+                case "name" where rest == nil:
+                    self.name = source.name
+                case "kind" where rest == nil:
+                    self.kind = source.kind
+                case "model" where rest == nil:
+                    self.model = source.model
+                case "unit" where rest == nil:
+                    self.unit = source.unit
+                case "jp_per_unit" where rest == nil:
+                    self.jpPerUnit = source.jpPerUnit
+                case "yearly_cap_jp" where rest == nil:
+                    self.yearlyCapJp = source.yearlyCapJp
+                case "evidence" where rest == nil:
+                    self.evidence = source.evidence
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_JpConversionRule: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.code = value }
+                case "name":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.name = value }
+                case "kind":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Programs_V1_ProgramKind>.self, container, key) { self.kind = value }
+                case "model":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Programs_V1_LearningModel>.self, container, key) { self.model = value }
+                case "unit":
+                    if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Programs_V1_ConversionUnit>.self, container, key) { self.unit = value }
+                case "jpPerUnit", "jp_per_unit":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.jpPerUnit = value }
+                case "yearlyCapJp", "yearly_cap_jp":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.yearlyCapJp = value }
+                case "evidence":
+                    self.evidence = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.JpConversionRule", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_JpConversionRule: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.code.isEmpty { try container.encode(self.code, forKey: ProtoJSONKey("code")) }
+        if !self.name.isEmpty { try container.encode(self.name, forKey: ProtoJSONKey("name")) }
+        if self.kind.rawValue != 0 { try container.encode(self.kind.protoName, forKey: ProtoJSONKey("kind")) }
+        if self.model.rawValue != 0 { try container.encode(self.model.protoName, forKey: ProtoJSONKey("model")) }
+        if self.unit.rawValue != 0 { try container.encode(self.unit.protoName, forKey: ProtoJSONKey("unit")) }
+        if self.jpPerUnit != 0 { try container.encode(self.jpPerUnit, forKey: ProtoJSONKey("jpPerUnit")) }
+        if self.yearlyCapJp != 0 { try container.encode(self.yearlyCapJp, forKey: ProtoJSONKey("yearlyCapJp")) }
+        if !self.evidence.isEmpty { try container.encode(self.evidence, forKey: ProtoJSONKey("evidence")) }
+    }
+}
+
+extension Binakarier_Programs_V1_JpConversionTable: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__JpConversionTable
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__jp_conversion_table__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.version.isEmpty { c.pointee.version = try arena.cString(self.version, field: "version") }
+        if !self.effectiveFrom.isEmpty { c.pointee.effective_from = try arena.cString(self.effectiveFrom, field: "effective_from") }
+        if !self.basis.isEmpty { c.pointee.basis = try arena.cString(self.basis, field: "basis") }
+        c.pointee.n_rules = self.rules.count
+        c.pointee.rules = try arena.messages(self.rules)
+        if !self.publishedBy.isEmpty { c.pointee.published_by = try arena.cString(self.publishedBy, field: "published_by") }
+        c.pointee.publish_time_unix = self.publishTimeUnix
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.version = ProtoCBridge.string(c.pointee.version)
+        self.effectiveFrom = ProtoCBridge.string(c.pointee.effective_from)
+        self.basis = ProtoCBridge.string(c.pointee.basis)
+        self.rules = try ProtoCBridge.messages(c.pointee.rules, c.pointee.n_rules)
+        self.publishedBy = ProtoCBridge.string(c.pointee.published_by)
+        self.publishTimeUnix = c.pointee.publish_time_unix
+    }
+}
+
+extension Binakarier_Programs_V1_JpConversionTable {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "version" where rest == nil:
+                    self.version = source.version
+                case "effective_from" where rest == nil:
+                    self.effectiveFrom = source.effectiveFrom
+                case "basis" where rest == nil:
+                    self.basis = source.basis
+                case "rules" where rest == nil:
+                    self.rules = source.rules
+                case "published_by" where rest == nil:
+                    self.publishedBy = source.publishedBy
+                case "publish_time_unix" where rest == nil:
+                    self.publishTimeUnix = source.publishTimeUnix
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_JpConversionTable: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "version":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.version = value }
+                case "effectiveFrom", "effective_from":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.effectiveFrom = value }
+                case "basis":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.basis = value }
+                case "rules":
+                    self.rules = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Programs_V1_JpConversionRule>.self, container, key)
+                case "publishedBy", "published_by":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.publishedBy = value }
+                case "publishTimeUnix", "publish_time_unix":
+                    if let value = try ProtoJSON.single(ProtoJSONInt64.self, container, key) { self.publishTimeUnix = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.JpConversionTable", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_JpConversionTable: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.version.isEmpty { try container.encode(self.version, forKey: ProtoJSONKey("version")) }
+        if !self.effectiveFrom.isEmpty { try container.encode(self.effectiveFrom, forKey: ProtoJSONKey("effectiveFrom")) }
+        if !self.basis.isEmpty { try container.encode(self.basis, forKey: ProtoJSONKey("basis")) }
+        if !self.rules.isEmpty { try container.encode(self.rules, forKey: ProtoJSONKey("rules")) }
+        if !self.publishedBy.isEmpty { try container.encode(self.publishedBy, forKey: ProtoJSONKey("publishedBy")) }
+        if self.publishTimeUnix != 0 { try container.encode(String(self.publishTimeUnix), forKey: ProtoJSONKey("publishTimeUnix")) }
     }
 }
 
@@ -4353,6 +4993,7 @@ extension Binakarier_Programs_V1_Ledger: ProtoCBridged {
         c.pointee.jp_pending = self.jpPending
         c.pointee.jp_target = self.jpTarget
         c.pointee.meets_target = self.meetsTarget ? 1 : 0
+        c.pointee.jp_gap = self.jpGap
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -4365,6 +5006,7 @@ extension Binakarier_Programs_V1_Ledger: ProtoCBridged {
         self.jpPending = c.pointee.jp_pending
         self.jpTarget = c.pointee.jp_target
         self.meetsTarget = c.pointee.meets_target != 0
+        self.jpGap = c.pointee.jp_gap
     }
 }
 
@@ -4392,6 +5034,8 @@ extension Binakarier_Programs_V1_Ledger {
                     self.jpTarget = source.jpTarget
                 case "meets_target" where rest == nil:
                     self.meetsTarget = source.meetsTarget
+                case "jp_gap" where rest == nil:
+                    self.jpGap = source.jpGap
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -4421,6 +5065,8 @@ extension Binakarier_Programs_V1_Ledger: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.jpTarget = value }
                 case "meetsTarget", "meets_target":
                     if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.meetsTarget = value }
+                case "jpGap", "jp_gap":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.jpGap = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.Ledger", codingPath: container.codingPath)
             }
@@ -4439,6 +5085,7 @@ extension Binakarier_Programs_V1_Ledger: Encodable {
         if self.jpPending != 0 { try container.encode(self.jpPending, forKey: ProtoJSONKey("jpPending")) }
         if self.jpTarget != 0 { try container.encode(self.jpTarget, forKey: ProtoJSONKey("jpTarget")) }
         if self.meetsTarget { try container.encode(self.meetsTarget, forKey: ProtoJSONKey("meetsTarget")) }
+        if self.jpGap != 0 { try container.encode(self.jpGap, forKey: ProtoJSONKey("jpGap")) }
     }
 }
 
@@ -7660,6 +8307,10 @@ extension Binakarier_Programs_V1_OutsideLearning: ProtoCBridged {
         if !self.startDate.isEmpty { c.pointee.start_date = try arena.cString(self.startDate, field: "start_date") }
         if !self.endDate.isEmpty { c.pointee.end_date = try arena.cString(self.endDate, field: "end_date") }
         if !self.evidence.isEmpty { c.pointee.evidence = try arena.cString(self.evidence, field: "evidence") }
+        if !self.activityCode.isEmpty { c.pointee.activity_code = try arena.cString(self.activityCode, field: "activity_code") }
+        c.pointee.units = self.units
+        c.pointee.n_evidence_kinds = self.evidenceKinds.count
+        c.pointee.evidence_kinds = try arena.cStrings(self.evidenceKinds, field: "evidence_kinds")
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -7672,6 +8323,9 @@ extension Binakarier_Programs_V1_OutsideLearning: ProtoCBridged {
         self.startDate = ProtoCBridge.string(c.pointee.start_date)
         self.endDate = ProtoCBridge.string(c.pointee.end_date)
         self.evidence = ProtoCBridge.string(c.pointee.evidence)
+        self.activityCode = ProtoCBridge.string(c.pointee.activity_code)
+        self.units = c.pointee.units
+        self.evidenceKinds = ProtoCBridge.strings(c.pointee.evidence_kinds, c.pointee.n_evidence_kinds)
     }
 }
 
@@ -7699,6 +8353,12 @@ extension Binakarier_Programs_V1_OutsideLearning {
                     self.endDate = source.endDate
                 case "evidence" where rest == nil:
                     self.evidence = source.evidence
+                case "activity_code" where rest == nil:
+                    self.activityCode = source.activityCode
+                case "units" where rest == nil:
+                    self.units = source.units
+                case "evidence_kinds" where rest == nil:
+                    self.evidenceKinds = source.evidenceKinds
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -7728,6 +8388,12 @@ extension Binakarier_Programs_V1_OutsideLearning: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.endDate = value }
                 case "evidence":
                     if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.evidence = value }
+                case "activityCode", "activity_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.activityCode = value }
+                case "units":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.units = value }
+                case "evidenceKinds", "evidence_kinds":
+                    self.evidenceKinds = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.OutsideLearning", codingPath: container.codingPath)
             }
@@ -7746,6 +8412,9 @@ extension Binakarier_Programs_V1_OutsideLearning: Encodable {
         if !self.startDate.isEmpty { try container.encode(self.startDate, forKey: ProtoJSONKey("startDate")) }
         if !self.endDate.isEmpty { try container.encode(self.endDate, forKey: ProtoJSONKey("endDate")) }
         if !self.evidence.isEmpty { try container.encode(self.evidence, forKey: ProtoJSONKey("evidence")) }
+        if !self.activityCode.isEmpty { try container.encode(self.activityCode, forKey: ProtoJSONKey("activityCode")) }
+        if self.units != 0 { try container.encode(self.units, forKey: ProtoJSONKey("units")) }
+        if !self.evidenceKinds.isEmpty { try container.encode(self.evidenceKinds, forKey: ProtoJSONKey("evidenceKinds")) }
     }
 }
 
@@ -7978,6 +8647,7 @@ extension Binakarier_Programs_V1_ListOutsideLearningRequest: ProtoCBridged {
         if !self.pageToken.isEmpty { c.pointee.page_token = try arena.cString(self.pageToken, field: "page_token") }
         c.pointee.state = .init(rawValue: .init(truncatingIfNeeded: self.state.rawValue))
         if !self.nip.isEmpty { c.pointee.nip = try arena.cString(self.nip, field: "nip") }
+        c.pointee.awaiting_my_validation = self.awaitingMyValidation ? 1 : 0
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -7986,6 +8656,7 @@ extension Binakarier_Programs_V1_ListOutsideLearningRequest: ProtoCBridged {
         self.pageToken = ProtoCBridge.string(c.pointee.page_token)
         self.state = try ProtoCBridge.enumValue(Binakarier_Programs_V1_LearningState.self, Int32(truncatingIfNeeded: c.pointee.state.rawValue), field: "binakarier.programs.v1.ListOutsideLearningRequest.state")
         self.nip = ProtoCBridge.string(c.pointee.nip)
+        self.awaitingMyValidation = c.pointee.awaiting_my_validation != 0
     }
 }
 
@@ -8005,6 +8676,8 @@ extension Binakarier_Programs_V1_ListOutsideLearningRequest {
                     self.state = source.state
                 case "nip" where rest == nil:
                     self.nip = source.nip
+                case "awaiting_my_validation" where rest == nil:
+                    self.awaitingMyValidation = source.awaitingMyValidation
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -8026,6 +8699,8 @@ extension Binakarier_Programs_V1_ListOutsideLearningRequest: Decodable {
                     if let value = try ProtoJSON.single(ProtoJSONEnum<Binakarier_Programs_V1_LearningState>.self, container, key) { self.state = value }
                 case "nip":
                     if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.nip = value }
+                case "awaitingMyValidation", "awaiting_my_validation":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.awaitingMyValidation = value }
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.ListOutsideLearningRequest", codingPath: container.codingPath)
             }
@@ -8040,6 +8715,7 @@ extension Binakarier_Programs_V1_ListOutsideLearningRequest: Encodable {
         if !self.pageToken.isEmpty { try container.encode(self.pageToken, forKey: ProtoJSONKey("pageToken")) }
         if self.state.rawValue != 0 { try container.encode(self.state.protoName, forKey: ProtoJSONKey("state")) }
         if !self.nip.isEmpty { try container.encode(self.nip, forKey: ProtoJSONKey("nip")) }
+        if self.awaitingMyValidation { try container.encode(self.awaitingMyValidation, forKey: ProtoJSONKey("awaitingMyValidation")) }
     }
 }
 
@@ -8234,6 +8910,376 @@ extension Binakarier_Programs_V1_VerifyOutsideLearningResponse: Decodable {
 }
 
 extension Binakarier_Programs_V1_VerifyOutsideLearningResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.entriesChanged != 0 { try container.encode(self.entriesChanged, forKey: ProtoJSONKey("entriesChanged")) }
+    }
+}
+
+extension Binakarier_Programs_V1_GetJpConversionRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__GetJpConversionRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__get_jp_conversion_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.version.isEmpty { c.pointee.version = try arena.cString(self.version, field: "version") }
+        if !self.date.isEmpty { c.pointee.date = try arena.cString(self.date, field: "date") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.version = ProtoCBridge.string(c.pointee.version)
+        self.date = ProtoCBridge.string(c.pointee.date)
+    }
+}
+
+extension Binakarier_Programs_V1_GetJpConversionRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "version" where rest == nil:
+                    self.version = source.version
+                case "date" where rest == nil:
+                    self.date = source.date
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_GetJpConversionRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "version":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.version = value }
+                case "date":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.date = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.GetJpConversionRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_GetJpConversionRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.version.isEmpty { try container.encode(self.version, forKey: ProtoJSONKey("version")) }
+        if !self.date.isEmpty { try container.encode(self.date, forKey: ProtoJSONKey("date")) }
+    }
+}
+
+extension Binakarier_Programs_V1_ListJpConversionsRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__ListJpConversionsRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__list_jp_conversions_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        _ = (c, arena)
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+    }
+}
+
+extension Binakarier_Programs_V1_ListJpConversionsRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        if let path = paths.first { throw ProtoFieldMaskError(path: path, message: Self.protoName) }
+    }
+}
+
+extension Binakarier_Programs_V1_ListJpConversionsRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.ListJpConversionsRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_ListJpConversionsRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: ProtoJSONKey.self)
+    }
+}
+
+extension Binakarier_Programs_V1_ListJpConversionsResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__ListJpConversionsResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__list_jp_conversions_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.n_tables = self.tables.count
+        c.pointee.tables = try arena.messages(self.tables)
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.tables = try ProtoCBridge.messages(c.pointee.tables, c.pointee.n_tables)
+    }
+}
+
+extension Binakarier_Programs_V1_ListJpConversionsResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "tables" where rest == nil:
+                    self.tables = source.tables
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_ListJpConversionsResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "tables":
+                    self.tables = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Programs_V1_JpConversionTable>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.ListJpConversionsResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_ListJpConversionsResponse: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.tables.isEmpty { try container.encode(self.tables, forKey: ProtoJSONKey("tables")) }
+    }
+}
+
+extension Binakarier_Programs_V1_PublishJpConversionRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__PublishJpConversionRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__publish_jp_conversion_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if let message = self.table { c.pointee.table = try arena.message(message) }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.table = try ProtoCBridge.message(c.pointee.table)
+    }
+}
+
+extension Binakarier_Programs_V1_PublishJpConversionRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "table":
+                    if let rest {
+                        var inner = self.table ?? .init()
+                        do {
+                            try inner.merge(from: source.table ?? .init(), paths: [rest])
+                        }
+                        catch {
+                            throw ProtoFieldMaskError(path: path, message: Self.protoName)
+                        }
+                        self.table = inner
+                    }
+                    else {
+                        self.table = source.table
+                    }
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_PublishJpConversionRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "table":
+                    self.table = try ProtoJSON.single(ProtoJSONMessage<Binakarier_Programs_V1_JpConversionTable>.self, container, key)
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.PublishJpConversionRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_PublishJpConversionRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if self.table != nil { try container.encode(self.table!, forKey: ProtoJSONKey("table")) }
+    }
+}
+
+extension Binakarier_Programs_V1_ValidateOutsideLearningRequest: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__ValidateOutsideLearningRequest
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__validate_outside_learning_request__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.n_entry_ids = self.entryIds.count
+        c.pointee.entry_ids = try arena.cStrings(self.entryIds, field: "entry_ids")
+        c.pointee.approve = self.approve ? 1 : 0
+        if !self.reason.isEmpty { c.pointee.reason = try arena.cString(self.reason, field: "reason") }
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.entryIds = ProtoCBridge.strings(c.pointee.entry_ids, c.pointee.n_entry_ids)
+        self.approve = c.pointee.approve != 0
+        self.reason = ProtoCBridge.string(c.pointee.reason)
+    }
+}
+
+extension Binakarier_Programs_V1_ValidateOutsideLearningRequest {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "entry_ids" where rest == nil:
+                    self.entryIds = source.entryIds
+                case "approve" where rest == nil:
+                    self.approve = source.approve
+                case "reason" where rest == nil:
+                    self.reason = source.reason
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_ValidateOutsideLearningRequest: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "entryIds", "entry_ids":
+                    self.entryIds = try ProtoJSON.repeated(ProtoJSONString.self, container, key)
+                case "approve":
+                    if let value = try ProtoJSON.single(ProtoJSONBool.self, container, key) { self.approve = value }
+                case "reason":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.reason = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.ValidateOutsideLearningRequest", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_ValidateOutsideLearningRequest: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.entryIds.isEmpty { try container.encode(self.entryIds, forKey: ProtoJSONKey("entryIds")) }
+        if self.approve { try container.encode(self.approve, forKey: ProtoJSONKey("approve")) }
+        if !self.reason.isEmpty { try container.encode(self.reason, forKey: ProtoJSONKey("reason")) }
+    }
+}
+
+extension Binakarier_Programs_V1_ValidateOutsideLearningResponse: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__ValidateOutsideLearningResponse
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__validate_outside_learning_response__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        c.pointee.entries_changed = self.entriesChanged
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.entriesChanged = c.pointee.entries_changed
+    }
+}
+
+extension Binakarier_Programs_V1_ValidateOutsideLearningResponse {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "entries_changed" where rest == nil:
+                    self.entriesChanged = source.entriesChanged
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_ValidateOutsideLearningResponse: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "entriesChanged", "entries_changed":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.entriesChanged = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.ValidateOutsideLearningResponse", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_ValidateOutsideLearningResponse: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ProtoJSONKey.self)
         if self.entriesChanged != 0 { try container.encode(self.entriesChanged, forKey: ProtoJSONKey("entriesChanged")) }
@@ -8498,6 +9544,99 @@ extension Binakarier_Programs_V1_BelowTarget: Encodable {
     }
 }
 
+extension Binakarier_Programs_V1_UnitCompliance: ProtoCBridged {
+    typealias CMessage = Binakarier__Programs__V1__UnitCompliance
+
+    nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+        var c = CMessage()
+        binakarier__programs__v1__unit_compliance__init(&c)
+        return c.base.descriptor
+    }()
+
+    func fillC(_ c: UnsafeMutablePointer<CMessage>, _ arena: ProtoArena) throws(ProtoEncodingError) {
+        if !self.agencyCode.isEmpty { c.pointee.agency_code = try arena.cString(self.agencyCode, field: "agency_code") }
+        if !self.unitCode.isEmpty { c.pointee.unit_code = try arena.cString(self.unitCode, field: "unit_code") }
+        c.pointee.pns_active = self.pnsActive
+        c.pointee.pns_meeting_target = self.pnsMeetingTarget
+        c.pointee.average_jp = self.averageJp
+        c.pointee.jp_gap = self.jpGap
+    }
+
+    init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
+        self.init()
+        self.agencyCode = ProtoCBridge.string(c.pointee.agency_code)
+        self.unitCode = ProtoCBridge.string(c.pointee.unit_code)
+        self.pnsActive = c.pointee.pns_active
+        self.pnsMeetingTarget = c.pointee.pns_meeting_target
+        self.averageJp = c.pointee.average_jp
+        self.jpGap = c.pointee.jp_gap
+    }
+}
+
+extension Binakarier_Programs_V1_UnitCompliance {
+    /// Copies the fields named in `paths` (proto field names; `a.b` reaches into the message field `a`)
+    /// from `source`, as an update mask applies. A path that names no field throws, naming it.
+    public mutating func merge(from source: Self, paths: [String]) throws(ProtoFieldMaskError) {
+        for path in paths {
+            let head = path.prefix { $0 != "." }
+            let rest: String? = head.count < path.count ? String(path.dropFirst(head.count + 1)) : nil
+            switch head {
+                case "agency_code" where rest == nil:
+                    self.agencyCode = source.agencyCode
+                case "unit_code" where rest == nil:
+                    self.unitCode = source.unitCode
+                case "pns_active" where rest == nil:
+                    self.pnsActive = source.pnsActive
+                case "pns_meeting_target" where rest == nil:
+                    self.pnsMeetingTarget = source.pnsMeetingTarget
+                case "average_jp" where rest == nil:
+                    self.averageJp = source.averageJp
+                case "jp_gap" where rest == nil:
+                    self.jpGap = source.jpGap
+                default:
+                    throw ProtoFieldMaskError(path: path, message: Self.protoName)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_UnitCompliance: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: ProtoJSONKey.self)
+        for key in container.allKeys {
+            switch key.stringValue {
+                case "agencyCode", "agency_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.agencyCode = value }
+                case "unitCode", "unit_code":
+                    if let value = try ProtoJSON.single(ProtoJSONString.self, container, key) { self.unitCode = value }
+                case "pnsActive", "pns_active":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.pnsActive = value }
+                case "pnsMeetingTarget", "pns_meeting_target":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.pnsMeetingTarget = value }
+                case "averageJp", "average_jp":
+                    if let value = try ProtoJSON.single(ProtoJSONDouble.self, container, key) { self.averageJp = value }
+                case "jpGap", "jp_gap":
+                    if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.jpGap = value }
+                default:
+                    throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.UnitCompliance", codingPath: container.codingPath)
+            }
+        }
+    }
+}
+
+extension Binakarier_Programs_V1_UnitCompliance: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ProtoJSONKey.self)
+        if !self.agencyCode.isEmpty { try container.encode(self.agencyCode, forKey: ProtoJSONKey("agencyCode")) }
+        if !self.unitCode.isEmpty { try container.encode(self.unitCode, forKey: ProtoJSONKey("unitCode")) }
+        if self.pnsActive != 0 { try container.encode(self.pnsActive, forKey: ProtoJSONKey("pnsActive")) }
+        if self.pnsMeetingTarget != 0 { try container.encode(self.pnsMeetingTarget, forKey: ProtoJSONKey("pnsMeetingTarget")) }
+        if self.averageJp != 0 { try container.encode(self.averageJp, forKey: ProtoJSONKey("averageJp")) }
+        if self.jpGap != 0 { try container.encode(self.jpGap, forKey: ProtoJSONKey("jpGap")) }
+    }
+}
+
 extension Binakarier_Programs_V1_Compliance: ProtoCBridged {
     typealias CMessage = Binakarier__Programs__V1__Compliance
 
@@ -8517,6 +9656,8 @@ extension Binakarier_Programs_V1_Compliance: ProtoCBridged {
         c.pointee.n_below_target = self.belowTarget.count
         c.pointee.below_target = try arena.messages(self.belowTarget)
         c.pointee.below_target_total = self.belowTargetTotal
+        c.pointee.n_units = self.units.count
+        c.pointee.units = try arena.messages(self.units)
     }
 
     init(c: UnsafePointer<CMessage>) throws(ProtoDecodingError) {
@@ -8528,6 +9669,7 @@ extension Binakarier_Programs_V1_Compliance: ProtoCBridged {
         self.agencies = try ProtoCBridge.messages(c.pointee.agencies, c.pointee.n_agencies)
         self.belowTarget = try ProtoCBridge.messages(c.pointee.below_target, c.pointee.n_below_target)
         self.belowTargetTotal = c.pointee.below_target_total
+        self.units = try ProtoCBridge.messages(c.pointee.units, c.pointee.n_units)
     }
 }
 
@@ -8565,6 +9707,8 @@ extension Binakarier_Programs_V1_Compliance {
                     self.belowTarget = source.belowTarget
                 case "below_target_total" where rest == nil:
                     self.belowTargetTotal = source.belowTargetTotal
+                case "units" where rest == nil:
+                    self.units = source.units
                 default:
                     throw ProtoFieldMaskError(path: path, message: Self.protoName)
             }
@@ -8592,6 +9736,8 @@ extension Binakarier_Programs_V1_Compliance: Decodable {
                     self.belowTarget = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Programs_V1_BelowTarget>.self, container, key)
                 case "belowTargetTotal", "below_target_total":
                     if let value = try ProtoJSON.single(ProtoJSONInt32.self, container, key) { self.belowTargetTotal = value }
+                case "units":
+                    self.units = try ProtoJSON.repeated(ProtoJSONMessage<Binakarier_Programs_V1_UnitCompliance>.self, container, key)
                 default:
                     throw ProtoJSON.unknownField(key, in: "binakarier.programs.v1.Compliance", codingPath: container.codingPath)
             }
@@ -8609,6 +9755,7 @@ extension Binakarier_Programs_V1_Compliance: Encodable {
         if !self.agencies.isEmpty { try container.encode(self.agencies, forKey: ProtoJSONKey("agencies")) }
         if !self.belowTarget.isEmpty { try container.encode(self.belowTarget, forKey: ProtoJSONKey("belowTarget")) }
         if self.belowTargetTotal != 0 { try container.encode(self.belowTargetTotal, forKey: ProtoJSONKey("belowTargetTotal")) }
+        if !self.units.isEmpty { try container.encode(self.units, forKey: ProtoJSONKey("units")) }
     }
 }
 
@@ -9246,9 +10393,23 @@ public enum Binakarier_Programs_V1_ProgramsService {
     /// Organisers; a person their own, their supervisor and head theirs.
     public static let listOutsideLearning = ProtoMethod<Binakarier_Programs_V1_ListOutsideLearningRequest, Binakarier_Programs_V1_ListOutsideLearningResponse>(service: serviceName, name: "ListOutsideLearning")
 
+    /// The direct supervisor or agency head of each entry's person, before BKPSDM verifies: learning a
+    /// person reported by activity. PERMISSION_DENIED: not the caller's staff; FAILED_PRECONDITION: not
+    /// pending, validated already, or not an entry that needs it. All entries or none.
+    public static let validateOutsideLearning = ProtoMethod<Binakarier_Programs_V1_ValidateOutsideLearningRequest, Binakarier_Programs_V1_ValidateOutsideLearningResponse>(service: serviceName, name: "ValidateOutsideLearning")
+
     /// Organisers, in bulk, not their own entries (PERMISSION_DENIED). FAILED_PRECONDITION: an entry is not
-    /// pending; NOT_FOUND: no such entry (nothing changes either way).
+    /// pending, or still waits for its supervisor's validation; NOT_FOUND: no such entry (nothing changes either way).
     public static let verifyOutsideLearning = ProtoMethod<Binakarier_Programs_V1_VerifyOutsideLearningRequest, Binakarier_Programs_V1_VerifyOutsideLearningResponse>(service: serviceName, name: "VerifyOutsideLearning")
+
+    /// Anyone signed in: the JP conversion table by version, or the one in force on a date. NOT_FOUND: none.
+    public static let getJpConversion = ProtoMethod<Binakarier_Programs_V1_GetJpConversionRequest, Binakarier_Programs_V1_JpConversionTable>(service: serviceName, name: "GetJpConversion")
+
+    public static let listJpConversions = ProtoMethod<Binakarier_Programs_V1_ListJpConversionsRequest, Binakarier_Programs_V1_ListJpConversionsResponse>(service: serviceName, name: "ListJpConversions")
+
+    /// Organisers: a new version. ALREADY_EXISTS: the version exists (versions never change).
+    /// INVALID_ARGUMENT: a rule without code, unit or JP, a repeated code.
+    public static let publishJpConversion = ProtoMethod<Binakarier_Programs_V1_PublishJpConversionRequest, Binakarier_Programs_V1_JpConversionTable>(service: serviceName, name: "PublishJpConversion")
 
     /// Organisers, administrators and the reporting service for the city; agency heads for their agency.
     public static let getCompliance = ProtoMethod<Binakarier_Programs_V1_GetComplianceRequest, Binakarier_Programs_V1_Compliance>(service: serviceName, name: "GetCompliance")
@@ -9264,6 +10425,20 @@ public enum Binakarier_Programs_V1_ProgramsService {
 
     /// Organisers. NOT_FOUND: no such need or program.
     public static let linkNeed = ProtoMethod<Binakarier_Programs_V1_LinkNeedRequest, Binakarier_Programs_V1_DevelopmentNeed>(service: serviceName, name: "LinkNeed")
+
+    /// SIASN-ready training history (siasn.proto). Completed learning (certificates of completed sessions,
+    /// verified outside learning) in SIASN's riwayat kursus shape, paged, or the file's part of each page.
+    /// A person their own, their supervisor and head theirs; an agency: organisers and its head; the city:
+    /// organisers. NOT_FOUND: unknown NIP.
+    public static let exportSiasnCourses = ProtoMethod<Binakarier_Programs_V1_ExportSiasnCoursesRequest, Binakarier_Programs_V1_ExportSiasnCoursesResponse>(service: serviceName, name: "ExportSiasnCourses")
+
+    /// Organisers: an agency's SIASN export (CSV or JSON), stored as what SIASN holds, replacing the agency's
+    /// earlier import. All or nothing; every bad row reported by line (a NIP that is not the agency's is one).
+    public static let importSiasnCourses = ProtoMethod<Binakarier_Programs_V1_ImportSiasnCoursesRequest, Binakarier_Programs_V1_ImportSiasnCoursesResponse>(service: serviceName, name: "ImportSiasnCourses")
+
+    /// What SIASN lacks (to upload) and what SIASN has that is missing here (to check), matched by
+    /// certificate number first, then by NIP, normalised course name and year. Access as ExportSiasnCourses.
+    public static let reconcileSiasn = ProtoMethod<Binakarier_Programs_V1_ReconcileSiasnRequest, Binakarier_Programs_V1_SiasnReconciliation>(service: serviceName, name: "ReconcileSiasn")
 
     /// The feedback and reporting services: every state change in commit order.
     public static let listChanges = ProtoMethod<Binakarier_Feed_V1_ListChangesRequest, Binakarier_Feed_V1_ListChangesResponse>(service: serviceName, name: "ListChanges")

@@ -6,6 +6,7 @@
 #include "binakarier/identity/v1/identity.pb-c.h"
 #include "binakarier/metrics/v1/metrics.pb-c.h"
 #include "binakarier/programs/v1/programs.pb-c.h"
+#include "binakarier/programs/v1/siasn.pb-c.h"
 #include "binakarier/reporting/v1/reporting.pb-c.h"
 #include "binakarier/rpc/v1/ttrpc.pb-c.h"
 #include "binakarier/testing/v1/testing.pb-c.h"

@@ -87,6 +87,24 @@ extension Binakarier_Feedback_V1_FeedbackService {
         /// The leader: an arahan on the agency's vision and mission.
         func giveDirection(_ request: Binakarier_Feedback_V1_GiveDirectionRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_Direction
 
+        /// Anyone, without a login (and the gateway asks without the person's token, so that no one learns
+        /// whose receipt it is): the aspirations of these receipts with their state, answer and action item,
+        /// also once the dialogue is closed. INVALID_ARGUMENT: no receipt, or more than 50.
+        func lookupAspirations(_ request: Binakarier_Feedback_V1_LookupAspirationsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_LookupAspirationsResponse
+
+        /// Staff of the dialogue's agency, once each (ALREADY_EXISTS a second time): an anonymous aspiration
+        /// is abusive. Enough reports hold it for moderation. FAILED_PRECONDITION: a named aspiration (its
+        /// author answers for it), or one a moderator has already decided.
+        func reportAspiration(_ request: Binakarier_Feedback_V1_ReportAspirationRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_Aspiration
+
+        /// The moderation queue: held aspirations of the dialogues the caller leads; organisers all.
+        func listHeldAspirations(_ request: Binakarier_Feedback_V1_ListHeldAspirationsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListHeldAspirationsResponse
+
+        /// The dialogue's leader or an organiser releases or removes a held aspiration, with a reason.
+        /// FAILED_PRECONDITION: it is not held. INVALID_ARGUMENT: no reason, or a decision other than
+        /// RELEASED or REMOVED.
+        func moderateAspiration(_ request: Binakarier_Feedback_V1_ModerateAspirationRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_Aspiration
+
         /// Agency heads and organisers; the owner must be staff of the agency.
         func createAction(_ request: Binakarier_Feedback_V1_CreateActionRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ActionItem
 
@@ -97,8 +115,58 @@ extension Binakarier_Feedback_V1_FeedbackService {
         /// The agency's staff see its actions; organisers all.
         func listActions(_ request: Binakarier_Feedback_V1_ListActionsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListActionsResponse
 
+        /// Anyone, without a login: the public action board of an agency's dialogues. NOT_FOUND: no such
+        /// agency. UNAVAILABLE: identity could not be asked for names.
+        func getActionBoard(_ request: Binakarier_Feedback_V1_GetActionBoardRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ActionBoard
+
         /// The reporting service: every change (campaign opened/closed, response counted, dialogue, action).
         func listChanges(_ request: Binakarier_Feed_V1_ListChangesRequest, context: RPCServerContext) async throws -> Binakarier_Feed_V1_ListChangesResponse
+
+        /// Anyone, without a login: a service unit's counters (what its posters and public form name).
+        /// INVALID_ARGUMENT: no agency code.
+        func listServiceCounters(_ request: Binakarier_Feedback_V1_ListServiceCountersRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListServiceCountersResponse
+
+        /// The agency's head, the unit's head, organisers: replaces the unit's counters. NOT_FOUND: no such
+        /// agency or unit. INVALID_ARGUMENT: a code or name that cannot be used (field names the counter).
+        func saveServiceCounters(_ request: Binakarier_Feedback_V1_SaveServiceCountersRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListServiceCountersResponse
+
+        /// The unit's staff, the agency's head, organisers: paper questionnaires of a public IKM survey,
+        /// stored as anonymously as online answers and counted as paper. FAILED_PRECONDITION: the survey is
+        /// closed (paper answers are typed in while it runs) or not a public survey.
+        func submitPaperResponses(_ request: Binakarier_Feedback_V1_SubmitPaperResponsesRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_SubmitPaperResponsesResponse
+
+        /// The agency's heads and supervisors for their agency's units, organisers, the reporting service:
+        /// the unit's yearly IKM publication (index, grade, elements, respondents' profile, follow-up plan,
+        /// trend). Aggregates only, under the same k as every result. NOT_FOUND: no such agency or unit.
+        func getIkmReport(_ request: Binakarier_Feedback_V1_GetIkmReportRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_IkmReport
+
+        /// A participant of a leadership training's session for themselves, organisers for any participant.
+        /// FAILED_PRECONDITION: the program is not a leadership training (PKA, PKP, PKN), or the session is
+        /// cancelled. PERMISSION_DENIED: the participant is not enrolled in the session. ALREADY_EXISTS: the
+        /// participant has a project in this session. INVALID_ARGUMENT: a field that cannot be used (named);
+        /// no mentor (the participant has no supervisor: an organiser names one).
+        func createChangeProject(_ request: Binakarier_Feedback_V1_CreateChangeProjectRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject
+
+        /// The participant (title, problem, goal, milestones); organisers (also mentor and coach).
+        /// FAILED_PRECONDITION: a change to a confirmed milestone.
+        func updateChangeProject(_ request: Binakarier_Feedback_V1_UpdateChangeProjectRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject
+
+        /// The participant, the mentor, the coach, the participant's agency head, organisers; others NOT_FOUND.
+        func getChangeProject(_ request: Binakarier_Feedback_V1_GetChangeProjectRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject
+
+        /// Organisers any; an agency head their agency's and their own; others those they take part in.
+        func listChangeProjects(_ request: Binakarier_Feedback_V1_ListChangeProjectsRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ListChangeProjectsResponse
+
+        /// The participant, once the session has started. FAILED_PRECONDITION: before the session starts, or
+        /// the milestone is confirmed or waiting for the mentor.
+        func reportMilestone(_ request: Binakarier_Feedback_V1_ReportMilestoneRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject
+
+        /// The mentor only. FAILED_PRECONDITION: the milestone is not waiting for the mentor.
+        /// INVALID_ARGUMENT: a decision other than CONFIRMED or RETURNED, or a return without a note.
+        func reviewMilestone(_ request: Binakarier_Feedback_V1_ReviewMilestoneRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject
+
+        /// The coach, the mentor, the participant, organisers: a comment on the project or one milestone.
+        func commentChangeProject(_ request: Binakarier_Feedback_V1_CommentChangeProjectRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_ChangeProject
     }
 
     /// The policy of every method of `binakarier.feedback.v1.FeedbackService`. The initialiser has no defaults, so a new RPC
@@ -128,10 +196,26 @@ extension Binakarier_Feedback_V1_FeedbackService {
         public var supportAspiration: MethodPolicy
         public var answerAspiration: MethodPolicy
         public var giveDirection: MethodPolicy
+        public var lookupAspirations: MethodPolicy
+        public var reportAspiration: MethodPolicy
+        public var listHeldAspirations: MethodPolicy
+        public var moderateAspiration: MethodPolicy
         public var createAction: MethodPolicy
         public var updateAction: MethodPolicy
         public var listActions: MethodPolicy
+        public var getActionBoard: MethodPolicy
         public var listChanges: MethodPolicy
+        public var listServiceCounters: MethodPolicy
+        public var saveServiceCounters: MethodPolicy
+        public var submitPaperResponses: MethodPolicy
+        public var getIkmReport: MethodPolicy
+        public var createChangeProject: MethodPolicy
+        public var updateChangeProject: MethodPolicy
+        public var getChangeProject: MethodPolicy
+        public var listChangeProjects: MethodPolicy
+        public var reportMilestone: MethodPolicy
+        public var reviewMilestone: MethodPolicy
+        public var commentChangeProject: MethodPolicy
 
         public init(
             listInstruments: MethodPolicy,
@@ -158,10 +242,26 @@ extension Binakarier_Feedback_V1_FeedbackService {
             supportAspiration: MethodPolicy,
             answerAspiration: MethodPolicy,
             giveDirection: MethodPolicy,
+            lookupAspirations: MethodPolicy,
+            reportAspiration: MethodPolicy,
+            listHeldAspirations: MethodPolicy,
+            moderateAspiration: MethodPolicy,
             createAction: MethodPolicy,
             updateAction: MethodPolicy,
             listActions: MethodPolicy,
-            listChanges: MethodPolicy
+            getActionBoard: MethodPolicy,
+            listChanges: MethodPolicy,
+            listServiceCounters: MethodPolicy,
+            saveServiceCounters: MethodPolicy,
+            submitPaperResponses: MethodPolicy,
+            getIkmReport: MethodPolicy,
+            createChangeProject: MethodPolicy,
+            updateChangeProject: MethodPolicy,
+            getChangeProject: MethodPolicy,
+            listChangeProjects: MethodPolicy,
+            reportMilestone: MethodPolicy,
+            reviewMilestone: MethodPolicy,
+            commentChangeProject: MethodPolicy
         ) {
             self.listInstruments = listInstruments
             self.getInstrument = getInstrument
@@ -187,10 +287,26 @@ extension Binakarier_Feedback_V1_FeedbackService {
             self.supportAspiration = supportAspiration
             self.answerAspiration = answerAspiration
             self.giveDirection = giveDirection
+            self.lookupAspirations = lookupAspirations
+            self.reportAspiration = reportAspiration
+            self.listHeldAspirations = listHeldAspirations
+            self.moderateAspiration = moderateAspiration
             self.createAction = createAction
             self.updateAction = updateAction
             self.listActions = listActions
+            self.getActionBoard = getActionBoard
             self.listChanges = listChanges
+            self.listServiceCounters = listServiceCounters
+            self.saveServiceCounters = saveServiceCounters
+            self.submitPaperResponses = submitPaperResponses
+            self.getIkmReport = getIkmReport
+            self.createChangeProject = createChangeProject
+            self.updateChangeProject = updateChangeProject
+            self.getChangeProject = getChangeProject
+            self.listChangeProjects = listChangeProjects
+            self.reportMilestone = reportMilestone
+            self.reviewMilestone = reviewMilestone
+            self.commentChangeProject = commentChangeProject
         }
 
         /// Every method's policy by its proto name, in declaration order.
@@ -220,10 +336,26 @@ extension Binakarier_Feedback_V1_FeedbackService {
                 ("SupportAspiration", supportAspiration),
                 ("AnswerAspiration", answerAspiration),
                 ("GiveDirection", giveDirection),
+                ("LookupAspirations", lookupAspirations),
+                ("ReportAspiration", reportAspiration),
+                ("ListHeldAspirations", listHeldAspirations),
+                ("ModerateAspiration", moderateAspiration),
                 ("CreateAction", createAction),
                 ("UpdateAction", updateAction),
                 ("ListActions", listActions),
+                ("GetActionBoard", getActionBoard),
                 ("ListChanges", listChanges),
+                ("ListServiceCounters", listServiceCounters),
+                ("SaveServiceCounters", saveServiceCounters),
+                ("SubmitPaperResponses", submitPaperResponses),
+                ("GetIkmReport", getIkmReport),
+                ("CreateChangeProject", createChangeProject),
+                ("UpdateChangeProject", updateChangeProject),
+                ("GetChangeProject", getChangeProject),
+                ("ListChangeProjects", listChangeProjects),
+                ("ReportMilestone", reportMilestone),
+                ("ReviewMilestone", reviewMilestone),
+                ("CommentChangeProject", commentChangeProject),
             ]
         }
     }
@@ -365,6 +497,32 @@ extension Binakarier_Feedback_V1_FeedbackService {
             try await rpc.call(Binakarier_Feedback_V1_FeedbackService.giveDirection, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
+        /// Anyone, without a login (and the gateway asks without the person's token, so that no one learns
+        /// whose receipt it is): the aspirations of these receipts with their state, answer and action item,
+        /// also once the dialogue is closed. INVALID_ARGUMENT: no receipt, or more than 50.
+        public func lookupAspirations(_ request: Binakarier_Feedback_V1_LookupAspirationsRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_LookupAspirationsResponse {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.lookupAspirations, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// Staff of the dialogue's agency, once each (ALREADY_EXISTS a second time): an anonymous aspiration
+        /// is abusive. Enough reports hold it for moderation. FAILED_PRECONDITION: a named aspiration (its
+        /// author answers for it), or one a moderator has already decided.
+        public func reportAspiration(_ request: Binakarier_Feedback_V1_ReportAspirationRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_Aspiration {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.reportAspiration, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// The moderation queue: held aspirations of the dialogues the caller leads; organisers all.
+        public func listHeldAspirations(_ request: Binakarier_Feedback_V1_ListHeldAspirationsRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ListHeldAspirationsResponse {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.listHeldAspirations, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// The dialogue's leader or an organiser releases or removes a held aspiration, with a reason.
+        /// FAILED_PRECONDITION: it is not held. INVALID_ARGUMENT: no reason, or a decision other than
+        /// RELEASED or REMOVED.
+        public func moderateAspiration(_ request: Binakarier_Feedback_V1_ModerateAspirationRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_Aspiration {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.moderateAspiration, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
         /// Agency heads and organisers; the owner must be staff of the agency.
         public func createAction(_ request: Binakarier_Feedback_V1_CreateActionRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ActionItem {
             try await rpc.call(Binakarier_Feedback_V1_FeedbackService.createAction, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
@@ -381,9 +539,83 @@ extension Binakarier_Feedback_V1_FeedbackService {
             try await rpc.call(Binakarier_Feedback_V1_FeedbackService.listActions, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
+        /// Anyone, without a login: the public action board of an agency's dialogues. NOT_FOUND: no such
+        /// agency. UNAVAILABLE: identity could not be asked for names.
+        public func getActionBoard(_ request: Binakarier_Feedback_V1_GetActionBoardRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ActionBoard {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.getActionBoard, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
         /// The reporting service: every change (campaign opened/closed, response counted, dialogue, action).
         public func listChanges(_ request: Binakarier_Feed_V1_ListChangesRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feed_V1_ListChangesResponse {
             try await rpc.call(Binakarier_Feedback_V1_FeedbackService.listChanges, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// Anyone, without a login: a service unit's counters (what its posters and public form name).
+        /// INVALID_ARGUMENT: no agency code.
+        public func listServiceCounters(_ request: Binakarier_Feedback_V1_ListServiceCountersRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ListServiceCountersResponse {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.listServiceCounters, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// The agency's head, the unit's head, organisers: replaces the unit's counters. NOT_FOUND: no such
+        /// agency or unit. INVALID_ARGUMENT: a code or name that cannot be used (field names the counter).
+        public func saveServiceCounters(_ request: Binakarier_Feedback_V1_SaveServiceCountersRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ListServiceCountersResponse {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.saveServiceCounters, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// The unit's staff, the agency's head, organisers: paper questionnaires of a public IKM survey,
+        /// stored as anonymously as online answers and counted as paper. FAILED_PRECONDITION: the survey is
+        /// closed (paper answers are typed in while it runs) or not a public survey.
+        public func submitPaperResponses(_ request: Binakarier_Feedback_V1_SubmitPaperResponsesRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_SubmitPaperResponsesResponse {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.submitPaperResponses, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// The agency's heads and supervisors for their agency's units, organisers, the reporting service:
+        /// the unit's yearly IKM publication (index, grade, elements, respondents' profile, follow-up plan,
+        /// trend). Aggregates only, under the same k as every result. NOT_FOUND: no such agency or unit.
+        public func getIkmReport(_ request: Binakarier_Feedback_V1_GetIkmReportRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_IkmReport {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.getIkmReport, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// A participant of a leadership training's session for themselves, organisers for any participant.
+        /// FAILED_PRECONDITION: the program is not a leadership training (PKA, PKP, PKN), or the session is
+        /// cancelled. PERMISSION_DENIED: the participant is not enrolled in the session. ALREADY_EXISTS: the
+        /// participant has a project in this session. INVALID_ARGUMENT: a field that cannot be used (named);
+        /// no mentor (the participant has no supervisor: an organiser names one).
+        public func createChangeProject(_ request: Binakarier_Feedback_V1_CreateChangeProjectRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ChangeProject {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.createChangeProject, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// The participant (title, problem, goal, milestones); organisers (also mentor and coach).
+        /// FAILED_PRECONDITION: a change to a confirmed milestone.
+        public func updateChangeProject(_ request: Binakarier_Feedback_V1_UpdateChangeProjectRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ChangeProject {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.updateChangeProject, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// The participant, the mentor, the coach, the participant's agency head, organisers; others NOT_FOUND.
+        public func getChangeProject(_ request: Binakarier_Feedback_V1_GetChangeProjectRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ChangeProject {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.getChangeProject, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// Organisers any; an agency head their agency's and their own; others those they take part in.
+        public func listChangeProjects(_ request: Binakarier_Feedback_V1_ListChangeProjectsRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ListChangeProjectsResponse {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.listChangeProjects, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// The participant, once the session has started. FAILED_PRECONDITION: before the session starts, or
+        /// the milestone is confirmed or waiting for the mentor.
+        public func reportMilestone(_ request: Binakarier_Feedback_V1_ReportMilestoneRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ChangeProject {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.reportMilestone, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// The mentor only. FAILED_PRECONDITION: the milestone is not waiting for the mentor.
+        /// INVALID_ARGUMENT: a decision other than CONFIRMED or RETURNED, or a return without a note.
+        public func reviewMilestone(_ request: Binakarier_Feedback_V1_ReviewMilestoneRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ChangeProject {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.reviewMilestone, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// The coach, the mentor, the participant, organisers: a comment on the project or one milestone.
+        public func commentChangeProject(_ request: Binakarier_Feedback_V1_CommentChangeProjectRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Feedback_V1_ChangeProject {
+            try await rpc.call(Binakarier_Feedback_V1_FeedbackService.commentChangeProject, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
     }
 }
@@ -415,9 +647,25 @@ extension Binakarier_Feedback_V1_FeedbackService.ServiceProtocol {
         router.register(Binakarier_Feedback_V1_FeedbackService.supportAspiration, policy: policies.supportAspiration) { try await self.supportAspiration($0, context: $1) }
         router.register(Binakarier_Feedback_V1_FeedbackService.answerAspiration, policy: policies.answerAspiration) { try await self.answerAspiration($0, context: $1) }
         router.register(Binakarier_Feedback_V1_FeedbackService.giveDirection, policy: policies.giveDirection) { try await self.giveDirection($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.lookupAspirations, policy: policies.lookupAspirations) { try await self.lookupAspirations($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.reportAspiration, policy: policies.reportAspiration) { try await self.reportAspiration($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.listHeldAspirations, policy: policies.listHeldAspirations) { try await self.listHeldAspirations($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.moderateAspiration, policy: policies.moderateAspiration) { try await self.moderateAspiration($0, context: $1) }
         router.register(Binakarier_Feedback_V1_FeedbackService.createAction, policy: policies.createAction) { try await self.createAction($0, context: $1) }
         router.register(Binakarier_Feedback_V1_FeedbackService.updateAction, policy: policies.updateAction) { try await self.updateAction($0, context: $1) }
         router.register(Binakarier_Feedback_V1_FeedbackService.listActions, policy: policies.listActions) { try await self.listActions($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.getActionBoard, policy: policies.getActionBoard) { try await self.getActionBoard($0, context: $1) }
         router.register(Binakarier_Feedback_V1_FeedbackService.listChanges, policy: policies.listChanges) { try await self.listChanges($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.listServiceCounters, policy: policies.listServiceCounters) { try await self.listServiceCounters($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.saveServiceCounters, policy: policies.saveServiceCounters) { try await self.saveServiceCounters($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.submitPaperResponses, policy: policies.submitPaperResponses) { try await self.submitPaperResponses($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.getIkmReport, policy: policies.getIkmReport) { try await self.getIkmReport($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.createChangeProject, policy: policies.createChangeProject) { try await self.createChangeProject($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.updateChangeProject, policy: policies.updateChangeProject) { try await self.updateChangeProject($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.getChangeProject, policy: policies.getChangeProject) { try await self.getChangeProject($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.listChangeProjects, policy: policies.listChangeProjects) { try await self.listChangeProjects($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.reportMilestone, policy: policies.reportMilestone) { try await self.reportMilestone($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.reviewMilestone, policy: policies.reviewMilestone) { try await self.reviewMilestone($0, context: $1) }
+        router.register(Binakarier_Feedback_V1_FeedbackService.commentChangeProject, policy: policies.commentChangeProject) { try await self.commentChangeProject($0, context: $1) }
     }
 }

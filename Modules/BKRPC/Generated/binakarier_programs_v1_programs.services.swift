@@ -122,9 +122,23 @@ extension Binakarier_Programs_V1_ProgramsService {
         /// Organisers; a person their own, their supervisor and head theirs.
         func listOutsideLearning(_ request: Binakarier_Programs_V1_ListOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListOutsideLearningResponse
 
+        /// The direct supervisor or agency head of each entry's person, before BKPSDM verifies: learning a
+        /// person reported by activity. PERMISSION_DENIED: not the caller's staff; FAILED_PRECONDITION: not
+        /// pending, validated already, or not an entry that needs it. All entries or none.
+        func validateOutsideLearning(_ request: Binakarier_Programs_V1_ValidateOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ValidateOutsideLearningResponse
+
         /// Organisers, in bulk, not their own entries (PERMISSION_DENIED). FAILED_PRECONDITION: an entry is not
-        /// pending; NOT_FOUND: no such entry (nothing changes either way).
+        /// pending, or still waits for its supervisor's validation; NOT_FOUND: no such entry (nothing changes either way).
         func verifyOutsideLearning(_ request: Binakarier_Programs_V1_VerifyOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_VerifyOutsideLearningResponse
+
+        /// Anyone signed in: the JP conversion table by version, or the one in force on a date. NOT_FOUND: none.
+        func getJpConversion(_ request: Binakarier_Programs_V1_GetJpConversionRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_JpConversionTable
+
+        func listJpConversions(_ request: Binakarier_Programs_V1_ListJpConversionsRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListJpConversionsResponse
+
+        /// Organisers: a new version. ALREADY_EXISTS: the version exists (versions never change).
+        /// INVALID_ARGUMENT: a rule without code, unit or JP, a repeated code.
+        func publishJpConversion(_ request: Binakarier_Programs_V1_PublishJpConversionRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_JpConversionTable
 
         /// Organisers, administrators and the reporting service for the city; agency heads for their agency.
         func getCompliance(_ request: Binakarier_Programs_V1_GetComplianceRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Compliance
@@ -140,6 +154,20 @@ extension Binakarier_Programs_V1_ProgramsService {
 
         /// Organisers. NOT_FOUND: no such need or program.
         func linkNeed(_ request: Binakarier_Programs_V1_LinkNeedRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_DevelopmentNeed
+
+        /// SIASN-ready training history (siasn.proto). Completed learning (certificates of completed sessions,
+        /// verified outside learning) in SIASN's riwayat kursus shape, paged, or the file's part of each page.
+        /// A person their own, their supervisor and head theirs; an agency: organisers and its head; the city:
+        /// organisers. NOT_FOUND: unknown NIP.
+        func exportSiasnCourses(_ request: Binakarier_Programs_V1_ExportSiasnCoursesRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ExportSiasnCoursesResponse
+
+        /// Organisers: an agency's SIASN export (CSV or JSON), stored as what SIASN holds, replacing the agency's
+        /// earlier import. All or nothing; every bad row reported by line (a NIP that is not the agency's is one).
+        func importSiasnCourses(_ request: Binakarier_Programs_V1_ImportSiasnCoursesRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ImportSiasnCoursesResponse
+
+        /// What SIASN lacks (to upload) and what SIASN has that is missing here (to check), matched by
+        /// certificate number first, then by NIP, normalised course name and year. Access as ExportSiasnCourses.
+        func reconcileSiasn(_ request: Binakarier_Programs_V1_ReconcileSiasnRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_SiasnReconciliation
 
         /// The feedback and reporting services: every state change in commit order.
         func listChanges(_ request: Binakarier_Feed_V1_ListChangesRequest, context: RPCServerContext) async throws -> Binakarier_Feed_V1_ListChangesResponse
@@ -178,12 +206,19 @@ extension Binakarier_Programs_V1_ProgramsService {
         public var reportOutsideLearning: MethodPolicy
         public var importOutsideLearning: MethodPolicy
         public var listOutsideLearning: MethodPolicy
+        public var validateOutsideLearning: MethodPolicy
         public var verifyOutsideLearning: MethodPolicy
+        public var getJpConversion: MethodPolicy
+        public var listJpConversions: MethodPolicy
+        public var publishJpConversion: MethodPolicy
         public var getCompliance: MethodPolicy
         public var proposeNeed: MethodPolicy
         public var listNeeds: MethodPolicy
         public var summarizeNeeds: MethodPolicy
         public var linkNeed: MethodPolicy
+        public var exportSiasnCourses: MethodPolicy
+        public var importSiasnCourses: MethodPolicy
+        public var reconcileSiasn: MethodPolicy
         public var listChanges: MethodPolicy
 
         public init(
@@ -217,12 +252,19 @@ extension Binakarier_Programs_V1_ProgramsService {
             reportOutsideLearning: MethodPolicy,
             importOutsideLearning: MethodPolicy,
             listOutsideLearning: MethodPolicy,
+            validateOutsideLearning: MethodPolicy,
             verifyOutsideLearning: MethodPolicy,
+            getJpConversion: MethodPolicy,
+            listJpConversions: MethodPolicy,
+            publishJpConversion: MethodPolicy,
             getCompliance: MethodPolicy,
             proposeNeed: MethodPolicy,
             listNeeds: MethodPolicy,
             summarizeNeeds: MethodPolicy,
             linkNeed: MethodPolicy,
+            exportSiasnCourses: MethodPolicy,
+            importSiasnCourses: MethodPolicy,
+            reconcileSiasn: MethodPolicy,
             listChanges: MethodPolicy
         ) {
             self.listCompetencies = listCompetencies
@@ -255,12 +297,19 @@ extension Binakarier_Programs_V1_ProgramsService {
             self.reportOutsideLearning = reportOutsideLearning
             self.importOutsideLearning = importOutsideLearning
             self.listOutsideLearning = listOutsideLearning
+            self.validateOutsideLearning = validateOutsideLearning
             self.verifyOutsideLearning = verifyOutsideLearning
+            self.getJpConversion = getJpConversion
+            self.listJpConversions = listJpConversions
+            self.publishJpConversion = publishJpConversion
             self.getCompliance = getCompliance
             self.proposeNeed = proposeNeed
             self.listNeeds = listNeeds
             self.summarizeNeeds = summarizeNeeds
             self.linkNeed = linkNeed
+            self.exportSiasnCourses = exportSiasnCourses
+            self.importSiasnCourses = importSiasnCourses
+            self.reconcileSiasn = reconcileSiasn
             self.listChanges = listChanges
         }
 
@@ -297,12 +346,19 @@ extension Binakarier_Programs_V1_ProgramsService {
                 ("ReportOutsideLearning", reportOutsideLearning),
                 ("ImportOutsideLearning", importOutsideLearning),
                 ("ListOutsideLearning", listOutsideLearning),
+                ("ValidateOutsideLearning", validateOutsideLearning),
                 ("VerifyOutsideLearning", verifyOutsideLearning),
+                ("GetJpConversion", getJpConversion),
+                ("ListJpConversions", listJpConversions),
+                ("PublishJpConversion", publishJpConversion),
                 ("GetCompliance", getCompliance),
                 ("ProposeNeed", proposeNeed),
                 ("ListNeeds", listNeeds),
                 ("SummarizeNeeds", summarizeNeeds),
                 ("LinkNeed", linkNeed),
+                ("ExportSiasnCourses", exportSiasnCourses),
+                ("ImportSiasnCourses", importSiasnCourses),
+                ("ReconcileSiasn", reconcileSiasn),
                 ("ListChanges", listChanges),
             ]
         }
@@ -492,10 +548,32 @@ extension Binakarier_Programs_V1_ProgramsService {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.listOutsideLearning, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
+        /// The direct supervisor or agency head of each entry's person, before BKPSDM verifies: learning a
+        /// person reported by activity. PERMISSION_DENIED: not the caller's staff; FAILED_PRECONDITION: not
+        /// pending, validated already, or not an entry that needs it. All entries or none.
+        public func validateOutsideLearning(_ request: Binakarier_Programs_V1_ValidateOutsideLearningRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_ValidateOutsideLearningResponse {
+            try await rpc.call(Binakarier_Programs_V1_ProgramsService.validateOutsideLearning, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
         /// Organisers, in bulk, not their own entries (PERMISSION_DENIED). FAILED_PRECONDITION: an entry is not
-        /// pending; NOT_FOUND: no such entry (nothing changes either way).
+        /// pending, or still waits for its supervisor's validation; NOT_FOUND: no such entry (nothing changes either way).
         public func verifyOutsideLearning(_ request: Binakarier_Programs_V1_VerifyOutsideLearningRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_VerifyOutsideLearningResponse {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.verifyOutsideLearning, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// Anyone signed in: the JP conversion table by version, or the one in force on a date. NOT_FOUND: none.
+        public func getJpConversion(_ request: Binakarier_Programs_V1_GetJpConversionRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_JpConversionTable {
+            try await rpc.call(Binakarier_Programs_V1_ProgramsService.getJpConversion, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        public func listJpConversions(_ request: Binakarier_Programs_V1_ListJpConversionsRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_ListJpConversionsResponse {
+            try await rpc.call(Binakarier_Programs_V1_ProgramsService.listJpConversions, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// Organisers: a new version. ALREADY_EXISTS: the version exists (versions never change).
+        /// INVALID_ARGUMENT: a rule without code, unit or JP, a repeated code.
+        public func publishJpConversion(_ request: Binakarier_Programs_V1_PublishJpConversionRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_JpConversionTable {
+            try await rpc.call(Binakarier_Programs_V1_ProgramsService.publishJpConversion, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
         /// Organisers, administrators and the reporting service for the city; agency heads for their agency.
@@ -521,6 +599,26 @@ extension Binakarier_Programs_V1_ProgramsService {
         /// Organisers. NOT_FOUND: no such need or program.
         public func linkNeed(_ request: Binakarier_Programs_V1_LinkNeedRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_DevelopmentNeed {
             try await rpc.call(Binakarier_Programs_V1_ProgramsService.linkNeed, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// SIASN-ready training history (siasn.proto). Completed learning (certificates of completed sessions,
+        /// verified outside learning) in SIASN's riwayat kursus shape, paged, or the file's part of each page.
+        /// A person their own, their supervisor and head theirs; an agency: organisers and its head; the city:
+        /// organisers. NOT_FOUND: unknown NIP.
+        public func exportSiasnCourses(_ request: Binakarier_Programs_V1_ExportSiasnCoursesRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_ExportSiasnCoursesResponse {
+            try await rpc.call(Binakarier_Programs_V1_ProgramsService.exportSiasnCourses, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// Organisers: an agency's SIASN export (CSV or JSON), stored as what SIASN holds, replacing the agency's
+        /// earlier import. All or nothing; every bad row reported by line (a NIP that is not the agency's is one).
+        public func importSiasnCourses(_ request: Binakarier_Programs_V1_ImportSiasnCoursesRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_ImportSiasnCoursesResponse {
+            try await rpc.call(Binakarier_Programs_V1_ProgramsService.importSiasnCourses, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
+        }
+
+        /// What SIASN lacks (to upload) and what SIASN has that is missing here (to check), matched by
+        /// certificate number first, then by NIP, normalised course name and year. Access as ExportSiasnCourses.
+        public func reconcileSiasn(_ request: Binakarier_Programs_V1_ReconcileSiasnRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_SiasnReconciliation {
+            try await rpc.call(Binakarier_Programs_V1_ProgramsService.reconcileSiasn, request, metadata: options.metadata(after: metadata), timeout: options.timeout)
         }
 
         /// The feedback and reporting services: every state change in commit order.
@@ -563,12 +661,19 @@ extension Binakarier_Programs_V1_ProgramsService.ServiceProtocol {
         router.register(Binakarier_Programs_V1_ProgramsService.reportOutsideLearning, policy: policies.reportOutsideLearning) { try await self.reportOutsideLearning($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.importOutsideLearning, policy: policies.importOutsideLearning) { try await self.importOutsideLearning($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.listOutsideLearning, policy: policies.listOutsideLearning) { try await self.listOutsideLearning($0, context: $1) }
+        router.register(Binakarier_Programs_V1_ProgramsService.validateOutsideLearning, policy: policies.validateOutsideLearning) { try await self.validateOutsideLearning($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.verifyOutsideLearning, policy: policies.verifyOutsideLearning) { try await self.verifyOutsideLearning($0, context: $1) }
+        router.register(Binakarier_Programs_V1_ProgramsService.getJpConversion, policy: policies.getJpConversion) { try await self.getJpConversion($0, context: $1) }
+        router.register(Binakarier_Programs_V1_ProgramsService.listJpConversions, policy: policies.listJpConversions) { try await self.listJpConversions($0, context: $1) }
+        router.register(Binakarier_Programs_V1_ProgramsService.publishJpConversion, policy: policies.publishJpConversion) { try await self.publishJpConversion($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.getCompliance, policy: policies.getCompliance) { try await self.getCompliance($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.proposeNeed, policy: policies.proposeNeed) { try await self.proposeNeed($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.listNeeds, policy: policies.listNeeds) { try await self.listNeeds($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.summarizeNeeds, policy: policies.summarizeNeeds) { try await self.summarizeNeeds($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.linkNeed, policy: policies.linkNeed) { try await self.linkNeed($0, context: $1) }
+        router.register(Binakarier_Programs_V1_ProgramsService.exportSiasnCourses, policy: policies.exportSiasnCourses) { try await self.exportSiasnCourses($0, context: $1) }
+        router.register(Binakarier_Programs_V1_ProgramsService.importSiasnCourses, policy: policies.importSiasnCourses) { try await self.importSiasnCourses($0, context: $1) }
+        router.register(Binakarier_Programs_V1_ProgramsService.reconcileSiasn, policy: policies.reconcileSiasn) { try await self.reconcileSiasn($0, context: $1) }
         router.register(Binakarier_Programs_V1_ProgramsService.listChanges, policy: policies.listChanges) { try await self.listChanges($0, context: $1) }
     }
 }

@@ -198,17 +198,20 @@ extension FeedbackService {
         return try await submit(campaign, request.answers, respondent: caller.nip, subject: subject)
     }
 
-    func submit(_ campaign: Campaign, _ answers: [Answer], respondent: String, subject: String) async throws -> Binakarier_Feedback_V1_SubmitResponseResponse {
+    func submit(
+        _ campaign: Campaign, _ answers: [Answer], respondent: String, subject: String, ikm: (profile: RespondentProfile, counter: String)? = nil
+    ) async throws -> Binakarier_Feedback_V1_SubmitResponseResponse {
         guard let instrument = try await store.instrument(code: campaign.instrumentCode, version: campaign.instrumentVersion) else {
             throw FeedbackError.noInstrument(campaign.instrumentCode)
         }
         let checked = try AnswerRules.validated(answers, for: instrument)
+        let extras = ikm.map { Self.ikmExtras(checked, instrument: instrument, channel: .online, profile: $0.profile, counter: $0.counter) }
         let score = AnswerRules.score(checked, for: instrument)
         let session = campaign.audience?.sessionId ?? ""
         let assessment: (session: String, kind: Binakarier_Programs_V1_AssessmentKind)? =
             session.isEmpty ? nil : campaign.purpose == .preTest ? (session, .preTest) : campaign.purpose == .postTest ? (session, .postTest) : nil
         let receipt = try await store.submit(.init(
-            campaignID: campaign.id, respondent: respondent, subject: subject, answers: checked, score: score, assessment: assessment))
+            campaignID: campaign.id, respondent: respondent, subject: subject, answers: checked, score: score, assessment: assessment, ikm: extras))
         return .init(score: score ?? 0, passed: score.map { $0 + 1e-9 >= instrument.passMark } ?? false, receipt: receipt)
     }
 
@@ -230,7 +233,8 @@ extension FeedbackService {
             throw FeedbackError.resourceExhausted(.init(
                 id: "terlalu banyak jawaban untuk unit ini dalam semenit; coba lagi sebentar lagi", en: "too many answers for this unit this minute; try again shortly"))
         }
-        return try await submit(campaign, request.answers, respondent: "", subject: "")
+        let counter = try await checkedIkmSubmission(campaign, profile: request.profile, counter: request.counterCode, field: "")
+        return try await submit(campaign, request.answers, respondent: "", subject: "", ikm: (request.profile ?? .init(), counter))
     }
 
     public func getMyResponses(_ request: Binakarier_Feedback_V1_GetMyResponsesRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_GetMyResponsesResponse {

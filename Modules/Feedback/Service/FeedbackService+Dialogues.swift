@@ -82,7 +82,12 @@ extension FeedbackService {
     public func getDialogue(_ request: Binakarier_Feedback_V1_GetDialogueRequest, context: RPCServerContext) async throws -> Binakarier_Feedback_V1_DialogueDetail {
         let caller = try context.requireCaller()
         let dialogue = try await visibleDialogue(request.id, caller)
-        guard let detail = try await store.dialogueDetail(id: dialogue.id, viewer: caller.nip) else { throw FeedbackError.noDialogue(request.id) }
+        let moderator = leads(dialogue, caller)
+        guard var detail = try await store.dialogueDetail(id: dialogue.id, viewer: caller.nip, moderator: moderator) else {
+            throw FeedbackError.noDialogue(request.id)
+        }
+        // How many reported an aspiration is for its moderators.
+        if !moderator { for index in detail.aspirations.indices { detail.aspirations[index].reports = 0 } }
         return detail
     }
 
@@ -128,7 +133,14 @@ extension FeedbackService {
         aspiration.authorNip = aspiration.anonymous ? "" : caller.nip
         aspiration.answer = ""
         aspiration.answeredBy = ""
-        let raised = try await store.raiseAspiration(aspiration)
+        // An anonymous author gets a receipt to follow the aspiration by; only its hash is kept. Abusive
+        // words hold an anonymous aspiration for moderation (a named author answers for their words).
+        let receipt = aspiration.anonymous ? FeedbackStore.randomID(20) : ""
+        let abusive = aspiration.anonymous ? configuration.abusiveWords.matches(in: aspiration.text) : []
+        var raised = try await store.raiseAspiration(
+            aspiration, receiptHash: receipt.isEmpty ? "" : FeedbackStore.receiptHash(receipt),
+            hold: abusive.isEmpty ? nil : "kata kasar: " + abusive.joined(separator: ", "))
+        raised.receipt = receipt
         // No log line names the author of an anonymous aspiration.
         if !raised.anonymous { audit(context, "aspiration raised", ["dialogue": dialogue.id, "aspiration": raised.id]) }
         return raised
@@ -136,9 +148,7 @@ extension FeedbackService {
 
     public func supportAspiration(_ request: Binakarier_Feedback_V1_SupportAspirationRequest, context: RPCServerContext) async throws -> Aspiration {
         let caller = try context.requireCaller()
-        guard let aspiration = try await store.aspiration(id: request.id, viewer: caller.nip) else {
-            throw FeedbackError.notFound(.init(id: "aspirasi \(request.id) tidak ditemukan", en: "aspiration \(request.id) not found"))
-        }
+        let aspiration = try await visibleAspiration(request.id, caller)
         let dialogue = try await visibleDialogue(aspiration.dialogueId, caller)
         guard !caller.nip.isEmpty, caller.agencyCode == dialogue.agencyCode else {
             throw FeedbackError.permissionDenied(.init(id: "dukungan diberikan oleh pegawai \(dialogue.agencyCode)", en: "support comes from the staff of \(dialogue.agencyCode)"))
@@ -187,7 +197,8 @@ extension FeedbackService {
         let agency = Self.isOrganizer(caller) ? input.agencyCode.uppercased() : caller.agencyCode
         guard !agency.isEmpty else { throw FeedbackError.invalid(field: "action.agency_code", reason: .init(id: "wajib diisi", en: "is required")) }
         let action = try await newAction(
-            title: input.title, source: input.source == .unspecified ? .manual : input.source, sourceID: input.sourceId, agency: agency,
+            title: input.title, source: input.source == .unspecified ? .manual : input.source,
+            sourceID: input.source == .ikm ? try await ikmPlanSource(input.sourceId, agency: agency) : input.sourceId, agency: agency,
             owner: input.ownerNip, due: input.dueDate, by: caller.subject)
         let created = try await store.createAction(action)
         audit(context, "action created", ["action": created.id, "owner": created.ownerNip])
@@ -242,6 +253,8 @@ extension FeedbackService {
 enum Minutes {
     static func text(_ detail: Binakarier_Feedback_V1_DialogueDetail) -> String {
         let dialogue = detail.dialogue ?? .init()
+        // The record holds what the participants saw: nothing held or removed by moderation.
+        let aspirations = detail.aspirations.filter(FeedbackStore.isShown)
         var lines = [
             "NOTULEN DIALOG TERBUKA",
             "Topik       : \(dialogue.topic)",
@@ -250,9 +263,9 @@ enum Minutes {
             "Tempat      : \(dialogue.venue.isEmpty ? "-" : dialogue.venue)",
             "Pimpinan    : \(dialogue.leaderNip)",
             "",
-            "A. ASPIRASI PEGAWAI (\(detail.aspirations.count))",
+            "A. ASPIRASI PEGAWAI (\(aspirations.count))",
         ]
-        for (index, aspiration) in detail.aspirations.enumerated() {
+        for (index, aspiration) in aspirations.enumerated() {
             lines.append("\(index + 1). [\(aspiration.category)] \(aspiration.text) (\(aspiration.anonymous ? "anonim" : aspiration.authorNip); didukung \(aspiration.supports))")
             lines.append("   Tanggapan: \(aspiration.answer.isEmpty ? "belum ditanggapi" : aspiration.answer)")
             if !aspiration.actionId.isEmpty { lines.append("   Tindak lanjut: \(aspiration.actionId)") }

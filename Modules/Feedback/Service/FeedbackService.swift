@@ -34,6 +34,12 @@ public final class FeedbackService: API.ServiceProtocol {
         public var weakGain = 0.3
         /// Days an action item opened by a weak result has.
         public var weakActionDays = 30
+        /// The words that hold an anonymous aspiration for moderation.
+        public var abusiveWords = AbusiveWords()
+        /// Reports by this many participants hold an anonymous aspiration for moderation.
+        public var reportsToHold = 2
+        /// The IKM report flags this many lowest elements (ties with the last included).
+        public var ikmLowestElements = 3
         public init() {}
     }
 
@@ -67,10 +73,28 @@ public final class FeedbackService: API.ServiceProtocol {
             supportAspiration: .authenticated(),
             answerAspiration: .roles(Self.leaders),
             giveDirection: .roles(Self.leaders),
+            lookupAspirations: .anyone,
+            reportAspiration: .authenticated(),
+            listHeldAspirations: .roles(Self.leaders),
+            moderateAspiration: .roles(Self.leaders),
             createAction: .roles([.organizer, .administrator, .agencyHead]),
             updateAction: .authenticated(),
             listActions: .authenticated(services: Self.reporting),
-            listChanges: .roles([.administrator], services: Self.reporting))
+            getActionBoard: .anyone,
+            listChanges: .roles([.administrator], services: Self.reporting),
+            listServiceCounters: .anyone,
+            saveServiceCounters: .roles([.organizer, .administrator, .agencyHead, .supervisor]),
+            submitPaperResponses: .authenticated(),
+            getIkmReport: .roles(Self.leaders, services: Self.reporting),
+            // Change projects: who is who in the project (participant, mentor, coach, agency head,
+            // organisers) is decided per project, in the handlers.
+            createChangeProject: .authenticated(),
+            updateChangeProject: .authenticated(),
+            getChangeProject: .authenticated(),
+            listChangeProjects: .authenticated(),
+            reportMilestone: .authenticated(),
+            reviewMilestone: .authenticated(),
+            commentChangeProject: .authenticated())
     }
 
     let store: FeedbackStore

@@ -202,6 +202,62 @@ enum FeedbackSchema {
         migrator.registerMigration("feedback-3-receipts") { db in
             try db.execute(sql: "CREATE TABLE receipt (campaign_id TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (campaign_id, hash)) WITHOUT ROWID")
         }
+        // Anonymous aspirations by receipt (its hash only: the author holds the receipt), and moderation:
+        // 1 shown, 2 held, 3 released, 4 removed; who reported what (reporters are not anonymous).
+        migrator.registerMigration("feedback-dialogue-moderation") { db in
+            try db.execute(sql: """
+                ALTER TABLE aspiration ADD COLUMN receipt_hash TEXT NOT NULL DEFAULT '';
+                ALTER TABLE aspiration ADD COLUMN moderation INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE aspiration ADD COLUMN moderation_reason TEXT NOT NULL DEFAULT '';
+                ALTER TABLE aspiration ADD COLUMN moderated_by TEXT NOT NULL DEFAULT '';
+                CREATE INDEX aspiration_by_receipt ON aspiration(receipt_hash) WHERE receipt_hash != '';
+                CREATE INDEX aspiration_by_moderation ON aspiration(moderation, dialogue_id);
+                CREATE TABLE aspiration_report (
+                    aspiration_id TEXT NOT NULL REFERENCES aspiration(id),
+                    nip TEXT NOT NULL,
+                    reason TEXT NOT NULL DEFAULT '',
+                    PRIMARY KEY (aspiration_id, nip)
+                ) WITHOUT ROWID;
+                """)
+        }
+        // IKM as service units run it: each unit's counters (loket), named on its posters.
+        migrator.registerMigration("feedback-ikm-counters") { db in
+            try db.execute(sql: """
+                CREATE TABLE service_counter (
+                    agency_code TEXT NOT NULL,
+                    unit_code TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (agency_code, unit_code, code)
+                ) WITHOUT ROWID;
+                """)
+        }
+        // Change projects (aksi perubahan) of leadership training: the project as one message (its
+        // milestones and comments inside), with the columns lists and access are decided by.
+        migrator.registerMigration("feedback-change-projects") { db in
+            try db.execute(sql: """
+                CREATE TABLE change_project (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    session_id TEXT NOT NULL,
+                    program_code TEXT NOT NULL,
+                    participant_nip TEXT NOT NULL,
+                    mentor_nip TEXT NOT NULL,
+                    coach_nip TEXT NOT NULL DEFAULT '',
+                    agency_code TEXT NOT NULL,
+                    awaiting_review INTEGER NOT NULL DEFAULT 0,
+                    message BLOB NOT NULL,
+                    create_time INTEGER NOT NULL,
+                    update_time INTEGER NOT NULL,
+                    UNIQUE (session_id, participant_nip)
+                ) WITHOUT ROWID;
+                CREATE INDEX change_project_by_mentor ON change_project(mentor_nip, awaiting_review);
+                CREATE INDEX change_project_by_participant ON change_project(participant_nip);
+                CREATE INDEX change_project_by_coach ON change_project(coach_nip) WHERE coach_nip != '';
+                CREATE INDEX change_project_by_program ON change_project(program_code);
+                CREATE INDEX change_project_by_agency ON change_project(agency_code);
+                """)
+        }
         return migrator
     }
 }

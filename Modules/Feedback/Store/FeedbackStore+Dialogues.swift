@@ -12,7 +12,8 @@ extension FeedbackStore {
             aspirations: row["aspirations"] ?? 0, summary: row["summary"], createTimeUnix: row["create_time"])
     }
 
-    static let dialogueSelect = "SELECT d.*, (SELECT COUNT(*) FROM aspiration a WHERE a.dialogue_id = d.id) AS aspirations FROM dialogue d"
+    /// Counts the aspirations the participants see (not those held or removed).
+    static let dialogueSelect = "SELECT d.*, (SELECT COUNT(*) FROM aspiration a WHERE a.dialogue_id = d.id AND a.moderation IN (1, 3)) AS aspirations FROM dialogue d"
 
     static func dialogue(_ db: Database, id: String) throws -> Dialogue? {
         try Row.fetchOne(db.cachedStatement(sql: dialogueSelect + " WHERE d.id = ?"), arguments: [id]).map(dialogue)
@@ -63,26 +64,31 @@ extension FeedbackStore {
         }
     }
 
-    static func aspiration(_ row: Row, supports: Int32, mine: Bool) -> Aspiration {
+    static func aspiration(_ row: Row, supports: Int32, mine: Bool, reports: Int32 = 0, reportedByMe: Bool = false) -> Aspiration {
         Aspiration(
             id: row["id"], dialogueId: row["dialogue_id"], category: row["category"], text: row["text"], anonymous: row["anonymous"],
             authorNip: row["author_nip"], supports: supports, answer: row["answer"], answeredBy: row["answered_by"], supportedByMe: mine,
-            actionId: row["action_id"])
+            actionId: row["action_id"], moderation: .init(rawValue: row["moderation"]) ?? .shown, moderationReason: row["moderation_reason"],
+            reports: reports, reportedByMe: reportedByMe)
     }
 
     static func aspiration(_ db: Database, id: String, viewer: String) throws -> Aspiration? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM aspiration WHERE id = ?"), arguments: [id]) else { return nil }
         let supports = try Int32.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM support WHERE aspiration_id = ?"), arguments: [id]) ?? 0
         let mine = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM support WHERE aspiration_id = ? AND nip = ?"), arguments: [id, viewer]) == true
-        return aspiration(row, supports: supports, mine: mine)
+        let reports = try Int32.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM aspiration_report WHERE aspiration_id = ?"), arguments: [id]) ?? 0
+        let reported = try reports > 0
+            && Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM aspiration_report WHERE aspiration_id = ? AND nip = ?"), arguments: [id, viewer]) == true
+        return aspiration(row, supports: supports, mine: mine, reports: reports, reportedByMe: reported)
     }
 
     public func aspiration(id: String, viewer: String) async throws -> Aspiration? {
         try await db.read { db in try Self.aspiration(db, id: id, viewer: viewer) }
     }
 
-    /// Stores an aspiration; an anonymous one without its author (and with a random id, no time).
-    public func raiseAspiration(_ input: Aspiration) async throws -> Aspiration {
+    /// Stores an aspiration; an anonymous one without its author (and with a random id, no time), with
+    /// the hash of its receipt, held for moderation when `hold` says why.
+    public func raiseAspiration(_ input: Aspiration, receiptHash: String = "", hold: String? = nil) async throws -> Aspiration {
         let time = now()
         return try await db.write { db in
             guard let dialogue = try Self.dialogue(db, id: input.dialogueId) else { throw FeedbackError.noDialogue(input.dialogueId) }
@@ -92,9 +98,15 @@ extension FeedbackStore {
             var aspiration = input
             aspiration.id = "ASP-" + Self.randomID(8).uppercased()
             if aspiration.anonymous { aspiration.authorNip = "" }
+            aspiration.moderation = hold == nil ? .shown : .held
+            aspiration.moderationReason = hold ?? ""
             try db.run(
-                sql: "INSERT INTO aspiration (id, dialogue_id, category, text, anonymous, author_nip) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [aspiration.id, aspiration.dialogueId, aspiration.category, aspiration.text, aspiration.anonymous, aspiration.authorNip])
+                sql: """
+                    INSERT INTO aspiration (id, dialogue_id, category, text, anonymous, author_nip, receipt_hash, moderation, moderation_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [aspiration.id, aspiration.dialogueId, aspiration.category, aspiration.text, aspiration.anonymous, aspiration.authorNip,
+                            aspiration.anonymous ? receiptHash : "", aspiration.moderation.rawValue, aspiration.moderationReason])
             // An anonymous aspiration is not announced: the time of it would point at its author.
             if !aspiration.anonymous { try Self.publish(db, FeedbackChange.aspiration, key: aspiration.dialogueId, aspiration, time: time) }
             return aspiration
@@ -106,6 +118,9 @@ extension FeedbackStore {
         return try await db.write { db in
             guard let aspiration = try Self.aspiration(db, id: aspirationID, viewer: nip) else {
                 throw FeedbackError.notFound(.init(id: "aspirasi \(aspirationID) tidak ditemukan", en: "aspiration \(aspirationID) not found"))
+            }
+            guard Self.isShown(aspiration) else {
+                throw FeedbackError.failedPrecondition(.init(id: "aspirasi \(aspirationID) sedang dimoderasi", en: "aspiration \(aspirationID) is under moderation"))
             }
             guard !aspiration.authorNip.isEmpty ? aspiration.authorNip != nip : true else {
                 throw FeedbackError.failedPrecondition(.init(id: "aspirasi Anda sendiri tidak dapat didukung", en: "you cannot support your own aspiration"))
@@ -125,8 +140,13 @@ extension FeedbackStore {
     public func answer(aspirationID: String, answer: String, by leader: String, action: ActionItem?) async throws -> Aspiration {
         let time = now()
         return try await db.write { db in
-            guard try Self.aspiration(db, id: aspirationID, viewer: leader) != nil else {
+            guard let current = try Self.aspiration(db, id: aspirationID, viewer: leader) else {
                 throw FeedbackError.notFound(.init(id: "aspirasi \(aspirationID) tidak ditemukan", en: "aspiration \(aspirationID) not found"))
+            }
+            guard Self.isShown(current) else {
+                throw FeedbackError.failedPrecondition(.init(
+                    id: "aspirasi \(aspirationID) ditahan atau dihapus moderator: lepaskan dulu sebelum menjawab",
+                    en: "aspiration \(aspirationID) is held or removed by moderation: release it before answering"))
             }
             var actionID = ""
             if let action { actionID = try Self.insertAction(db, action, time: time).id }
@@ -155,13 +175,15 @@ extension FeedbackStore {
         }
     }
 
-    /// A dialogue with its aspirations (most supported first), directions and actions, as `viewer` sees them.
-    public func dialogueDetail(id: String, viewer: String) async throws -> Binakarier_Feedback_V1_DialogueDetail? {
+    /// A dialogue with its aspirations (most supported first), directions and actions, as `viewer` sees
+    /// them: held and removed aspirations only for a `moderator` and, named ones, for their author.
+    public func dialogueDetail(id: String, viewer: String, moderator: Bool = false) async throws -> Binakarier_Feedback_V1_DialogueDetail? {
         let today = CalendarDate(wib: now()).description
         return try await db.read { db in
             guard let dialogue = try Self.dialogue(db, id: id) else { return nil }
             let aspirations = try String.fetchAll(db, sql: "SELECT id FROM aspiration WHERE dialogue_id = ?", arguments: [id])
                 .compactMap { try Self.aspiration(db, id: $0, viewer: viewer) }
+                .filter { moderator || Self.isShown($0) || (!$0.anonymous && !viewer.isEmpty && $0.authorNip == viewer) }
                 .sorted { ($0.supports, $1.id) > ($1.supports, $0.id) }
             let directions = try Row.fetchAll(db, sql: "SELECT * FROM direction WHERE dialogue_id = ? ORDER BY create_time, id", arguments: [id]).map {
                 Direction(id: $0["id"], dialogueId: $0["dialogue_id"], text: $0["text"], givenBy: $0["given_by"], actionId: $0["action_id"])

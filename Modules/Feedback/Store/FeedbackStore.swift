@@ -326,6 +326,8 @@ public final class FeedbackStore: Sendable {
         public var score: Double?
         /// A test of a session: the result is owed to programs.
         public var assessment: (session: String, kind: Binakarier_Programs_V1_AssessmentKind)?
+        /// An IKM answer: what is counted beside it (channel, counter, profile), never stored with it.
+        public var ikm: IkmExtras? = nil
     }
 
     /// Stores a response: who answered goes to `participation`, what was answered to `response`; for an
@@ -357,6 +359,7 @@ public final class FeedbackStore: Sendable {
                 }
                 let named = !campaign.anonymous && !isPublic
                 try Self.count(db, campaignID: campaign.id, answers: submission.answers)
+                if let extras = submission.ikm { try Self.countIkm(db, campaignID: campaign.id, extras) }
                 try db.run(
                     sql: "INSERT INTO response (id, campaign_id, respondent_nip, subject_nip, score, receipt_hash, answers) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     arguments: [Self.randomID(20), campaign.id, named ? submission.respondent : "", named ? submission.subject : "",

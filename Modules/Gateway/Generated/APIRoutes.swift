@@ -136,7 +136,7 @@ extension APIRoute {
             rpc: "binakarier.feedback.v1.FeedbackService/SubmitPublicResponse", daemon: .feedback,
             fields: [
                 "campaign_id": .init(json: "campaignId", kind: .string, repeated: false),
-                "respondent_profile": .init(json: "respondentProfile", kind: .string, repeated: false),
+                "counter_code": .init(json: "counterCode", kind: .string, repeated: false),
             ]
         ) { json, rpc, metadata in
             let request = try ProtoJSON.decode(Binakarier_Feedback_V1_SubmitPublicResponseRequest.self, from: json)
@@ -263,6 +263,53 @@ extension APIRoute {
             return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).giveDirection(request))
         },
         APIRoute(
+            verb: .post, path: "/api/v1/aspirations:lookup", bodyIsRequest: true,
+            rpc: "binakarier.feedback.v1.FeedbackService/LookupAspirations", daemon: .feedback,
+            fields: [
+                "receipts": .init(json: "receipts", kind: .string, repeated: true),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_LookupAspirationsRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).lookupAspirations(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/aspirations/{id}:report", bodyIsRequest: true,
+            rpc: "binakarier.feedback.v1.FeedbackService/ReportAspiration", daemon: .feedback,
+            fields: [
+                "id": .init(json: "id", kind: .string, repeated: false),
+                "reason": .init(json: "reason", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_ReportAspirationRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).reportAspiration(request))
+        },
+        APIRoute(
+            verb: .get, path: "/api/v1/moderation/aspirations", bodyIsRequest: false,
+            rpc: "binakarier.feedback.v1.FeedbackService/ListHeldAspirations", daemon: .feedback,
+            fields: [
+                "page_size": .init(json: "pageSize", kind: .integer, repeated: false),
+                "page_token": .init(json: "pageToken", kind: .string, repeated: false),
+                "agency_code": .init(json: "agencyCode", kind: .string, repeated: false),
+                "dialogue_id": .init(json: "dialogueId", kind: .string, repeated: false),
+                "include_decided": .init(json: "includeDecided", kind: .bool, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_ListHeldAspirationsRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).listHeldAspirations(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/aspirations/{id}:moderate", bodyIsRequest: true,
+            rpc: "binakarier.feedback.v1.FeedbackService/ModerateAspiration", daemon: .feedback,
+            fields: [
+                "id": .init(json: "id", kind: .string, repeated: false),
+                "decision": .init(json: "decision", kind: .enumeration, repeated: false),
+                "reason": .init(json: "reason", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_ModerateAspirationRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).moderateAspiration(request))
+        },
+        APIRoute(
             verb: .post, path: "/api/v1/actions", bodyIsRequest: true,
             rpc: "binakarier.feedback.v1.FeedbackService/CreateAction", daemon: .feedback,
             fields: [:]
@@ -301,6 +348,142 @@ extension APIRoute {
         ) { json, rpc, metadata in
             let request = try ProtoJSON.decode(Binakarier_Feedback_V1_ListActionsRequest.self, from: json)
             return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).listActions(request))
+        },
+        APIRoute(
+            verb: .get, path: "/api/v1/action-boards/{agency_code}", bodyIsRequest: false,
+            rpc: "binakarier.feedback.v1.FeedbackService/GetActionBoard", daemon: .feedback,
+            fields: [
+                "agency_code": .init(json: "agencyCode", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_GetActionBoardRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).getActionBoard(request))
+        },
+        APIRoute(
+            verb: .get, path: "/api/v1/service-counters", bodyIsRequest: false,
+            rpc: "binakarier.feedback.v1.FeedbackService/ListServiceCounters", daemon: .feedback,
+            fields: [
+                "agency_code": .init(json: "agencyCode", kind: .string, repeated: false),
+                "unit_code": .init(json: "unitCode", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_ListServiceCountersRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).listServiceCounters(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/service-counters:save", bodyIsRequest: true,
+            rpc: "binakarier.feedback.v1.FeedbackService/SaveServiceCounters", daemon: .feedback,
+            fields: [
+                "agency_code": .init(json: "agencyCode", kind: .string, repeated: false),
+                "unit_code": .init(json: "unitCode", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_SaveServiceCountersRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).saveServiceCounters(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/campaigns/{campaign_id}:submitPaper", bodyIsRequest: true,
+            rpc: "binakarier.feedback.v1.FeedbackService/SubmitPaperResponses", daemon: .feedback,
+            fields: [
+                "campaign_id": .init(json: "campaignId", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_SubmitPaperResponsesRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).submitPaperResponses(request))
+        },
+        APIRoute(
+            verb: .get, path: "/api/v1/ikm-reports", bodyIsRequest: false,
+            rpc: "binakarier.feedback.v1.FeedbackService/GetIkmReport", daemon: .feedback,
+            fields: [
+                "agency_code": .init(json: "agencyCode", kind: .string, repeated: false),
+                "unit_code": .init(json: "unitCode", kind: .string, repeated: false),
+                "year": .init(json: "year", kind: .integer, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_GetIkmReportRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).getIkmReport(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/change-projects", bodyIsRequest: true,
+            rpc: "binakarier.feedback.v1.FeedbackService/CreateChangeProject", daemon: .feedback,
+            fields: [:]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_CreateChangeProjectRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).createChangeProject(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/change-projects:update", bodyIsRequest: true,
+            rpc: "binakarier.feedback.v1.FeedbackService/UpdateChangeProject", daemon: .feedback,
+            fields: [:]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_UpdateChangeProjectRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).updateChangeProject(request))
+        },
+        APIRoute(
+            verb: .get, path: "/api/v1/change-projects/{id}", bodyIsRequest: false,
+            rpc: "binakarier.feedback.v1.FeedbackService/GetChangeProject", daemon: .feedback,
+            fields: [
+                "id": .init(json: "id", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_GetChangeProjectRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).getChangeProject(request))
+        },
+        APIRoute(
+            verb: .get, path: "/api/v1/change-projects", bodyIsRequest: false,
+            rpc: "binakarier.feedback.v1.FeedbackService/ListChangeProjects", daemon: .feedback,
+            fields: [
+                "page_size": .init(json: "pageSize", kind: .integer, repeated: false),
+                "page_token": .init(json: "pageToken", kind: .string, repeated: false),
+                "session_id": .init(json: "sessionId", kind: .string, repeated: false),
+                "program_code": .init(json: "programCode", kind: .string, repeated: false),
+                "mentor_nip": .init(json: "mentorNip", kind: .string, repeated: false),
+                "participant_nip": .init(json: "participantNip", kind: .string, repeated: false),
+                "coach_nip": .init(json: "coachNip", kind: .string, repeated: false),
+                "agency_code": .init(json: "agencyCode", kind: .string, repeated: false),
+                "awaiting_review_only": .init(json: "awaitingReviewOnly", kind: .bool, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_ListChangeProjectsRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).listChangeProjects(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/change-projects/{project_id}/milestones/{milestone_id}:report", bodyIsRequest: true,
+            rpc: "binakarier.feedback.v1.FeedbackService/ReportMilestone", daemon: .feedback,
+            fields: [
+                "project_id": .init(json: "projectId", kind: .string, repeated: false),
+                "milestone_id": .init(json: "milestoneId", kind: .string, repeated: false),
+                "report": .init(json: "report", kind: .string, repeated: false),
+                "evidence": .init(json: "evidence", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_ReportMilestoneRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).reportMilestone(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/change-projects/{project_id}/milestones/{milestone_id}:review", bodyIsRequest: true,
+            rpc: "binakarier.feedback.v1.FeedbackService/ReviewMilestone", daemon: .feedback,
+            fields: [
+                "project_id": .init(json: "projectId", kind: .string, repeated: false),
+                "milestone_id": .init(json: "milestoneId", kind: .string, repeated: false),
+                "decision": .init(json: "decision", kind: .enumeration, repeated: false),
+                "note": .init(json: "note", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_ReviewMilestoneRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).reviewMilestone(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/change-projects/{project_id}:comment", bodyIsRequest: true,
+            rpc: "binakarier.feedback.v1.FeedbackService/CommentChangeProject", daemon: .feedback,
+            fields: [
+                "project_id": .init(json: "projectId", kind: .string, repeated: false),
+                "milestone_id": .init(json: "milestoneId", kind: .string, repeated: false),
+                "text": .init(json: "text", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Feedback_V1_CommentChangeProjectRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Feedback_V1_FeedbackService.Client(rpc, metadata: metadata).commentChangeProject(request))
         },
         APIRoute(
             verb: .get, path: "/api/v1/agencies/{code}", bodyIsRequest: false,
@@ -652,6 +835,17 @@ extension APIRoute {
             return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).decideEnrolment(request))
         },
         APIRoute(
+            verb: .get, path: "/api/v1/enrolments:pendingApprovals", bodyIsRequest: false,
+            rpc: "binakarier.programs.v1.ProgramsService/ListPendingApprovals", daemon: .programs,
+            fields: [
+                "page_size": .init(json: "pageSize", kind: .integer, repeated: false),
+                "page_token": .init(json: "pageToken", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Programs_V1_ListPendingApprovalsRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).listPendingApprovals(request))
+        },
+        APIRoute(
             verb: .post, path: "/api/v1/sessions/{session_id}/enrolments/{nip}:cancel", bodyIsRequest: true,
             rpc: "binakarier.programs.v1.ProgramsService/CancelEnrolment", daemon: .programs,
             fields: [
@@ -709,6 +903,27 @@ extension APIRoute {
         ) { json, rpc, metadata in
             let request = try ProtoJSON.decode(Binakarier_Programs_V1_GetAttendanceRequest.self, from: json)
             return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).getAttendance(request))
+        },
+        APIRoute(
+            verb: .get, path: "/api/v1/sessions/{session_id}/attendance:code", bodyIsRequest: false,
+            rpc: "binakarier.programs.v1.ProgramsService/IssueAttendanceCode", daemon: .programs,
+            fields: [
+                "session_id": .init(json: "sessionId", kind: .string, repeated: false),
+                "date": .init(json: "date", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Programs_V1_IssueAttendanceCodeRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).issueAttendanceCode(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/attendance:checkIn", bodyIsRequest: true,
+            rpc: "binakarier.programs.v1.ProgramsService/CheckIn", daemon: .programs,
+            fields: [
+                "code": .init(json: "code", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Programs_V1_CheckInRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).checkIn(request))
         },
         APIRoute(
             verb: .post, path: "/api/v1/sessions/{session_id}/enrolments/{nip}:recordAssessment", bodyIsRequest: true,
@@ -792,10 +1007,23 @@ extension APIRoute {
                 "page_token": .init(json: "pageToken", kind: .string, repeated: false),
                 "state": .init(json: "state", kind: .enumeration, repeated: false),
                 "nip": .init(json: "nip", kind: .string, repeated: false),
+                "awaiting_my_validation": .init(json: "awaitingMyValidation", kind: .bool, repeated: false),
             ]
         ) { json, rpc, metadata in
             let request = try ProtoJSON.decode(Binakarier_Programs_V1_ListOutsideLearningRequest.self, from: json)
             return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).listOutsideLearning(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/outside-learning:validate", bodyIsRequest: true,
+            rpc: "binakarier.programs.v1.ProgramsService/ValidateOutsideLearning", daemon: .programs,
+            fields: [
+                "entry_ids": .init(json: "entryIds", kind: .string, repeated: true),
+                "approve": .init(json: "approve", kind: .bool, repeated: false),
+                "reason": .init(json: "reason", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Programs_V1_ValidateOutsideLearningRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).validateOutsideLearning(request))
         },
         APIRoute(
             verb: .post, path: "/api/v1/outside-learning:verify", bodyIsRequest: true,
@@ -808,6 +1036,33 @@ extension APIRoute {
         ) { json, rpc, metadata in
             let request = try ProtoJSON.decode(Binakarier_Programs_V1_VerifyOutsideLearningRequest.self, from: json)
             return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).verifyOutsideLearning(request))
+        },
+        APIRoute(
+            verb: .get, path: "/api/v1/jp-conversions:current", bodyIsRequest: false,
+            rpc: "binakarier.programs.v1.ProgramsService/GetJpConversion", daemon: .programs,
+            fields: [
+                "version": .init(json: "version", kind: .string, repeated: false),
+                "date": .init(json: "date", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Programs_V1_GetJpConversionRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).getJpConversion(request))
+        },
+        APIRoute(
+            verb: .get, path: "/api/v1/jp-conversions", bodyIsRequest: false,
+            rpc: "binakarier.programs.v1.ProgramsService/ListJpConversions", daemon: .programs,
+            fields: [:]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Programs_V1_ListJpConversionsRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).listJpConversions(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/jp-conversions", bodyIsRequest: true,
+            rpc: "binakarier.programs.v1.ProgramsService/PublishJpConversion", daemon: .programs,
+            fields: [:]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Programs_V1_PublishJpConversionRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).publishJpConversion(request))
         },
         APIRoute(
             verb: .get, path: "/api/v1/compliance", bodyIsRequest: false,
@@ -864,6 +1119,48 @@ extension APIRoute {
         ) { json, rpc, metadata in
             let request = try ProtoJSON.decode(Binakarier_Programs_V1_LinkNeedRequest.self, from: json)
             return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).linkNeed(request))
+        },
+        APIRoute(
+            verb: .get, path: "/api/v1/siasn/courses", bodyIsRequest: false,
+            rpc: "binakarier.programs.v1.ProgramsService/ExportSiasnCourses", daemon: .programs,
+            fields: [
+                "nip": .init(json: "nip", kind: .string, repeated: false),
+                "agency_code": .init(json: "agencyCode", kind: .string, repeated: false),
+                "year": .init(json: "year", kind: .integer, repeated: false),
+                "page_size": .init(json: "pageSize", kind: .integer, repeated: false),
+                "page_token": .init(json: "pageToken", kind: .string, repeated: false),
+                "format": .init(json: "format", kind: .enumeration, repeated: false),
+                "base_url": .init(json: "baseUrl", kind: .string, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Programs_V1_ExportSiasnCoursesRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).exportSiasnCourses(request))
+        },
+        APIRoute(
+            verb: .post, path: "/api/v1/siasn/courses:import", bodyIsRequest: true,
+            rpc: "binakarier.programs.v1.ProgramsService/ImportSiasnCourses", daemon: .programs,
+            fields: [
+                "agency_code": .init(json: "agencyCode", kind: .string, repeated: false),
+                "content": .init(json: "content", kind: .string, repeated: false),
+                "format": .init(json: "format", kind: .enumeration, repeated: false),
+                "dry_run": .init(json: "dryRun", kind: .bool, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Programs_V1_ImportSiasnCoursesRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).importSiasnCourses(request))
+        },
+        APIRoute(
+            verb: .get, path: "/api/v1/siasn/reconciliation", bodyIsRequest: false,
+            rpc: "binakarier.programs.v1.ProgramsService/ReconcileSiasn", daemon: .programs,
+            fields: [
+                "nip": .init(json: "nip", kind: .string, repeated: false),
+                "agency_code": .init(json: "agencyCode", kind: .string, repeated: false),
+                "year": .init(json: "year", kind: .integer, repeated: false),
+                "limit": .init(json: "limit", kind: .integer, repeated: false),
+            ]
+        ) { json, rpc, metadata in
+            let request = try ProtoJSON.decode(Binakarier_Programs_V1_ReconcileSiasnRequest.self, from: json)
+            return try ProtoJSON.encode(try await Binakarier_Programs_V1_ProgramsService.Client(rpc, metadata: metadata).reconcileSiasn(request))
         },
         APIRoute(
             verb: .post, path: "/api/v1/outcomes:import", bodyIsRequest: true,

@@ -1230,6 +1230,228 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/aspirations:lookup": {
+          "post": {
+            "operationId": "FeedbackService_LookupAspirations",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "Anyone, without a login (and the gateway asks without the person's token, so that no one learns",
+            "description": "Anyone, without a login (and the gateway asks without the person's token, so that no one learns\n whose receipt it is): the aspirations of these receipts with their state, answer and action item,\n also once the dialogue is closed. INVALID_ARGUMENT: no receipt, or more than 50.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.LookupAspirationsRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "LookupAspirationsResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.LookupAspirationsResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/aspirations/{id}:report": {
+          "post": {
+            "operationId": "FeedbackService_ReportAspiration",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "Staff of the dialogue's agency, once each (ALREADY_EXISTS a second time): an anonymous aspiration",
+            "description": "Staff of the dialogue's agency, once each (ALREADY_EXISTS a second time): an anonymous aspiration\n is abusive. Enough reports hold it for moderation. FAILED_PRECONDITION: a named aspiration (its\n author answers for it), or one a moderator has already decided.",
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.ReportAspirationRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Aspiration",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.Aspiration"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/moderation/aspirations": {
+          "get": {
+            "operationId": "FeedbackService_ListHeldAspirations",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "The moderation queue: held aspirations of the dialogues the caller leads; organisers all.",
+            "description": "The moderation queue: held aspirations of the dialogues the caller leads; organisers all.",
+            "parameters": [
+              {
+                "name": "pageSize",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int32"
+                }
+              },
+              {
+                "name": "pageToken",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "agencyCode",
+                "in": "query",
+                "description": "Organisers: one agency (empty: all). Others see the dialogues they lead.",
+                "schema": {
+                  "description": "Organisers: one agency (empty: all). Others see the dialogues they lead.",
+                  "type": "string"
+                }
+              },
+              {
+                "name": "dialogueId",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "includeDecided",
+                "in": "query",
+                "description": "Also those already released or removed (the record of decisions).",
+                "schema": {
+                  "description": "Also those already released or removed (the record of decisions).",
+                  "type": "boolean"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "ListHeldAspirationsResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ListHeldAspirationsResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/aspirations/{id}:moderate": {
+          "post": {
+            "operationId": "FeedbackService_ModerateAspiration",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "The dialogue's leader or an organiser releases or removes a held aspiration, with a reason.",
+            "description": "The dialogue's leader or an organiser releases or removes a held aspiration, with a reason.\n FAILED_PRECONDITION: it is not held. INVALID_ARGUMENT: no reason, or a decision other than\n RELEASED or REMOVED.",
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.ModerateAspirationRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Aspiration",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.Aspiration"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
         "/api/v1/actions": {
           "post": {
             "operationId": "FeedbackService_CreateAction",
@@ -1392,6 +1614,652 @@ enum OpenAPIDocument {
                   "application/json": {
                     "schema": {
                       "$ref": "#/components/schemas/binakarier.feedback.v1.ActionItem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/action-boards/{agency_code}": {
+          "get": {
+            "operationId": "FeedbackService_GetActionBoard",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "Anyone, without a login: the public action board of an agency's dialogues. NOT_FOUND: no such",
+            "description": "Anyone, without a login: the public action board of an agency's dialogues. NOT_FOUND: no such\n agency. UNAVAILABLE: identity could not be asked for names.",
+            "parameters": [
+              {
+                "name": "agency_code",
+                "in": "path",
+                "required": true,
+                "description": "",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "ActionBoard",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ActionBoard"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/service-counters": {
+          "get": {
+            "operationId": "FeedbackService_ListServiceCounters",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "Anyone, without a login: a service unit's counters (what its posters and public form name).",
+            "description": "Anyone, without a login: a service unit's counters (what its posters and public form name).\n INVALID_ARGUMENT: no agency code.",
+            "parameters": [
+              {
+                "name": "agencyCode",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "unitCode",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "ListServiceCountersResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ListServiceCountersResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/service-counters:save": {
+          "post": {
+            "operationId": "FeedbackService_SaveServiceCounters",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "The agency's head, the unit's head, organisers: replaces the unit's counters. NOT_FOUND: no such",
+            "description": "The agency's head, the unit's head, organisers: replaces the unit's counters. NOT_FOUND: no such\n agency or unit. INVALID_ARGUMENT: a code or name that cannot be used (field names the counter).",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.SaveServiceCountersRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "ListServiceCountersResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ListServiceCountersResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/campaigns/{campaign_id}:submitPaper": {
+          "post": {
+            "operationId": "FeedbackService_SubmitPaperResponses",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "The unit's staff, the agency's head, organisers: paper questionnaires of a public IKM survey,",
+            "description": "The unit's staff, the agency's head, organisers: paper questionnaires of a public IKM survey,\n stored as anonymously as online answers and counted as paper. FAILED_PRECONDITION: the survey is\n closed (paper answers are typed in while it runs) or not a public survey.",
+            "parameters": [
+              {
+                "name": "campaign_id",
+                "in": "path",
+                "required": true,
+                "description": "",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.SubmitPaperResponsesRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "SubmitPaperResponsesResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.SubmitPaperResponsesResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/ikm-reports": {
+          "get": {
+            "operationId": "FeedbackService_GetIkmReport",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "The agency's heads and supervisors for their agency's units, organisers, the reporting service:",
+            "description": "The agency's heads and supervisors for their agency's units, organisers, the reporting service:\n the unit's yearly IKM publication (index, grade, elements, respondents' profile, follow-up plan,\n trend). Aggregates only, under the same k as every result. NOT_FOUND: no such agency or unit.",
+            "parameters": [
+              {
+                "name": "agencyCode",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "unitCode",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "year",
+                "in": "query",
+                "description": "0: this year.",
+                "schema": {
+                  "description": "0: this year.",
+                  "type": "integer",
+                  "format": "int32"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The yearly publication of a service unit's IKM (PermenPANRB 14/2017).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.IkmReport"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/change-projects": {
+          "post": {
+            "operationId": "FeedbackService_CreateChangeProject",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "A participant of a leadership training's session for themselves, organisers for any participant.",
+            "description": "A participant of a leadership training's session for themselves, organisers for any participant.\n FAILED_PRECONDITION: the program is not a leadership training (PKA, PKP, PKN), or the session is\n cancelled. PERMISSION_DENIED: the participant is not enrolled in the session. ALREADY_EXISTS: the\n participant has a project in this session. INVALID_ARGUMENT: a field that cannot be used (named);\n no mentor (the participant has no supervisor: an organiser names one).",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.CreateChangeProjectRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "ChangeProject",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ChangeProject"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "get": {
+            "operationId": "FeedbackService_ListChangeProjects",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "Organisers any; an agency head their agency's and their own; others those they take part in.",
+            "description": "Organisers any; an agency head their agency's and their own; others those they take part in.",
+            "parameters": [
+              {
+                "name": "pageSize",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int32"
+                }
+              },
+              {
+                "name": "pageToken",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "sessionId",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "programCode",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "mentorNip",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "participantNip",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "coachNip",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "agencyCode",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "awaitingReviewOnly",
+                "in": "query",
+                "description": "Only projects with milestones reported and waiting for the mentor (the mentor's queue).",
+                "schema": {
+                  "description": "Only projects with milestones reported and waiting for the mentor (the mentor's queue).",
+                  "type": "boolean"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "ListChangeProjectsResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ListChangeProjectsResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/change-projects:update": {
+          "post": {
+            "operationId": "FeedbackService_UpdateChangeProject",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "The participant (title, problem, goal, milestones); organisers (also mentor and coach).",
+            "description": "The participant (title, problem, goal, milestones); organisers (also mentor and coach).\n FAILED_PRECONDITION: a change to a confirmed milestone.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.UpdateChangeProjectRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "ChangeProject",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ChangeProject"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/change-projects/{id}": {
+          "get": {
+            "operationId": "FeedbackService_GetChangeProject",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "The participant, the mentor, the coach, the participant's agency head, organisers; others NOT_FOUND.",
+            "description": "The participant, the mentor, the coach, the participant's agency head, organisers; others NOT_FOUND.",
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "ChangeProject",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ChangeProject"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/change-projects/{project_id}/milestones/{milestone_id}:report": {
+          "post": {
+            "operationId": "FeedbackService_ReportMilestone",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "The participant, once the session has started. FAILED_PRECONDITION: before the session starts, or",
+            "description": "The participant, once the session has started. FAILED_PRECONDITION: before the session starts, or\n the milestone is confirmed or waiting for the mentor.",
+            "parameters": [
+              {
+                "name": "project_id",
+                "in": "path",
+                "required": true,
+                "description": "",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "milestone_id",
+                "in": "path",
+                "required": true,
+                "description": "",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.ReportMilestoneRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "ChangeProject",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ChangeProject"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/change-projects/{project_id}/milestones/{milestone_id}:review": {
+          "post": {
+            "operationId": "FeedbackService_ReviewMilestone",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "The mentor only. FAILED_PRECONDITION: the milestone is not waiting for the mentor.",
+            "description": "The mentor only. FAILED_PRECONDITION: the milestone is not waiting for the mentor.\n INVALID_ARGUMENT: a decision other than CONFIRMED or RETURNED, or a return without a note.",
+            "parameters": [
+              {
+                "name": "project_id",
+                "in": "path",
+                "required": true,
+                "description": "",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "milestone_id",
+                "in": "path",
+                "required": true,
+                "description": "",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.ReviewMilestoneRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "ChangeProject",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ChangeProject"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/change-projects/{project_id}:comment": {
+          "post": {
+            "operationId": "FeedbackService_CommentChangeProject",
+            "tags": [
+              "FeedbackService"
+            ],
+            "summary": "The coach, the mentor, the participant, organisers: a comment on the project or one milestone.",
+            "description": "The coach, the mentor, the participant, organisers: a comment on the project or one milestone.",
+            "parameters": [
+              {
+                "name": "project_id",
+                "in": "path",
+                "required": true,
+                "description": "",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.CommentChangeProjectRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "ChangeProject",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.feedback.v1.ChangeProject"
                     }
                   }
                 }
@@ -2936,8 +3804,8 @@ enum OpenAPIDocument {
             "tags": [
               "ProgramsService"
             ],
-            "summary": "The caller asks for a seat; an organiser decides. FAILED_PRECONDITION: not eligible or not open.",
-            "description": "The caller asks for a seat; an organiser decides. FAILED_PRECONDITION: not eligible or not open.\n ALREADY_EXISTS: already asked or enrolled. NOT_FOUND: no such session.",
+            "summary": "The caller asks for a seat. The request goes to their direct supervisor (the agency head when they",
+            "description": "The caller asks for a seat. The request goes to their direct supervisor (the agency head when they\n have none; straight to BKPSDM for a head), then to BKPSDM. FAILED_PRECONDITION: not eligible or not\n open. ALREADY_EXISTS: already asked or enrolled. NOT_FOUND: no such session.",
             "parameters": [
               {
                 "name": "session_id",
@@ -2989,8 +3857,8 @@ enum OpenAPIDocument {
             "tags": [
               "ProgramsService"
             ],
-            "summary": "Organisers. FAILED_PRECONDITION: not a pending request.",
-            "description": "Organisers. FAILED_PRECONDITION: not a pending request.",
+            "summary": "One step of a request's chain; a refusal needs a reason. The supervisor step: the direct supervisor",
+            "description": "One step of a request's chain; a refusal needs a reason. The supervisor step: the direct supervisor\n or the agency head (organisers only once its time limit has passed). The BKPSDM step: organisers;\n confirming seats the person (or waitlists them) and numbers their duty letter. PERMISSION_DENIED:\n not the caller's step. FAILED_PRECONDITION: not a pending request, or the session no longer open.",
             "parameters": [
               {
                 "name": "session_id",
@@ -3028,6 +3896,55 @@ enum OpenAPIDocument {
                   "application/json": {
                     "schema": {
                       "$ref": "#/components/schemas/binakarier.programs.v1.Enrolment"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/enrolments:pendingApprovals": {
+          "get": {
+            "operationId": "ProgramsService_ListPendingApprovals",
+            "tags": [
+              "ProgramsService"
+            ],
+            "summary": "What waits for the caller: supervisors and agency heads their staff's requests at the supervisor step,",
+            "description": "What waits for the caller: supervisors and agency heads their staff's requests at the supervisor step,\n organisers every request at the BKPSDM step (and those whose supervisor step is overdue).",
+            "parameters": [
+              {
+                "name": "pageSize",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int32"
+                }
+              },
+              {
+                "name": "pageToken",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "ListPendingApprovalsResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.programs.v1.ListPendingApprovalsResponse"
                     }
                   }
                 }
@@ -3320,6 +4237,100 @@ enum OpenAPIDocument {
                   "application/json": {
                     "schema": {
                       "$ref": "#/components/schemas/binakarier.programs.v1.GetAttendanceResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/sessions/{session_id}/attendance:code": {
+          "get": {
+            "operationId": "ProgramsService_IssueAttendanceCode",
+            "tags": [
+              "ProgramsService"
+            ],
+            "summary": "Organisers: the current rotating code of today's day of a running session, for the QR screen.",
+            "description": "Organisers: the current rotating code of today's day of a running session, for the QR screen.\n FAILED_PRECONDITION: the session is not running, or today is not one of its days.",
+            "parameters": [
+              {
+                "name": "session_id",
+                "in": "path",
+                "required": true,
+                "description": "",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "date",
+                "in": "query",
+                "description": "Empty: today (WIB). Codes are only issued for today's day of a running session.",
+                "schema": {
+                  "description": "Empty: today (WIB). Codes are only issued for today's day of a running session.",
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "A rotating attendance code (kode presensi) of one session day: what the organiser's screen shows as a\n QR code for participants to scan. A new code comes every rotation_seconds; each is accepted in its own\n window and the next one (for the scan in flight), so a code sent around afterwards is refused.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.programs.v1.AttendanceCode"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/attendance:checkIn": {
+          "post": {
+            "operationId": "ProgramsService_CheckIn",
+            "tags": [
+              "ProgramsService"
+            ],
+            "summary": "A participant, signed in, with a code just scanned: marks the caller hadir (terlambat when later",
+            "description": "A participant, signed in, with a code just scanned: marks the caller hadir (terlambat when later\n than the day's start plus the grace minutes) unless an organiser has marked them already.\n INVALID_ARGUMENT: not a code; PERMISSION_DENIED: a forged code; FAILED_PRECONDITION: the code has\n expired, the day is not today, the session is not running, or the caller is not enrolled.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.programs.v1.CheckInRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "CheckInResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.programs.v1.CheckInResponse"
                     }
                   }
                 }
@@ -3704,6 +4715,15 @@ enum OpenAPIDocument {
                 "schema": {
                   "type": "string"
                 }
+              },
+              {
+                "name": "awaitingMyValidation",
+                "in": "query",
+                "description": "Supervisors and agency heads: only their staff's entries that wait for their validation.",
+                "schema": {
+                  "description": "Supervisors and agency heads: only their staff's entries that wait for their validation.",
+                  "type": "boolean"
+                }
               }
             ],
             "responses": {
@@ -3730,6 +4750,48 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/outside-learning:validate": {
+          "post": {
+            "operationId": "ProgramsService_ValidateOutsideLearning",
+            "tags": [
+              "ProgramsService"
+            ],
+            "summary": "The direct supervisor or agency head of each entry's person, before BKPSDM verifies: learning a",
+            "description": "The direct supervisor or agency head of each entry's person, before BKPSDM verifies: learning a\n person reported by activity. PERMISSION_DENIED: not the caller's staff; FAILED_PRECONDITION: not\n pending, validated already, or not an entry that needs it. All entries or none.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.programs.v1.ValidateOutsideLearningRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "ValidateOutsideLearningResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.programs.v1.ValidateOutsideLearningResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
         "/api/v1/outside-learning:verify": {
           "post": {
             "operationId": "ProgramsService_VerifyOutsideLearning",
@@ -3737,7 +4799,7 @@ enum OpenAPIDocument {
               "ProgramsService"
             ],
             "summary": "Organisers, in bulk, not their own entries (PERMISSION_DENIED). FAILED_PRECONDITION: an entry is not",
-            "description": "Organisers, in bulk, not their own entries (PERMISSION_DENIED). FAILED_PRECONDITION: an entry is not\n pending; NOT_FOUND: no such entry (nothing changes either way).",
+            "description": "Organisers, in bulk, not their own entries (PERMISSION_DENIED). FAILED_PRECONDITION: an entry is not\n pending, or still waits for its supervisor's validation; NOT_FOUND: no such entry (nothing changes either way).",
             "requestBody": {
               "required": true,
               "content": {
@@ -3755,6 +4817,127 @@ enum OpenAPIDocument {
                   "application/json": {
                     "schema": {
                       "$ref": "#/components/schemas/binakarier.programs.v1.VerifyOutsideLearningResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/jp-conversions:current": {
+          "get": {
+            "operationId": "ProgramsService_GetJpConversion",
+            "tags": [
+              "ProgramsService"
+            ],
+            "summary": "Anyone signed in: the JP conversion table by version, or the one in force on a date. NOT_FOUND: none.",
+            "description": "Anyone signed in: the JP conversion table by version, or the one in force on a date. NOT_FOUND: none.",
+            "parameters": [
+              {
+                "name": "version",
+                "in": "query",
+                "description": "Empty: the version in force on `date` (empty: today).",
+                "schema": {
+                  "description": "Empty: the version in force on `date` (empty: today).",
+                  "type": "string"
+                }
+              },
+              {
+                "name": "date",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "A version of the conversion table. Versions are never changed: BKPSDM publishes a new one, effective\n from a date, when LAN's guidance changes; learning is converted by the version in force on its start date.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.programs.v1.JpConversionTable"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/jp-conversions": {
+          "get": {
+            "operationId": "ProgramsService_ListJpConversions",
+            "tags": [
+              "ProgramsService"
+            ],
+            "summary": "ListJpConversions",
+            "responses": {
+              "200": {
+                "description": "ListJpConversionsResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.programs.v1.ListJpConversionsResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "post": {
+            "operationId": "ProgramsService_PublishJpConversion",
+            "tags": [
+              "ProgramsService"
+            ],
+            "summary": "Organisers: a new version. ALREADY_EXISTS: the version exists (versions never change).",
+            "description": "Organisers: a new version. ALREADY_EXISTS: the version exists (versions never change).\n INVALID_ARGUMENT: a rule without code, unit or JP, a repeated code.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.programs.v1.PublishJpConversionRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "A version of the conversion table. Versions are never changed: BKPSDM publishes a new one, effective\n from a date, when LAN's guidance changes; learning is converted by the version in force on its start date.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.programs.v1.JpConversionTable"
                     }
                   }
                 }
@@ -4035,6 +5218,215 @@ enum OpenAPIDocument {
                   "application/json": {
                     "schema": {
                       "$ref": "#/components/schemas/binakarier.programs.v1.DevelopmentNeed"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/siasn/courses": {
+          "get": {
+            "operationId": "ProgramsService_ExportSiasnCourses",
+            "tags": [
+              "ProgramsService"
+            ],
+            "summary": "SIASN-ready training history (siasn.proto). Completed learning (certificates of completed sessions,",
+            "description": "SIASN-ready training history (siasn.proto). Completed learning (certificates of completed sessions,\n verified outside learning) in SIASN's riwayat kursus shape, paged, or the file's part of each page.\n A person their own, their supervisor and head theirs; an agency: organisers and its head; the city:\n organisers. NOT_FOUND: unknown NIP.",
+            "parameters": [
+              {
+                "name": "nip",
+                "in": "query",
+                "description": "One person, or one agency; organisers may leave both empty for the whole city.",
+                "schema": {
+                  "description": "One person, or one agency; organisers may leave both empty for the whole city.",
+                  "type": "string"
+                }
+              },
+              {
+                "name": "agencyCode",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "year",
+                "in": "query",
+                "description": "Tahun kursus (the year the learning ended); 0: every year.",
+                "schema": {
+                  "description": "Tahun kursus (the year the learning ended); 0: every year.",
+                  "type": "integer",
+                  "format": "int32"
+                }
+              },
+              {
+                "name": "pageSize",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "format": "int32"
+                }
+              },
+              {
+                "name": "pageToken",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "format",
+                "in": "query",
+                "description": "CSV or JSON: the page's part of the file in `content` (the first page starts it, the last ends it:\n the pages' contents put together are the file). Unspecified: records only.",
+                "schema": {
+                  "description": "CSV or JSON: the page's part of the file in `content` (the first page starts it, the last ends it:\n the pages' contents put together are the file). Unspecified: records only.",
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/binakarier.programs.v1.SiasnFileFormat"
+                    }
+                  ]
+                }
+              },
+              {
+                "name": "baseUrl",
+                "in": "query",
+                "description": "The web application's address (e.g. https://binakarier.sawahluntokota.go.id), for the links to each\n certificate's printable page (/sertifikat/<number>) and its public check. Empty: no links.",
+                "schema": {
+                  "description": "The web application's address (e.g. https://binakarier.sawahluntokota.go.id), for the links to each\n certificate's printable page (/sertifikat/<number>) and its public check. Empty: no links.",
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "ExportSiasnCoursesResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.programs.v1.ExportSiasnCoursesResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/siasn/courses:import": {
+          "post": {
+            "operationId": "ProgramsService_ImportSiasnCourses",
+            "tags": [
+              "ProgramsService"
+            ],
+            "summary": "Organisers: an agency's SIASN export (CSV or JSON), stored as what SIASN holds, replacing the agency's",
+            "description": "Organisers: an agency's SIASN export (CSV or JSON), stored as what SIASN holds, replacing the agency's\n earlier import. All or nothing; every bad row reported by line (a NIP that is not the agency's is one).",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/binakarier.programs.v1.ImportSiasnCoursesRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "ImportSiasnCoursesResponse",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.programs.v1.ImportSiasnCoursesResponse"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "The call failed: see the status and message.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/siasn/reconciliation": {
+          "get": {
+            "operationId": "ProgramsService_ReconcileSiasn",
+            "tags": [
+              "ProgramsService"
+            ],
+            "summary": "What SIASN lacks (to upload) and what SIASN has that is missing here (to check), matched by",
+            "description": "What SIASN lacks (to upload) and what SIASN has that is missing here (to check), matched by\n certificate number first, then by NIP, normalised course name and year. Access as ExportSiasnCourses.",
+            "parameters": [
+              {
+                "name": "nip",
+                "in": "query",
+                "description": "One person, or one agency (organisers; agency heads their own).",
+                "schema": {
+                  "description": "One person, or one agency (organisers; agency heads their own).",
+                  "type": "string"
+                }
+              },
+              {
+                "name": "agencyCode",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "year",
+                "in": "query",
+                "description": "0: every year.",
+                "schema": {
+                  "description": "0: every year.",
+                  "type": "integer",
+                  "format": "int32"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "description": "Records listed per group (the totals count them all); 0: 200, at most 5,000.",
+                "schema": {
+                  "description": "Records listed per group (the totals count them all); 0: 200, at most 5,000.",
+                  "type": "integer",
+                  "format": "int32"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "SiasnReconciliation",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/binakarier.programs.v1.SiasnReconciliation"
                     }
                   }
                 }
@@ -4678,6 +6070,48 @@ enum OpenAPIDocument {
               "ROLE_SERVICE"
             ]
           },
+          "binakarier.feedback.v1.ActionBoard": {
+            "type": "object",
+            "properties": {
+              "agencyCode": {
+                "type": "string"
+              },
+              "agencyName": {
+                "type": "string"
+              },
+              "today": {
+                "description": "The day overdue is counted from (YYYY-MM-DD, WIB).",
+                "type": "string"
+              },
+              "actions": {
+                "description": "The action items of the agency's dialogues: every one still open, and those closed in the last\n 365 days; overdue first, then by due date, the closed ones last.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.BoardAction"
+                }
+              },
+              "open": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "inProgress": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "done": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "dropped": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "overdue": {
+                "type": "integer",
+                "format": "int32"
+              }
+            }
+          },
           "binakarier.feedback.v1.ActionItem": {
             "type": "object",
             "properties": {
@@ -4756,12 +6190,14 @@ enum OpenAPIDocument {
           },
           "binakarier.feedback.v1.ActionSource": {
             "type": "string",
+            "description": "ACTION_SOURCE_IKM: An item of a service unit's IKM follow-up plan (rencana tindak lanjut, PermenPANRB 14/2017):\n source_id \"IKM/<agency>/<unit>/<year>/U<element>\" (U0: not one element).",
             "enum": [
               "ACTION_SOURCE_UNSPECIFIED",
               "ACTION_SOURCE_ASPIRATION",
               "ACTION_SOURCE_DIRECTION",
               "ACTION_SOURCE_EVALUATION",
-              "ACTION_SOURCE_MANUAL"
+              "ACTION_SOURCE_MANUAL",
+              "ACTION_SOURCE_IKM"
             ]
           },
           "binakarier.feedback.v1.ActionState": {
@@ -4870,6 +6306,30 @@ enum OpenAPIDocument {
               "actionId": {
                 "description": "The action item opened from it, if any.",
                 "type": "string"
+              },
+              "moderation": {
+                "description": "Moderation: an anonymous aspiration with an abusive word, or reported by enough participants, is\n HELD (shown to no one but the dialogue's leader, organisers and, by receipt, its author) until a\n moderator releases or removes it. SHOWN: never held.",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.ModerationState"
+                  }
+                ]
+              },
+              "moderationReason": {
+                "description": "HELD: why (the words found, the reports); RELEASED or REMOVED: the moderator's reason.",
+                "type": "string"
+              },
+              "reports": {
+                "description": "How many participants reported it (moderators only; 0 for others).",
+                "type": "integer",
+                "format": "int32"
+              },
+              "reportedByMe": {
+                "type": "boolean"
+              },
+              "receipt": {
+                "description": "Only in RaiseAspiration's answer to an anonymous aspiration: the author's receipt, given once and\n stored only as a hash. With it (LookupAspirations) the author follows the aspiration unnamed.",
+                "type": "string"
               }
             }
           },
@@ -4912,6 +6372,56 @@ enum OpenAPIDocument {
               "AUDIENCE_KIND_PUBLIC",
               "AUDIENCE_KIND_PEOPLE"
             ]
+          },
+          "binakarier.feedback.v1.BoardAction": {
+            "type": "object",
+            "description": "One action item as the public sees it: no NIP, no notes, no evidence, nobody's aspiration.",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "source": {
+                "description": "ASPIRATION or DIRECTION.",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.ActionSource"
+                  }
+                ]
+              },
+              "dialogueTopic": {
+                "description": "The dialogue it came from.",
+                "type": "string"
+              },
+              "dialogueDate": {
+                "type": "string"
+              },
+              "ownerName": {
+                "description": "The owner's name and position, as identity has them.",
+                "type": "string"
+              },
+              "ownerPosition": {
+                "type": "string"
+              },
+              "dueDate": {
+                "description": "YYYY-MM-DD.",
+                "type": "string"
+              },
+              "state": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.ActionState"
+              },
+              "overdue": {
+                "type": "boolean"
+              },
+              "closeTimeUnix": {
+                "description": "DONE or DROPPED: when (unix seconds).",
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              }
+            }
           },
           "binakarier.feedback.v1.Campaign": {
             "type": "object",
@@ -4999,6 +6509,98 @@ enum OpenAPIDocument {
               "CAMPAIGN_STATE_CLOSED"
             ]
           },
+          "binakarier.feedback.v1.ChangeProject": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "description": "Assigned, e.g. \"AP-7K2M9Q4X\".",
+                "type": "string"
+              },
+              "sessionId": {
+                "description": "The leadership training's session; its program and which training it is (PKA, PKP, PKN, PIM).",
+                "type": "string"
+              },
+              "programCode": {
+                "type": "string"
+              },
+              "training": {
+                "type": "string"
+              },
+              "participantNip": {
+                "type": "string"
+              },
+              "agencyCode": {
+                "description": "The participant's agency when the project was created (its head sees it).",
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "problem": {
+                "description": "The problem (isu) the project addresses and what it aims to change.",
+                "type": "string"
+              },
+              "goal": {
+                "type": "string"
+              },
+              "mentorNip": {
+                "type": "string"
+              },
+              "coachNip": {
+                "description": "The coach: an ASN by NIP (who may then comment), or only a name (a widyaiswara from elsewhere).",
+                "type": "string"
+              },
+              "coachName": {
+                "type": "string"
+              },
+              "milestones": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.Milestone"
+                }
+              },
+              "comments": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.ProjectComment"
+                }
+              },
+              "state": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.ChangeProjectState"
+              },
+              "confirmed": {
+                "description": "Counts of the milestones: confirmed by the mentor, and reported and waiting for them.",
+                "type": "integer",
+                "format": "int32"
+              },
+              "awaitingReview": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "createdBy": {
+                "type": "string"
+              },
+              "createTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              },
+              "updateTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              }
+            }
+          },
+          "binakarier.feedback.v1.ChangeProjectState": {
+            "type": "string",
+            "description": "CHANGE_PROJECT_STATE_COMPLETED: Every milestone confirmed by the mentor.",
+            "enum": [
+              "CHANGE_PROJECT_STATE_UNSPECIFIED",
+              "CHANGE_PROJECT_STATE_ACTIVE",
+              "CHANGE_PROJECT_STATE_COMPLETED"
+            ]
+          },
           "binakarier.feedback.v1.CloseCampaignRequest": {
             "type": "object",
             "properties": {
@@ -5018,11 +6620,38 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.feedback.v1.CommentChangeProjectRequest": {
+            "type": "object",
+            "properties": {
+              "projectId": {
+                "type": "string"
+              },
+              "milestoneId": {
+                "type": "string"
+              },
+              "text": {
+                "type": "string"
+              }
+            }
+          },
           "binakarier.feedback.v1.CreateActionRequest": {
             "type": "object",
             "properties": {
               "action": {
                 "$ref": "#/components/schemas/binakarier.feedback.v1.ActionItem"
+              }
+            }
+          },
+          "binakarier.feedback.v1.CreateChangeProjectRequest": {
+            "type": "object",
+            "properties": {
+              "project": {
+                "description": "session_id, title, problem, goal, milestones (title, term, due_date, output); participant_nip for\n organisers (a participant creates their own); mentor_nip, coach_nip, coach_name for organisers\n (the mentor defaults to the participant's direct supervisor).",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.ChangeProject"
+                  }
+                ]
               }
             }
           },
@@ -5200,6 +6829,227 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.feedback.v1.HeldAspiration": {
+            "type": "object",
+            "properties": {
+              "aspiration": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.Aspiration"
+              },
+              "dialogue": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.Dialogue"
+              },
+              "reportReasons": {
+                "description": "What the reporters wrote (without their names).",
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "binakarier.feedback.v1.IkmCounterResult": {
+            "type": "object",
+            "properties": {
+              "code": {
+                "type": "string"
+              },
+              "name": {
+                "description": "Empty when the counter is no longer listed.",
+                "type": "string"
+              },
+              "respondents": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "index": {
+                "description": "The counter's index and grade; absent (0, \"\") under k respondents.",
+                "type": "number"
+              },
+              "grade": {
+                "type": "string"
+              },
+              "suppressed": {
+                "type": "boolean"
+              }
+            }
+          },
+          "binakarier.feedback.v1.IkmElementResult": {
+            "type": "object",
+            "description": "One of the nine elements (unsur) in the yearly report.",
+            "properties": {
+              "element": {
+                "description": "1 (persyaratan) … 9 (sarana dan prasarana); code \"U1\" … \"U9\".",
+                "type": "integer",
+                "format": "int32"
+              },
+              "code": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "nrr": {
+                "description": "The sum of its scores / respondents (1 to 4), the weighted value (NRR × weight) and the converted\n value (NRR × 25) with its grade on the regulation's table.",
+                "type": "number"
+              },
+              "weighted": {
+                "type": "number"
+              },
+              "converted": {
+                "type": "number"
+              },
+              "grade": {
+                "type": "string"
+              },
+              "lowest": {
+                "description": "Among the lowest elements: where the follow-up plan starts.",
+                "type": "boolean"
+              }
+            }
+          },
+          "binakarier.feedback.v1.IkmProfileCount": {
+            "type": "object",
+            "properties": {
+              "label": {
+                "description": "E.g. \"30–39 tahun\", \"Perempuan\", \"D4/S1\", \"Tidak diisi\".",
+                "type": "string"
+              },
+              "respondents": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "percent": {
+                "description": "Of the respondents counted; 0 when hidden.",
+                "type": "number"
+              },
+              "suppressed": {
+                "description": "Hidden: under k (or hidden with one so that the other cannot be worked out).",
+                "type": "boolean"
+              }
+            }
+          },
+          "binakarier.feedback.v1.IkmProfileGroup": {
+            "type": "object",
+            "properties": {
+              "dimension": {
+                "description": "\"umur\", \"jenis_kelamin\", \"pendidikan\", \"pekerjaan\".",
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "counts": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.IkmProfileCount"
+                }
+              }
+            }
+          },
+          "binakarier.feedback.v1.IkmReport": {
+            "type": "object",
+            "description": "The yearly publication of a service unit's IKM (PermenPANRB 14/2017).",
+            "properties": {
+              "agencyCode": {
+                "type": "string"
+              },
+              "agencyName": {
+                "type": "string"
+              },
+              "unitCode": {
+                "type": "string"
+              },
+              "unitName": {
+                "type": "string"
+              },
+              "year": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "campaigns": {
+                "description": "The unit's public surveys opened that year; the closed ones with k answers or more are counted\n (an anonymous survey's answers are counted once it is closed).",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.Campaign"
+                }
+              },
+              "campaignsCounted": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "respondents": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "online": {
+                "description": "How the counted answers came in.",
+                "type": "integer",
+                "format": "int32"
+              },
+              "paper": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "k": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "suppressed": {
+                "description": "Fewer than k respondents: only the counts above are given.",
+                "type": "boolean"
+              },
+              "weight": {
+                "description": "The weight of each element (1/9) and the index Σ(NRR × weight) × 25 with its grade (mutu) and the\n unit's performance (kinerja unit pelayanan).",
+                "type": "number"
+              },
+              "index": {
+                "type": "number"
+              },
+              "grade": {
+                "type": "string"
+              },
+              "gradeLabel": {
+                "type": "string"
+              },
+              "elements": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.IkmElementResult"
+                }
+              },
+              "profile": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.IkmProfileGroup"
+                }
+              },
+              "counters": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.IkmCounterResult"
+                }
+              },
+              "plan": {
+                "description": "The follow-up plan (rencana tindak lanjut): action items of source IKM for this unit and year.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.ActionItem"
+                }
+              },
+              "trend": {
+                "description": "The unit's index per year, the oldest first, up to this one.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.IkmYear"
+                }
+              },
+              "generateTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              }
+            }
+          },
           "binakarier.feedback.v1.IkmResult": {
             "type": "object",
             "properties": {
@@ -5224,6 +7074,32 @@ enum OpenAPIDocument {
               "respondents": {
                 "type": "integer",
                 "format": "int32"
+              }
+            }
+          },
+          "binakarier.feedback.v1.IkmYear": {
+            "type": "object",
+            "properties": {
+              "year": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "respondents": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "index": {
+                "type": "number"
+              },
+              "grade": {
+                "type": "string"
+              },
+              "gradeLabel": {
+                "type": "string"
+              },
+              "suppressed": {
+                "description": "Under k respondents, or no closed survey that year: no index.",
+                "type": "boolean"
               }
             }
           },
@@ -5434,6 +7310,20 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.feedback.v1.ListChangeProjectsResponse": {
+            "type": "object",
+            "properties": {
+              "projects": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.ChangeProject"
+                }
+              },
+              "nextPageToken": {
+                "type": "string"
+              }
+            }
+          },
           "binakarier.feedback.v1.ListDialoguesResponse": {
             "type": "object",
             "properties": {
@@ -5441,6 +7331,20 @@ enum OpenAPIDocument {
                 "type": "array",
                 "items": {
                   "$ref": "#/components/schemas/binakarier.feedback.v1.Dialogue"
+                }
+              },
+              "nextPageToken": {
+                "type": "string"
+              }
+            }
+          },
+          "binakarier.feedback.v1.ListHeldAspirationsResponse": {
+            "type": "object",
+            "properties": {
+              "aspirations": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.HeldAspiration"
                 }
               },
               "nextPageToken": {
@@ -5485,6 +7389,118 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.feedback.v1.ListServiceCountersResponse": {
+            "type": "object",
+            "properties": {
+              "agencyCode": {
+                "type": "string"
+              },
+              "unitCode": {
+                "type": "string"
+              },
+              "counters": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.ServiceCounter"
+                }
+              }
+            }
+          },
+          "binakarier.feedback.v1.LookupAspirationsRequest": {
+            "type": "object",
+            "properties": {
+              "receipts": {
+                "description": "Receipts as RaiseAspiration gave them (case, spaces and dashes do not matter); at most 50.",
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "binakarier.feedback.v1.LookupAspirationsResponse": {
+            "type": "object",
+            "properties": {
+              "aspirations": {
+                "description": "One per receipt asked for, in the same order.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.ReceiptAspiration"
+                }
+              }
+            }
+          },
+          "binakarier.feedback.v1.Milestone": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "description": "Assigned (\"T1\", \"T2\", …); kept when the plan changes.",
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "term": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.MilestoneTerm"
+              },
+              "dueDate": {
+                "description": "YYYY-MM-DD.",
+                "type": "string"
+              },
+              "output": {
+                "description": "What shows it is reached (output / indikator keberhasilan).",
+                "type": "string"
+              },
+              "state": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.MilestoneState"
+              },
+              "report": {
+                "description": "The participant's latest progress report and its evidence (a document number, a link, a place).",
+                "type": "string"
+              },
+              "evidence": {
+                "type": "string"
+              },
+              "reportTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              },
+              "mentorNote": {
+                "description": "The mentor's note with the confirmation or return, who gave it and when.",
+                "type": "string"
+              },
+              "reviewedBy": {
+                "type": "string"
+              },
+              "reviewTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              }
+            }
+          },
+          "binakarier.feedback.v1.MilestoneState": {
+            "type": "string",
+            "description": "MILESTONE_STATE_PLANNED: Planned, no progress report yet.\nMILESTONE_STATE_REPORTED: Reported by the participant, waiting for the mentor.\nMILESTONE_STATE_CONFIRMED: Confirmed by the mentor: level-3 evidence. Final.\nMILESTONE_STATE_RETURNED: Returned by the mentor with a note; the participant reports again.",
+            "enum": [
+              "MILESTONE_STATE_UNSPECIFIED",
+              "MILESTONE_STATE_PLANNED",
+              "MILESTONE_STATE_REPORTED",
+              "MILESTONE_STATE_CONFIRMED",
+              "MILESTONE_STATE_RETURNED"
+            ]
+          },
+          "binakarier.feedback.v1.MilestoneTerm": {
+            "type": "string",
+            "description": "When a milestone falls (LAN: jangka pendek during the course, menengah and panjang after it).",
+            "enum": [
+              "MILESTONE_TERM_UNSPECIFIED",
+              "MILESTONE_TERM_SHORT",
+              "MILESTONE_TERM_MEDIUM",
+              "MILESTONE_TERM_LONG"
+            ]
+          },
           "binakarier.feedback.v1.Minutes": {
             "type": "object",
             "properties": {
@@ -5493,6 +7509,37 @@ enum OpenAPIDocument {
                 "type": "string"
               }
             }
+          },
+          "binakarier.feedback.v1.ModerateAspirationRequest": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "decision": {
+                "description": "RELEASED (shown to the participants) or REMOVED (hidden for good).",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.ModerationState"
+                  }
+                ]
+              },
+              "reason": {
+                "description": "Required: what the author and the record read.",
+                "type": "string"
+              }
+            }
+          },
+          "binakarier.feedback.v1.ModerationState": {
+            "type": "string",
+            "description": "MODERATION_STATE_SHOWN: Shown to the dialogue's participants (never held).\nMODERATION_STATE_HELD: Waiting for a moderator: hidden from the participants.\nMODERATION_STATE_RELEASED: Held, then released by a moderator: shown.\nMODERATION_STATE_REMOVED: Held, then removed by a moderator: hidden for good (its author still sees it, with the reason).",
+            "enum": [
+              "MODERATION_STATE_UNSPECIFIED",
+              "MODERATION_STATE_SHOWN",
+              "MODERATION_STATE_HELD",
+              "MODERATION_STATE_RELEASED",
+              "MODERATION_STATE_REMOVED"
+            ]
           },
           "binakarier.feedback.v1.MyResponse": {
             "type": "object",
@@ -5526,6 +7573,24 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.feedback.v1.PaperResponse": {
+            "type": "object",
+            "description": "One paper questionnaire, typed in by the unit's staff.",
+            "properties": {
+              "answers": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.Answer"
+                }
+              },
+              "profile": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.RespondentProfile"
+              },
+              "counterCode": {
+                "type": "string"
+              }
+            }
+          },
           "binakarier.feedback.v1.PendingForm": {
             "type": "object",
             "properties": {
@@ -5537,6 +7602,43 @@ enum OpenAPIDocument {
                 "type": "string"
               }
             }
+          },
+          "binakarier.feedback.v1.ProjectComment": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "milestoneId": {
+                "description": "Empty: about the whole project.",
+                "type": "string"
+              },
+              "author": {
+                "description": "The author's NIP (or account name for an organiser without one) and role in the project.",
+                "type": "string"
+              },
+              "role": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.ProjectRole"
+              },
+              "text": {
+                "type": "string"
+              },
+              "createTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              }
+            }
+          },
+          "binakarier.feedback.v1.ProjectRole": {
+            "type": "string",
+            "enum": [
+              "PROJECT_ROLE_UNSPECIFIED",
+              "PROJECT_ROLE_PARTICIPANT",
+              "PROJECT_ROLE_MENTOR",
+              "PROJECT_ROLE_COACH",
+              "PROJECT_ROLE_ORGANIZER"
+            ]
           },
           "binakarier.feedback.v1.PublishInstrumentRequest": {
             "type": "object",
@@ -5638,6 +7740,136 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.feedback.v1.ReceiptAspiration": {
+            "type": "object",
+            "properties": {
+              "receipt": {
+                "description": "The receipt as asked for (normalised: lower case, no dashes).",
+                "type": "string"
+              },
+              "found": {
+                "description": "False: no aspiration has this receipt; the other fields are empty.",
+                "type": "boolean"
+              },
+              "aspiration": {
+                "description": "Without author, supporters or reports; its text even when held or removed (the author wrote it).",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.Aspiration"
+                  }
+                ]
+              },
+              "dialogue": {
+                "description": "The dialogue: topic, agency, date, state (also once closed).",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.Dialogue"
+                  }
+                ]
+              },
+              "action": {
+                "description": "The action item opened from it, if any (without its notes).",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.ActionItem"
+                  }
+                ]
+              }
+            }
+          },
+          "binakarier.feedback.v1.ReportAspirationRequest": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "reason": {
+                "description": "Why it is abusive (optional, for the moderators).",
+                "type": "string"
+              }
+            }
+          },
+          "binakarier.feedback.v1.ReportMilestoneRequest": {
+            "type": "object",
+            "properties": {
+              "projectId": {
+                "type": "string"
+              },
+              "milestoneId": {
+                "type": "string"
+              },
+              "report": {
+                "type": "string"
+              },
+              "evidence": {
+                "type": "string"
+              }
+            }
+          },
+          "binakarier.feedback.v1.RespondentAge": {
+            "type": "string",
+            "description": "The respondent profile the regulation's questionnaire asks for; every field optional (UNSPECIFIED:\n not given).",
+            "enum": [
+              "RESPONDENT_AGE_UNSPECIFIED",
+              "RESPONDENT_AGE_UNDER_20",
+              "RESPONDENT_AGE_TWENTIES",
+              "RESPONDENT_AGE_THIRTIES",
+              "RESPONDENT_AGE_FORTIES",
+              "RESPONDENT_AGE_FIFTIES",
+              "RESPONDENT_AGE_SIXTY_AND_OVER"
+            ]
+          },
+          "binakarier.feedback.v1.RespondentEducation": {
+            "type": "string",
+            "description": "RESPONDENT_EDUCATION_PRIMARY: SD ke bawah.\nRESPONDENT_EDUCATION_SENIOR_SECONDARY: SMA/SMK.\nRESPONDENT_EDUCATION_DIPLOMA: D1–D3.\nRESPONDENT_EDUCATION_BACHELOR: D4/S1.",
+            "enum": [
+              "RESPONDENT_EDUCATION_UNSPECIFIED",
+              "RESPONDENT_EDUCATION_PRIMARY",
+              "RESPONDENT_EDUCATION_JUNIOR_SECONDARY",
+              "RESPONDENT_EDUCATION_SENIOR_SECONDARY",
+              "RESPONDENT_EDUCATION_DIPLOMA",
+              "RESPONDENT_EDUCATION_BACHELOR",
+              "RESPONDENT_EDUCATION_MASTER",
+              "RESPONDENT_EDUCATION_DOCTORATE"
+            ]
+          },
+          "binakarier.feedback.v1.RespondentGender": {
+            "type": "string",
+            "enum": [
+              "RESPONDENT_GENDER_UNSPECIFIED",
+              "RESPONDENT_GENDER_MALE",
+              "RESPONDENT_GENDER_FEMALE"
+            ]
+          },
+          "binakarier.feedback.v1.RespondentOccupation": {
+            "type": "string",
+            "enum": [
+              "RESPONDENT_OCCUPATION_UNSPECIFIED",
+              "RESPONDENT_OCCUPATION_CIVIL_SERVANT",
+              "RESPONDENT_OCCUPATION_MILITARY",
+              "RESPONDENT_OCCUPATION_POLICE",
+              "RESPONDENT_OCCUPATION_PRIVATE_EMPLOYEE",
+              "RESPONDENT_OCCUPATION_ENTREPRENEUR",
+              "RESPONDENT_OCCUPATION_OTHER"
+            ]
+          },
+          "binakarier.feedback.v1.RespondentProfile": {
+            "type": "object",
+            "properties": {
+              "age": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.RespondentAge"
+              },
+              "gender": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.RespondentGender"
+              },
+              "education": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.RespondentEducation"
+              },
+              "occupation": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.RespondentOccupation"
+              }
+            }
+          },
           "binakarier.feedback.v1.Results": {
             "type": "object",
             "properties": {
@@ -5696,11 +7928,90 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.feedback.v1.ReviewMilestoneRequest": {
+            "type": "object",
+            "properties": {
+              "projectId": {
+                "type": "string"
+              },
+              "milestoneId": {
+                "type": "string"
+              },
+              "decision": {
+                "description": "CONFIRMED or RETURNED.",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.MilestoneState"
+                  }
+                ]
+              },
+              "note": {
+                "description": "Required to return; kept with a confirmation too.",
+                "type": "string"
+              }
+            }
+          },
           "binakarier.feedback.v1.SaveInstrumentRequest": {
             "type": "object",
             "properties": {
               "instrument": {
                 "$ref": "#/components/schemas/binakarier.feedback.v1.Instrument"
+              }
+            }
+          },
+          "binakarier.feedback.v1.SaveServiceCountersRequest": {
+            "type": "object",
+            "properties": {
+              "agencyCode": {
+                "type": "string"
+              },
+              "unitCode": {
+                "type": "string"
+              },
+              "counters": {
+                "description": "The unit's counters, all of them (at most 50): this list replaces the one before. Answers already\n counted for a counter no longer listed keep its code.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.ServiceCounter"
+                }
+              }
+            }
+          },
+          "binakarier.feedback.v1.ServiceCounter": {
+            "type": "object",
+            "description": "A counter (loket) of a service unit, where a poster with its QR code hangs.",
+            "properties": {
+              "code": {
+                "description": "Short, in the QR code's address: 1–20 capital letters, digits or dashes, e.g. \"1\", \"LOKET-A\".",
+                "type": "string"
+              },
+              "name": {
+                "description": "As the poster names it, e.g. \"Loket Pendaftaran\".",
+                "type": "string"
+              }
+            }
+          },
+          "binakarier.feedback.v1.SubmitPaperResponsesRequest": {
+            "type": "object",
+            "properties": {
+              "campaignId": {
+                "type": "string"
+              },
+              "responses": {
+                "description": "1 to 500 questionnaires; all are stored or none. A refusal names the questionnaire:\n `responses[3].answers.ikm-2`.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.feedback.v1.PaperResponse"
+                }
+              }
+            }
+          },
+          "binakarier.feedback.v1.SubmitPaperResponsesResponse": {
+            "type": "object",
+            "properties": {
+              "accepted": {
+                "type": "integer",
+                "format": "int32"
               }
             }
           },
@@ -5716,8 +8027,16 @@ enum OpenAPIDocument {
                   "$ref": "#/components/schemas/binakarier.feedback.v1.Answer"
                 }
               },
-              "respondentProfile": {
-                "description": "Optional respondent profile of the IKM (age band, education, …), never a name. Accepted; not yet\n stored or reported.",
+              "profile": {
+                "description": "Optional respondent profile of the IKM questionnaire, never a name. Kept only as counts per\n campaign, apart from the answers (a profile is never stored beside what its respondent answered).",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.feedback.v1.RespondentProfile"
+                  }
+                ]
+              },
+              "counterCode": {
+                "description": "The counter (loket) whose QR code the respondent scanned (ListServiceCounters); empty: the unit\n itself. Counted per counter, apart from the answers. INVALID_ARGUMENT: not a counter of the unit.",
                 "type": "string"
               }
             }
@@ -5791,6 +8110,22 @@ enum OpenAPIDocument {
               },
               "dueDate": {
                 "type": "string"
+              }
+            }
+          },
+          "binakarier.feedback.v1.UpdateChangeProjectRequest": {
+            "type": "object",
+            "properties": {
+              "project": {
+                "$ref": "#/components/schemas/binakarier.feedback.v1.ChangeProject"
+              },
+              "updateMask": {
+                "description": "The participant: title, problem, goal, milestones. Organisers also mentor_nip, coach_nip, coach_name.\n `milestones` replaces the plan: a milestone keeps its state by id, new ones (no id) are planned; a\n confirmed milestone cannot be removed or changed.",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/google.protobuf.FieldMask"
+                  }
+                ]
               }
             }
           },
@@ -6297,6 +8632,16 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.programs.v1.ApprovalStage": {
+            "type": "string",
+            "description": "Where a request (source REQUESTED) stands in its approval chain: the ASN asks, the direct supervisor\n approves (the agency head when there is no supervisor, and the head may always act for them), BKPSDM\n confirms. Each step has a time limit in working days; when it passes, a reminder goes out once.\nAPPROVAL_STAGE_SUPERVISOR: Waits for the supervisor (approver_nip) or the agency head.\nAPPROVAL_STAGE_BKPSDM: The supervisor approved; waits for BKPSDM's confirmation.\nAPPROVAL_STAGE_DECIDED: Decided: confirmed (enrolled or waitlisted) or refused (REJECTED, with the reason and who refused).",
+            "enum": [
+              "APPROVAL_STAGE_UNSPECIFIED",
+              "APPROVAL_STAGE_SUPERVISOR",
+              "APPROVAL_STAGE_BKPSDM",
+              "APPROVAL_STAGE_DECIDED"
+            ]
+          },
           "binakarier.programs.v1.AssessmentKind": {
             "type": "string",
             "enum": [
@@ -6304,6 +8649,38 @@ enum OpenAPIDocument {
               "ASSESSMENT_KIND_PRE_TEST",
               "ASSESSMENT_KIND_POST_TEST"
             ]
+          },
+          "binakarier.programs.v1.AttendanceCode": {
+            "type": "object",
+            "description": "A rotating attendance code (kode presensi) of one session day: what the organiser's screen shows as a\n QR code for participants to scan. A new code comes every rotation_seconds; each is accepted in its own\n window and the next one (for the scan in flight), so a code sent around afterwards is refused.",
+            "properties": {
+              "sessionId": {
+                "type": "string"
+              },
+              "date": {
+                "description": "YYYY-MM-DD: today's day of the session (WIB).",
+                "type": "string"
+              },
+              "code": {
+                "description": "\"P1.<session>.<date>.<window>.<tag>\": the tag is the programs daemon's keyed BLAKE2b of the rest.",
+                "type": "string"
+              },
+              "refreshTimeUnix": {
+                "description": "Unix seconds: when the next code replaces this one, and when this one stops being accepted.",
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              },
+              "expireTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              },
+              "rotationSeconds": {
+                "type": "integer",
+                "format": "int32"
+              }
+            }
           },
           "binakarier.programs.v1.AttendanceImportError": {
             "type": "object",
@@ -6436,6 +8813,39 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.programs.v1.CheckInRequest": {
+            "type": "object",
+            "properties": {
+              "code": {
+                "description": "As scanned: the code, or the whole check-in address that carries it (…/hadir?kode=…).",
+                "type": "string"
+              }
+            }
+          },
+          "binakarier.programs.v1.CheckInResponse": {
+            "type": "object",
+            "properties": {
+              "record": {
+                "description": "The caller's attendance of that day as it now stands.",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.programs.v1.AttendanceRecord"
+                  }
+                ]
+              },
+              "keptOrganiserMark": {
+                "description": "True when an organiser had already marked the day: their mark stands (the grid overrides).",
+                "type": "boolean"
+              },
+              "alreadyCheckedIn": {
+                "description": "True when the caller had already checked in that day (nothing changed).",
+                "type": "boolean"
+              },
+              "programTitle": {
+                "type": "string"
+              }
+            }
+          },
           "binakarier.programs.v1.Competency": {
             "type": "object",
             "properties": {
@@ -6545,8 +8955,26 @@ enum OpenAPIDocument {
               "belowTargetTotal": {
                 "type": "integer",
                 "format": "int32"
+              },
+              "units": {
+                "description": "Year to date, per unit of each agency.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.programs.v1.UnitCompliance"
+                }
               }
             }
+          },
+          "binakarier.programs.v1.ConversionUnit": {
+            "type": "string",
+            "description": "CONVERSION_UNIT_SESSION: A session of at least 60 minutes (coaching, mentoring).",
+            "enum": [
+              "CONVERSION_UNIT_UNSPECIFIED",
+              "CONVERSION_UNIT_DAY",
+              "CONVERSION_UNIT_SESSION",
+              "CONVERSION_UNIT_HOUR",
+              "CONVERSION_UNIT_ACTIVITY"
+            ]
           },
           "binakarier.programs.v1.CreateCompetencyRequest": {
             "type": "object",
@@ -6751,6 +9179,54 @@ enum OpenAPIDocument {
                 "type": "string",
                 "format": "int64",
                 "pattern": "^-?[0-9]{1,18}$"
+              },
+              "approvalStage": {
+                "description": "The approval chain of a request; unspecified for enrolments BKPSDM assigned or a supervisor nominated.",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.programs.v1.ApprovalStage"
+                  }
+                ]
+              },
+              "approverNip": {
+                "description": "Who decides the supervisor step: the direct supervisor; empty when the agency head does.",
+                "type": "string"
+              },
+              "supervisorApprovedBy": {
+                "description": "The supervisor step, once approved: by whom (a token subject), when, and their note.",
+                "type": "string"
+              },
+              "supervisorApproveTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              },
+              "supervisorNote": {
+                "type": "string"
+              },
+              "stepDueTimeUnix": {
+                "description": "The current step's time limit, and when its reminder went out (0: not yet).",
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              },
+              "reminderTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              },
+              "rejectedBy": {
+                "description": "Who refused (REJECTED); the reason is cancel_reason.",
+                "type": "string"
+              },
+              "dutyLetterNumber": {
+                "description": "The duty letter (surat tugas) that releases the participant, numbered when the seat is confirmed\n (in the daemon's --duty-letter-format, sequential per year); empty until then.",
+                "type": "string"
+              },
+              "dutyLetterTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
               }
             }
           },
@@ -6786,6 +9262,33 @@ enum OpenAPIDocument {
               "EVALUATION_LEVEL_BEHAVIOUR",
               "EVALUATION_LEVEL_RESULTS"
             ]
+          },
+          "binakarier.programs.v1.ExportSiasnCoursesResponse": {
+            "type": "object",
+            "properties": {
+              "courses": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.programs.v1.SiasnCourse"
+                }
+              },
+              "nextPageToken": {
+                "type": "string"
+              },
+              "total": {
+                "description": "Records in the whole export.",
+                "type": "integer",
+                "format": "int32"
+              },
+              "content": {
+                "type": "string",
+                "contentEncoding": "base64"
+              },
+              "fileName": {
+                "description": "A name for the file, e.g. riwayat-kursus-siasn-DINKES-2026.csv.",
+                "type": "string"
+              }
+            }
           },
           "binakarier.programs.v1.Facilitator": {
             "type": "object",
@@ -6896,6 +9399,143 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.programs.v1.ImportSiasnCoursesRequest": {
+            "type": "object",
+            "properties": {
+              "agencyCode": {
+                "description": "The agency whose SIASN export this is; its previous import is replaced (all or nothing).",
+                "type": "string"
+              },
+              "content": {
+                "description": "The file as SIASN gives it: JSON (an array of riwayat kursus or diklat records, or {\"data\": [...]})\n or CSV (a header of SIASN's field names, or their labels: NIP, Nama Kursus, Jumlah Jam, Nomor\n Sertifikat, Institusi Penyelenggara, Tanggal Mulai, Tanggal Selesai, Tahun). At most 3 MiB.",
+                "type": "string",
+                "contentEncoding": "base64"
+              },
+              "format": {
+                "description": "Unspecified: JSON when the file starts with [ or {, otherwise CSV.",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.programs.v1.SiasnFileFormat"
+                  }
+                ]
+              },
+              "dryRun": {
+                "type": "boolean"
+              }
+            }
+          },
+          "binakarier.programs.v1.ImportSiasnCoursesResponse": {
+            "type": "object",
+            "properties": {
+              "rowsTotal": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "rowsSaved": {
+                "description": "All or nothing: the rows saved, or 0 when any row was refused (or on a dry run).",
+                "type": "integer",
+                "format": "int32"
+              },
+              "errors": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.programs.v1.SiasnImportError"
+                }
+              },
+              "errorsTotal": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "rowsReplaced": {
+                "description": "Rows of the agency's earlier import that this one replaced.",
+                "type": "integer",
+                "format": "int32"
+              },
+              "format": {
+                "$ref": "#/components/schemas/binakarier.programs.v1.SiasnFileFormat"
+              }
+            }
+          },
+          "binakarier.programs.v1.JpConversionRule": {
+            "type": "object",
+            "description": "One kind of non-classroom learning and how many JP it counts for.",
+            "properties": {
+              "code": {
+                "description": "Stable code, upper case, e.g. \"SEMINAR-NASIONAL\".",
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "kind": {
+                "$ref": "#/components/schemas/binakarier.programs.v1.ProgramKind"
+              },
+              "model": {
+                "$ref": "#/components/schemas/binakarier.programs.v1.LearningModel"
+              },
+              "unit": {
+                "$ref": "#/components/schemas/binakarier.programs.v1.ConversionUnit"
+              },
+              "jpPerUnit": {
+                "description": "JP per unit; the product is rounded down to whole JP.",
+                "type": "number"
+              },
+              "yearlyCapJp": {
+                "description": "At most this many JP of this activity count in a year (0: no limit of its own).",
+                "type": "integer",
+                "format": "int32"
+              },
+              "evidence": {
+                "description": "The evidence a report must attach, by kind: e.g. \"sertifikat\", \"surat-tugas\", \"laporan\", \"catatan-coaching\".",
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "binakarier.programs.v1.JpConversionTable": {
+            "type": "object",
+            "description": "A version of the conversion table. Versions are never changed: BKPSDM publishes a new one, effective\n from a date, when LAN's guidance changes; learning is converted by the version in force on its start date.",
+            "properties": {
+              "version": {
+                "description": "E.g. \"2026.1\".",
+                "type": "string"
+              },
+              "effectiveFrom": {
+                "description": "YYYY-MM-DD.",
+                "type": "string"
+              },
+              "basis": {
+                "description": "The guidance it follows, as cited to auditors.",
+                "type": "string"
+              },
+              "rules": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.programs.v1.JpConversionRule"
+                }
+              },
+              "publishedBy": {
+                "type": "string"
+              },
+              "publishTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              }
+            }
+          },
+          "binakarier.programs.v1.LearningModel": {
+            "type": "string",
+            "description": "The 10-20-70 model of learning (PerLAN 10/2018 on PNS competence development): structured learning\n events, learning from others, learning by doing.",
+            "enum": [
+              "LEARNING_MODEL_UNSPECIFIED",
+              "LEARNING_MODEL_STRUCTURED_10",
+              "LEARNING_MODEL_SOCIAL_20",
+              "LEARNING_MODEL_EXPERIENTIAL_70"
+            ]
+          },
           "binakarier.programs.v1.LearningState": {
             "type": "string",
             "enum": [
@@ -6941,6 +9581,11 @@ enum OpenAPIDocument {
               "meetsTarget": {
                 "description": "PNS: jp_verified reaches the minimum. PPPK: within the ceiling.",
                 "type": "boolean"
+              },
+              "jpGap": {
+                "description": "PNS: the JP still missing to the minimum this year, 0 when met (PPPK: 0).",
+                "type": "integer",
+                "format": "int32"
               }
             }
           },
@@ -7001,6 +9646,34 @@ enum OpenAPIDocument {
                 "type": "string"
               },
               "createTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              },
+              "activityCode": {
+                "description": "Converted learning (an activity of the JP conversion table): the activity, how many of its units\n (days, sessions, hours), the table's version that set the JP, and the evidence attached by kind.",
+                "type": "string"
+              },
+              "units": {
+                "type": "number"
+              },
+              "conversionVersion": {
+                "type": "string"
+              },
+              "evidenceKinds": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "needsValidation": {
+                "description": "Learning a person reported for themselves by activity waits for their supervisor's (or agency\n head's) validation before BKPSDM verifies it.",
+                "type": "boolean"
+              },
+              "validatedBy": {
+                "type": "string"
+              },
+              "validateTimeUnix": {
                 "type": "string",
                 "format": "int64",
                 "pattern": "^-?[0-9]{1,18}$"
@@ -7066,6 +9739,18 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.programs.v1.ListJpConversionsResponse": {
+            "type": "object",
+            "properties": {
+              "tables": {
+                "description": "Newest first.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.programs.v1.JpConversionTable"
+                }
+              }
+            }
+          },
           "binakarier.programs.v1.ListNeedsResponse": {
             "type": "object",
             "properties": {
@@ -7087,6 +9772,21 @@ enum OpenAPIDocument {
                 "type": "array",
                 "items": {
                   "$ref": "#/components/schemas/binakarier.programs.v1.LedgerEntry"
+                }
+              },
+              "nextPageToken": {
+                "type": "string"
+              }
+            }
+          },
+          "binakarier.programs.v1.ListPendingApprovalsResponse": {
+            "type": "object",
+            "properties": {
+              "approvals": {
+                "description": "Oldest first.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.programs.v1.PendingApproval"
                 }
               },
               "nextPageToken": {
@@ -7203,6 +9903,7 @@ enum OpenAPIDocument {
                 "$ref": "#/components/schemas/binakarier.programs.v1.ProgramKind"
               },
               "jp": {
+                "description": "The JP a certificate states. Leave 0 with activity_code: the conversion table sets them.",
                 "type": "integer",
                 "format": "int32"
               },
@@ -7214,6 +9915,39 @@ enum OpenAPIDocument {
               },
               "evidence": {
                 "type": "string"
+              },
+              "activityCode": {
+                "description": "An activity of the conversion table in force on start_date, and how many of its units.",
+                "type": "string"
+              },
+              "units": {
+                "type": "number"
+              },
+              "evidenceKinds": {
+                "description": "The kinds of evidence attached (each the rule asks for must be there).",
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "binakarier.programs.v1.PendingApproval": {
+            "type": "object",
+            "properties": {
+              "enrolment": {
+                "$ref": "#/components/schemas/binakarier.programs.v1.Enrolment"
+              },
+              "programTitle": {
+                "type": "string"
+              },
+              "firstDay": {
+                "description": "The first day of the session, YYYY-MM-DD.",
+                "type": "string"
+              },
+              "overdue": {
+                "description": "The step's time limit has passed.",
+                "type": "boolean"
               }
             }
           },
@@ -7303,6 +10037,14 @@ enum OpenAPIDocument {
             "properties": {
               "need": {
                 "$ref": "#/components/schemas/binakarier.programs.v1.DevelopmentNeed"
+              }
+            }
+          },
+          "binakarier.programs.v1.PublishJpConversionRequest": {
+            "type": "object",
+            "properties": {
+              "table": {
+                "$ref": "#/components/schemas/binakarier.programs.v1.JpConversionTable"
               }
             }
           },
@@ -7445,6 +10187,259 @@ enum OpenAPIDocument {
               "SESSION_TRANSITION_CANCEL"
             ]
           },
+          "binakarier.programs.v1.SiasnCourse": {
+            "type": "object",
+            "description": "One course or training of one person in SIASN's shape (riwayat kursus).",
+            "properties": {
+              "id": {
+                "description": "SIASN's id of the record: imported rows only (empty for records of this system: SIASN gives one on save).",
+                "type": "string"
+              },
+              "pnsOrangId": {
+                "description": "SIASN's id of the person (pnsOrangId), when an imported SIASN export told it for this NIP.",
+                "type": "string"
+              },
+              "nipBaru": {
+                "type": "string"
+              },
+              "namaKursus": {
+                "type": "string"
+              },
+              "jenisDiklatId": {
+                "description": "SIASN's jenis diklat reference, e.g. \"9\" (Seminar). See the top of this file.",
+                "type": "string"
+              },
+              "jenisKursus": {
+                "type": "string"
+              },
+              "jenisKursusSertipikat": {
+                "type": "string"
+              },
+              "jumlahJam": {
+                "description": "JP (jam pelajaran, 45 minutes): SIASN's jumlah jam.",
+                "type": "integer",
+                "format": "int32"
+              },
+              "nomorSertipikat": {
+                "type": "string"
+              },
+              "institusiPenyelenggara": {
+                "type": "string"
+              },
+              "tanggalKursus": {
+                "description": "DD-MM-YYYY, as SIASN writes dates.",
+                "type": "string"
+              },
+              "tanggalSelesaiKursus": {
+                "type": "string"
+              },
+              "tahunKursus": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "instansiId": {
+                "description": "SIASN's ids of the instansi and the place: not known here, left empty.",
+                "type": "string"
+              },
+              "lokasiId": {
+                "type": "string"
+              },
+              "source": {
+                "description": "BinaKarier's own, beside SIASN's fields.",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/binakarier.programs.v1.SiasnSource"
+                  }
+                ]
+              },
+              "sourceId": {
+                "description": "The certificate number (SESSION), the ledger entry id (OUTSIDE), or the line in the file (SIASN).",
+                "type": "string"
+              },
+              "holderName": {
+                "type": "string"
+              },
+              "agencyCode": {
+                "description": "The person's agency (identity's code).",
+                "type": "string"
+              },
+              "verificationCode": {
+                "description": "SESSION: with the number, what the public verification page (/verifikasi/<code>?nomor=<number>) checks.",
+                "type": "string"
+              },
+              "sessionId": {
+                "type": "string"
+              },
+              "evidence": {
+                "description": "OUTSIDE: the evidence the person reported (a certificate's number or link).",
+                "type": "string"
+              },
+              "siasnKind": {
+                "description": "SIASN: \"kursus\" or \"diklat\" (riwayat diklat struktural).",
+                "type": "string"
+              },
+              "certificateUrl": {
+                "description": "Links for the files: the certificate's printable page and its public check, made from the caller's\n base_url (empty when it gave none, or the record has no certificate here).",
+                "type": "string"
+              },
+              "verificationUrl": {
+                "type": "string"
+              }
+            }
+          },
+          "binakarier.programs.v1.SiasnFileFormat": {
+            "type": "string",
+            "description": "SIASN_FILE_FORMAT_CSV: Comma separated, UTF-8, a header of SIASN's field names.\nSIASN_FILE_FORMAT_JSON: An array of records with SIASN's field names.",
+            "enum": [
+              "SIASN_FILE_FORMAT_UNSPECIFIED",
+              "SIASN_FILE_FORMAT_CSV",
+              "SIASN_FILE_FORMAT_JSON"
+            ]
+          },
+          "binakarier.programs.v1.SiasnImport": {
+            "type": "object",
+            "description": "An agency's imported SIASN export.",
+            "properties": {
+              "agencyCode": {
+                "type": "string"
+              },
+              "rows": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "importedBy": {
+                "type": "string"
+              },
+              "importTimeUnix": {
+                "type": "string",
+                "format": "int64",
+                "pattern": "^-?[0-9]{1,18}$"
+              },
+              "format": {
+                "$ref": "#/components/schemas/binakarier.programs.v1.SiasnFileFormat"
+              }
+            }
+          },
+          "binakarier.programs.v1.SiasnImportError": {
+            "type": "object",
+            "properties": {
+              "line": {
+                "description": "1-based line in the file (the CSV header is line 1; JSON: the line on which the record starts).",
+                "type": "integer",
+                "format": "int32"
+              },
+              "reason": {
+                "type": "string"
+              }
+            }
+          },
+          "binakarier.programs.v1.SiasnMatch": {
+            "type": "object",
+            "properties": {
+              "here": {
+                "$ref": "#/components/schemas/binakarier.programs.v1.SiasnCourse"
+              },
+              "siasn": {
+                "$ref": "#/components/schemas/binakarier.programs.v1.SiasnCourse"
+              },
+              "rule": {
+                "$ref": "#/components/schemas/binakarier.programs.v1.SiasnMatchRule"
+              },
+              "differences": {
+                "description": "What differs between the two, e.g. \"jumlahJam 24 ≠ 20\".",
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "binakarier.programs.v1.SiasnMatchRule": {
+            "type": "string",
+            "description": "SIASN_MATCH_RULE_CERTIFICATE_NUMBER: The same certificate number.\nSIASN_MATCH_RULE_NIP_NAME_YEAR: The same NIP, course name (normalised: case, accents, punctuation, \"angkatan …\" ignored) and year.",
+            "enum": [
+              "SIASN_MATCH_RULE_UNSPECIFIED",
+              "SIASN_MATCH_RULE_CERTIFICATE_NUMBER",
+              "SIASN_MATCH_RULE_NIP_NAME_YEAR"
+            ]
+          },
+          "binakarier.programs.v1.SiasnReconciliation": {
+            "type": "object",
+            "properties": {
+              "nip": {
+                "type": "string"
+              },
+              "agencyCode": {
+                "type": "string"
+              },
+              "year": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "hereTotal": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "siasnTotal": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "matchedTotal": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "toUpload": {
+                "description": "Records here that SIASN lacks: to upload to SIASN.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.programs.v1.SiasnCourse"
+                }
+              },
+              "toUploadTotal": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "toCheck": {
+                "description": "Records in the SIASN export missing here: to check (learning not reported here, or a mistake in SIASN).",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.programs.v1.SiasnCourse"
+                }
+              },
+              "toCheckTotal": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "matches": {
+                "description": "Matched pairs, those that differ first.",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.programs.v1.SiasnMatch"
+                }
+              },
+              "differingTotal": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "imports": {
+                "description": "The SIASN exports compared (none: nothing imported yet, so everything here is to upload).",
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/binakarier.programs.v1.SiasnImport"
+                }
+              }
+            }
+          },
+          "binakarier.programs.v1.SiasnSource": {
+            "type": "string",
+            "description": "Where a record comes from.\nSIASN_SOURCE_SESSION: A certificate of a completed session of this system.\nSIASN_SOURCE_OUTSIDE: Verified learning outside the system, from the JP ledger.\nSIASN_SOURCE_SIASN: A row of an agency's SIASN export, imported here.",
+            "enum": [
+              "SIASN_SOURCE_UNSPECIFIED",
+              "SIASN_SOURCE_SESSION",
+              "SIASN_SOURCE_OUTSIDE",
+              "SIASN_SOURCE_SIASN"
+            ]
+          },
           "binakarier.programs.v1.SummarizeNeedsResponse": {
             "type": "object",
             "properties": {
@@ -7498,6 +10493,34 @@ enum OpenAPIDocument {
               }
             }
           },
+          "binakarier.programs.v1.UnitCompliance": {
+            "type": "object",
+            "properties": {
+              "agencyCode": {
+                "type": "string"
+              },
+              "unitCode": {
+                "description": "Empty: people of the agency in no unit.",
+                "type": "string"
+              },
+              "pnsActive": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "pnsMeetingTarget": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "averageJp": {
+                "type": "number"
+              },
+              "jpGap": {
+                "description": "Sum over its PNS of the JP still missing to the yearly minimum (verified JP only).",
+                "type": "integer",
+                "format": "int32"
+              }
+            }
+          },
           "binakarier.programs.v1.UpdateProgramRequest": {
             "type": "object",
             "properties": {
@@ -7527,6 +10550,33 @@ enum OpenAPIDocument {
                     "$ref": "#/components/schemas/google.protobuf.FieldMask"
                   }
                 ]
+              }
+            }
+          },
+          "binakarier.programs.v1.ValidateOutsideLearningRequest": {
+            "type": "object",
+            "properties": {
+              "entryIds": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "approve": {
+                "type": "boolean"
+              },
+              "reason": {
+                "description": "Required to refuse.",
+                "type": "string"
+              }
+            }
+          },
+          "binakarier.programs.v1.ValidateOutsideLearningResponse": {
+            "type": "object",
+            "properties": {
+              "entriesChanged": {
+                "type": "integer",
+                "format": "int32"
               }
             }
           },

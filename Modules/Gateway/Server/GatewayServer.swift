@@ -115,6 +115,9 @@ enum WebPages {
         CheckInPages.register,
         ApprovalPages.register,
         DutyLetterPages.register,
+        LearningPages.register,
         IkmPages.register,
+        SiasnPages.register,
+        ChangeProjectPages.register,
     ]
 }

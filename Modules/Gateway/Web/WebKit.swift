@@ -83,6 +83,8 @@ enum Navigation {
         links.append(("/dialog", Strings.text("nav_dialog", language)))
         // Anyone may own an action item; heads and organisers follow them up.
         links.append(("/tindak-lanjut", Strings.text("nav_tindaklanjut", language)))
+        // Leadership training's participants, their mentors and coaches.
+        links.append(("/aksi-perubahan", Strings.text("nav_aksi", language)))
         if session.has("supervisor") { links.append(("/tim", Strings.text("nav_tim", language))) }
         if session.has("supervisor") || session.has("agency_head") || session.isOrganizer {
             links.append(("/persetujuan", Strings.text("nav_persetujuan", language)))

@@ -68,7 +68,8 @@ extension ProgramsService {
         return .init(
             nip: employee.nip, year: year, asnType: employee.asnType, entries: entries, jpVerified: verified, jpPending: pending,
             jpTarget: pppk ? rules.pppkCeilingJP : rules.pnsMinimumJP,
-            meetsTarget: pppk ? verified <= rules.pppkCeilingJP : verified >= rules.pnsMinimumJP)
+            meetsTarget: pppk ? verified <= rules.pppkCeilingJP : verified >= rules.pnsMinimumJP,
+            jpGap: pppk ? 0 : max(0, rules.pnsMinimumJP - verified))
     }
 
     public func reportOutsideLearning(_ request: Binakarier_Programs_V1_ReportOutsideLearningRequest, context: RPCServerContext) async throws -> LedgerEntry {
@@ -80,9 +81,41 @@ extension ProgramsService {
                 id: "laporkan pembelajaran Anda sendiri (BKPSDM dapat melaporkan untuk siapa pun)",
                 en: "report your own learning (BKPSDM can report for anyone)"))
         }
-        var entry = try OutsideLearningInput.entry(learning, field: "learning")
+        let organizer = caller.hasAny(.organizer, .administrator)
+        var converted = learning
+        var conversion: (rule: JpConversionRule, version: String)?
+        if !learning.activityCode.isEmpty {
+            let start = try Validation.date(learning.startDate, field: "learning.start_date")
+            let code = try Validation.code(learning.activityCode, field: "learning.activity_code")
+            guard let table = try await store.conversionTable(version: "", date: start.description),
+                  let rule = table.rules.first(where: { $0.code == code })
+            else {
+                throw ProgramsError.invalid(field: "learning.activity_code", reason: .init(
+                    id: "kegiatan \(code) tidak ada di tabel konversi JP yang berlaku pada \(start)",
+                    en: "activity \(code) is not in the JP conversion table in force on \(start)"))
+            }
+            let missing = JpConversion.missingEvidence(rule, attached: learning.evidenceKinds)
+            guard missing.isEmpty else {
+                throw ProgramsError.invalid(field: "learning.evidence_kinds", reason: .init(
+                    id: "\(rule.name) memerlukan bukti: \(missing.joined(separator: ", "))", en: "\(rule.code) needs evidence: \(missing.joined(separator: ", "))"))
+            }
+            let end = learning.endDate.isEmpty ? start : try Validation.date(learning.endDate, field: "learning.end_date")
+            let claimed = try await store.claimedJP(nip: employee.nip, year: Int32(end.year), activity: code)
+            converted.jp = try JpConversion.jp(of: rule, units: learning.units, claimed: claimed, field: "learning.units")
+            converted.kind = rule.kind
+            conversion = (rule, table.version)
+        }
+        var entry = try OutsideLearningInput.entry(converted, field: "learning")
         entry.nip = employee.nip
         entry.reportedBy = caller.subject
+        if let conversion {
+            entry.activityCode = conversion.rule.code
+            entry.units = learning.units
+            entry.conversionVersion = conversion.version
+            entry.evidenceKinds = learning.evidenceKinds.map { $0.lowercased() }
+            // What a person reports for themselves their supervisor validates first; BKPSDM's own entries do not wait.
+            entry.needsValidation = !organizer
+        }
         let stored = try await store.addOutsideLearning([entry])
         audit(context, "outside learning reported", ["nip": employee.nip, "jp": "\(entry.jp)"])
         return stored[0]
@@ -120,6 +153,7 @@ extension ProgramsService {
 
     public func listOutsideLearning(_ request: Binakarier_Programs_V1_ListOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListOutsideLearningResponse {
         let caller = try context.requireCaller()
+        if request.awaitingMyValidation { return try await awaitingValidation(caller: caller, context: context) }
         var nip = request.nip
         if !ProgramsAccess.seesEveryone(caller) {
             nip = try await person(nip.isEmpty ? caller.nip : nip, field: "nip", context: context).nip
@@ -129,6 +163,76 @@ extension ProgramsService {
         let after = try pages.decode(request.pageToken, scope: scope)
         let found = try await store.outsideLearning(state: request.state, nip: nip, after: after, limit: size + 1)
         return .init(entries: Array(found.prefix(size)), nextPageToken: found.count > size ? pages.encode(after: found[size - 1].id, scope: scope) : "")
+    }
+
+    /// The converted learning of the caller's staff (direct reports; a head's whole agency) that waits for
+    /// their validation, oldest first.
+    func awaitingValidation(caller: Caller, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListOutsideLearningResponse {
+        guard !caller.nip.isEmpty, caller.has(.supervisor) || caller.has(.agencyHead) else {
+            throw ProgramsError.permissionDenied(.init(id: "hanya untuk atasan dan kepala perangkat daerah", en: "for supervisors and agency heads only"))
+        }
+        let staff = try await Self.lookUpStaff(directory, agencyCode: caller.agencyCode, token: context.metadata.bearerToken ?? "")
+            .filter { $0.nip != caller.nip && ($0.supervisorNip == caller.nip || caller.has(.agencyHead)) }
+        let entries = try await store.awaitingValidation(nips: staff.map(\.nip))
+        return .init(entries: entries)
+    }
+
+    static func lookUpStaff(_ directory: any PeopleDirectory, agencyCode: String, token: String) async throws(ProgramsError) -> [Employee] {
+        do {
+            return try await directory.employees(agencyCode: agencyCode, token: token)
+        } catch {
+            throw .rpc(error)
+        }
+    }
+
+    public func validateOutsideLearning(_ request: Binakarier_Programs_V1_ValidateOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ValidateOutsideLearningResponse {
+        let caller = try context.requireCaller()
+        guard !request.entryIds.isEmpty, request.entryIds.count <= 1000 else {
+            throw ProgramsError.invalid(field: "entry_ids", reason: .init(id: "isi 1 sampai 1.000 id", en: "give 1 to 1,000 ids"))
+        }
+        let reason = request.approve ? "" : try Required.text(request.reason, "reason", maxBytes: TextRules.shortText)
+        var checked: [String: Bool] = [:]
+        for id in Set(request.entryIds) {
+            guard let entry = try await store.ledgerEntry(id: id) else {
+                throw ProgramsError.notFound(.init(id: "catatan \(id) tidak ditemukan", en: "entry \(id) not found"))
+            }
+            if checked[entry.nip] == nil {
+                let employee = try await person(entry.nip, field: "entry_ids", context: context)
+                checked[entry.nip] = employee.nip != caller.nip
+                    && ((caller.has(.supervisor) && employee.supervisorNip == caller.nip)
+                        || (caller.has(.agencyHead) && employee.agencyCode == caller.agencyCode))
+            }
+            guard checked[entry.nip] == true else {
+                throw ProgramsError.permissionDenied(.init(
+                    id: "catatan \(id) bukan milik bawahan langsung Anda", en: "entry \(id) is not your direct staff's"))
+            }
+        }
+        let changed = try await store.validateOutsideLearning(ids: request.entryIds, approve: request.approve, reason: reason, by: caller.subject)
+        audit(context, request.approve ? "outside learning validated" : "outside learning refused by supervisor", ["entries": "\(changed)"])
+        return .init(entriesChanged: Int32(changed))
+    }
+
+    public func getJpConversion(_ request: Binakarier_Programs_V1_GetJpConversionRequest, context: RPCServerContext) async throws -> JpConversionTable {
+        let date = request.date.isEmpty ? CalendarDate(wib: now()).description : try Validation.date(request.date, field: "date").description
+        guard let table = try await store.conversionTable(version: request.version, date: date) else {
+            throw ProgramsError.notFound(request.version.isEmpty
+                ? .init(id: "tidak ada tabel konversi JP yang berlaku pada \(date)", en: "no JP conversion table in force on \(date)")
+                : .init(id: "tabel konversi JP versi \(request.version) tidak ditemukan", en: "JP conversion table version \(request.version) not found"))
+        }
+        return table
+    }
+
+    public func listJpConversions(_ request: Binakarier_Programs_V1_ListJpConversionsRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_ListJpConversionsResponse {
+        .init(tables: try await store.conversionTables())
+    }
+
+    public func publishJpConversion(_ request: Binakarier_Programs_V1_PublishJpConversionRequest, context: RPCServerContext) async throws -> JpConversionTable {
+        let caller = try context.requireCaller()
+        var table = try JpConversion.validated(try Required.field(request.table, "table"))
+        table.publishedBy = caller.subject
+        let published = try await store.publishConversionTable(table)
+        audit(context, "jp conversion published", ["version": published.version, "effective_from": published.effectiveFrom])
+        return published
     }
 
     public func verifyOutsideLearning(_ request: Binakarier_Programs_V1_VerifyOutsideLearningRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_VerifyOutsideLearningResponse {
@@ -169,8 +273,19 @@ extension ProgramsService {
         var total = Binakarier_Programs_V1_AgencyCompliance(agencyCode: "")
         var totalJP: Int64 = 0
         var below: [Binakarier_Programs_V1_BelowTarget] = []
+        var byUnit: [String: Binakarier_Programs_V1_UnitCompliance] = [:]
+        var unitJP: [String: Int64] = [:]
         for employee in employees where employee.status == .active {
             let jp = totals[employee.nip] ?? (0, 0)
+            if employee.asnType == .pns {
+                let key = employee.agencyCode + "/" + employee.unitCode
+                var unit = byUnit[key] ?? .init(agencyCode: employee.agencyCode, unitCode: employee.unitCode)
+                unit.pnsActive += 1
+                if jp.verified >= Int64(rules.pnsMinimumJP) { unit.pnsMeetingTarget += 1 }
+                unit.jpGap += Int32(clamping: max(0, Int64(rules.pnsMinimumJP) - jp.verified))
+                unitJP[key, default: 0] += jp.verified
+                byUnit[key] = unit
+            }
             var row = byAgency[employee.agencyCode] ?? .init(agencyCode: employee.agencyCode)
             switch employee.asnType {
             case .pns:
@@ -205,9 +320,14 @@ extension ProgramsService {
         for index in agencies.indices { finish(&agencies[index], jp: jpSum[agencies[index].agencyCode] ?? 0) }
         finish(&total, jp: totalJP)
         below.sort { ($0.jpVerified, $0.agencyCode, $0.nip) < ($1.jpVerified, $1.agencyCode, $1.nip) }
+        let units = byUnit.sorted { $0.key < $1.key }.map { key, unit in
+            var unit = unit
+            unit.averageJp = Double(unitJP[key] ?? 0) / Double(max(unit.pnsActive, 1))
+            return unit
+        }
         return .init(
             year: year, jpTarget: rules.pnsMinimumJP, pppkCeiling: rules.pppkCeilingJP, total: total, agencies: agencies,
-            belowTarget: Array(below.prefix(belowTargetLimit)), belowTargetTotal: Int32(below.count))
+            belowTarget: Array(below.prefix(belowTargetLimit)), belowTargetTotal: Int32(below.count), units: units)
     }
 
     // MARK: development needs

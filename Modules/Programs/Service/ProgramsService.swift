@@ -56,12 +56,19 @@ public final class ProgramsService: API.ServiceProtocol {
             reportOutsideLearning: .authenticated(),
             importOutsideLearning: .roles(Self.organizers),
             listOutsideLearning: .authenticated(),
+            validateOutsideLearning: .roles([.supervisor, .agencyHead]),
             verifyOutsideLearning: .roles(Self.organizers),
+            getJpConversion: .authenticated(services: Self.reporting),
+            listJpConversions: .authenticated(),
+            publishJpConversion: .roles(Self.organizers),
             getCompliance: .roles([.organizer, .administrator, .agencyHead], services: Self.reporting),
             proposeNeed: .roles(Self.nominators),
             listNeeds: .roles([.organizer, .administrator, .agencyHead], services: Self.reporting),
             summarizeNeeds: .roles(Self.organizers, services: Self.reporting),
             linkNeed: .roles(Self.organizers),
+            exportSiasnCourses: .authenticated(),
+            importSiasnCourses: .roles(Self.organizers),
+            reconcileSiasn: .authenticated(),
             listChanges: .roles([.administrator], services: Self.readers))
     }
 

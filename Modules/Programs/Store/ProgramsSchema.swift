@@ -1,3 +1,5 @@
+import BKProto
+import Foundation
 import BKStore
 import GRDB
 
@@ -198,6 +200,31 @@ enum ProgramsSchema {
                 CREATE TABLE duty_letter_counter (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
                 """)
         }
+        // LAN's conversion of non-classroom learning into JP: versioned tables; converted ledger lines
+        // with their activity, units, evidence and the supervisor's validation.
+        migrator.registerMigration("programs-3-jp-conversion") { db in
+            try db.execute(sql: """
+                CREATE TABLE jp_conversion (
+                    version TEXT PRIMARY KEY NOT NULL,
+                    effective_from TEXT NOT NULL,
+                    -- The whole table as a serialized binakarier.programs.v1.JpConversionTable.
+                    body BLOB NOT NULL
+                );
+                CREATE INDEX jp_conversion_by_date ON jp_conversion(effective_from);
+                ALTER TABLE ledger_entry ADD COLUMN activity_code TEXT NOT NULL DEFAULT '';
+                ALTER TABLE ledger_entry ADD COLUMN units REAL NOT NULL DEFAULT 0;
+                ALTER TABLE ledger_entry ADD COLUMN conversion_version TEXT NOT NULL DEFAULT '';
+                ALTER TABLE ledger_entry ADD COLUMN evidence_kinds TEXT NOT NULL DEFAULT '';
+                ALTER TABLE ledger_entry ADD COLUMN needs_validation INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE ledger_entry ADD COLUMN validated_by TEXT NOT NULL DEFAULT '';
+                ALTER TABLE ledger_entry ADD COLUMN validate_time INTEGER NOT NULL DEFAULT 0;
+                """)
+            try db.execute(
+                sql: "INSERT INTO jp_conversion (version, effective_from, body) VALUES (?, ?, ?)",
+                arguments: [JpConversion.builtIn.version, JpConversion.builtIn.effectiveFrom, Data(try JpConversion.builtIn.serializedBytes())])
+        }
+        // What each agency's SIASN export holds (ProgramsStore+Siasn).
+        registerSiasn(&migrator)
         return migrator
     }
 }

@@ -912,7 +912,9 @@ public final class ProgramsStore: Sendable {
             sessionId: row["session_id"], provider: row["provider"], kind: .init(rawValue: row["kind"]) ?? .unspecified, jp: row["jp"],
             startDate: row["start_date"], endDate: row["end_date"], state: .init(rawValue: row["state"]) ?? .unspecified,
             evidence: row["evidence"], reportedBy: row["reported_by"], verifiedBy: row["verified_by"], rejectReason: row["reject_reason"],
-            createTimeUnix: row["create_time"])
+            createTimeUnix: row["create_time"], activityCode: row["activity_code"], units: row["units"],
+            conversionVersion: row["conversion_version"], evidenceKinds: (row["evidence_kinds"] as String).split(separator: ",").map(String.init),
+            needsValidation: row["needs_validation"], validatedBy: row["validated_by"], validateTimeUnix: row["validate_time"])
     }
 
     /// A person's ledger lines for a year. Every read here is async: a synchronous GRDB read on the
@@ -955,11 +957,12 @@ public final class ProgramsStore: Sendable {
                 try db.run(
                     sql: """
                         INSERT INTO ledger_entry (id, nip, year, source, title, provider, kind, jp, start_date, end_date, state, evidence,
-                            reported_by, create_time)
-                        VALUES (?, ?, ?, 2, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+                            reported_by, create_time, activity_code, units, conversion_version, evidence_kinds, needs_validation)
+                        VALUES (?, ?, ?, 2, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [entry.id, entry.nip, entry.year, entry.title, entry.provider, entry.kind.rawValue, entry.jp, entry.startDate,
-                                entry.endDate, entry.evidence, entry.reportedBy, time])
+                                entry.endDate, entry.evidence, entry.reportedBy, time, entry.activityCode, entry.units, entry.conversionVersion,
+                                entry.evidenceKinds.joined(separator: ","), entry.needsValidation])
                 try Self.publish(db, ChangeKind.ledger, key: entry.nip, entry, time: time)
                 stored.append(entry)
             }
@@ -994,6 +997,11 @@ public final class ProgramsStore: Sendable {
                 }
                 guard row["state"] as Int == 1 else {
                     throw ProgramsError.failedPrecondition(.init(id: "catatan \(id) sudah diputuskan", en: "entry \(id) was already decided"))
+                }
+                guard !(row["needs_validation"] as Bool) || !(row["validated_by"] as String).isEmpty else {
+                    throw ProgramsError.failedPrecondition(.init(
+                        id: "catatan \(id) menunggu validasi atasan langsung sebelum diverifikasi BKPSDM",
+                        en: "entry \(id) waits for the supervisor's validation before BKPSDM verifies it"))
                 }
                 try db.run(
                     sql: "UPDATE ledger_entry SET state = ?, verified_by = ?, reject_reason = ? WHERE id = ?",

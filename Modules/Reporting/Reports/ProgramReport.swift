@@ -91,7 +91,9 @@ enum ProgramReport {
         followTable.number("Rata-rata menurut atasan", supervisorAnswers >= k ? supervisorFollow?.followUp?.supervisorMean : nil)
         followTable.number("Perubahan sebelum→sesudah (peserta)", selfAnswers >= k ? selfFollow?.followUp?.selfShift : nil)
         followTable.number("Perubahan sebelum→sesudah (atasan)", supervisorAnswers >= k ? supervisorFollow?.followUp?.supervisorShift : nil)
-        report.sections.append(.init(title: "Level 3 — Perilaku kerja", tables: [followTable.build()]))
+        // Leadership training: the mentor-confirmed milestones of change projects, as evidence of its own.
+        let changeProjects = try ChangeProjectEvidence.figures(db, program: code, year: year, k: k)
+        report.sections.append(.init(title: "Level 3 — Perilaku kerja", tables: [followTable.build()] + (changeProjects?.tables ?? [])))
 
         // Level 4.
         let active = people.filter(\.active)
@@ -164,7 +166,7 @@ enum ProgramReport {
             Conclusions.behaviour(selfFollow, supervisorFollow, completed: completed.count, k: k, minimumRate: context.settings.minimumResponseRate),
             Conclusions.results("predikat kinerja Baik atau lebih", performance, unit: "poin persen", minimum: k, counted: "ASN ber-SKP di"),
             Conclusions.results("IKM", ikm, unit: "poin", minimum: 2, counted: "unit layanan ber-IKM:"),
-        ] + [Conclusions.actions(actions, today: context.today)].compactMap { $0 }
+        ] + [changeProjects?.conclusion, Conclusions.actions(actions, today: context.today)].compactMap { $0 }
         return report
     }
 }

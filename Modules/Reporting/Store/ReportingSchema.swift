@@ -113,6 +113,7 @@ enum ReportingSchema {
                 """)
         }
         ChangeFeedConsumer.registerMigration(&migrator)
+        ChangeProjectEvidence.registerMigration(&migrator)
         return migrator
     }
 }

@@ -277,6 +277,8 @@ public final class ReportingStore: Sendable {
             try db.run(
                 sql: "INSERT OR REPLACE INTO dialogue (id, agency, unit, date, state, aspirations) VALUES (?,?,?,?,?,?)",
                 arguments: [dialogue.id, dialogue.agencyCode, dialogue.unitCode, dialogue.date, dialogue.state.rawValue, dialogue.aspirations])
+        } else if change.kind == ChangeProjectEvidence.feedKind {
+            try ChangeProjectEvidence.apply(db, change)
         } else if change.kind.hasPrefix("action") {
             guard let action = try? Binakarier_Feedback_V1_ActionItem(serializedBytes: change.payload), !action.id.isEmpty else { return }
             try db.run(

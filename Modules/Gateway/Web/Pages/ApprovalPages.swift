@@ -84,9 +84,13 @@ enum ApprovalPages {
             if key == errorRow, let error { row["error"] = error }
             return row
         }
+        let learning = try await LearningPages.approvalRows(web, context: context, session: session, error: error, errorRow: errorRow)
         var data: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty, "organizer": session.isOrganizer,
+                                   "validate": learning.validate, "hasValidate": !learning.validate.isEmpty,
+                                   "verify": learning.verify, "hasVerify": !learning.verify.isEmpty,
                                    "overdueCount": "\(approvals.count { $0.overdue })", "hasOverdue": approvals.contains { $0.overdue }]
-        if let error, errorRow.isEmpty || !rows.contains(where: { ($0["error"] as? String) != nil }) { data["formError"] = error }
+        let shownOnRow = (rows + learning.validate + learning.verify).contains { ($0["error"] as? String) != nil }
+        if let error, !shownOnRow { data["formError"] = error }
         return web.page("apv_list", title: web.text("apv_title", context), data: data, request: request, context: context, status: status)
     }
 }

@@ -669,7 +669,10 @@ enum CataloguePages {
             }
             rows.append(row)
         }
+        let units = await LearningPages.unitGaps(web, context: context, session: session)
         let data: [String: Any] = [
+            "units": units,
+            "hasUnits": !units.isEmpty,
             "year": String(year),
             "staff": rows,
             "summary": CatalogueFormat.fill(web.text("cat_team_summary", context), String(meeting), String(people.count)),
@@ -717,6 +720,10 @@ enum CataloguePages {
             data["otherName"] = (try? await identity(web, context, session).getEmployee(.init(nip: nip)))?.name ?? nip
         }
         data["summary"] = CatalogueFormat.jpSummary(ledger, web: web, context: context)
+        if ledger.jpGap > 0 {
+            data["gap"] = CatalogueFormat.fill(web.text("lrn_gap", context), String(ledger.jpGap), String(ledger.jpTarget))
+        }
+        if nip == session.nip { data["reportHref"] = "/jp/lapor" }
         data["entries"] = ledger.entries.sorted { $0.startDate > $1.startDate }.map { entry -> [String: Any] in
             var row: [String: Any] = [
                 "title": entry.title,
@@ -730,6 +737,7 @@ enum CataloguePages {
             ]
             if entry.source == .session, !entry.sessionId.isEmpty { row["sessionHref"] = "/sesi/" + CatalogueFormat.pathPart(entry.sessionId) }
             if !entry.rejectReason.isEmpty { row["rejectReason"] = entry.rejectReason }
+            if entry.state == .pending, entry.needsValidation, entry.validatedBy.isEmpty { row["state"] = web.text("lrn_waiting_validation", context) }
             if !entry.provider.isEmpty { row["provider"] = entry.provider }
             if entry.kind != .unspecified { row["kind"] = CatalogueFormat.label(entry.kind, language) }
             return row

@@ -27,10 +27,10 @@ enum CheckInPages {
             let posted = try await FormData.read(request, context: context)
             let code = posted.text("kode")
             let client = ManagePages.programs(web, context, session)
-            switch try await ManagePages.attempt({ try await client.checkIn(.init(code: code)) }) {
-            case .success(let answer):
-                return result(web, request: request, context: context, answer: answer)
-            case .failure(let error):
+            do {
+                return result(web, request: request, context: context, answer: try await client.checkIn(.init(code: code)))
+            } catch let error as RPCError where ManagePages.isFormError(error) || error.code == .permissionDenied {
+                // A forged code (PERMISSION_DENIED) is the scanner's problem to hear about, not an error page.
                 return checkInPage(
                     web, request: request, context: context, session: session, code: "", error: ManagePages.sentence(error.message),
                     status: error.code == .permissionDenied ? .forbidden : ManagePages.status(for: error))

@@ -40,7 +40,11 @@ enum DialogueDetailPage {
                     form: "raise", values: values, errors: ["teks": web.text("dlg_err_required", context)]), status: .badRequest)
             }
             do {
-                _ = try await feedback(web, context, session).raiseAspiration(.init(aspiration: aspiration))
+                let raised = try await feedback(web, context, session).raiseAspiration(.init(aspiration: aspiration))
+                // The receipt of an anonymous aspiration is shown now, once, and kept in the author's browser.
+                if raised.anonymous, !raised.receipt.isEmpty {
+                    return DialogueScalePages.raised(web, request: request, context: context, session: session, aspiration: raised)
+                }
                 return web.redirect("/dialog/\(id)", message: aspiration.anonymous ? "dlg_raised_anonymous" : "dlg_raised")
             } catch let error as RPCError where DialogueForms.isFormError(error) {
                 let (errors, general) = DialogueForms.violations(
@@ -177,15 +181,22 @@ enum DialogueDetailPage {
 
         let aspirations: [[String: Any]] = detail.aspirations.map { aspiration in
             let own = !aspiration.anonymous && !session.nip.isEmpty && aspiration.authorNip == session.nip
+            // Held or removed by moderation: only its moderators (and a named author) get it from feedback.
+            let shown = aspiration.moderation != .held && aspiration.moderation != .removed
             var item: [String: Any] = [
                 "id": aspiration.id, "text": aspiration.text, "category": DialogueView.category(aspiration.category, language),
                 "author": aspiration.anonymous ? web.text("dlg_anonymous", context) : DialogueLookup.name(aspiration.authorNip, staff),
                 "anonymous": aspiration.anonymous, "supports": aspiration.supports,
                 "supportsLabel": DialogueView.format("dlg_supports_n", ["n": "\(aspiration.supports)"], language),
                 "supportedByMe": aspiration.supportedByMe, "own": own,
-                "canSupport": open && member && !own && !aspiration.supportedByMe,
-                "canAnswer": leads,
+                "canSupport": open && member && !own && !aspiration.supportedByMe && shown,
+                "canAnswer": leads && shown,
+                "held": aspiration.moderation == .held, "removed": aspiration.moderation == .removed,
+                "released": aspiration.moderation == .released,
+                "canReport": member && aspiration.anonymous && shown && aspiration.moderation != .released && !aspiration.reportedByMe,
+                "reportedByMe": aspiration.reportedByMe,
             ]
+            if !shown, !aspiration.moderationReason.isEmpty { item["moderationReason"] = aspiration.moderationReason }
             if !aspiration.answer.isEmpty {
                 item["answer"] = aspiration.answer
                 item["answeredBy"] = DialogueLookup.name(aspiration.answeredBy, staff)
@@ -217,6 +228,9 @@ enum DialogueDetailPage {
             "leads": leads, "isOpen": open, "canRaise": open && member, "canDirect": open && leads, "canClose": open && leads,
             "staffOptions": leads ? DialogueLookup.options(staff) : [], "hasStaff": leads && !staff.isEmpty,
             "hasAspirations": !aspirations.isEmpty, "hasDirections": !directions.isEmpty, "hasActions": !detail.actions.isEmpty,
+            "heldCount": detail.aspirations.filter { $0.moderation == .held }.count,
+            "heldLabel": DialogueView.format("mod_held_in_dialogue", ["n": "\(detail.aspirations.filter { $0.moderation == .held }.count)"], language),
+            "hasHeld": leads && detail.aspirations.contains { $0.moderation == .held },
             "categories": DialogueView.categories.map { code in
                 ["code": code, "label": Strings.text("dlg_cat_\(code)", language),
                  "selected": state.form == "raise" ? state.values["kategori"] == code : code == "lainnya"] as [String: Any]

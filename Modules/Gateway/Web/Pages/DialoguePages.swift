@@ -28,6 +28,7 @@ enum DialoguePages {
         }
         DialogueDetailPage.register(web)
         DialogueActionPages.register(web)
+        DialogueScalePages.register(web)
     }
 
     // MARK: /dialog
@@ -56,6 +57,8 @@ enum DialoguePages {
         var data: [String: Any] = [
             "upcoming": upcoming, "past": past, "canCreate": !choices.isEmpty, "organizer": session.isOrganizer,
             "upcomingCount": upcoming.count, "pastCount": past.count, "hasUpcoming": !upcoming.isEmpty, "hasPast": !past.isEmpty,
+            "canModerate": session.isOrganizer || session.has("agency_head") || session.has("supervisor"),
+            "boardAgency": session.agencyCode,
         ]
         if session.isOrganizer {
             data["agencyOptions"] = agencies.values.sorted { $0.name < $1.name }.map {

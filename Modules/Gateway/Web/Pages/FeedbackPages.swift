@@ -411,7 +411,10 @@ enum FeedbackPages {
         let unit = context.parameters.get("unit") ?? ""
         let open = try await Client(web.daemons.feedback, metadata: context.anonymousMetadata)
             .listPublicCampaigns(.init(agencyCode: agency, unitCode: unit == "-" ? "" : unit)).campaigns
-        if open.count == 1, let only = open.first { throw WebRedirect(location: "/ikm/\(only.id)") }
+        // A counter's poster carries its code along to the form, so the answer is counted at that counter.
+        let counter = IkmPages.counterCode(request.uri.queryParameters["loket"].map(String.init))
+        let carried = counter.isEmpty ? "" : "?loket=" + counter
+        if open.count == 1, let only = open.first { throw WebRedirect(location: "/ikm/\(only.id)" + carried) }
         guard !open.isEmpty else {
             return message(
                 web, request: request, context: context, title: web.text("fb_ikm_none_title", context),
@@ -419,7 +422,7 @@ enum FeedbackPages {
         }
         return message(
             web, request: request, context: context, title: web.text("fb_ikm_choose_title", context),
-            text: web.text("fb_ikm_choose_text", context), back: false, links: open.map { ["href": "/ikm/\($0.id)", "label": $0.title] })
+            text: web.text("fb_ikm_choose_text", context), back: false, links: open.map { ["href": "/ikm/\($0.id)" + carried, "label": $0.title] })
     }
 
     // MARK: /ikm/:campaign (no login)
@@ -477,6 +480,8 @@ enum FeedbackPages {
         if let busy { data["busy"] = busy }
         data["questions"] = FeedbackForm.questions(instrument, form: form, errors: errors, facilitators: [], language: language)
         data["formErrors"] = FeedbackForm.summary(errors, general: general, instrument: instrument)
+        data["profileFields"] = IkmPages.profileFields(form, language: language)
+        data["loket"] = IkmPages.counterCode(form?.text("loket") ?? request.uri.queryParameters["loket"].map(String.init))
         return web.page("fb_ikm", title: campaign.title, data: data, request: request, context: context, status: status)
     }
 
@@ -511,7 +516,8 @@ enum FeedbackPages {
         let response: Binakarier_Feedback_V1_SubmitResponseResponse
         do {
             response = try await Client(web.daemons.feedback, metadata: context.anonymousMetadata)
-                .submitPublicResponse(.init(campaignId: campaign.id, answers: read.answers))
+                .submitPublicResponse(.init(
+                    campaignId: campaign.id, answers: read.answers, profile: IkmPages.profile(form), counterCode: IkmPages.counterCode(form.text("loket"))))
         } catch {
             switch error.code {
             case .invalidArgument:

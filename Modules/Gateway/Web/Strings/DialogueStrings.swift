@@ -117,8 +117,8 @@ extension Strings {
             en: "A proposal, complaint or question for the leader. Colleagues can support it."),
         "dlg_field_anonymous": .init(id: "Sampaikan tanpa nama (anonim)", en: "Raise it without my name (anonymous)"),
         "dlg_hint_anonymous": .init(
-            id: "Aspirasi anonim disimpan tanpa nama dan NIP Anda sama sekali, sehingga pimpinan maupun siapa pun yang membaca data tidak dapat mengetahui penulisnya, dan aspirasi itu juga tidak akan ditandai sebagai milik Anda.",
-            en: "An anonymous aspiration is stored with no trace of your name or NIP, so neither the leader nor anyone reading the data can tell who wrote it, and it will not be marked as yours either."),
+            id: "Aspirasi anonim disimpan tanpa nama dan NIP Anda sama sekali, sehingga pimpinan maupun siapa pun yang membaca data tidak dapat mengetahui penulisnya, dan aspirasi itu juga tidak akan ditandai sebagai milik Anda. Anda mendapat kode tanda terima untuk melihat jawabannya di halaman Aspirasi saya. Aspirasi anonim yang memuat kata kasar ditahan sampai ditinjau pimpinan dialog atau BKPSDM.",
+            en: "An anonymous aspiration is stored with no trace of your name or NIP, so neither the leader nor anyone reading the data can tell who wrote it, and it will not be marked as yours either. You get a receipt code to see the answer on My aspirations. An anonymous aspiration with abusive words is held until the dialogue's leader or BKPSDM reviews it."),
         "dlg_raise_submit": .init(id: "Kirim aspirasi", en: "Send the aspiration"),
         "dlg_raised": .init(id: "Aspirasi Anda terkirim.", en: "Your aspiration has been sent."),
         "dlg_raised_anonymous": .init(id: "Aspirasi anonim terkirim; nama Anda tidak disimpan.", en: "Anonymous aspiration sent; your name was not stored."),

@@ -5,7 +5,7 @@ import Foundation
 /// `{{t.key}}`; handlers with `Strings.text(key, language)`. Each page keeps its texts in its own group
 /// (an extension with a `static let` dictionary), listed once in `groups`.
 enum Strings {
-    static let groups: [[String: LocalizedText]] = [common, login, home, catalogue, feedback, dialogue, manage, report, checkIn, dialogueScale]
+    static let groups: [[String: LocalizedText]] = [common, login, home, catalogue, feedback, dialogue, manage, report, checkIn, dialogueScale, ikm, approval, changeProject, siasn]
 
     static let common: [String: LocalizedText] = [
         "app_name": .init(id: "BinaKarier", en: "BinaKarier"),

@@ -2,6 +2,9 @@ extension Templates {
     static let approval: [String: String] = [
         "apv_list": apvList,
         "duty_letter": dutyLetter,
+        "lrn_row": lrnRow,
+        "lrn_report": lrnReport,
+        "lrn_table": lrnTable,
     ]
 
     static let apvList = #"""
@@ -35,6 +38,95 @@ extension Templates {
           </tr>{{/rows}}</tbody>
         </table></div>
         {{/hasRows}}
+        {{#hasValidate}}
+        <h2 id="lrn-validate-h">{{t.lrn_validate_title}}</h2>
+        <p class="muted">{{t.lrn_validate_lead}}</p>
+        {{#validate}}{{> lrn_row}}{{/validate}}
+        {{/hasValidate}}
+        {{#hasVerify}}
+        <h2 id="lrn-verify-h">{{t.lrn_verify_title}}</h2>
+        {{#verify}}{{> lrn_row}}{{/verify}}
+        {{/hasVerify}}
+        """#
+
+    /// One reported learning activity with its two decisions, on `/persetujuan`.
+    static let lrnRow = #"""
+        <article class="card lrn-item" aria-label="{{name}}: {{title}}">
+          <h3>{{title}} <span class="muted">({{jp}} JP)</span></h3>
+          <p>{{name}} · {{nip}}<br>{{dates}}{{#provider}} · {{provider}}{{/provider}}{{#activity}}<br><span class="muted">{{activity}}</span>{{/activity}}{{#evidence}}<br>{{t.lrn_evidence}}: {{evidence}}{{/evidence}}{{#validated}}<br><span class="badge ok">{{t.lrn_validated}}</span>{{/validated}}</p>
+          {{#error}}<p class="field-error" id="lrn-error-{{id}}">{{error}}</p>{{/error}}
+          <form method="post" action="/persetujuan/pembelajaran" class="inline">
+            <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="id" value="{{id}}"><input type="hidden" name="tahap" value="{{step}}">
+            <button type="submit" name="keputusan" value="setujui">{{#validated}}{{t.lrn_verify}}{{/validated}}{{^validated}}{{t.lrn_validate}}{{/validated}}<span class="mng-sr"> {{title}}, {{name}}</span></button>
+          </form>
+          <form method="post" action="/persetujuan/pembelajaran" class="apv-refuse">
+            <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="id" value="{{id}}"><input type="hidden" name="tahap" value="{{step}}">
+            <label for="lrn-alasan-{{id}}">{{t.apv_reason}}<span class="mng-sr"> {{title}}</span></label>
+            <input id="lrn-alasan-{{id}}" name="alasan" maxlength="200"{{#error}} aria-invalid="true" aria-describedby="lrn-error-{{id}}"{{/error}}>
+            <button type="submit" name="keputusan" value="tolak" class="secondary">{{t.apv_refuse}}<span class="mng-sr"> {{title}}, {{name}}</span></button>
+          </form>
+        </article>
+        """#
+
+    static let lrnReport = #"""
+        <p class="mng-crumbs"><a href="/jp">{{t.cat_ledger_title}}</a></p>
+        <h1>{{t.lrn_report_title}}</h1>
+        <p class="mng-lead">{{t.lrn_report_lead}} <a href="/jp/konversi">{{t.lrn_table_link}} {{version}}</a></p>
+        {{#hasErrors}}<p class="error" role="alert">{{#formError}}{{formError}}{{/formError}}{{^formError}}{{t.form_errors}}{{/formError}}</p>{{/hasErrors}}
+        <form method="post" action="/jp/lapor" novalidate>
+          <input type="hidden" name="_csrf" value="{{csrf}}">
+          <div class="field">
+            <label for="kegiatan">{{t.lrn_f_activity}}</label>
+            {{#err.kegiatan}}<p class="field-error" id="kegiatan-error">{{err.kegiatan}}</p>{{/err.kegiatan}}
+            <select id="kegiatan" name="kegiatan"{{#err.kegiatan}} aria-invalid="true" aria-describedby="kegiatan-error"{{/err.kegiatan}}>{{#activities}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/activities}}</select>
+          </div>
+          <div class="field">
+            <label for="satuan">{{t.lrn_f_units}}</label>
+            <p class="hint" id="satuan-hint">{{t.lrn_f_units_hint}}</p>
+            {{#err.satuan}}<p class="field-error" id="satuan-error">{{err.satuan}}</p>{{/err.satuan}}
+            <input id="satuan" name="satuan" inputmode="decimal" class="mng-short" value="{{in.satuan}}" aria-describedby="satuan-hint{{#err.satuan}} satuan-error{{/err.satuan}}"{{#err.satuan}} aria-invalid="true"{{/err.satuan}}>
+          </div>
+          <div class="field">
+            <label for="judul">{{t.lrn_f_title}}</label>
+            {{#err.judul}}<p class="field-error" id="judul-error">{{err.judul}}</p>{{/err.judul}}
+            <input id="judul" name="judul" value="{{in.judul}}" maxlength="200"{{#err.judul}} aria-invalid="true" aria-describedby="judul-error"{{/err.judul}}>
+          </div>
+          <div class="field">
+            <label for="penyelenggara">{{t.lrn_f_provider}}</label>
+            <input id="penyelenggara" name="penyelenggara" value="{{in.penyelenggara}}" maxlength="200">
+          </div>
+          <div class="field">
+            <label for="mulai">{{t.lrn_f_start}}</label>
+            {{#err.mulai}}<p class="field-error" id="mulai-error">{{err.mulai}}</p>{{/err.mulai}}
+            <input id="mulai" name="mulai" type="date" value="{{in.mulai}}"{{#err.mulai}} aria-invalid="true" aria-describedby="mulai-error"{{/err.mulai}}>
+          </div>
+          <div class="field">
+            <label for="selesai">{{t.lrn_f_end}}</label>
+            {{#err.selesai}}<p class="field-error" id="selesai-error">{{err.selesai}}</p>{{/err.selesai}}
+            <input id="selesai" name="selesai" type="date" value="{{in.selesai}}"{{#err.selesai}} aria-invalid="true" aria-describedby="selesai-error"{{/err.selesai}}>
+          </div>
+          <fieldset class="field">
+            <legend>{{t.lrn_f_evidence_kinds}}</legend>
+            {{#err.jenis_bukti}}<p class="field-error" id="jenis-bukti-error">{{err.jenis_bukti}}</p>{{/err.jenis_bukti}}
+            {{#evidenceKinds}}<label for="ev-{{i}}"><input type="checkbox" id="ev-{{i}}" name="jenis_bukti" value="{{value}}"{{#checked}} checked{{/checked}}> {{label}}</label><br>{{/evidenceKinds}}
+          </fieldset>
+          <div class="field">
+            <label for="bukti">{{t.lrn_f_evidence}}</label>
+            <p class="hint" id="bukti-hint">{{t.lrn_f_evidence_hint}}</p>
+            <input id="bukti" name="bukti" value="{{in.bukti}}" maxlength="200" aria-describedby="bukti-hint">
+          </div>
+          <div class="actions"><button type="submit">{{t.lrn_submit}}</button></div>
+        </form>
+        """#
+
+    static let lrnTable = #"""
+        <p class="mng-crumbs"><a href="/jp">{{t.cat_ledger_title}}</a></p>
+        <h1>{{t.lrn_table_title}} {{version}}</h1>
+        <p class="mng-lead">{{t.lrn_effective}} {{effectiveFrom}}. {{basis}}</p>
+        <div class="table-wrap"><table>
+          <thead><tr><th scope="col">{{t.lrn_f_activity}}</th><th scope="col">{{t.lrn_col_model}}</th><th scope="col" class="num">{{t.lrn_col_rate}}</th><th scope="col" class="num">{{t.lrn_col_cap}}</th><th scope="col">{{t.lrn_evidence}}</th></tr></thead>
+          <tbody>{{#rules}}<tr><th scope="row">{{name}}<br><span class="muted">{{code}}</span></th><td>{{model}}</td><td class="num">{{jp}}</td><td class="num">{{cap}}</td><td>{{evidence}}</td></tr>{{/rules}}</tbody>
+        </table></div>
         """#
 
     /// The built-in duty letter; `<data-dir>/surat-tugas.mustache` replaces it.

@@ -311,6 +311,13 @@ extension Templates {
         </div>
         {{/empty(staff)}}
         {{^staff}}<p class="muted">{{t.cat_no_staff}}</p>{{/staff}}
+        {{#hasUnits}}
+        <h2 id="lrn-units-h">{{t.lrn_units_title}}</h2>
+        <div class="table-wrap"><table aria-labelledby="lrn-units-h">
+          <thead><tr><th scope="col">{{t.lrn_col_unit}}</th><th scope="col" class="num">{{t.lrn_col_pns}}</th><th scope="col" class="num">{{t.lrn_col_meeting}}</th><th scope="col" class="num">{{t.lrn_col_average}}</th><th scope="col" class="num">{{t.lrn_col_gap}}</th></tr></thead>
+          <tbody>{{#units}}<tr><th scope="row">{{unit}}</th><td class="num">{{pns}}</td><td class="num">{{meeting}}</td><td class="num">{{average}}</td><td class="num">{{gap}}</td></tr>{{/units}}</tbody>
+        </table></div>
+        {{/hasUnits}}
         """#
 
     static let catLedger = #"""
@@ -330,7 +337,9 @@ extension Templates {
           <p class="cat-jp">{{verified}} / {{target}} JP</p>
           <meter min="0" max="{{meterMax}}" value="{{meterValue}}"{{^ceiling}} low="{{meterLow}}" high="{{meterMax}}" optimum="{{meterMax}}"{{/ceiling}} aria-labelledby="cat-ledger-sum" aria-describedby="cat-ledger-status">{{meterLabel}}</meter>
           <p id="cat-ledger-status">{{#meets}}<span class="badge ok">{{status}}</span>{{/meets}}{{^meets}}<span class="badge warn">{{status}}</span>{{/meets}}</p>
+          {{#gap}}<p><strong>{{gap}}</strong></p>{{/gap}}
           {{#hasPending}}<p class="muted">{{t.cat_jp_pending}}: {{pending}} JP {{t.cat_jp_pending_note}}</p>{{/hasPending}}
+          {{#reportHref}}<p><a href="{{reportHref}}">{{t.lrn_report_link}}</a></p>{{/reportHref}}
           {{#ceiling}}<p class="muted">{{t.cat_jp_ceiling_note}}</p>{{/ceiling}}
         </div>
         <h2>{{t.cat_ledger_entries}}</h2>
@@ -353,6 +362,7 @@ extension Templates {
         </div>
         {{/empty(entries)}}
         {{^entries}}<p class="muted">{{t.cat_no_entries}}</p>{{/entries}}
+        <p class="mng-links" id="jp-siasn">{{t.siasn_own_export}} {{year}}: <a href="/jp/siasn?format=csv&amp;tahun={{year}}{{#nip}}&amp;nip={{nip}}{{/nip}}" download>CSV</a> <a href="/jp/siasn?format=json&amp;tahun={{year}}{{#nip}}&amp;nip={{nip}}{{/nip}}" download>JSON</a> <a href="/jp/siasn/rekonsiliasi?tahun={{year}}{{#nip}}&amp;nip={{nip}}{{/nip}}">{{t.siasn_own_reconcile}}</a></p>
         {{/summary}}
         """#
 

@@ -26,6 +26,9 @@ extension Templates {
         <div class="actions">
           {{#canCreate}}<a class="button" href="/dialog/baru">{{t.dlg_new}}</a>{{/canCreate}}
           <a class="button secondary" href="/tindak-lanjut">{{t.dlg_actions_link}}</a>
+          <a class="button secondary" href="/aspirasi-saya">{{t.rcpt_title}}</a>
+          {{#canModerate}}<a class="button secondary" href="/moderasi">{{t.mod_link}}</a>{{/canModerate}}
+          {{#boardAgency}}<a class="button secondary" href="/papan-aksi/{{boardAgency}}">{{t.board_link}}</a>{{/boardAgency}}
         </div>
         {{#organizer}}
         <form method="get" action="/dialog" class="dlg-filters">
@@ -157,6 +160,7 @@ extension Templates {
         </div>
         {{/d}}
         {{^isOpen}}<p class="notice">{{t.dlg_closed_notice}}</p>{{/isOpen}}
+        {{#hasHeld}}<p class="notice" id="dlg-held-notice">{{heldLabel}} <a href="/moderasi?dialog={{d.id}}">{{t.mod_link}}</a></p>{{/hasHeld}}
         {{> dlg_staff_list}}
 
         {{#canRaise}}
@@ -197,8 +201,11 @@ extension Templates {
             <p class="dlg-asp-head">
               <span class="dlg-author{{#anonymous}} dlg-anon{{/anonymous}}"><span class="dlg-vh">{{t.dlg_by}}: </span>{{author}}</span>
               <span class="badge"><span class="dlg-vh">{{t.dlg_category}}: </span>{{category}}</span>
+              {{#held}}<span class="badge warn">{{t.mod_badge_held}}</span>{{/held}}{{#removed}}<span class="badge bad">{{t.mod_badge_removed}}</span>{{/removed}}{{#released}}<span class="badge">{{t.mod_badge_released}}</span>{{/released}}
             </p>
             <p class="dlg-text" id="asp-{{id}}-text">{{text}}</p>
+            {{#moderationReason}}<p class="muted">{{t.mod_held_because}}: {{moderationReason}}</p>{{/moderationReason}}
+            {{#own}}{{#held}}<p class="notice">{{t.mod_own_held}}</p>{{/held}}{{/own}}
             <div class="dlg-support">
               <strong class="dlg-count">{{supportsLabel}}</strong>
               {{#own}}<span class="badge">{{t.dlg_own}}</span>{{/own}}
@@ -209,7 +216,21 @@ extension Templates {
                 <button type="submit" class="secondary dlg-small" aria-describedby="asp-{{id}}-text">{{t.dlg_support_button}}</button>
               </form>
               {{/canSupport}}
+              {{#reportedByMe}}<span class="badge">{{t.mod_reported_by_me}}</span>{{/reportedByMe}}
             </div>
+            {{#canReport}}
+            <details class="dlg-details">
+              <summary>{{t.mod_report_summary}}</summary>
+              <form method="post" action="/dialog/{{d.id}}/aspirasi/{{id}}/laporkan">
+                <input type="hidden" name="_csrf" value="{{csrf}}">
+                <div class="field">
+                  <label for="rep-{{id}}">{{t.mod_report_reason}}</label>
+                  <input id="rep-{{id}}" name="alasan" maxlength="200">
+                </div>
+                <button type="submit" class="secondary dlg-small" aria-describedby="asp-{{id}}-text">{{t.mod_report_button}}</button>
+              </form>
+            </details>
+            {{/canReport}}
             {{#supportError}}<p class="error" role="alert">{{supportError}}</p>{{/supportError}}
             <div class="dlg-answer">
               <p class="dlg-answer-label">{{t.dlg_answer_label}}</p>

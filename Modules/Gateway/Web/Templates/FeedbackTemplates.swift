@@ -167,7 +167,9 @@ extension Templates {
         <p class="muted">{{t.fb_form_required_note}}</p>
         <form method="post" action="{{action}}" novalidate class="fb-form">
           <input type="hidden" name="_csrf" value="{{csrf}}">
+          {{#loket}}<input type="hidden" name="loket" value="{{loket}}"><p class="muted">{{t.ikm_counter_on_form}}: {{loket}}</p>{{/loket}}
           {{#questions}}{{> fb_question}}{{/questions}}
+          {{> ikm_profile}}
           <div class="actions"><button type="submit" class="fb-submit">{{t.fb_submit}}</button></div>
         </form>
         </div>

@@ -19,7 +19,7 @@ extension Templates {
 
     static let mngOverview = #"""
         <h1>{{t.mng_overview_title}}</h1>
-        <div class="actions"><a class="button" href="/kelola/program/baru">{{t.mng_new_program}}</a></div>
+        <div class="actions"><a class="button" href="/kelola/program/baru">{{t.mng_new_program}}</a> <a class="button secondary" href="/kelola/siasn">{{t.siasn_manage_link}}</a></div>
         <div class="cards mng-summary">
           <section class="card" aria-labelledby="mng-card-requests">
             <h2 id="mng-card-requests">{{t.mng_card_requests}}</h2>

@@ -1,7 +1,7 @@
 /// The Mustache templates of the web pages, by name. Each page keeps its templates in its own file (an
 /// extension with `static let` strings), listed once in `all`.
 enum Templates {
-    static let all: [String: String] = [core, catalogue, feedback, dialogue, manage, report, checkIn, dialogueScale].reduce(into: [:]) { all, group in
+    static let all: [String: String] = [core, catalogue, feedback, dialogue, manage, report, checkIn, dialogueScale, ikm, approval, changeProject, siasn].reduce(into: [:]) { all, group in
         all.merge(group) { first, _ in preconditionFailure("template \(first) is defined twice") }
     }
 

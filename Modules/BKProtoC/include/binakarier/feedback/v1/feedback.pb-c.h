@@ -16,6 +16,7 @@ PROTOBUF_C__BEGIN_DECLS
 
 #include "binakarier/feed/v1/feed.pb-c.h"
 #include "google/api/annotations.pb-c.h"
+#include "google/protobuf/field_mask.pb-c.h"
 
 typedef struct Binakarier__Feedback__V1__Question Binakarier__Feedback__V1__Question;
 typedef struct Binakarier__Feedback__V1__Instrument Binakarier__Feedback__V1__Instrument;
@@ -73,6 +74,43 @@ typedef struct Binakarier__Feedback__V1__CreateActionRequest Binakarier__Feedbac
 typedef struct Binakarier__Feedback__V1__UpdateActionRequest Binakarier__Feedback__V1__UpdateActionRequest;
 typedef struct Binakarier__Feedback__V1__ListActionsRequest Binakarier__Feedback__V1__ListActionsRequest;
 typedef struct Binakarier__Feedback__V1__ListActionsResponse Binakarier__Feedback__V1__ListActionsResponse;
+typedef struct Binakarier__Feedback__V1__LookupAspirationsRequest Binakarier__Feedback__V1__LookupAspirationsRequest;
+typedef struct Binakarier__Feedback__V1__ReceiptAspiration Binakarier__Feedback__V1__ReceiptAspiration;
+typedef struct Binakarier__Feedback__V1__LookupAspirationsResponse Binakarier__Feedback__V1__LookupAspirationsResponse;
+typedef struct Binakarier__Feedback__V1__ReportAspirationRequest Binakarier__Feedback__V1__ReportAspirationRequest;
+typedef struct Binakarier__Feedback__V1__ListHeldAspirationsRequest Binakarier__Feedback__V1__ListHeldAspirationsRequest;
+typedef struct Binakarier__Feedback__V1__HeldAspiration Binakarier__Feedback__V1__HeldAspiration;
+typedef struct Binakarier__Feedback__V1__ListHeldAspirationsResponse Binakarier__Feedback__V1__ListHeldAspirationsResponse;
+typedef struct Binakarier__Feedback__V1__ModerateAspirationRequest Binakarier__Feedback__V1__ModerateAspirationRequest;
+typedef struct Binakarier__Feedback__V1__GetActionBoardRequest Binakarier__Feedback__V1__GetActionBoardRequest;
+typedef struct Binakarier__Feedback__V1__BoardAction Binakarier__Feedback__V1__BoardAction;
+typedef struct Binakarier__Feedback__V1__ActionBoard Binakarier__Feedback__V1__ActionBoard;
+typedef struct Binakarier__Feedback__V1__RespondentProfile Binakarier__Feedback__V1__RespondentProfile;
+typedef struct Binakarier__Feedback__V1__ServiceCounter Binakarier__Feedback__V1__ServiceCounter;
+typedef struct Binakarier__Feedback__V1__ListServiceCountersRequest Binakarier__Feedback__V1__ListServiceCountersRequest;
+typedef struct Binakarier__Feedback__V1__ListServiceCountersResponse Binakarier__Feedback__V1__ListServiceCountersResponse;
+typedef struct Binakarier__Feedback__V1__SaveServiceCountersRequest Binakarier__Feedback__V1__SaveServiceCountersRequest;
+typedef struct Binakarier__Feedback__V1__PaperResponse Binakarier__Feedback__V1__PaperResponse;
+typedef struct Binakarier__Feedback__V1__SubmitPaperResponsesRequest Binakarier__Feedback__V1__SubmitPaperResponsesRequest;
+typedef struct Binakarier__Feedback__V1__SubmitPaperResponsesResponse Binakarier__Feedback__V1__SubmitPaperResponsesResponse;
+typedef struct Binakarier__Feedback__V1__IkmElementResult Binakarier__Feedback__V1__IkmElementResult;
+typedef struct Binakarier__Feedback__V1__IkmProfileCount Binakarier__Feedback__V1__IkmProfileCount;
+typedef struct Binakarier__Feedback__V1__IkmProfileGroup Binakarier__Feedback__V1__IkmProfileGroup;
+typedef struct Binakarier__Feedback__V1__IkmCounterResult Binakarier__Feedback__V1__IkmCounterResult;
+typedef struct Binakarier__Feedback__V1__IkmYear Binakarier__Feedback__V1__IkmYear;
+typedef struct Binakarier__Feedback__V1__IkmReport Binakarier__Feedback__V1__IkmReport;
+typedef struct Binakarier__Feedback__V1__GetIkmReportRequest Binakarier__Feedback__V1__GetIkmReportRequest;
+typedef struct Binakarier__Feedback__V1__Milestone Binakarier__Feedback__V1__Milestone;
+typedef struct Binakarier__Feedback__V1__ProjectComment Binakarier__Feedback__V1__ProjectComment;
+typedef struct Binakarier__Feedback__V1__ChangeProject Binakarier__Feedback__V1__ChangeProject;
+typedef struct Binakarier__Feedback__V1__CreateChangeProjectRequest Binakarier__Feedback__V1__CreateChangeProjectRequest;
+typedef struct Binakarier__Feedback__V1__UpdateChangeProjectRequest Binakarier__Feedback__V1__UpdateChangeProjectRequest;
+typedef struct Binakarier__Feedback__V1__GetChangeProjectRequest Binakarier__Feedback__V1__GetChangeProjectRequest;
+typedef struct Binakarier__Feedback__V1__ListChangeProjectsRequest Binakarier__Feedback__V1__ListChangeProjectsRequest;
+typedef struct Binakarier__Feedback__V1__ListChangeProjectsResponse Binakarier__Feedback__V1__ListChangeProjectsResponse;
+typedef struct Binakarier__Feedback__V1__ReportMilestoneRequest Binakarier__Feedback__V1__ReportMilestoneRequest;
+typedef struct Binakarier__Feedback__V1__ReviewMilestoneRequest Binakarier__Feedback__V1__ReviewMilestoneRequest;
+typedef struct Binakarier__Feedback__V1__CommentChangeProjectRequest Binakarier__Feedback__V1__CommentChangeProjectRequest;
 
 
 /* --- enums --- */
@@ -203,6 +241,26 @@ typedef enum _Binakarier__Feedback__V1__DialogueState {
   BINAKARIER__FEEDBACK__V1__DIALOGUE_STATE__DIALOGUE_STATE_CLOSED = 2
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__FEEDBACK__V1__DIALOGUE_STATE)
 } Binakarier__Feedback__V1__DialogueState;
+typedef enum _Binakarier__Feedback__V1__ModerationState {
+  BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_UNSPECIFIED = 0,
+  /*
+   * Shown to the dialogue's participants (never held).
+   */
+  BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_SHOWN = 1,
+  /*
+   * Waiting for a moderator: hidden from the participants.
+   */
+  BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_HELD = 2,
+  /*
+   * Held, then released by a moderator: shown.
+   */
+  BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_RELEASED = 3,
+  /*
+   * Held, then removed by a moderator: hidden for good (its author still sees it, with the reason).
+   */
+  BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_REMOVED = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__FEEDBACK__V1__MODERATION_STATE)
+} Binakarier__Feedback__V1__ModerationState;
 typedef enum _Binakarier__Feedback__V1__ActionState {
   BINAKARIER__FEEDBACK__V1__ACTION_STATE__ACTION_STATE_UNSPECIFIED = 0,
   BINAKARIER__FEEDBACK__V1__ACTION_STATE__ACTION_STATE_OPEN = 1,
@@ -216,9 +274,114 @@ typedef enum _Binakarier__Feedback__V1__ActionSource {
   BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_ASPIRATION = 1,
   BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_DIRECTION = 2,
   BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_EVALUATION = 3,
-  BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_MANUAL = 4
+  BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_MANUAL = 4,
+  /*
+   * An item of a service unit's IKM follow-up plan (rencana tindak lanjut, PermenPANRB 14/2017):
+   * source_id "IKM/<agency>/<unit>/<year>/U<element>" (U0: not one element).
+   */
+  BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_IKM = 5
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__FEEDBACK__V1__ACTION_SOURCE)
 } Binakarier__Feedback__V1__ActionSource;
+/*
+ * The respondent profile the regulation's questionnaire asks for; every field optional (UNSPECIFIED:
+ * not given).
+ */
+typedef enum _Binakarier__Feedback__V1__RespondentAge {
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_UNSPECIFIED = 0,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_UNDER_20 = 1,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_TWENTIES = 2,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_THIRTIES = 3,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_FORTIES = 4,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_FIFTIES = 5,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_SIXTY_AND_OVER = 6
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE)
+} Binakarier__Feedback__V1__RespondentAge;
+typedef enum _Binakarier__Feedback__V1__RespondentGender {
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_GENDER__RESPONDENT_GENDER_UNSPECIFIED = 0,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_GENDER__RESPONDENT_GENDER_MALE = 1,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_GENDER__RESPONDENT_GENDER_FEMALE = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__FEEDBACK__V1__RESPONDENT_GENDER)
+} Binakarier__Feedback__V1__RespondentGender;
+typedef enum _Binakarier__Feedback__V1__RespondentEducation {
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_UNSPECIFIED = 0,
+  /*
+   * SD ke bawah.
+   */
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_PRIMARY = 1,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_JUNIOR_SECONDARY = 2,
+  /*
+   * SMA/SMK.
+   */
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_SENIOR_SECONDARY = 3,
+  /*
+   * D1–D3.
+   */
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_DIPLOMA = 4,
+  /*
+   * D4/S1.
+   */
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_BACHELOR = 5,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_MASTER = 6,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_DOCTORATE = 7
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION)
+} Binakarier__Feedback__V1__RespondentEducation;
+typedef enum _Binakarier__Feedback__V1__RespondentOccupation {
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_UNSPECIFIED = 0,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_CIVIL_SERVANT = 1,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_MILITARY = 2,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_POLICE = 3,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_PRIVATE_EMPLOYEE = 4,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_ENTREPRENEUR = 5,
+  BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_OTHER = 6
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION)
+} Binakarier__Feedback__V1__RespondentOccupation;
+/*
+ * When a milestone falls (LAN: jangka pendek during the course, menengah and panjang after it).
+ */
+typedef enum _Binakarier__Feedback__V1__MilestoneTerm {
+  BINAKARIER__FEEDBACK__V1__MILESTONE_TERM__MILESTONE_TERM_UNSPECIFIED = 0,
+  BINAKARIER__FEEDBACK__V1__MILESTONE_TERM__MILESTONE_TERM_SHORT = 1,
+  BINAKARIER__FEEDBACK__V1__MILESTONE_TERM__MILESTONE_TERM_MEDIUM = 2,
+  BINAKARIER__FEEDBACK__V1__MILESTONE_TERM__MILESTONE_TERM_LONG = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__FEEDBACK__V1__MILESTONE_TERM)
+} Binakarier__Feedback__V1__MilestoneTerm;
+typedef enum _Binakarier__Feedback__V1__MilestoneState {
+  BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_UNSPECIFIED = 0,
+  /*
+   * Planned, no progress report yet.
+   */
+  BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_PLANNED = 1,
+  /*
+   * Reported by the participant, waiting for the mentor.
+   */
+  BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_REPORTED = 2,
+  /*
+   * Confirmed by the mentor: level-3 evidence. Final.
+   */
+  BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_CONFIRMED = 3,
+  /*
+   * Returned by the mentor with a note; the participant reports again.
+   */
+  BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_RETURNED = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__FEEDBACK__V1__MILESTONE_STATE)
+} Binakarier__Feedback__V1__MilestoneState;
+typedef enum _Binakarier__Feedback__V1__ProjectRole {
+  BINAKARIER__FEEDBACK__V1__PROJECT_ROLE__PROJECT_ROLE_UNSPECIFIED = 0,
+  BINAKARIER__FEEDBACK__V1__PROJECT_ROLE__PROJECT_ROLE_PARTICIPANT = 1,
+  BINAKARIER__FEEDBACK__V1__PROJECT_ROLE__PROJECT_ROLE_MENTOR = 2,
+  BINAKARIER__FEEDBACK__V1__PROJECT_ROLE__PROJECT_ROLE_COACH = 3,
+  BINAKARIER__FEEDBACK__V1__PROJECT_ROLE__PROJECT_ROLE_ORGANIZER = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__FEEDBACK__V1__PROJECT_ROLE)
+} Binakarier__Feedback__V1__ProjectRole;
+typedef enum _Binakarier__Feedback__V1__ChangeProjectState {
+  BINAKARIER__FEEDBACK__V1__CHANGE_PROJECT_STATE__CHANGE_PROJECT_STATE_UNSPECIFIED = 0,
+  BINAKARIER__FEEDBACK__V1__CHANGE_PROJECT_STATE__CHANGE_PROJECT_STATE_ACTIVE = 1,
+  /*
+   * Every milestone confirmed by the mentor.
+   */
+  BINAKARIER__FEEDBACK__V1__CHANGE_PROJECT_STATE__CHANGE_PROJECT_STATE_COMPLETED = 2
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__FEEDBACK__V1__CHANGE_PROJECT_STATE)
+} Binakarier__Feedback__V1__ChangeProjectState;
 
 /* --- messages --- */
 
@@ -427,14 +590,19 @@ struct  Binakarier__Feedback__V1__SubmitPublicResponseRequest
   size_t n_answers;
   Binakarier__Feedback__V1__Answer **answers;
   /*
-   * Optional respondent profile of the IKM (age band, education, …), never a name. Accepted; not yet
-   * stored or reported.
+   * Optional respondent profile of the IKM questionnaire, never a name. Kept only as counts per
+   * campaign, apart from the answers (a profile is never stored beside what its respondent answered).
    */
-  char *respondent_profile;
+  Binakarier__Feedback__V1__RespondentProfile *profile;
+  /*
+   * The counter (loket) whose QR code the respondent scanned (ListServiceCounters); empty: the unit
+   * itself. Counted per counter, apart from the answers. INVALID_ARGUMENT: not a counter of the unit.
+   */
+  char *counter_code;
 };
 #define BINAKARIER__FEEDBACK__V1__SUBMIT_PUBLIC_RESPONSE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__submit_public_response_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0,NULL, NULL, (char *)protobuf_c_empty_string }
 
 
 struct  Binakarier__Feedback__V1__ListCampaignsRequest
@@ -936,10 +1104,30 @@ struct  Binakarier__Feedback__V1__Aspiration
    * The action item opened from it, if any.
    */
   char *action_id;
+  /*
+   * Moderation: an anonymous aspiration with an abusive word, or reported by enough participants, is
+   * HELD (shown to no one but the dialogue's leader, organisers and, by receipt, its author) until a
+   * moderator releases or removes it. SHOWN: never held.
+   */
+  Binakarier__Feedback__V1__ModerationState moderation;
+  /*
+   * HELD: why (the words found, the reports); RELEASED or REMOVED: the moderator's reason.
+   */
+  char *moderation_reason;
+  /*
+   * How many participants reported it (moderators only; 0 for others).
+   */
+  int32_t reports;
+  protobuf_c_boolean reported_by_me;
+  /*
+   * Only in RaiseAspiration's answer to an anonymous aspiration: the author's receipt, given once and
+   * stored only as a hash. With it (LookupAspirations) the author follows the aspiration unnamed.
+   */
+  char *receipt;
 };
 #define BINAKARIER__FEEDBACK__V1__ASPIRATION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__aspiration__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Binakarier__Feedback__V1__Direction
@@ -1212,6 +1400,739 @@ struct  Binakarier__Feedback__V1__ListActionsResponse
 #define BINAKARIER__FEEDBACK__V1__LIST_ACTIONS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__list_actions_response__descriptor) \
     , 0,NULL, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__LookupAspirationsRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Receipts as RaiseAspiration gave them (case, spaces and dashes do not matter); at most 50.
+   */
+  size_t n_receipts;
+  char **receipts;
+};
+#define BINAKARIER__FEEDBACK__V1__LOOKUP_ASPIRATIONS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__lookup_aspirations_request__descriptor) \
+    , 0,NULL }
+
+
+struct  Binakarier__Feedback__V1__ReceiptAspiration
+{
+  ProtobufCMessage base;
+  /*
+   * The receipt as asked for (normalised: lower case, no dashes).
+   */
+  char *receipt;
+  /*
+   * False: no aspiration has this receipt; the other fields are empty.
+   */
+  protobuf_c_boolean found;
+  /*
+   * Without author, supporters or reports; its text even when held or removed (the author wrote it).
+   */
+  Binakarier__Feedback__V1__Aspiration *aspiration;
+  /*
+   * The dialogue: topic, agency, date, state (also once closed).
+   */
+  Binakarier__Feedback__V1__Dialogue *dialogue;
+  /*
+   * The action item opened from it, if any (without its notes).
+   */
+  Binakarier__Feedback__V1__ActionItem *action;
+};
+#define BINAKARIER__FEEDBACK__V1__RECEIPT_ASPIRATION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__receipt_aspiration__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, NULL, NULL, NULL }
+
+
+struct  Binakarier__Feedback__V1__LookupAspirationsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * One per receipt asked for, in the same order.
+   */
+  size_t n_aspirations;
+  Binakarier__Feedback__V1__ReceiptAspiration **aspirations;
+};
+#define BINAKARIER__FEEDBACK__V1__LOOKUP_ASPIRATIONS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__lookup_aspirations_response__descriptor) \
+    , 0,NULL }
+
+
+struct  Binakarier__Feedback__V1__ReportAspirationRequest
+{
+  ProtobufCMessage base;
+  char *id;
+  /*
+   * Why it is abusive (optional, for the moderators).
+   */
+  char *reason;
+};
+#define BINAKARIER__FEEDBACK__V1__REPORT_ASPIRATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__report_aspiration_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__ListHeldAspirationsRequest
+{
+  ProtobufCMessage base;
+  int32_t page_size;
+  char *page_token;
+  /*
+   * Organisers: one agency (empty: all). Others see the dialogues they lead.
+   */
+  char *agency_code;
+  char *dialogue_id;
+  /*
+   * Also those already released or removed (the record of decisions).
+   */
+  protobuf_c_boolean include_decided;
+};
+#define BINAKARIER__FEEDBACK__V1__LIST_HELD_ASPIRATIONS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__list_held_aspirations_request__descriptor) \
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Binakarier__Feedback__V1__HeldAspiration
+{
+  ProtobufCMessage base;
+  Binakarier__Feedback__V1__Aspiration *aspiration;
+  Binakarier__Feedback__V1__Dialogue *dialogue;
+  /*
+   * What the reporters wrote (without their names).
+   */
+  size_t n_report_reasons;
+  char **report_reasons;
+};
+#define BINAKARIER__FEEDBACK__V1__HELD_ASPIRATION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__held_aspiration__descriptor) \
+    , NULL, NULL, 0,NULL }
+
+
+struct  Binakarier__Feedback__V1__ListHeldAspirationsResponse
+{
+  ProtobufCMessage base;
+  size_t n_aspirations;
+  Binakarier__Feedback__V1__HeldAspiration **aspirations;
+  char *next_page_token;
+};
+#define BINAKARIER__FEEDBACK__V1__LIST_HELD_ASPIRATIONS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__list_held_aspirations_response__descriptor) \
+    , 0,NULL, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__ModerateAspirationRequest
+{
+  ProtobufCMessage base;
+  char *id;
+  /*
+   * RELEASED (shown to the participants) or REMOVED (hidden for good).
+   */
+  Binakarier__Feedback__V1__ModerationState decision;
+  /*
+   * Required: what the author and the record read.
+   */
+  char *reason;
+};
+#define BINAKARIER__FEEDBACK__V1__MODERATE_ASPIRATION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__moderate_aspiration_request__descriptor) \
+    , (char *)protobuf_c_empty_string, BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__GetActionBoardRequest
+{
+  ProtobufCMessage base;
+  char *agency_code;
+};
+#define BINAKARIER__FEEDBACK__V1__GET_ACTION_BOARD_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__get_action_board_request__descriptor) \
+    , (char *)protobuf_c_empty_string }
+
+
+/*
+ * One action item as the public sees it: no NIP, no notes, no evidence, nobody's aspiration.
+ */
+struct  Binakarier__Feedback__V1__BoardAction
+{
+  ProtobufCMessage base;
+  char *id;
+  char *title;
+  /*
+   * ASPIRATION or DIRECTION.
+   */
+  Binakarier__Feedback__V1__ActionSource source;
+  /*
+   * The dialogue it came from.
+   */
+  char *dialogue_topic;
+  char *dialogue_date;
+  /*
+   * The owner's name and position, as identity has them.
+   */
+  char *owner_name;
+  char *owner_position;
+  /*
+   * YYYY-MM-DD.
+   */
+  char *due_date;
+  Binakarier__Feedback__V1__ActionState state;
+  protobuf_c_boolean overdue;
+  /*
+   * DONE or DROPPED: when (unix seconds).
+   */
+  int64_t close_time_unix;
+};
+#define BINAKARIER__FEEDBACK__V1__BOARD_ACTION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__board_action__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__FEEDBACK__V1__ACTION_STATE__ACTION_STATE_UNSPECIFIED, 0, 0 }
+
+
+struct  Binakarier__Feedback__V1__ActionBoard
+{
+  ProtobufCMessage base;
+  char *agency_code;
+  char *agency_name;
+  /*
+   * The day overdue is counted from (YYYY-MM-DD, WIB).
+   */
+  char *today;
+  /*
+   * The action items of the agency's dialogues: every one still open, and those closed in the last
+   * 365 days; overdue first, then by due date, the closed ones last.
+   */
+  size_t n_actions;
+  Binakarier__Feedback__V1__BoardAction **actions;
+  int32_t open;
+  int32_t in_progress;
+  int32_t done;
+  int32_t dropped;
+  int32_t overdue;
+};
+#define BINAKARIER__FEEDBACK__V1__ACTION_BOARD__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__action_board__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0, 0, 0 }
+
+
+struct  Binakarier__Feedback__V1__RespondentProfile
+{
+  ProtobufCMessage base;
+  Binakarier__Feedback__V1__RespondentAge age;
+  Binakarier__Feedback__V1__RespondentGender gender;
+  Binakarier__Feedback__V1__RespondentEducation education;
+  Binakarier__Feedback__V1__RespondentOccupation occupation;
+};
+#define BINAKARIER__FEEDBACK__V1__RESPONDENT_PROFILE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__respondent_profile__descriptor) \
+    , BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_UNSPECIFIED, BINAKARIER__FEEDBACK__V1__RESPONDENT_GENDER__RESPONDENT_GENDER_UNSPECIFIED, BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_UNSPECIFIED, BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_UNSPECIFIED }
+
+
+/*
+ * A counter (loket) of a service unit, where a poster with its QR code hangs.
+ */
+struct  Binakarier__Feedback__V1__ServiceCounter
+{
+  ProtobufCMessage base;
+  /*
+   * Short, in the QR code's address: 1–20 capital letters, digits or dashes, e.g. "1", "LOKET-A".
+   */
+  char *code;
+  /*
+   * As the poster names it, e.g. "Loket Pendaftaran".
+   */
+  char *name;
+};
+#define BINAKARIER__FEEDBACK__V1__SERVICE_COUNTER__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__service_counter__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__ListServiceCountersRequest
+{
+  ProtobufCMessage base;
+  char *agency_code;
+  char *unit_code;
+};
+#define BINAKARIER__FEEDBACK__V1__LIST_SERVICE_COUNTERS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__list_service_counters_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__ListServiceCountersResponse
+{
+  ProtobufCMessage base;
+  char *agency_code;
+  char *unit_code;
+  size_t n_counters;
+  Binakarier__Feedback__V1__ServiceCounter **counters;
+};
+#define BINAKARIER__FEEDBACK__V1__LIST_SERVICE_COUNTERS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__list_service_counters_response__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
+
+
+struct  Binakarier__Feedback__V1__SaveServiceCountersRequest
+{
+  ProtobufCMessage base;
+  char *agency_code;
+  char *unit_code;
+  /*
+   * The unit's counters, all of them (at most 50): this list replaces the one before. Answers already
+   * counted for a counter no longer listed keep its code.
+   */
+  size_t n_counters;
+  Binakarier__Feedback__V1__ServiceCounter **counters;
+};
+#define BINAKARIER__FEEDBACK__V1__SAVE_SERVICE_COUNTERS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__save_service_counters_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
+
+
+/*
+ * One paper questionnaire, typed in by the unit's staff.
+ */
+struct  Binakarier__Feedback__V1__PaperResponse
+{
+  ProtobufCMessage base;
+  size_t n_answers;
+  Binakarier__Feedback__V1__Answer **answers;
+  Binakarier__Feedback__V1__RespondentProfile *profile;
+  char *counter_code;
+};
+#define BINAKARIER__FEEDBACK__V1__PAPER_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__paper_response__descriptor) \
+    , 0,NULL, NULL, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__SubmitPaperResponsesRequest
+{
+  ProtobufCMessage base;
+  char *campaign_id;
+  /*
+   * 1 to 500 questionnaires; all are stored or none. A refusal names the questionnaire:
+   * `responses[3].answers.ikm-2`.
+   */
+  size_t n_responses;
+  Binakarier__Feedback__V1__PaperResponse **responses;
+};
+#define BINAKARIER__FEEDBACK__V1__SUBMIT_PAPER_RESPONSES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__submit_paper_responses_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL }
+
+
+struct  Binakarier__Feedback__V1__SubmitPaperResponsesResponse
+{
+  ProtobufCMessage base;
+  int32_t accepted;
+};
+#define BINAKARIER__FEEDBACK__V1__SUBMIT_PAPER_RESPONSES_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__submit_paper_responses_response__descriptor) \
+    , 0 }
+
+
+/*
+ * One of the nine elements (unsur) in the yearly report.
+ */
+struct  Binakarier__Feedback__V1__IkmElementResult
+{
+  ProtobufCMessage base;
+  /*
+   * 1 (persyaratan) … 9 (sarana dan prasarana); code "U1" … "U9".
+   */
+  int32_t element;
+  char *code;
+  char *name;
+  /*
+   * The sum of its scores / respondents (1 to 4), the weighted value (NRR × weight) and the converted
+   * value (NRR × 25) with its grade on the regulation's table.
+   */
+  double nrr;
+  double weighted;
+  double converted;
+  char *grade;
+  /*
+   * Among the lowest elements: where the follow-up plan starts.
+   */
+  protobuf_c_boolean lowest;
+};
+#define BINAKARIER__FEEDBACK__V1__IKM_ELEMENT_RESULT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__ikm_element_result__descriptor) \
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Binakarier__Feedback__V1__IkmProfileCount
+{
+  ProtobufCMessage base;
+  /*
+   * E.g. "30–39 tahun", "Perempuan", "D4/S1", "Tidak diisi".
+   */
+  char *label;
+  int32_t respondents;
+  /*
+   * Of the respondents counted; 0 when hidden.
+   */
+  double percent;
+  /*
+   * Hidden: under k (or hidden with one so that the other cannot be worked out).
+   */
+  protobuf_c_boolean suppressed;
+};
+#define BINAKARIER__FEEDBACK__V1__IKM_PROFILE_COUNT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__ikm_profile_count__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0, 0 }
+
+
+struct  Binakarier__Feedback__V1__IkmProfileGroup
+{
+  ProtobufCMessage base;
+  /*
+   * "umur", "jenis_kelamin", "pendidikan", "pekerjaan".
+   */
+  char *dimension;
+  char *title;
+  size_t n_counts;
+  Binakarier__Feedback__V1__IkmProfileCount **counts;
+};
+#define BINAKARIER__FEEDBACK__V1__IKM_PROFILE_GROUP__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__ikm_profile_group__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
+
+
+struct  Binakarier__Feedback__V1__IkmCounterResult
+{
+  ProtobufCMessage base;
+  char *code;
+  /*
+   * Empty when the counter is no longer listed.
+   */
+  char *name;
+  int32_t respondents;
+  /*
+   * The counter's index and grade; absent (0, "") under k respondents.
+   */
+  double index;
+  char *grade;
+  protobuf_c_boolean suppressed;
+};
+#define BINAKARIER__FEEDBACK__V1__IKM_COUNTER_RESULT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__ikm_counter_result__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Binakarier__Feedback__V1__IkmYear
+{
+  ProtobufCMessage base;
+  int32_t year;
+  int32_t respondents;
+  double index;
+  char *grade;
+  char *grade_label;
+  /*
+   * Under k respondents, or no closed survey that year: no index.
+   */
+  protobuf_c_boolean suppressed;
+};
+#define BINAKARIER__FEEDBACK__V1__IKM_YEAR__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__ikm_year__descriptor) \
+    , 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * The yearly publication of a service unit's IKM (PermenPANRB 14/2017).
+ */
+struct  Binakarier__Feedback__V1__IkmReport
+{
+  ProtobufCMessage base;
+  char *agency_code;
+  char *agency_name;
+  char *unit_code;
+  char *unit_name;
+  int32_t year;
+  /*
+   * The unit's public surveys opened that year; the closed ones with k answers or more are counted
+   * (an anonymous survey's answers are counted once it is closed).
+   */
+  size_t n_campaigns;
+  Binakarier__Feedback__V1__Campaign **campaigns;
+  int32_t campaigns_counted;
+  int32_t respondents;
+  /*
+   * How the counted answers came in.
+   */
+  int32_t online;
+  int32_t paper;
+  int32_t k;
+  /*
+   * Fewer than k respondents: only the counts above are given.
+   */
+  protobuf_c_boolean suppressed;
+  /*
+   * The weight of each element (1/9) and the index Σ(NRR × weight) × 25 with its grade (mutu) and the
+   * unit's performance (kinerja unit pelayanan).
+   */
+  double weight;
+  double index;
+  char *grade;
+  char *grade_label;
+  size_t n_elements;
+  Binakarier__Feedback__V1__IkmElementResult **elements;
+  size_t n_profile;
+  Binakarier__Feedback__V1__IkmProfileGroup **profile;
+  size_t n_counters;
+  Binakarier__Feedback__V1__IkmCounterResult **counters;
+  /*
+   * The follow-up plan (rencana tindak lanjut): action items of source IKM for this unit and year.
+   */
+  size_t n_plan;
+  Binakarier__Feedback__V1__ActionItem **plan;
+  /*
+   * The unit's index per year, the oldest first, up to this one.
+   */
+  size_t n_trend;
+  Binakarier__Feedback__V1__IkmYear **trend;
+  int64_t generate_time_unix;
+};
+#define BINAKARIER__FEEDBACK__V1__IKM_REPORT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__ikm_report__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL, 0, 0, 0, 0, 0, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0 }
+
+
+struct  Binakarier__Feedback__V1__GetIkmReportRequest
+{
+  ProtobufCMessage base;
+  char *agency_code;
+  char *unit_code;
+  /*
+   * 0: this year.
+   */
+  int32_t year;
+};
+#define BINAKARIER__FEEDBACK__V1__GET_IKM_REPORT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__get_ikm_report_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Binakarier__Feedback__V1__Milestone
+{
+  ProtobufCMessage base;
+  /*
+   * Assigned ("T1", "T2", …); kept when the plan changes.
+   */
+  char *id;
+  char *title;
+  Binakarier__Feedback__V1__MilestoneTerm term;
+  /*
+   * YYYY-MM-DD.
+   */
+  char *due_date;
+  /*
+   * What shows it is reached (output / indikator keberhasilan).
+   */
+  char *output;
+  Binakarier__Feedback__V1__MilestoneState state;
+  /*
+   * The participant's latest progress report and its evidence (a document number, a link, a place).
+   */
+  char *report;
+  char *evidence;
+  int64_t report_time_unix;
+  /*
+   * The mentor's note with the confirmation or return, who gave it and when.
+   */
+  char *mentor_note;
+  char *reviewed_by;
+  int64_t review_time_unix;
+};
+#define BINAKARIER__FEEDBACK__V1__MILESTONE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__milestone__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__FEEDBACK__V1__MILESTONE_TERM__MILESTONE_TERM_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Binakarier__Feedback__V1__ProjectComment
+{
+  ProtobufCMessage base;
+  char *id;
+  /*
+   * Empty: about the whole project.
+   */
+  char *milestone_id;
+  /*
+   * The author's NIP (or account name for an organiser without one) and role in the project.
+   */
+  char *author;
+  Binakarier__Feedback__V1__ProjectRole role;
+  char *text;
+  int64_t create_time_unix;
+};
+#define BINAKARIER__FEEDBACK__V1__PROJECT_COMMENT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__project_comment__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__FEEDBACK__V1__PROJECT_ROLE__PROJECT_ROLE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Binakarier__Feedback__V1__ChangeProject
+{
+  ProtobufCMessage base;
+  /*
+   * Assigned, e.g. "AP-7K2M9Q4X".
+   */
+  char *id;
+  /*
+   * The leadership training's session; its program and which training it is (PKA, PKP, PKN, PIM).
+   */
+  char *session_id;
+  char *program_code;
+  char *training;
+  char *participant_nip;
+  /*
+   * The participant's agency when the project was created (its head sees it).
+   */
+  char *agency_code;
+  char *title;
+  /*
+   * The problem (isu) the project addresses and what it aims to change.
+   */
+  char *problem;
+  char *goal;
+  char *mentor_nip;
+  /*
+   * The coach: an ASN by NIP (who may then comment), or only a name (a widyaiswara from elsewhere).
+   */
+  char *coach_nip;
+  char *coach_name;
+  size_t n_milestones;
+  Binakarier__Feedback__V1__Milestone **milestones;
+  size_t n_comments;
+  Binakarier__Feedback__V1__ProjectComment **comments;
+  Binakarier__Feedback__V1__ChangeProjectState state;
+  /*
+   * Counts of the milestones: confirmed by the mentor, and reported and waiting for them.
+   */
+  int32_t confirmed;
+  int32_t awaiting_review;
+  char *created_by;
+  int64_t create_time_unix;
+  int64_t update_time_unix;
+};
+#define BINAKARIER__FEEDBACK__V1__CHANGE_PROJECT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__change_project__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, BINAKARIER__FEEDBACK__V1__CHANGE_PROJECT_STATE__CHANGE_PROJECT_STATE_UNSPECIFIED, 0, 0, (char *)protobuf_c_empty_string, 0, 0 }
+
+
+struct  Binakarier__Feedback__V1__CreateChangeProjectRequest
+{
+  ProtobufCMessage base;
+  /*
+   * session_id, title, problem, goal, milestones (title, term, due_date, output); participant_nip for
+   * organisers (a participant creates their own); mentor_nip, coach_nip, coach_name for organisers
+   * (the mentor defaults to the participant's direct supervisor).
+   */
+  Binakarier__Feedback__V1__ChangeProject *project;
+};
+#define BINAKARIER__FEEDBACK__V1__CREATE_CHANGE_PROJECT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__create_change_project_request__descriptor) \
+    , NULL }
+
+
+struct  Binakarier__Feedback__V1__UpdateChangeProjectRequest
+{
+  ProtobufCMessage base;
+  Binakarier__Feedback__V1__ChangeProject *project;
+  /*
+   * The participant: title, problem, goal, milestones. Organisers also mentor_nip, coach_nip, coach_name.
+   * `milestones` replaces the plan: a milestone keeps its state by id, new ones (no id) are planned; a
+   * confirmed milestone cannot be removed or changed.
+   */
+  Google__Protobuf__FieldMask *update_mask;
+};
+#define BINAKARIER__FEEDBACK__V1__UPDATE_CHANGE_PROJECT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__update_change_project_request__descriptor) \
+    , NULL, NULL }
+
+
+struct  Binakarier__Feedback__V1__GetChangeProjectRequest
+{
+  ProtobufCMessage base;
+  char *id;
+};
+#define BINAKARIER__FEEDBACK__V1__GET_CHANGE_PROJECT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__get_change_project_request__descriptor) \
+    , (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__ListChangeProjectsRequest
+{
+  ProtobufCMessage base;
+  int32_t page_size;
+  char *page_token;
+  char *session_id;
+  char *program_code;
+  char *mentor_nip;
+  char *participant_nip;
+  char *coach_nip;
+  char *agency_code;
+  /*
+   * Only projects with milestones reported and waiting for the mentor (the mentor's queue).
+   */
+  protobuf_c_boolean awaiting_review_only;
+};
+#define BINAKARIER__FEEDBACK__V1__LIST_CHANGE_PROJECTS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__list_change_projects_request__descriptor) \
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Binakarier__Feedback__V1__ListChangeProjectsResponse
+{
+  ProtobufCMessage base;
+  size_t n_projects;
+  Binakarier__Feedback__V1__ChangeProject **projects;
+  char *next_page_token;
+};
+#define BINAKARIER__FEEDBACK__V1__LIST_CHANGE_PROJECTS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__list_change_projects_response__descriptor) \
+    , 0,NULL, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__ReportMilestoneRequest
+{
+  ProtobufCMessage base;
+  char *project_id;
+  char *milestone_id;
+  char *report;
+  char *evidence;
+};
+#define BINAKARIER__FEEDBACK__V1__REPORT_MILESTONE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__report_milestone_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__ReviewMilestoneRequest
+{
+  ProtobufCMessage base;
+  char *project_id;
+  char *milestone_id;
+  /*
+   * CONFIRMED or RETURNED.
+   */
+  Binakarier__Feedback__V1__MilestoneState decision;
+  /*
+   * Required to return; kept with a confirmation too.
+   */
+  char *note;
+};
+#define BINAKARIER__FEEDBACK__V1__REVIEW_MILESTONE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__review_milestone_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Feedback__V1__CommentChangeProjectRequest
+{
+  ProtobufCMessage base;
+  char *project_id;
+  char *milestone_id;
+  char *text;
+};
+#define BINAKARIER__FEEDBACK__V1__COMMENT_CHANGE_PROJECT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__feedback__v1__comment_change_project_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /* Binakarier__Feedback__V1__Question methods */
@@ -2278,6 +3199,709 @@ Binakarier__Feedback__V1__ListActionsResponse *
 void   binakarier__feedback__v1__list_actions_response__free_unpacked
                      (Binakarier__Feedback__V1__ListActionsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__LookupAspirationsRequest methods */
+void   binakarier__feedback__v1__lookup_aspirations_request__init
+                     (Binakarier__Feedback__V1__LookupAspirationsRequest         *message);
+size_t binakarier__feedback__v1__lookup_aspirations_request__get_packed_size
+                     (const Binakarier__Feedback__V1__LookupAspirationsRequest   *message);
+size_t binakarier__feedback__v1__lookup_aspirations_request__pack
+                     (const Binakarier__Feedback__V1__LookupAspirationsRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__lookup_aspirations_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__LookupAspirationsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__LookupAspirationsRequest *
+       binakarier__feedback__v1__lookup_aspirations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__lookup_aspirations_request__free_unpacked
+                     (Binakarier__Feedback__V1__LookupAspirationsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ReceiptAspiration methods */
+void   binakarier__feedback__v1__receipt_aspiration__init
+                     (Binakarier__Feedback__V1__ReceiptAspiration         *message);
+size_t binakarier__feedback__v1__receipt_aspiration__get_packed_size
+                     (const Binakarier__Feedback__V1__ReceiptAspiration   *message);
+size_t binakarier__feedback__v1__receipt_aspiration__pack
+                     (const Binakarier__Feedback__V1__ReceiptAspiration   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__receipt_aspiration__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ReceiptAspiration   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ReceiptAspiration *
+       binakarier__feedback__v1__receipt_aspiration__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__receipt_aspiration__free_unpacked
+                     (Binakarier__Feedback__V1__ReceiptAspiration *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__LookupAspirationsResponse methods */
+void   binakarier__feedback__v1__lookup_aspirations_response__init
+                     (Binakarier__Feedback__V1__LookupAspirationsResponse         *message);
+size_t binakarier__feedback__v1__lookup_aspirations_response__get_packed_size
+                     (const Binakarier__Feedback__V1__LookupAspirationsResponse   *message);
+size_t binakarier__feedback__v1__lookup_aspirations_response__pack
+                     (const Binakarier__Feedback__V1__LookupAspirationsResponse   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__lookup_aspirations_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__LookupAspirationsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__LookupAspirationsResponse *
+       binakarier__feedback__v1__lookup_aspirations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__lookup_aspirations_response__free_unpacked
+                     (Binakarier__Feedback__V1__LookupAspirationsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ReportAspirationRequest methods */
+void   binakarier__feedback__v1__report_aspiration_request__init
+                     (Binakarier__Feedback__V1__ReportAspirationRequest         *message);
+size_t binakarier__feedback__v1__report_aspiration_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ReportAspirationRequest   *message);
+size_t binakarier__feedback__v1__report_aspiration_request__pack
+                     (const Binakarier__Feedback__V1__ReportAspirationRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__report_aspiration_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ReportAspirationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ReportAspirationRequest *
+       binakarier__feedback__v1__report_aspiration_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__report_aspiration_request__free_unpacked
+                     (Binakarier__Feedback__V1__ReportAspirationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ListHeldAspirationsRequest methods */
+void   binakarier__feedback__v1__list_held_aspirations_request__init
+                     (Binakarier__Feedback__V1__ListHeldAspirationsRequest         *message);
+size_t binakarier__feedback__v1__list_held_aspirations_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsRequest   *message);
+size_t binakarier__feedback__v1__list_held_aspirations_request__pack
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__list_held_aspirations_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ListHeldAspirationsRequest *
+       binakarier__feedback__v1__list_held_aspirations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__list_held_aspirations_request__free_unpacked
+                     (Binakarier__Feedback__V1__ListHeldAspirationsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__HeldAspiration methods */
+void   binakarier__feedback__v1__held_aspiration__init
+                     (Binakarier__Feedback__V1__HeldAspiration         *message);
+size_t binakarier__feedback__v1__held_aspiration__get_packed_size
+                     (const Binakarier__Feedback__V1__HeldAspiration   *message);
+size_t binakarier__feedback__v1__held_aspiration__pack
+                     (const Binakarier__Feedback__V1__HeldAspiration   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__held_aspiration__pack_to_buffer
+                     (const Binakarier__Feedback__V1__HeldAspiration   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__HeldAspiration *
+       binakarier__feedback__v1__held_aspiration__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__held_aspiration__free_unpacked
+                     (Binakarier__Feedback__V1__HeldAspiration *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ListHeldAspirationsResponse methods */
+void   binakarier__feedback__v1__list_held_aspirations_response__init
+                     (Binakarier__Feedback__V1__ListHeldAspirationsResponse         *message);
+size_t binakarier__feedback__v1__list_held_aspirations_response__get_packed_size
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsResponse   *message);
+size_t binakarier__feedback__v1__list_held_aspirations_response__pack
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsResponse   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__list_held_aspirations_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ListHeldAspirationsResponse *
+       binakarier__feedback__v1__list_held_aspirations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__list_held_aspirations_response__free_unpacked
+                     (Binakarier__Feedback__V1__ListHeldAspirationsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ModerateAspirationRequest methods */
+void   binakarier__feedback__v1__moderate_aspiration_request__init
+                     (Binakarier__Feedback__V1__ModerateAspirationRequest         *message);
+size_t binakarier__feedback__v1__moderate_aspiration_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ModerateAspirationRequest   *message);
+size_t binakarier__feedback__v1__moderate_aspiration_request__pack
+                     (const Binakarier__Feedback__V1__ModerateAspirationRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__moderate_aspiration_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ModerateAspirationRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ModerateAspirationRequest *
+       binakarier__feedback__v1__moderate_aspiration_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__moderate_aspiration_request__free_unpacked
+                     (Binakarier__Feedback__V1__ModerateAspirationRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__GetActionBoardRequest methods */
+void   binakarier__feedback__v1__get_action_board_request__init
+                     (Binakarier__Feedback__V1__GetActionBoardRequest         *message);
+size_t binakarier__feedback__v1__get_action_board_request__get_packed_size
+                     (const Binakarier__Feedback__V1__GetActionBoardRequest   *message);
+size_t binakarier__feedback__v1__get_action_board_request__pack
+                     (const Binakarier__Feedback__V1__GetActionBoardRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__get_action_board_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__GetActionBoardRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__GetActionBoardRequest *
+       binakarier__feedback__v1__get_action_board_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__get_action_board_request__free_unpacked
+                     (Binakarier__Feedback__V1__GetActionBoardRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__BoardAction methods */
+void   binakarier__feedback__v1__board_action__init
+                     (Binakarier__Feedback__V1__BoardAction         *message);
+size_t binakarier__feedback__v1__board_action__get_packed_size
+                     (const Binakarier__Feedback__V1__BoardAction   *message);
+size_t binakarier__feedback__v1__board_action__pack
+                     (const Binakarier__Feedback__V1__BoardAction   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__board_action__pack_to_buffer
+                     (const Binakarier__Feedback__V1__BoardAction   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__BoardAction *
+       binakarier__feedback__v1__board_action__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__board_action__free_unpacked
+                     (Binakarier__Feedback__V1__BoardAction *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ActionBoard methods */
+void   binakarier__feedback__v1__action_board__init
+                     (Binakarier__Feedback__V1__ActionBoard         *message);
+size_t binakarier__feedback__v1__action_board__get_packed_size
+                     (const Binakarier__Feedback__V1__ActionBoard   *message);
+size_t binakarier__feedback__v1__action_board__pack
+                     (const Binakarier__Feedback__V1__ActionBoard   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__action_board__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ActionBoard   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ActionBoard *
+       binakarier__feedback__v1__action_board__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__action_board__free_unpacked
+                     (Binakarier__Feedback__V1__ActionBoard *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__RespondentProfile methods */
+void   binakarier__feedback__v1__respondent_profile__init
+                     (Binakarier__Feedback__V1__RespondentProfile         *message);
+size_t binakarier__feedback__v1__respondent_profile__get_packed_size
+                     (const Binakarier__Feedback__V1__RespondentProfile   *message);
+size_t binakarier__feedback__v1__respondent_profile__pack
+                     (const Binakarier__Feedback__V1__RespondentProfile   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__respondent_profile__pack_to_buffer
+                     (const Binakarier__Feedback__V1__RespondentProfile   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__RespondentProfile *
+       binakarier__feedback__v1__respondent_profile__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__respondent_profile__free_unpacked
+                     (Binakarier__Feedback__V1__RespondentProfile *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ServiceCounter methods */
+void   binakarier__feedback__v1__service_counter__init
+                     (Binakarier__Feedback__V1__ServiceCounter         *message);
+size_t binakarier__feedback__v1__service_counter__get_packed_size
+                     (const Binakarier__Feedback__V1__ServiceCounter   *message);
+size_t binakarier__feedback__v1__service_counter__pack
+                     (const Binakarier__Feedback__V1__ServiceCounter   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__service_counter__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ServiceCounter   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ServiceCounter *
+       binakarier__feedback__v1__service_counter__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__service_counter__free_unpacked
+                     (Binakarier__Feedback__V1__ServiceCounter *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ListServiceCountersRequest methods */
+void   binakarier__feedback__v1__list_service_counters_request__init
+                     (Binakarier__Feedback__V1__ListServiceCountersRequest         *message);
+size_t binakarier__feedback__v1__list_service_counters_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ListServiceCountersRequest   *message);
+size_t binakarier__feedback__v1__list_service_counters_request__pack
+                     (const Binakarier__Feedback__V1__ListServiceCountersRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__list_service_counters_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListServiceCountersRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ListServiceCountersRequest *
+       binakarier__feedback__v1__list_service_counters_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__list_service_counters_request__free_unpacked
+                     (Binakarier__Feedback__V1__ListServiceCountersRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ListServiceCountersResponse methods */
+void   binakarier__feedback__v1__list_service_counters_response__init
+                     (Binakarier__Feedback__V1__ListServiceCountersResponse         *message);
+size_t binakarier__feedback__v1__list_service_counters_response__get_packed_size
+                     (const Binakarier__Feedback__V1__ListServiceCountersResponse   *message);
+size_t binakarier__feedback__v1__list_service_counters_response__pack
+                     (const Binakarier__Feedback__V1__ListServiceCountersResponse   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__list_service_counters_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListServiceCountersResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ListServiceCountersResponse *
+       binakarier__feedback__v1__list_service_counters_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__list_service_counters_response__free_unpacked
+                     (Binakarier__Feedback__V1__ListServiceCountersResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__SaveServiceCountersRequest methods */
+void   binakarier__feedback__v1__save_service_counters_request__init
+                     (Binakarier__Feedback__V1__SaveServiceCountersRequest         *message);
+size_t binakarier__feedback__v1__save_service_counters_request__get_packed_size
+                     (const Binakarier__Feedback__V1__SaveServiceCountersRequest   *message);
+size_t binakarier__feedback__v1__save_service_counters_request__pack
+                     (const Binakarier__Feedback__V1__SaveServiceCountersRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__save_service_counters_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__SaveServiceCountersRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__SaveServiceCountersRequest *
+       binakarier__feedback__v1__save_service_counters_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__save_service_counters_request__free_unpacked
+                     (Binakarier__Feedback__V1__SaveServiceCountersRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__PaperResponse methods */
+void   binakarier__feedback__v1__paper_response__init
+                     (Binakarier__Feedback__V1__PaperResponse         *message);
+size_t binakarier__feedback__v1__paper_response__get_packed_size
+                     (const Binakarier__Feedback__V1__PaperResponse   *message);
+size_t binakarier__feedback__v1__paper_response__pack
+                     (const Binakarier__Feedback__V1__PaperResponse   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__paper_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__PaperResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__PaperResponse *
+       binakarier__feedback__v1__paper_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__paper_response__free_unpacked
+                     (Binakarier__Feedback__V1__PaperResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__SubmitPaperResponsesRequest methods */
+void   binakarier__feedback__v1__submit_paper_responses_request__init
+                     (Binakarier__Feedback__V1__SubmitPaperResponsesRequest         *message);
+size_t binakarier__feedback__v1__submit_paper_responses_request__get_packed_size
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesRequest   *message);
+size_t binakarier__feedback__v1__submit_paper_responses_request__pack
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__submit_paper_responses_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__SubmitPaperResponsesRequest *
+       binakarier__feedback__v1__submit_paper_responses_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__submit_paper_responses_request__free_unpacked
+                     (Binakarier__Feedback__V1__SubmitPaperResponsesRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__SubmitPaperResponsesResponse methods */
+void   binakarier__feedback__v1__submit_paper_responses_response__init
+                     (Binakarier__Feedback__V1__SubmitPaperResponsesResponse         *message);
+size_t binakarier__feedback__v1__submit_paper_responses_response__get_packed_size
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesResponse   *message);
+size_t binakarier__feedback__v1__submit_paper_responses_response__pack
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesResponse   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__submit_paper_responses_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__SubmitPaperResponsesResponse *
+       binakarier__feedback__v1__submit_paper_responses_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__submit_paper_responses_response__free_unpacked
+                     (Binakarier__Feedback__V1__SubmitPaperResponsesResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__IkmElementResult methods */
+void   binakarier__feedback__v1__ikm_element_result__init
+                     (Binakarier__Feedback__V1__IkmElementResult         *message);
+size_t binakarier__feedback__v1__ikm_element_result__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmElementResult   *message);
+size_t binakarier__feedback__v1__ikm_element_result__pack
+                     (const Binakarier__Feedback__V1__IkmElementResult   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__ikm_element_result__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmElementResult   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__IkmElementResult *
+       binakarier__feedback__v1__ikm_element_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__ikm_element_result__free_unpacked
+                     (Binakarier__Feedback__V1__IkmElementResult *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__IkmProfileCount methods */
+void   binakarier__feedback__v1__ikm_profile_count__init
+                     (Binakarier__Feedback__V1__IkmProfileCount         *message);
+size_t binakarier__feedback__v1__ikm_profile_count__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmProfileCount   *message);
+size_t binakarier__feedback__v1__ikm_profile_count__pack
+                     (const Binakarier__Feedback__V1__IkmProfileCount   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__ikm_profile_count__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmProfileCount   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__IkmProfileCount *
+       binakarier__feedback__v1__ikm_profile_count__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__ikm_profile_count__free_unpacked
+                     (Binakarier__Feedback__V1__IkmProfileCount *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__IkmProfileGroup methods */
+void   binakarier__feedback__v1__ikm_profile_group__init
+                     (Binakarier__Feedback__V1__IkmProfileGroup         *message);
+size_t binakarier__feedback__v1__ikm_profile_group__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmProfileGroup   *message);
+size_t binakarier__feedback__v1__ikm_profile_group__pack
+                     (const Binakarier__Feedback__V1__IkmProfileGroup   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__ikm_profile_group__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmProfileGroup   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__IkmProfileGroup *
+       binakarier__feedback__v1__ikm_profile_group__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__ikm_profile_group__free_unpacked
+                     (Binakarier__Feedback__V1__IkmProfileGroup *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__IkmCounterResult methods */
+void   binakarier__feedback__v1__ikm_counter_result__init
+                     (Binakarier__Feedback__V1__IkmCounterResult         *message);
+size_t binakarier__feedback__v1__ikm_counter_result__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmCounterResult   *message);
+size_t binakarier__feedback__v1__ikm_counter_result__pack
+                     (const Binakarier__Feedback__V1__IkmCounterResult   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__ikm_counter_result__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmCounterResult   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__IkmCounterResult *
+       binakarier__feedback__v1__ikm_counter_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__ikm_counter_result__free_unpacked
+                     (Binakarier__Feedback__V1__IkmCounterResult *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__IkmYear methods */
+void   binakarier__feedback__v1__ikm_year__init
+                     (Binakarier__Feedback__V1__IkmYear         *message);
+size_t binakarier__feedback__v1__ikm_year__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmYear   *message);
+size_t binakarier__feedback__v1__ikm_year__pack
+                     (const Binakarier__Feedback__V1__IkmYear   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__ikm_year__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmYear   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__IkmYear *
+       binakarier__feedback__v1__ikm_year__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__ikm_year__free_unpacked
+                     (Binakarier__Feedback__V1__IkmYear *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__IkmReport methods */
+void   binakarier__feedback__v1__ikm_report__init
+                     (Binakarier__Feedback__V1__IkmReport         *message);
+size_t binakarier__feedback__v1__ikm_report__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmReport   *message);
+size_t binakarier__feedback__v1__ikm_report__pack
+                     (const Binakarier__Feedback__V1__IkmReport   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__ikm_report__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmReport   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__IkmReport *
+       binakarier__feedback__v1__ikm_report__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__ikm_report__free_unpacked
+                     (Binakarier__Feedback__V1__IkmReport *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__GetIkmReportRequest methods */
+void   binakarier__feedback__v1__get_ikm_report_request__init
+                     (Binakarier__Feedback__V1__GetIkmReportRequest         *message);
+size_t binakarier__feedback__v1__get_ikm_report_request__get_packed_size
+                     (const Binakarier__Feedback__V1__GetIkmReportRequest   *message);
+size_t binakarier__feedback__v1__get_ikm_report_request__pack
+                     (const Binakarier__Feedback__V1__GetIkmReportRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__get_ikm_report_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__GetIkmReportRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__GetIkmReportRequest *
+       binakarier__feedback__v1__get_ikm_report_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__get_ikm_report_request__free_unpacked
+                     (Binakarier__Feedback__V1__GetIkmReportRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__Milestone methods */
+void   binakarier__feedback__v1__milestone__init
+                     (Binakarier__Feedback__V1__Milestone         *message);
+size_t binakarier__feedback__v1__milestone__get_packed_size
+                     (const Binakarier__Feedback__V1__Milestone   *message);
+size_t binakarier__feedback__v1__milestone__pack
+                     (const Binakarier__Feedback__V1__Milestone   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__milestone__pack_to_buffer
+                     (const Binakarier__Feedback__V1__Milestone   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__Milestone *
+       binakarier__feedback__v1__milestone__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__milestone__free_unpacked
+                     (Binakarier__Feedback__V1__Milestone *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ProjectComment methods */
+void   binakarier__feedback__v1__project_comment__init
+                     (Binakarier__Feedback__V1__ProjectComment         *message);
+size_t binakarier__feedback__v1__project_comment__get_packed_size
+                     (const Binakarier__Feedback__V1__ProjectComment   *message);
+size_t binakarier__feedback__v1__project_comment__pack
+                     (const Binakarier__Feedback__V1__ProjectComment   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__project_comment__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ProjectComment   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ProjectComment *
+       binakarier__feedback__v1__project_comment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__project_comment__free_unpacked
+                     (Binakarier__Feedback__V1__ProjectComment *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ChangeProject methods */
+void   binakarier__feedback__v1__change_project__init
+                     (Binakarier__Feedback__V1__ChangeProject         *message);
+size_t binakarier__feedback__v1__change_project__get_packed_size
+                     (const Binakarier__Feedback__V1__ChangeProject   *message);
+size_t binakarier__feedback__v1__change_project__pack
+                     (const Binakarier__Feedback__V1__ChangeProject   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__change_project__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ChangeProject   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ChangeProject *
+       binakarier__feedback__v1__change_project__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__change_project__free_unpacked
+                     (Binakarier__Feedback__V1__ChangeProject *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__CreateChangeProjectRequest methods */
+void   binakarier__feedback__v1__create_change_project_request__init
+                     (Binakarier__Feedback__V1__CreateChangeProjectRequest         *message);
+size_t binakarier__feedback__v1__create_change_project_request__get_packed_size
+                     (const Binakarier__Feedback__V1__CreateChangeProjectRequest   *message);
+size_t binakarier__feedback__v1__create_change_project_request__pack
+                     (const Binakarier__Feedback__V1__CreateChangeProjectRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__create_change_project_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__CreateChangeProjectRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__CreateChangeProjectRequest *
+       binakarier__feedback__v1__create_change_project_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__create_change_project_request__free_unpacked
+                     (Binakarier__Feedback__V1__CreateChangeProjectRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__UpdateChangeProjectRequest methods */
+void   binakarier__feedback__v1__update_change_project_request__init
+                     (Binakarier__Feedback__V1__UpdateChangeProjectRequest         *message);
+size_t binakarier__feedback__v1__update_change_project_request__get_packed_size
+                     (const Binakarier__Feedback__V1__UpdateChangeProjectRequest   *message);
+size_t binakarier__feedback__v1__update_change_project_request__pack
+                     (const Binakarier__Feedback__V1__UpdateChangeProjectRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__update_change_project_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__UpdateChangeProjectRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__UpdateChangeProjectRequest *
+       binakarier__feedback__v1__update_change_project_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__update_change_project_request__free_unpacked
+                     (Binakarier__Feedback__V1__UpdateChangeProjectRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__GetChangeProjectRequest methods */
+void   binakarier__feedback__v1__get_change_project_request__init
+                     (Binakarier__Feedback__V1__GetChangeProjectRequest         *message);
+size_t binakarier__feedback__v1__get_change_project_request__get_packed_size
+                     (const Binakarier__Feedback__V1__GetChangeProjectRequest   *message);
+size_t binakarier__feedback__v1__get_change_project_request__pack
+                     (const Binakarier__Feedback__V1__GetChangeProjectRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__get_change_project_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__GetChangeProjectRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__GetChangeProjectRequest *
+       binakarier__feedback__v1__get_change_project_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__get_change_project_request__free_unpacked
+                     (Binakarier__Feedback__V1__GetChangeProjectRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ListChangeProjectsRequest methods */
+void   binakarier__feedback__v1__list_change_projects_request__init
+                     (Binakarier__Feedback__V1__ListChangeProjectsRequest         *message);
+size_t binakarier__feedback__v1__list_change_projects_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ListChangeProjectsRequest   *message);
+size_t binakarier__feedback__v1__list_change_projects_request__pack
+                     (const Binakarier__Feedback__V1__ListChangeProjectsRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__list_change_projects_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListChangeProjectsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ListChangeProjectsRequest *
+       binakarier__feedback__v1__list_change_projects_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__list_change_projects_request__free_unpacked
+                     (Binakarier__Feedback__V1__ListChangeProjectsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ListChangeProjectsResponse methods */
+void   binakarier__feedback__v1__list_change_projects_response__init
+                     (Binakarier__Feedback__V1__ListChangeProjectsResponse         *message);
+size_t binakarier__feedback__v1__list_change_projects_response__get_packed_size
+                     (const Binakarier__Feedback__V1__ListChangeProjectsResponse   *message);
+size_t binakarier__feedback__v1__list_change_projects_response__pack
+                     (const Binakarier__Feedback__V1__ListChangeProjectsResponse   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__list_change_projects_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListChangeProjectsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ListChangeProjectsResponse *
+       binakarier__feedback__v1__list_change_projects_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__list_change_projects_response__free_unpacked
+                     (Binakarier__Feedback__V1__ListChangeProjectsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ReportMilestoneRequest methods */
+void   binakarier__feedback__v1__report_milestone_request__init
+                     (Binakarier__Feedback__V1__ReportMilestoneRequest         *message);
+size_t binakarier__feedback__v1__report_milestone_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ReportMilestoneRequest   *message);
+size_t binakarier__feedback__v1__report_milestone_request__pack
+                     (const Binakarier__Feedback__V1__ReportMilestoneRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__report_milestone_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ReportMilestoneRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ReportMilestoneRequest *
+       binakarier__feedback__v1__report_milestone_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__report_milestone_request__free_unpacked
+                     (Binakarier__Feedback__V1__ReportMilestoneRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__ReviewMilestoneRequest methods */
+void   binakarier__feedback__v1__review_milestone_request__init
+                     (Binakarier__Feedback__V1__ReviewMilestoneRequest         *message);
+size_t binakarier__feedback__v1__review_milestone_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ReviewMilestoneRequest   *message);
+size_t binakarier__feedback__v1__review_milestone_request__pack
+                     (const Binakarier__Feedback__V1__ReviewMilestoneRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__review_milestone_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ReviewMilestoneRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__ReviewMilestoneRequest *
+       binakarier__feedback__v1__review_milestone_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__review_milestone_request__free_unpacked
+                     (Binakarier__Feedback__V1__ReviewMilestoneRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Feedback__V1__CommentChangeProjectRequest methods */
+void   binakarier__feedback__v1__comment_change_project_request__init
+                     (Binakarier__Feedback__V1__CommentChangeProjectRequest         *message);
+size_t binakarier__feedback__v1__comment_change_project_request__get_packed_size
+                     (const Binakarier__Feedback__V1__CommentChangeProjectRequest   *message);
+size_t binakarier__feedback__v1__comment_change_project_request__pack
+                     (const Binakarier__Feedback__V1__CommentChangeProjectRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__feedback__v1__comment_change_project_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__CommentChangeProjectRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Feedback__V1__CommentChangeProjectRequest *
+       binakarier__feedback__v1__comment_change_project_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__feedback__v1__comment_change_project_request__free_unpacked
+                     (Binakarier__Feedback__V1__CommentChangeProjectRequest *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Binakarier__Feedback__V1__Question_Closure)
@@ -2448,6 +4072,117 @@ typedef void (*Binakarier__Feedback__V1__ListActionsRequest_Closure)
 typedef void (*Binakarier__Feedback__V1__ListActionsResponse_Closure)
                  (const Binakarier__Feedback__V1__ListActionsResponse *message,
                   void *closure_data);
+typedef void (*Binakarier__Feedback__V1__LookupAspirationsRequest_Closure)
+                 (const Binakarier__Feedback__V1__LookupAspirationsRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ReceiptAspiration_Closure)
+                 (const Binakarier__Feedback__V1__ReceiptAspiration *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__LookupAspirationsResponse_Closure)
+                 (const Binakarier__Feedback__V1__LookupAspirationsResponse *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ReportAspirationRequest_Closure)
+                 (const Binakarier__Feedback__V1__ReportAspirationRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ListHeldAspirationsRequest_Closure)
+                 (const Binakarier__Feedback__V1__ListHeldAspirationsRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__HeldAspiration_Closure)
+                 (const Binakarier__Feedback__V1__HeldAspiration *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ListHeldAspirationsResponse_Closure)
+                 (const Binakarier__Feedback__V1__ListHeldAspirationsResponse *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ModerateAspirationRequest_Closure)
+                 (const Binakarier__Feedback__V1__ModerateAspirationRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__GetActionBoardRequest_Closure)
+                 (const Binakarier__Feedback__V1__GetActionBoardRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__BoardAction_Closure)
+                 (const Binakarier__Feedback__V1__BoardAction *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ActionBoard_Closure)
+                 (const Binakarier__Feedback__V1__ActionBoard *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__RespondentProfile_Closure)
+                 (const Binakarier__Feedback__V1__RespondentProfile *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ServiceCounter_Closure)
+                 (const Binakarier__Feedback__V1__ServiceCounter *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ListServiceCountersRequest_Closure)
+                 (const Binakarier__Feedback__V1__ListServiceCountersRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ListServiceCountersResponse_Closure)
+                 (const Binakarier__Feedback__V1__ListServiceCountersResponse *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__SaveServiceCountersRequest_Closure)
+                 (const Binakarier__Feedback__V1__SaveServiceCountersRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__PaperResponse_Closure)
+                 (const Binakarier__Feedback__V1__PaperResponse *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__SubmitPaperResponsesRequest_Closure)
+                 (const Binakarier__Feedback__V1__SubmitPaperResponsesRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__SubmitPaperResponsesResponse_Closure)
+                 (const Binakarier__Feedback__V1__SubmitPaperResponsesResponse *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__IkmElementResult_Closure)
+                 (const Binakarier__Feedback__V1__IkmElementResult *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__IkmProfileCount_Closure)
+                 (const Binakarier__Feedback__V1__IkmProfileCount *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__IkmProfileGroup_Closure)
+                 (const Binakarier__Feedback__V1__IkmProfileGroup *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__IkmCounterResult_Closure)
+                 (const Binakarier__Feedback__V1__IkmCounterResult *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__IkmYear_Closure)
+                 (const Binakarier__Feedback__V1__IkmYear *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__IkmReport_Closure)
+                 (const Binakarier__Feedback__V1__IkmReport *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__GetIkmReportRequest_Closure)
+                 (const Binakarier__Feedback__V1__GetIkmReportRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__Milestone_Closure)
+                 (const Binakarier__Feedback__V1__Milestone *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ProjectComment_Closure)
+                 (const Binakarier__Feedback__V1__ProjectComment *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ChangeProject_Closure)
+                 (const Binakarier__Feedback__V1__ChangeProject *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__CreateChangeProjectRequest_Closure)
+                 (const Binakarier__Feedback__V1__CreateChangeProjectRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__UpdateChangeProjectRequest_Closure)
+                 (const Binakarier__Feedback__V1__UpdateChangeProjectRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__GetChangeProjectRequest_Closure)
+                 (const Binakarier__Feedback__V1__GetChangeProjectRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ListChangeProjectsRequest_Closure)
+                 (const Binakarier__Feedback__V1__ListChangeProjectsRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ListChangeProjectsResponse_Closure)
+                 (const Binakarier__Feedback__V1__ListChangeProjectsResponse *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ReportMilestoneRequest_Closure)
+                 (const Binakarier__Feedback__V1__ReportMilestoneRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__ReviewMilestoneRequest_Closure)
+                 (const Binakarier__Feedback__V1__ReviewMilestoneRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Feedback__V1__CommentChangeProjectRequest_Closure)
+                 (const Binakarier__Feedback__V1__CommentChangeProjectRequest *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -2551,6 +4286,22 @@ struct Binakarier__Feedback__V1__FeedbackService_Service
                          const Binakarier__Feedback__V1__GiveDirectionRequest *input,
                          Binakarier__Feedback__V1__Direction_Closure closure,
                          void *closure_data);
+  void (*lookup_aspirations)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                             const Binakarier__Feedback__V1__LookupAspirationsRequest *input,
+                             Binakarier__Feedback__V1__LookupAspirationsResponse_Closure closure,
+                             void *closure_data);
+  void (*report_aspiration)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                            const Binakarier__Feedback__V1__ReportAspirationRequest *input,
+                            Binakarier__Feedback__V1__Aspiration_Closure closure,
+                            void *closure_data);
+  void (*list_held_aspirations)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                                const Binakarier__Feedback__V1__ListHeldAspirationsRequest *input,
+                                Binakarier__Feedback__V1__ListHeldAspirationsResponse_Closure closure,
+                                void *closure_data);
+  void (*moderate_aspiration)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                              const Binakarier__Feedback__V1__ModerateAspirationRequest *input,
+                              Binakarier__Feedback__V1__Aspiration_Closure closure,
+                              void *closure_data);
   void (*create_action)(Binakarier__Feedback__V1__FeedbackService_Service *service,
                         const Binakarier__Feedback__V1__CreateActionRequest *input,
                         Binakarier__Feedback__V1__ActionItem_Closure closure,
@@ -2563,10 +4314,58 @@ struct Binakarier__Feedback__V1__FeedbackService_Service
                        const Binakarier__Feedback__V1__ListActionsRequest *input,
                        Binakarier__Feedback__V1__ListActionsResponse_Closure closure,
                        void *closure_data);
+  void (*get_action_board)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                           const Binakarier__Feedback__V1__GetActionBoardRequest *input,
+                           Binakarier__Feedback__V1__ActionBoard_Closure closure,
+                           void *closure_data);
   void (*list_changes)(Binakarier__Feedback__V1__FeedbackService_Service *service,
                        const Binakarier__Feed__V1__ListChangesRequest *input,
                        Binakarier__Feed__V1__ListChangesResponse_Closure closure,
                        void *closure_data);
+  void (*list_service_counters)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                                const Binakarier__Feedback__V1__ListServiceCountersRequest *input,
+                                Binakarier__Feedback__V1__ListServiceCountersResponse_Closure closure,
+                                void *closure_data);
+  void (*save_service_counters)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                                const Binakarier__Feedback__V1__SaveServiceCountersRequest *input,
+                                Binakarier__Feedback__V1__ListServiceCountersResponse_Closure closure,
+                                void *closure_data);
+  void (*submit_paper_responses)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                                 const Binakarier__Feedback__V1__SubmitPaperResponsesRequest *input,
+                                 Binakarier__Feedback__V1__SubmitPaperResponsesResponse_Closure closure,
+                                 void *closure_data);
+  void (*get_ikm_report)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                         const Binakarier__Feedback__V1__GetIkmReportRequest *input,
+                         Binakarier__Feedback__V1__IkmReport_Closure closure,
+                         void *closure_data);
+  void (*create_change_project)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                                const Binakarier__Feedback__V1__CreateChangeProjectRequest *input,
+                                Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                void *closure_data);
+  void (*update_change_project)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                                const Binakarier__Feedback__V1__UpdateChangeProjectRequest *input,
+                                Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                void *closure_data);
+  void (*get_change_project)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                             const Binakarier__Feedback__V1__GetChangeProjectRequest *input,
+                             Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                             void *closure_data);
+  void (*list_change_projects)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                               const Binakarier__Feedback__V1__ListChangeProjectsRequest *input,
+                               Binakarier__Feedback__V1__ListChangeProjectsResponse_Closure closure,
+                               void *closure_data);
+  void (*report_milestone)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                           const Binakarier__Feedback__V1__ReportMilestoneRequest *input,
+                           Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                           void *closure_data);
+  void (*review_milestone)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                           const Binakarier__Feedback__V1__ReviewMilestoneRequest *input,
+                           Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                           void *closure_data);
+  void (*comment_change_project)(Binakarier__Feedback__V1__FeedbackService_Service *service,
+                                 const Binakarier__Feedback__V1__CommentChangeProjectRequest *input,
+                                 Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                 void *closure_data);
 };
 typedef void (*Binakarier__Feedback__V1__FeedbackService_ServiceDestroy)(Binakarier__Feedback__V1__FeedbackService_Service *);
 void binakarier__feedback__v1__feedback_service__init (Binakarier__Feedback__V1__FeedbackService_Service *service,
@@ -2599,10 +4398,26 @@ void binakarier__feedback__v1__feedback_service__init (Binakarier__Feedback__V1_
       function_prefix__ ## support_aspiration,\
       function_prefix__ ## answer_aspiration,\
       function_prefix__ ## give_direction,\
+      function_prefix__ ## lookup_aspirations,\
+      function_prefix__ ## report_aspiration,\
+      function_prefix__ ## list_held_aspirations,\
+      function_prefix__ ## moderate_aspiration,\
       function_prefix__ ## create_action,\
       function_prefix__ ## update_action,\
       function_prefix__ ## list_actions,\
-      function_prefix__ ## list_changes  }
+      function_prefix__ ## get_action_board,\
+      function_prefix__ ## list_changes,\
+      function_prefix__ ## list_service_counters,\
+      function_prefix__ ## save_service_counters,\
+      function_prefix__ ## submit_paper_responses,\
+      function_prefix__ ## get_ikm_report,\
+      function_prefix__ ## create_change_project,\
+      function_prefix__ ## update_change_project,\
+      function_prefix__ ## get_change_project,\
+      function_prefix__ ## list_change_projects,\
+      function_prefix__ ## report_milestone,\
+      function_prefix__ ## review_milestone,\
+      function_prefix__ ## comment_change_project  }
 void binakarier__feedback__v1__feedback_service__list_instruments(ProtobufCService *service,
                                                                   const Binakarier__Feedback__V1__ListInstrumentsRequest *input,
                                                                   Binakarier__Feedback__V1__ListInstrumentsResponse_Closure closure,
@@ -2699,6 +4514,22 @@ void binakarier__feedback__v1__feedback_service__give_direction(ProtobufCService
                                                                 const Binakarier__Feedback__V1__GiveDirectionRequest *input,
                                                                 Binakarier__Feedback__V1__Direction_Closure closure,
                                                                 void *closure_data);
+void binakarier__feedback__v1__feedback_service__lookup_aspirations(ProtobufCService *service,
+                                                                    const Binakarier__Feedback__V1__LookupAspirationsRequest *input,
+                                                                    Binakarier__Feedback__V1__LookupAspirationsResponse_Closure closure,
+                                                                    void *closure_data);
+void binakarier__feedback__v1__feedback_service__report_aspiration(ProtobufCService *service,
+                                                                   const Binakarier__Feedback__V1__ReportAspirationRequest *input,
+                                                                   Binakarier__Feedback__V1__Aspiration_Closure closure,
+                                                                   void *closure_data);
+void binakarier__feedback__v1__feedback_service__list_held_aspirations(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__ListHeldAspirationsRequest *input,
+                                                                       Binakarier__Feedback__V1__ListHeldAspirationsResponse_Closure closure,
+                                                                       void *closure_data);
+void binakarier__feedback__v1__feedback_service__moderate_aspiration(ProtobufCService *service,
+                                                                     const Binakarier__Feedback__V1__ModerateAspirationRequest *input,
+                                                                     Binakarier__Feedback__V1__Aspiration_Closure closure,
+                                                                     void *closure_data);
 void binakarier__feedback__v1__feedback_service__create_action(ProtobufCService *service,
                                                                const Binakarier__Feedback__V1__CreateActionRequest *input,
                                                                Binakarier__Feedback__V1__ActionItem_Closure closure,
@@ -2711,10 +4542,58 @@ void binakarier__feedback__v1__feedback_service__list_actions(ProtobufCService *
                                                               const Binakarier__Feedback__V1__ListActionsRequest *input,
                                                               Binakarier__Feedback__V1__ListActionsResponse_Closure closure,
                                                               void *closure_data);
+void binakarier__feedback__v1__feedback_service__get_action_board(ProtobufCService *service,
+                                                                  const Binakarier__Feedback__V1__GetActionBoardRequest *input,
+                                                                  Binakarier__Feedback__V1__ActionBoard_Closure closure,
+                                                                  void *closure_data);
 void binakarier__feedback__v1__feedback_service__list_changes(ProtobufCService *service,
                                                               const Binakarier__Feed__V1__ListChangesRequest *input,
                                                               Binakarier__Feed__V1__ListChangesResponse_Closure closure,
                                                               void *closure_data);
+void binakarier__feedback__v1__feedback_service__list_service_counters(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__ListServiceCountersRequest *input,
+                                                                       Binakarier__Feedback__V1__ListServiceCountersResponse_Closure closure,
+                                                                       void *closure_data);
+void binakarier__feedback__v1__feedback_service__save_service_counters(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__SaveServiceCountersRequest *input,
+                                                                       Binakarier__Feedback__V1__ListServiceCountersResponse_Closure closure,
+                                                                       void *closure_data);
+void binakarier__feedback__v1__feedback_service__submit_paper_responses(ProtobufCService *service,
+                                                                        const Binakarier__Feedback__V1__SubmitPaperResponsesRequest *input,
+                                                                        Binakarier__Feedback__V1__SubmitPaperResponsesResponse_Closure closure,
+                                                                        void *closure_data);
+void binakarier__feedback__v1__feedback_service__get_ikm_report(ProtobufCService *service,
+                                                                const Binakarier__Feedback__V1__GetIkmReportRequest *input,
+                                                                Binakarier__Feedback__V1__IkmReport_Closure closure,
+                                                                void *closure_data);
+void binakarier__feedback__v1__feedback_service__create_change_project(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__CreateChangeProjectRequest *input,
+                                                                       Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                       void *closure_data);
+void binakarier__feedback__v1__feedback_service__update_change_project(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__UpdateChangeProjectRequest *input,
+                                                                       Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                       void *closure_data);
+void binakarier__feedback__v1__feedback_service__get_change_project(ProtobufCService *service,
+                                                                    const Binakarier__Feedback__V1__GetChangeProjectRequest *input,
+                                                                    Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                    void *closure_data);
+void binakarier__feedback__v1__feedback_service__list_change_projects(ProtobufCService *service,
+                                                                      const Binakarier__Feedback__V1__ListChangeProjectsRequest *input,
+                                                                      Binakarier__Feedback__V1__ListChangeProjectsResponse_Closure closure,
+                                                                      void *closure_data);
+void binakarier__feedback__v1__feedback_service__report_milestone(ProtobufCService *service,
+                                                                  const Binakarier__Feedback__V1__ReportMilestoneRequest *input,
+                                                                  Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                  void *closure_data);
+void binakarier__feedback__v1__feedback_service__review_milestone(ProtobufCService *service,
+                                                                  const Binakarier__Feedback__V1__ReviewMilestoneRequest *input,
+                                                                  Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                  void *closure_data);
+void binakarier__feedback__v1__feedback_service__comment_change_project(ProtobufCService *service,
+                                                                        const Binakarier__Feedback__V1__CommentChangeProjectRequest *input,
+                                                                        Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                        void *closure_data);
 
 /* --- descriptors --- */
 
@@ -2726,8 +4605,17 @@ extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__campaign_state
 extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__campaign_origin__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__gain_band__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__dialogue_state__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__moderation_state__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__action_state__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__action_source__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__respondent_age__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__respondent_gender__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__respondent_education__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__respondent_occupation__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__milestone_term__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__milestone_state__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__project_role__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__feedback__v1__change_project_state__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__question__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__instrument__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__audience__descriptor;
@@ -2784,6 +4672,43 @@ extern const ProtobufCMessageDescriptor binakarier__feedback__v1__create_action_
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__update_action_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_actions_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_actions_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__lookup_aspirations_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__receipt_aspiration__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__lookup_aspirations_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__report_aspiration_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_held_aspirations_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__held_aspiration__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_held_aspirations_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__moderate_aspiration_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__get_action_board_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__board_action__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__action_board__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__respondent_profile__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__service_counter__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_service_counters_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_service_counters_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__save_service_counters_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__paper_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__submit_paper_responses_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__submit_paper_responses_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_element_result__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_profile_count__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_profile_group__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_counter_result__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_year__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_report__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__get_ikm_report_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__milestone__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__project_comment__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__change_project__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__create_change_project_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__update_change_project_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__get_change_project_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_change_projects_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__list_change_projects_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__report_milestone_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__review_milestone_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__feedback__v1__comment_change_project_request__descriptor;
 extern const ProtobufCServiceDescriptor binakarier__feedback__v1__feedback_service__descriptor;
 
 PROTOBUF_C__END_DECLS

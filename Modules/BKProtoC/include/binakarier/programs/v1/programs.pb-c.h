@@ -16,6 +16,7 @@ PROTOBUF_C__BEGIN_DECLS
 
 #include "binakarier/feed/v1/feed.pb-c.h"
 #include "binakarier/identity/v1/identity.pb-c.h"
+#include "binakarier/programs/v1/siasn.pb-c.h"
 #include "google/api/annotations.pb-c.h"
 #include "google/protobuf/field_mask.pb-c.h"
 
@@ -31,6 +32,8 @@ typedef struct Binakarier__Programs__V1__Enrolment Binakarier__Programs__V1__Enr
 typedef struct Binakarier__Programs__V1__AttendanceRecord Binakarier__Programs__V1__AttendanceRecord;
 typedef struct Binakarier__Programs__V1__Certificate Binakarier__Programs__V1__Certificate;
 typedef struct Binakarier__Programs__V1__LedgerEntry Binakarier__Programs__V1__LedgerEntry;
+typedef struct Binakarier__Programs__V1__JpConversionRule Binakarier__Programs__V1__JpConversionRule;
+typedef struct Binakarier__Programs__V1__JpConversionTable Binakarier__Programs__V1__JpConversionTable;
 typedef struct Binakarier__Programs__V1__Ledger Binakarier__Programs__V1__Ledger;
 typedef struct Binakarier__Programs__V1__DevelopmentNeed Binakarier__Programs__V1__DevelopmentNeed;
 typedef struct Binakarier__Programs__V1__ListCompetenciesRequest Binakarier__Programs__V1__ListCompetenciesRequest;
@@ -84,9 +87,16 @@ typedef struct Binakarier__Programs__V1__ListOutsideLearningRequest Binakarier__
 typedef struct Binakarier__Programs__V1__ListOutsideLearningResponse Binakarier__Programs__V1__ListOutsideLearningResponse;
 typedef struct Binakarier__Programs__V1__VerifyOutsideLearningRequest Binakarier__Programs__V1__VerifyOutsideLearningRequest;
 typedef struct Binakarier__Programs__V1__VerifyOutsideLearningResponse Binakarier__Programs__V1__VerifyOutsideLearningResponse;
+typedef struct Binakarier__Programs__V1__GetJpConversionRequest Binakarier__Programs__V1__GetJpConversionRequest;
+typedef struct Binakarier__Programs__V1__ListJpConversionsRequest Binakarier__Programs__V1__ListJpConversionsRequest;
+typedef struct Binakarier__Programs__V1__ListJpConversionsResponse Binakarier__Programs__V1__ListJpConversionsResponse;
+typedef struct Binakarier__Programs__V1__PublishJpConversionRequest Binakarier__Programs__V1__PublishJpConversionRequest;
+typedef struct Binakarier__Programs__V1__ValidateOutsideLearningRequest Binakarier__Programs__V1__ValidateOutsideLearningRequest;
+typedef struct Binakarier__Programs__V1__ValidateOutsideLearningResponse Binakarier__Programs__V1__ValidateOutsideLearningResponse;
 typedef struct Binakarier__Programs__V1__GetComplianceRequest Binakarier__Programs__V1__GetComplianceRequest;
 typedef struct Binakarier__Programs__V1__AgencyCompliance Binakarier__Programs__V1__AgencyCompliance;
 typedef struct Binakarier__Programs__V1__BelowTarget Binakarier__Programs__V1__BelowTarget;
+typedef struct Binakarier__Programs__V1__UnitCompliance Binakarier__Programs__V1__UnitCompliance;
 typedef struct Binakarier__Programs__V1__Compliance Binakarier__Programs__V1__Compliance;
 typedef struct Binakarier__Programs__V1__ProposeNeedRequest Binakarier__Programs__V1__ProposeNeedRequest;
 typedef struct Binakarier__Programs__V1__ListNeedsRequest Binakarier__Programs__V1__ListNeedsRequest;
@@ -243,6 +253,28 @@ typedef enum _Binakarier__Programs__V1__LedgerSource {
   BINAKARIER__PROGRAMS__V1__LEDGER_SOURCE__LEDGER_SOURCE_OUTSIDE = 2
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__PROGRAMS__V1__LEDGER_SOURCE)
 } Binakarier__Programs__V1__LedgerSource;
+/*
+ * The 10-20-70 model of learning (PerLAN 10/2018 on PNS competence development): structured learning
+ * events, learning from others, learning by doing.
+ */
+typedef enum _Binakarier__Programs__V1__LearningModel {
+  BINAKARIER__PROGRAMS__V1__LEARNING_MODEL__LEARNING_MODEL_UNSPECIFIED = 0,
+  BINAKARIER__PROGRAMS__V1__LEARNING_MODEL__LEARNING_MODEL_STRUCTURED_10 = 1,
+  BINAKARIER__PROGRAMS__V1__LEARNING_MODEL__LEARNING_MODEL_SOCIAL_20 = 2,
+  BINAKARIER__PROGRAMS__V1__LEARNING_MODEL__LEARNING_MODEL_EXPERIENTIAL_70 = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__PROGRAMS__V1__LEARNING_MODEL)
+} Binakarier__Programs__V1__LearningModel;
+typedef enum _Binakarier__Programs__V1__ConversionUnit {
+  BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT__CONVERSION_UNIT_UNSPECIFIED = 0,
+  BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT__CONVERSION_UNIT_DAY = 1,
+  /*
+   * A session of at least 60 minutes (coaching, mentoring).
+   */
+  BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT__CONVERSION_UNIT_SESSION = 2,
+  BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT__CONVERSION_UNIT_HOUR = 3,
+  BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT__CONVERSION_UNIT_ACTIVITY = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT)
+} Binakarier__Programs__V1__ConversionUnit;
 typedef enum _Binakarier__Programs__V1__NeedPriority {
   BINAKARIER__PROGRAMS__V1__NEED_PRIORITY__NEED_PRIORITY_UNSPECIFIED = 0,
   BINAKARIER__PROGRAMS__V1__NEED_PRIORITY__NEED_PRIORITY_HIGH = 1,
@@ -597,10 +629,88 @@ struct  Binakarier__Programs__V1__LedgerEntry
   char *verified_by;
   char *reject_reason;
   int64_t create_time_unix;
+  /*
+   * Converted learning (an activity of the JP conversion table): the activity, how many of its units
+   * (days, sessions, hours), the table's version that set the JP, and the evidence attached by kind.
+   */
+  char *activity_code;
+  double units;
+  char *conversion_version;
+  size_t n_evidence_kinds;
+  char **evidence_kinds;
+  /*
+   * Learning a person reported for themselves by activity waits for their supervisor's (or agency
+   * head's) validation before BKPSDM verifies it.
+   */
+  protobuf_c_boolean needs_validation;
+  char *validated_by;
+  int64_t validate_time_unix;
 };
 #define BINAKARIER__PROGRAMS__V1__LEDGER_ENTRY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__ledger_entry__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, BINAKARIER__PROGRAMS__V1__LEDGER_SOURCE__LEDGER_SOURCE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__PROGRAM_KIND__PROGRAM_KIND_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__LEARNING_STATE__LEARNING_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, BINAKARIER__PROGRAMS__V1__LEDGER_SOURCE__LEDGER_SOURCE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__PROGRAM_KIND__PROGRAM_KIND_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__LEARNING_STATE__LEARNING_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL, 0, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * One kind of non-classroom learning and how many JP it counts for.
+ */
+struct  Binakarier__Programs__V1__JpConversionRule
+{
+  ProtobufCMessage base;
+  /*
+   * Stable code, upper case, e.g. "SEMINAR-NASIONAL".
+   */
+  char *code;
+  char *name;
+  Binakarier__Programs__V1__ProgramKind kind;
+  Binakarier__Programs__V1__LearningModel model;
+  Binakarier__Programs__V1__ConversionUnit unit;
+  /*
+   * JP per unit; the product is rounded down to whole JP.
+   */
+  double jp_per_unit;
+  /*
+   * At most this many JP of this activity count in a year (0: no limit of its own).
+   */
+  int32_t yearly_cap_jp;
+  /*
+   * The evidence a report must attach, by kind: e.g. "sertifikat", "surat-tugas", "laporan", "catatan-coaching".
+   */
+  size_t n_evidence;
+  char **evidence;
+};
+#define BINAKARIER__PROGRAMS__V1__JP_CONVERSION_RULE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__jp_conversion_rule__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__PROGRAM_KIND__PROGRAM_KIND_UNSPECIFIED, BINAKARIER__PROGRAMS__V1__LEARNING_MODEL__LEARNING_MODEL_UNSPECIFIED, BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT__CONVERSION_UNIT_UNSPECIFIED, 0, 0, 0,NULL }
+
+
+/*
+ * A version of the conversion table. Versions are never changed: BKPSDM publishes a new one, effective
+ * from a date, when LAN's guidance changes; learning is converted by the version in force on its start date.
+ */
+struct  Binakarier__Programs__V1__JpConversionTable
+{
+  ProtobufCMessage base;
+  /*
+   * E.g. "2026.1".
+   */
+  char *version;
+  /*
+   * YYYY-MM-DD.
+   */
+  char *effective_from;
+  /*
+   * The guidance it follows, as cited to auditors.
+   */
+  char *basis;
+  size_t n_rules;
+  Binakarier__Programs__V1__JpConversionRule **rules;
+  char *published_by;
+  int64_t publish_time_unix;
+};
+#define BINAKARIER__PROGRAMS__V1__JP_CONVERSION_TABLE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__jp_conversion_table__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Binakarier__Programs__V1__Ledger
@@ -624,10 +734,14 @@ struct  Binakarier__Programs__V1__Ledger
    * PNS: jp_verified reaches the minimum. PPPK: within the ceiling.
    */
   protobuf_c_boolean meets_target;
+  /*
+   * PNS: the JP still missing to the minimum this year, 0 when met (PPPK: 0).
+   */
+  int32_t jp_gap;
 };
 #define BINAKARIER__PROGRAMS__V1__LEDGER__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__ledger__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, BINAKARIER__IDENTITY__V1__ASN_TYPE__ASN_TYPE_UNSPECIFIED, 0,NULL, 0, 0, 0, 0 }
+    , (char *)protobuf_c_empty_string, 0, BINAKARIER__IDENTITY__V1__ASN_TYPE__ASN_TYPE_UNSPECIFIED, 0,NULL, 0, 0, 0, 0, 0 }
 
 
 /*
@@ -1272,14 +1386,27 @@ struct  Binakarier__Programs__V1__OutsideLearning
   char *title;
   char *provider;
   Binakarier__Programs__V1__ProgramKind kind;
+  /*
+   * The JP a certificate states. Leave 0 with activity_code: the conversion table sets them.
+   */
   int32_t jp;
   char *start_date;
   char *end_date;
   char *evidence;
+  /*
+   * An activity of the conversion table in force on start_date, and how many of its units.
+   */
+  char *activity_code;
+  double units;
+  /*
+   * The kinds of evidence attached (each the rule asks for must be there).
+   */
+  size_t n_evidence_kinds;
+  char **evidence_kinds;
 };
 #define BINAKARIER__PROGRAMS__V1__OUTSIDE_LEARNING__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__outside_learning__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__PROGRAM_KIND__PROGRAM_KIND_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__PROGRAM_KIND__PROGRAM_KIND_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL }
 
 
 struct  Binakarier__Programs__V1__ReportOutsideLearningRequest
@@ -1328,10 +1455,14 @@ struct  Binakarier__Programs__V1__ListOutsideLearningRequest
   char *page_token;
   Binakarier__Programs__V1__LearningState state;
   char *nip;
+  /*
+   * Supervisors and agency heads: only their staff's entries that wait for their validation.
+   */
+  protobuf_c_boolean awaiting_my_validation;
 };
 #define BINAKARIER__PROGRAMS__V1__LIST_OUTSIDE_LEARNING_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__list_outside_learning_request__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__LEARNING_STATE__LEARNING_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string }
+    , 0, (char *)protobuf_c_empty_string, BINAKARIER__PROGRAMS__V1__LEARNING_STATE__LEARNING_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Binakarier__Programs__V1__ListOutsideLearningResponse
@@ -1369,6 +1500,79 @@ struct  Binakarier__Programs__V1__VerifyOutsideLearningResponse
 };
 #define BINAKARIER__PROGRAMS__V1__VERIFY_OUTSIDE_LEARNING_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__verify_outside_learning_response__descriptor) \
+    , 0 }
+
+
+struct  Binakarier__Programs__V1__GetJpConversionRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Empty: the version in force on `date` (empty: today).
+   */
+  char *version;
+  char *date;
+};
+#define BINAKARIER__PROGRAMS__V1__GET_JP_CONVERSION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__get_jp_conversion_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Programs__V1__ListJpConversionsRequest
+{
+  ProtobufCMessage base;
+};
+#define BINAKARIER__PROGRAMS__V1__LIST_JP_CONVERSIONS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__list_jp_conversions_request__descriptor) \
+     }
+
+
+struct  Binakarier__Programs__V1__ListJpConversionsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Newest first.
+   */
+  size_t n_tables;
+  Binakarier__Programs__V1__JpConversionTable **tables;
+};
+#define BINAKARIER__PROGRAMS__V1__LIST_JP_CONVERSIONS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__list_jp_conversions_response__descriptor) \
+    , 0,NULL }
+
+
+struct  Binakarier__Programs__V1__PublishJpConversionRequest
+{
+  ProtobufCMessage base;
+  Binakarier__Programs__V1__JpConversionTable *table;
+};
+#define BINAKARIER__PROGRAMS__V1__PUBLISH_JP_CONVERSION_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__publish_jp_conversion_request__descriptor) \
+    , NULL }
+
+
+struct  Binakarier__Programs__V1__ValidateOutsideLearningRequest
+{
+  ProtobufCMessage base;
+  size_t n_entry_ids;
+  char **entry_ids;
+  protobuf_c_boolean approve;
+  /*
+   * Required to refuse.
+   */
+  char *reason;
+};
+#define BINAKARIER__PROGRAMS__V1__VALIDATE_OUTSIDE_LEARNING_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__validate_outside_learning_request__descriptor) \
+    , 0,NULL, 0, (char *)protobuf_c_empty_string }
+
+
+struct  Binakarier__Programs__V1__ValidateOutsideLearningResponse
+{
+  ProtobufCMessage base;
+  int32_t entries_changed;
+};
+#define BINAKARIER__PROGRAMS__V1__VALIDATE_OUTSIDE_LEARNING_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__validate_outside_learning_response__descriptor) \
     , 0 }
 
 
@@ -1426,6 +1630,27 @@ struct  Binakarier__Programs__V1__BelowTarget
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
 
 
+struct  Binakarier__Programs__V1__UnitCompliance
+{
+  ProtobufCMessage base;
+  char *agency_code;
+  /*
+   * Empty: people of the agency in no unit.
+   */
+  char *unit_code;
+  int32_t pns_active;
+  int32_t pns_meeting_target;
+  double average_jp;
+  /*
+   * Sum over its PNS of the JP still missing to the yearly minimum (verified JP only).
+   */
+  int32_t jp_gap;
+};
+#define BINAKARIER__PROGRAMS__V1__UNIT_COMPLIANCE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__unit_compliance__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0 }
+
+
 struct  Binakarier__Programs__V1__Compliance
 {
   ProtobufCMessage base;
@@ -1438,10 +1663,15 @@ struct  Binakarier__Programs__V1__Compliance
   size_t n_below_target;
   Binakarier__Programs__V1__BelowTarget **below_target;
   int32_t below_target_total;
+  /*
+   * Year to date, per unit of each agency.
+   */
+  size_t n_units;
+  Binakarier__Programs__V1__UnitCompliance **units;
 };
 #define BINAKARIER__PROGRAMS__V1__COMPLIANCE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&binakarier__programs__v1__compliance__descriptor) \
-    , 0, 0, 0, NULL, 0,NULL, 0,NULL, 0 }
+    , 0, 0, 0, NULL, 0,NULL, 0,NULL, 0, 0,NULL }
 
 
 struct  Binakarier__Programs__V1__ProposeNeedRequest
@@ -1760,6 +1990,44 @@ Binakarier__Programs__V1__LedgerEntry *
                       const uint8_t       *data);
 void   binakarier__programs__v1__ledger_entry__free_unpacked
                      (Binakarier__Programs__V1__LedgerEntry *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__JpConversionRule methods */
+void   binakarier__programs__v1__jp_conversion_rule__init
+                     (Binakarier__Programs__V1__JpConversionRule         *message);
+size_t binakarier__programs__v1__jp_conversion_rule__get_packed_size
+                     (const Binakarier__Programs__V1__JpConversionRule   *message);
+size_t binakarier__programs__v1__jp_conversion_rule__pack
+                     (const Binakarier__Programs__V1__JpConversionRule   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__jp_conversion_rule__pack_to_buffer
+                     (const Binakarier__Programs__V1__JpConversionRule   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__JpConversionRule *
+       binakarier__programs__v1__jp_conversion_rule__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__jp_conversion_rule__free_unpacked
+                     (Binakarier__Programs__V1__JpConversionRule *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__JpConversionTable methods */
+void   binakarier__programs__v1__jp_conversion_table__init
+                     (Binakarier__Programs__V1__JpConversionTable         *message);
+size_t binakarier__programs__v1__jp_conversion_table__get_packed_size
+                     (const Binakarier__Programs__V1__JpConversionTable   *message);
+size_t binakarier__programs__v1__jp_conversion_table__pack
+                     (const Binakarier__Programs__V1__JpConversionTable   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__jp_conversion_table__pack_to_buffer
+                     (const Binakarier__Programs__V1__JpConversionTable   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__JpConversionTable *
+       binakarier__programs__v1__jp_conversion_table__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__jp_conversion_table__free_unpacked
+                     (Binakarier__Programs__V1__JpConversionTable *message,
                       ProtobufCAllocator *allocator);
 /* Binakarier__Programs__V1__Ledger methods */
 void   binakarier__programs__v1__ledger__init
@@ -2768,6 +3036,120 @@ Binakarier__Programs__V1__VerifyOutsideLearningResponse *
 void   binakarier__programs__v1__verify_outside_learning_response__free_unpacked
                      (Binakarier__Programs__V1__VerifyOutsideLearningResponse *message,
                       ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__GetJpConversionRequest methods */
+void   binakarier__programs__v1__get_jp_conversion_request__init
+                     (Binakarier__Programs__V1__GetJpConversionRequest         *message);
+size_t binakarier__programs__v1__get_jp_conversion_request__get_packed_size
+                     (const Binakarier__Programs__V1__GetJpConversionRequest   *message);
+size_t binakarier__programs__v1__get_jp_conversion_request__pack
+                     (const Binakarier__Programs__V1__GetJpConversionRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__get_jp_conversion_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__GetJpConversionRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__GetJpConversionRequest *
+       binakarier__programs__v1__get_jp_conversion_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__get_jp_conversion_request__free_unpacked
+                     (Binakarier__Programs__V1__GetJpConversionRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__ListJpConversionsRequest methods */
+void   binakarier__programs__v1__list_jp_conversions_request__init
+                     (Binakarier__Programs__V1__ListJpConversionsRequest         *message);
+size_t binakarier__programs__v1__list_jp_conversions_request__get_packed_size
+                     (const Binakarier__Programs__V1__ListJpConversionsRequest   *message);
+size_t binakarier__programs__v1__list_jp_conversions_request__pack
+                     (const Binakarier__Programs__V1__ListJpConversionsRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__list_jp_conversions_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__ListJpConversionsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__ListJpConversionsRequest *
+       binakarier__programs__v1__list_jp_conversions_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__list_jp_conversions_request__free_unpacked
+                     (Binakarier__Programs__V1__ListJpConversionsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__ListJpConversionsResponse methods */
+void   binakarier__programs__v1__list_jp_conversions_response__init
+                     (Binakarier__Programs__V1__ListJpConversionsResponse         *message);
+size_t binakarier__programs__v1__list_jp_conversions_response__get_packed_size
+                     (const Binakarier__Programs__V1__ListJpConversionsResponse   *message);
+size_t binakarier__programs__v1__list_jp_conversions_response__pack
+                     (const Binakarier__Programs__V1__ListJpConversionsResponse   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__list_jp_conversions_response__pack_to_buffer
+                     (const Binakarier__Programs__V1__ListJpConversionsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__ListJpConversionsResponse *
+       binakarier__programs__v1__list_jp_conversions_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__list_jp_conversions_response__free_unpacked
+                     (Binakarier__Programs__V1__ListJpConversionsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__PublishJpConversionRequest methods */
+void   binakarier__programs__v1__publish_jp_conversion_request__init
+                     (Binakarier__Programs__V1__PublishJpConversionRequest         *message);
+size_t binakarier__programs__v1__publish_jp_conversion_request__get_packed_size
+                     (const Binakarier__Programs__V1__PublishJpConversionRequest   *message);
+size_t binakarier__programs__v1__publish_jp_conversion_request__pack
+                     (const Binakarier__Programs__V1__PublishJpConversionRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__publish_jp_conversion_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__PublishJpConversionRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__PublishJpConversionRequest *
+       binakarier__programs__v1__publish_jp_conversion_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__publish_jp_conversion_request__free_unpacked
+                     (Binakarier__Programs__V1__PublishJpConversionRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__ValidateOutsideLearningRequest methods */
+void   binakarier__programs__v1__validate_outside_learning_request__init
+                     (Binakarier__Programs__V1__ValidateOutsideLearningRequest         *message);
+size_t binakarier__programs__v1__validate_outside_learning_request__get_packed_size
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningRequest   *message);
+size_t binakarier__programs__v1__validate_outside_learning_request__pack
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningRequest   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__validate_outside_learning_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__ValidateOutsideLearningRequest *
+       binakarier__programs__v1__validate_outside_learning_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__validate_outside_learning_request__free_unpacked
+                     (Binakarier__Programs__V1__ValidateOutsideLearningRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__ValidateOutsideLearningResponse methods */
+void   binakarier__programs__v1__validate_outside_learning_response__init
+                     (Binakarier__Programs__V1__ValidateOutsideLearningResponse         *message);
+size_t binakarier__programs__v1__validate_outside_learning_response__get_packed_size
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningResponse   *message);
+size_t binakarier__programs__v1__validate_outside_learning_response__pack
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningResponse   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__validate_outside_learning_response__pack_to_buffer
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__ValidateOutsideLearningResponse *
+       binakarier__programs__v1__validate_outside_learning_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__validate_outside_learning_response__free_unpacked
+                     (Binakarier__Programs__V1__ValidateOutsideLearningResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Binakarier__Programs__V1__GetComplianceRequest methods */
 void   binakarier__programs__v1__get_compliance_request__init
                      (Binakarier__Programs__V1__GetComplianceRequest         *message);
@@ -2824,6 +3206,25 @@ Binakarier__Programs__V1__BelowTarget *
                       const uint8_t       *data);
 void   binakarier__programs__v1__below_target__free_unpacked
                      (Binakarier__Programs__V1__BelowTarget *message,
+                      ProtobufCAllocator *allocator);
+/* Binakarier__Programs__V1__UnitCompliance methods */
+void   binakarier__programs__v1__unit_compliance__init
+                     (Binakarier__Programs__V1__UnitCompliance         *message);
+size_t binakarier__programs__v1__unit_compliance__get_packed_size
+                     (const Binakarier__Programs__V1__UnitCompliance   *message);
+size_t binakarier__programs__v1__unit_compliance__pack
+                     (const Binakarier__Programs__V1__UnitCompliance   *message,
+                      uint8_t             *out);
+size_t binakarier__programs__v1__unit_compliance__pack_to_buffer
+                     (const Binakarier__Programs__V1__UnitCompliance   *message,
+                      ProtobufCBuffer     *buffer);
+Binakarier__Programs__V1__UnitCompliance *
+       binakarier__programs__v1__unit_compliance__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   binakarier__programs__v1__unit_compliance__free_unpacked
+                     (Binakarier__Programs__V1__UnitCompliance *message,
                       ProtobufCAllocator *allocator);
 /* Binakarier__Programs__V1__Compliance methods */
 void   binakarier__programs__v1__compliance__init
@@ -3015,6 +3416,12 @@ typedef void (*Binakarier__Programs__V1__Certificate_Closure)
 typedef void (*Binakarier__Programs__V1__LedgerEntry_Closure)
                  (const Binakarier__Programs__V1__LedgerEntry *message,
                   void *closure_data);
+typedef void (*Binakarier__Programs__V1__JpConversionRule_Closure)
+                 (const Binakarier__Programs__V1__JpConversionRule *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__JpConversionTable_Closure)
+                 (const Binakarier__Programs__V1__JpConversionTable *message,
+                  void *closure_data);
 typedef void (*Binakarier__Programs__V1__Ledger_Closure)
                  (const Binakarier__Programs__V1__Ledger *message,
                   void *closure_data);
@@ -3174,6 +3581,24 @@ typedef void (*Binakarier__Programs__V1__VerifyOutsideLearningRequest_Closure)
 typedef void (*Binakarier__Programs__V1__VerifyOutsideLearningResponse_Closure)
                  (const Binakarier__Programs__V1__VerifyOutsideLearningResponse *message,
                   void *closure_data);
+typedef void (*Binakarier__Programs__V1__GetJpConversionRequest_Closure)
+                 (const Binakarier__Programs__V1__GetJpConversionRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__ListJpConversionsRequest_Closure)
+                 (const Binakarier__Programs__V1__ListJpConversionsRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__ListJpConversionsResponse_Closure)
+                 (const Binakarier__Programs__V1__ListJpConversionsResponse *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__PublishJpConversionRequest_Closure)
+                 (const Binakarier__Programs__V1__PublishJpConversionRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__ValidateOutsideLearningRequest_Closure)
+                 (const Binakarier__Programs__V1__ValidateOutsideLearningRequest *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__ValidateOutsideLearningResponse_Closure)
+                 (const Binakarier__Programs__V1__ValidateOutsideLearningResponse *message,
+                  void *closure_data);
 typedef void (*Binakarier__Programs__V1__GetComplianceRequest_Closure)
                  (const Binakarier__Programs__V1__GetComplianceRequest *message,
                   void *closure_data);
@@ -3182,6 +3607,9 @@ typedef void (*Binakarier__Programs__V1__AgencyCompliance_Closure)
                   void *closure_data);
 typedef void (*Binakarier__Programs__V1__BelowTarget_Closure)
                  (const Binakarier__Programs__V1__BelowTarget *message,
+                  void *closure_data);
+typedef void (*Binakarier__Programs__V1__UnitCompliance_Closure)
+                 (const Binakarier__Programs__V1__UnitCompliance *message,
                   void *closure_data);
 typedef void (*Binakarier__Programs__V1__Compliance_Closure)
                  (const Binakarier__Programs__V1__Compliance *message,
@@ -3334,10 +3762,26 @@ struct Binakarier__Programs__V1__ProgramsService_Service
                                 const Binakarier__Programs__V1__ListOutsideLearningRequest *input,
                                 Binakarier__Programs__V1__ListOutsideLearningResponse_Closure closure,
                                 void *closure_data);
+  void (*validate_outside_learning)(Binakarier__Programs__V1__ProgramsService_Service *service,
+                                    const Binakarier__Programs__V1__ValidateOutsideLearningRequest *input,
+                                    Binakarier__Programs__V1__ValidateOutsideLearningResponse_Closure closure,
+                                    void *closure_data);
   void (*verify_outside_learning)(Binakarier__Programs__V1__ProgramsService_Service *service,
                                   const Binakarier__Programs__V1__VerifyOutsideLearningRequest *input,
                                   Binakarier__Programs__V1__VerifyOutsideLearningResponse_Closure closure,
                                   void *closure_data);
+  void (*get_jp_conversion)(Binakarier__Programs__V1__ProgramsService_Service *service,
+                            const Binakarier__Programs__V1__GetJpConversionRequest *input,
+                            Binakarier__Programs__V1__JpConversionTable_Closure closure,
+                            void *closure_data);
+  void (*list_jp_conversions)(Binakarier__Programs__V1__ProgramsService_Service *service,
+                              const Binakarier__Programs__V1__ListJpConversionsRequest *input,
+                              Binakarier__Programs__V1__ListJpConversionsResponse_Closure closure,
+                              void *closure_data);
+  void (*publish_jp_conversion)(Binakarier__Programs__V1__ProgramsService_Service *service,
+                                const Binakarier__Programs__V1__PublishJpConversionRequest *input,
+                                Binakarier__Programs__V1__JpConversionTable_Closure closure,
+                                void *closure_data);
   void (*get_compliance)(Binakarier__Programs__V1__ProgramsService_Service *service,
                          const Binakarier__Programs__V1__GetComplianceRequest *input,
                          Binakarier__Programs__V1__Compliance_Closure closure,
@@ -3358,6 +3802,18 @@ struct Binakarier__Programs__V1__ProgramsService_Service
                     const Binakarier__Programs__V1__LinkNeedRequest *input,
                     Binakarier__Programs__V1__DevelopmentNeed_Closure closure,
                     void *closure_data);
+  void (*export_siasn_courses)(Binakarier__Programs__V1__ProgramsService_Service *service,
+                               const Binakarier__Programs__V1__ExportSiasnCoursesRequest *input,
+                               Binakarier__Programs__V1__ExportSiasnCoursesResponse_Closure closure,
+                               void *closure_data);
+  void (*import_siasn_courses)(Binakarier__Programs__V1__ProgramsService_Service *service,
+                               const Binakarier__Programs__V1__ImportSiasnCoursesRequest *input,
+                               Binakarier__Programs__V1__ImportSiasnCoursesResponse_Closure closure,
+                               void *closure_data);
+  void (*reconcile_siasn)(Binakarier__Programs__V1__ProgramsService_Service *service,
+                          const Binakarier__Programs__V1__ReconcileSiasnRequest *input,
+                          Binakarier__Programs__V1__SiasnReconciliation_Closure closure,
+                          void *closure_data);
   void (*list_changes)(Binakarier__Programs__V1__ProgramsService_Service *service,
                        const Binakarier__Feed__V1__ListChangesRequest *input,
                        Binakarier__Feed__V1__ListChangesResponse_Closure closure,
@@ -3400,12 +3856,19 @@ void binakarier__programs__v1__programs_service__init (Binakarier__Programs__V1_
       function_prefix__ ## report_outside_learning,\
       function_prefix__ ## import_outside_learning,\
       function_prefix__ ## list_outside_learning,\
+      function_prefix__ ## validate_outside_learning,\
       function_prefix__ ## verify_outside_learning,\
+      function_prefix__ ## get_jp_conversion,\
+      function_prefix__ ## list_jp_conversions,\
+      function_prefix__ ## publish_jp_conversion,\
       function_prefix__ ## get_compliance,\
       function_prefix__ ## propose_need,\
       function_prefix__ ## list_needs,\
       function_prefix__ ## summarize_needs,\
       function_prefix__ ## link_need,\
+      function_prefix__ ## export_siasn_courses,\
+      function_prefix__ ## import_siasn_courses,\
+      function_prefix__ ## reconcile_siasn,\
       function_prefix__ ## list_changes  }
 void binakarier__programs__v1__programs_service__list_competencies(ProtobufCService *service,
                                                                    const Binakarier__Programs__V1__ListCompetenciesRequest *input,
@@ -3527,10 +3990,26 @@ void binakarier__programs__v1__programs_service__list_outside_learning(ProtobufC
                                                                        const Binakarier__Programs__V1__ListOutsideLearningRequest *input,
                                                                        Binakarier__Programs__V1__ListOutsideLearningResponse_Closure closure,
                                                                        void *closure_data);
+void binakarier__programs__v1__programs_service__validate_outside_learning(ProtobufCService *service,
+                                                                           const Binakarier__Programs__V1__ValidateOutsideLearningRequest *input,
+                                                                           Binakarier__Programs__V1__ValidateOutsideLearningResponse_Closure closure,
+                                                                           void *closure_data);
 void binakarier__programs__v1__programs_service__verify_outside_learning(ProtobufCService *service,
                                                                          const Binakarier__Programs__V1__VerifyOutsideLearningRequest *input,
                                                                          Binakarier__Programs__V1__VerifyOutsideLearningResponse_Closure closure,
                                                                          void *closure_data);
+void binakarier__programs__v1__programs_service__get_jp_conversion(ProtobufCService *service,
+                                                                   const Binakarier__Programs__V1__GetJpConversionRequest *input,
+                                                                   Binakarier__Programs__V1__JpConversionTable_Closure closure,
+                                                                   void *closure_data);
+void binakarier__programs__v1__programs_service__list_jp_conversions(ProtobufCService *service,
+                                                                     const Binakarier__Programs__V1__ListJpConversionsRequest *input,
+                                                                     Binakarier__Programs__V1__ListJpConversionsResponse_Closure closure,
+                                                                     void *closure_data);
+void binakarier__programs__v1__programs_service__publish_jp_conversion(ProtobufCService *service,
+                                                                       const Binakarier__Programs__V1__PublishJpConversionRequest *input,
+                                                                       Binakarier__Programs__V1__JpConversionTable_Closure closure,
+                                                                       void *closure_data);
 void binakarier__programs__v1__programs_service__get_compliance(ProtobufCService *service,
                                                                 const Binakarier__Programs__V1__GetComplianceRequest *input,
                                                                 Binakarier__Programs__V1__Compliance_Closure closure,
@@ -3551,6 +4030,18 @@ void binakarier__programs__v1__programs_service__link_need(ProtobufCService *ser
                                                            const Binakarier__Programs__V1__LinkNeedRequest *input,
                                                            Binakarier__Programs__V1__DevelopmentNeed_Closure closure,
                                                            void *closure_data);
+void binakarier__programs__v1__programs_service__export_siasn_courses(ProtobufCService *service,
+                                                                      const Binakarier__Programs__V1__ExportSiasnCoursesRequest *input,
+                                                                      Binakarier__Programs__V1__ExportSiasnCoursesResponse_Closure closure,
+                                                                      void *closure_data);
+void binakarier__programs__v1__programs_service__import_siasn_courses(ProtobufCService *service,
+                                                                      const Binakarier__Programs__V1__ImportSiasnCoursesRequest *input,
+                                                                      Binakarier__Programs__V1__ImportSiasnCoursesResponse_Closure closure,
+                                                                      void *closure_data);
+void binakarier__programs__v1__programs_service__reconcile_siasn(ProtobufCService *service,
+                                                                 const Binakarier__Programs__V1__ReconcileSiasnRequest *input,
+                                                                 Binakarier__Programs__V1__SiasnReconciliation_Closure closure,
+                                                                 void *closure_data);
 void binakarier__programs__v1__programs_service__list_changes(ProtobufCService *service,
                                                               const Binakarier__Feed__V1__ListChangesRequest *input,
                                                               Binakarier__Feed__V1__ListChangesResponse_Closure closure,
@@ -3569,6 +4060,8 @@ extern const ProtobufCEnumDescriptor    binakarier__programs__v1__completion_sta
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__attendance_status__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__learning_state__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__ledger_source__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__programs__v1__learning_model__descriptor;
+extern const ProtobufCEnumDescriptor    binakarier__programs__v1__conversion_unit__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__need_priority__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__session_transition__descriptor;
 extern const ProtobufCEnumDescriptor    binakarier__programs__v1__assessment_kind__descriptor;
@@ -3584,6 +4077,8 @@ extern const ProtobufCMessageDescriptor binakarier__programs__v1__enrolment__des
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__attendance_record__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__certificate__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__ledger_entry__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__jp_conversion_rule__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__jp_conversion_table__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__ledger__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__development_need__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__list_competencies_request__descriptor;
@@ -3637,9 +4132,16 @@ extern const ProtobufCMessageDescriptor binakarier__programs__v1__list_outside_l
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__list_outside_learning_response__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__verify_outside_learning_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__verify_outside_learning_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__get_jp_conversion_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__list_jp_conversions_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__list_jp_conversions_response__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__publish_jp_conversion_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__validate_outside_learning_request__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__validate_outside_learning_response__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__get_compliance_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__agency_compliance__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__below_target__descriptor;
+extern const ProtobufCMessageDescriptor binakarier__programs__v1__unit_compliance__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__compliance__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__propose_need_request__descriptor;
 extern const ProtobufCMessageDescriptor binakarier__programs__v1__list_needs_request__descriptor;

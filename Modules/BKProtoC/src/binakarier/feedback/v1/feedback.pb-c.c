@@ -2527,6 +2527,1671 @@ void   binakarier__feedback__v1__list_actions_response__free_unpacked
   assert(message->base.descriptor == &binakarier__feedback__v1__list_actions_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   binakarier__feedback__v1__lookup_aspirations_request__init
+                     (Binakarier__Feedback__V1__LookupAspirationsRequest         *message)
+{
+  static const Binakarier__Feedback__V1__LookupAspirationsRequest init_value = BINAKARIER__FEEDBACK__V1__LOOKUP_ASPIRATIONS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__lookup_aspirations_request__get_packed_size
+                     (const Binakarier__Feedback__V1__LookupAspirationsRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__lookup_aspirations_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__lookup_aspirations_request__pack
+                     (const Binakarier__Feedback__V1__LookupAspirationsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__lookup_aspirations_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__lookup_aspirations_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__LookupAspirationsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__lookup_aspirations_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__LookupAspirationsRequest *
+       binakarier__feedback__v1__lookup_aspirations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__LookupAspirationsRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__lookup_aspirations_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__lookup_aspirations_request__free_unpacked
+                     (Binakarier__Feedback__V1__LookupAspirationsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__lookup_aspirations_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__receipt_aspiration__init
+                     (Binakarier__Feedback__V1__ReceiptAspiration         *message)
+{
+  static const Binakarier__Feedback__V1__ReceiptAspiration init_value = BINAKARIER__FEEDBACK__V1__RECEIPT_ASPIRATION__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__receipt_aspiration__get_packed_size
+                     (const Binakarier__Feedback__V1__ReceiptAspiration *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__receipt_aspiration__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__receipt_aspiration__pack
+                     (const Binakarier__Feedback__V1__ReceiptAspiration *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__receipt_aspiration__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__receipt_aspiration__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ReceiptAspiration *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__receipt_aspiration__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ReceiptAspiration *
+       binakarier__feedback__v1__receipt_aspiration__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ReceiptAspiration *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__receipt_aspiration__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__receipt_aspiration__free_unpacked
+                     (Binakarier__Feedback__V1__ReceiptAspiration *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__receipt_aspiration__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__lookup_aspirations_response__init
+                     (Binakarier__Feedback__V1__LookupAspirationsResponse         *message)
+{
+  static const Binakarier__Feedback__V1__LookupAspirationsResponse init_value = BINAKARIER__FEEDBACK__V1__LOOKUP_ASPIRATIONS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__lookup_aspirations_response__get_packed_size
+                     (const Binakarier__Feedback__V1__LookupAspirationsResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__lookup_aspirations_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__lookup_aspirations_response__pack
+                     (const Binakarier__Feedback__V1__LookupAspirationsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__lookup_aspirations_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__lookup_aspirations_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__LookupAspirationsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__lookup_aspirations_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__LookupAspirationsResponse *
+       binakarier__feedback__v1__lookup_aspirations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__LookupAspirationsResponse *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__lookup_aspirations_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__lookup_aspirations_response__free_unpacked
+                     (Binakarier__Feedback__V1__LookupAspirationsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__lookup_aspirations_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__report_aspiration_request__init
+                     (Binakarier__Feedback__V1__ReportAspirationRequest         *message)
+{
+  static const Binakarier__Feedback__V1__ReportAspirationRequest init_value = BINAKARIER__FEEDBACK__V1__REPORT_ASPIRATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__report_aspiration_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ReportAspirationRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__report_aspiration_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__report_aspiration_request__pack
+                     (const Binakarier__Feedback__V1__ReportAspirationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__report_aspiration_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__report_aspiration_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ReportAspirationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__report_aspiration_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ReportAspirationRequest *
+       binakarier__feedback__v1__report_aspiration_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ReportAspirationRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__report_aspiration_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__report_aspiration_request__free_unpacked
+                     (Binakarier__Feedback__V1__ReportAspirationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__report_aspiration_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__list_held_aspirations_request__init
+                     (Binakarier__Feedback__V1__ListHeldAspirationsRequest         *message)
+{
+  static const Binakarier__Feedback__V1__ListHeldAspirationsRequest init_value = BINAKARIER__FEEDBACK__V1__LIST_HELD_ASPIRATIONS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__list_held_aspirations_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_held_aspirations_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__list_held_aspirations_request__pack
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_held_aspirations_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__list_held_aspirations_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_held_aspirations_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ListHeldAspirationsRequest *
+       binakarier__feedback__v1__list_held_aspirations_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ListHeldAspirationsRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__list_held_aspirations_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__list_held_aspirations_request__free_unpacked
+                     (Binakarier__Feedback__V1__ListHeldAspirationsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_held_aspirations_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__held_aspiration__init
+                     (Binakarier__Feedback__V1__HeldAspiration         *message)
+{
+  static const Binakarier__Feedback__V1__HeldAspiration init_value = BINAKARIER__FEEDBACK__V1__HELD_ASPIRATION__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__held_aspiration__get_packed_size
+                     (const Binakarier__Feedback__V1__HeldAspiration *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__held_aspiration__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__held_aspiration__pack
+                     (const Binakarier__Feedback__V1__HeldAspiration *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__held_aspiration__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__held_aspiration__pack_to_buffer
+                     (const Binakarier__Feedback__V1__HeldAspiration *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__held_aspiration__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__HeldAspiration *
+       binakarier__feedback__v1__held_aspiration__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__HeldAspiration *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__held_aspiration__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__held_aspiration__free_unpacked
+                     (Binakarier__Feedback__V1__HeldAspiration *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__held_aspiration__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__list_held_aspirations_response__init
+                     (Binakarier__Feedback__V1__ListHeldAspirationsResponse         *message)
+{
+  static const Binakarier__Feedback__V1__ListHeldAspirationsResponse init_value = BINAKARIER__FEEDBACK__V1__LIST_HELD_ASPIRATIONS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__list_held_aspirations_response__get_packed_size
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_held_aspirations_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__list_held_aspirations_response__pack
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_held_aspirations_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__list_held_aspirations_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListHeldAspirationsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_held_aspirations_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ListHeldAspirationsResponse *
+       binakarier__feedback__v1__list_held_aspirations_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ListHeldAspirationsResponse *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__list_held_aspirations_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__list_held_aspirations_response__free_unpacked
+                     (Binakarier__Feedback__V1__ListHeldAspirationsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_held_aspirations_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__moderate_aspiration_request__init
+                     (Binakarier__Feedback__V1__ModerateAspirationRequest         *message)
+{
+  static const Binakarier__Feedback__V1__ModerateAspirationRequest init_value = BINAKARIER__FEEDBACK__V1__MODERATE_ASPIRATION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__moderate_aspiration_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ModerateAspirationRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__moderate_aspiration_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__moderate_aspiration_request__pack
+                     (const Binakarier__Feedback__V1__ModerateAspirationRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__moderate_aspiration_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__moderate_aspiration_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ModerateAspirationRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__moderate_aspiration_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ModerateAspirationRequest *
+       binakarier__feedback__v1__moderate_aspiration_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ModerateAspirationRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__moderate_aspiration_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__moderate_aspiration_request__free_unpacked
+                     (Binakarier__Feedback__V1__ModerateAspirationRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__moderate_aspiration_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__get_action_board_request__init
+                     (Binakarier__Feedback__V1__GetActionBoardRequest         *message)
+{
+  static const Binakarier__Feedback__V1__GetActionBoardRequest init_value = BINAKARIER__FEEDBACK__V1__GET_ACTION_BOARD_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__get_action_board_request__get_packed_size
+                     (const Binakarier__Feedback__V1__GetActionBoardRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_action_board_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__get_action_board_request__pack
+                     (const Binakarier__Feedback__V1__GetActionBoardRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_action_board_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__get_action_board_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__GetActionBoardRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_action_board_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__GetActionBoardRequest *
+       binakarier__feedback__v1__get_action_board_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__GetActionBoardRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__get_action_board_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__get_action_board_request__free_unpacked
+                     (Binakarier__Feedback__V1__GetActionBoardRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_action_board_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__board_action__init
+                     (Binakarier__Feedback__V1__BoardAction         *message)
+{
+  static const Binakarier__Feedback__V1__BoardAction init_value = BINAKARIER__FEEDBACK__V1__BOARD_ACTION__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__board_action__get_packed_size
+                     (const Binakarier__Feedback__V1__BoardAction *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__board_action__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__board_action__pack
+                     (const Binakarier__Feedback__V1__BoardAction *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__board_action__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__board_action__pack_to_buffer
+                     (const Binakarier__Feedback__V1__BoardAction *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__board_action__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__BoardAction *
+       binakarier__feedback__v1__board_action__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__BoardAction *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__board_action__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__board_action__free_unpacked
+                     (Binakarier__Feedback__V1__BoardAction *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__board_action__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__action_board__init
+                     (Binakarier__Feedback__V1__ActionBoard         *message)
+{
+  static const Binakarier__Feedback__V1__ActionBoard init_value = BINAKARIER__FEEDBACK__V1__ACTION_BOARD__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__action_board__get_packed_size
+                     (const Binakarier__Feedback__V1__ActionBoard *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__action_board__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__action_board__pack
+                     (const Binakarier__Feedback__V1__ActionBoard *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__action_board__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__action_board__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ActionBoard *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__action_board__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ActionBoard *
+       binakarier__feedback__v1__action_board__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ActionBoard *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__action_board__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__action_board__free_unpacked
+                     (Binakarier__Feedback__V1__ActionBoard *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__action_board__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__respondent_profile__init
+                     (Binakarier__Feedback__V1__RespondentProfile         *message)
+{
+  static const Binakarier__Feedback__V1__RespondentProfile init_value = BINAKARIER__FEEDBACK__V1__RESPONDENT_PROFILE__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__respondent_profile__get_packed_size
+                     (const Binakarier__Feedback__V1__RespondentProfile *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__respondent_profile__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__respondent_profile__pack
+                     (const Binakarier__Feedback__V1__RespondentProfile *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__respondent_profile__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__respondent_profile__pack_to_buffer
+                     (const Binakarier__Feedback__V1__RespondentProfile *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__respondent_profile__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__RespondentProfile *
+       binakarier__feedback__v1__respondent_profile__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__RespondentProfile *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__respondent_profile__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__respondent_profile__free_unpacked
+                     (Binakarier__Feedback__V1__RespondentProfile *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__respondent_profile__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__service_counter__init
+                     (Binakarier__Feedback__V1__ServiceCounter         *message)
+{
+  static const Binakarier__Feedback__V1__ServiceCounter init_value = BINAKARIER__FEEDBACK__V1__SERVICE_COUNTER__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__service_counter__get_packed_size
+                     (const Binakarier__Feedback__V1__ServiceCounter *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__service_counter__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__service_counter__pack
+                     (const Binakarier__Feedback__V1__ServiceCounter *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__service_counter__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__service_counter__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ServiceCounter *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__service_counter__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ServiceCounter *
+       binakarier__feedback__v1__service_counter__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ServiceCounter *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__service_counter__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__service_counter__free_unpacked
+                     (Binakarier__Feedback__V1__ServiceCounter *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__service_counter__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__list_service_counters_request__init
+                     (Binakarier__Feedback__V1__ListServiceCountersRequest         *message)
+{
+  static const Binakarier__Feedback__V1__ListServiceCountersRequest init_value = BINAKARIER__FEEDBACK__V1__LIST_SERVICE_COUNTERS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__list_service_counters_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ListServiceCountersRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_service_counters_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__list_service_counters_request__pack
+                     (const Binakarier__Feedback__V1__ListServiceCountersRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_service_counters_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__list_service_counters_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListServiceCountersRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_service_counters_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ListServiceCountersRequest *
+       binakarier__feedback__v1__list_service_counters_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ListServiceCountersRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__list_service_counters_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__list_service_counters_request__free_unpacked
+                     (Binakarier__Feedback__V1__ListServiceCountersRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_service_counters_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__list_service_counters_response__init
+                     (Binakarier__Feedback__V1__ListServiceCountersResponse         *message)
+{
+  static const Binakarier__Feedback__V1__ListServiceCountersResponse init_value = BINAKARIER__FEEDBACK__V1__LIST_SERVICE_COUNTERS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__list_service_counters_response__get_packed_size
+                     (const Binakarier__Feedback__V1__ListServiceCountersResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_service_counters_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__list_service_counters_response__pack
+                     (const Binakarier__Feedback__V1__ListServiceCountersResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_service_counters_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__list_service_counters_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListServiceCountersResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_service_counters_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ListServiceCountersResponse *
+       binakarier__feedback__v1__list_service_counters_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ListServiceCountersResponse *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__list_service_counters_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__list_service_counters_response__free_unpacked
+                     (Binakarier__Feedback__V1__ListServiceCountersResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_service_counters_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__save_service_counters_request__init
+                     (Binakarier__Feedback__V1__SaveServiceCountersRequest         *message)
+{
+  static const Binakarier__Feedback__V1__SaveServiceCountersRequest init_value = BINAKARIER__FEEDBACK__V1__SAVE_SERVICE_COUNTERS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__save_service_counters_request__get_packed_size
+                     (const Binakarier__Feedback__V1__SaveServiceCountersRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__save_service_counters_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__save_service_counters_request__pack
+                     (const Binakarier__Feedback__V1__SaveServiceCountersRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__save_service_counters_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__save_service_counters_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__SaveServiceCountersRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__save_service_counters_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__SaveServiceCountersRequest *
+       binakarier__feedback__v1__save_service_counters_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__SaveServiceCountersRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__save_service_counters_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__save_service_counters_request__free_unpacked
+                     (Binakarier__Feedback__V1__SaveServiceCountersRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__save_service_counters_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__paper_response__init
+                     (Binakarier__Feedback__V1__PaperResponse         *message)
+{
+  static const Binakarier__Feedback__V1__PaperResponse init_value = BINAKARIER__FEEDBACK__V1__PAPER_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__paper_response__get_packed_size
+                     (const Binakarier__Feedback__V1__PaperResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__paper_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__paper_response__pack
+                     (const Binakarier__Feedback__V1__PaperResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__paper_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__paper_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__PaperResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__paper_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__PaperResponse *
+       binakarier__feedback__v1__paper_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__PaperResponse *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__paper_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__paper_response__free_unpacked
+                     (Binakarier__Feedback__V1__PaperResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__paper_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__submit_paper_responses_request__init
+                     (Binakarier__Feedback__V1__SubmitPaperResponsesRequest         *message)
+{
+  static const Binakarier__Feedback__V1__SubmitPaperResponsesRequest init_value = BINAKARIER__FEEDBACK__V1__SUBMIT_PAPER_RESPONSES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__submit_paper_responses_request__get_packed_size
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__submit_paper_responses_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__submit_paper_responses_request__pack
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__submit_paper_responses_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__submit_paper_responses_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__submit_paper_responses_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__SubmitPaperResponsesRequest *
+       binakarier__feedback__v1__submit_paper_responses_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__SubmitPaperResponsesRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__submit_paper_responses_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__submit_paper_responses_request__free_unpacked
+                     (Binakarier__Feedback__V1__SubmitPaperResponsesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__submit_paper_responses_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__submit_paper_responses_response__init
+                     (Binakarier__Feedback__V1__SubmitPaperResponsesResponse         *message)
+{
+  static const Binakarier__Feedback__V1__SubmitPaperResponsesResponse init_value = BINAKARIER__FEEDBACK__V1__SUBMIT_PAPER_RESPONSES_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__submit_paper_responses_response__get_packed_size
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__submit_paper_responses_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__submit_paper_responses_response__pack
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__submit_paper_responses_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__submit_paper_responses_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__SubmitPaperResponsesResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__submit_paper_responses_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__SubmitPaperResponsesResponse *
+       binakarier__feedback__v1__submit_paper_responses_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__SubmitPaperResponsesResponse *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__submit_paper_responses_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__submit_paper_responses_response__free_unpacked
+                     (Binakarier__Feedback__V1__SubmitPaperResponsesResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__submit_paper_responses_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__ikm_element_result__init
+                     (Binakarier__Feedback__V1__IkmElementResult         *message)
+{
+  static const Binakarier__Feedback__V1__IkmElementResult init_value = BINAKARIER__FEEDBACK__V1__IKM_ELEMENT_RESULT__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__ikm_element_result__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmElementResult *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_element_result__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__ikm_element_result__pack
+                     (const Binakarier__Feedback__V1__IkmElementResult *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_element_result__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__ikm_element_result__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmElementResult *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_element_result__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__IkmElementResult *
+       binakarier__feedback__v1__ikm_element_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__IkmElementResult *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__ikm_element_result__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__ikm_element_result__free_unpacked
+                     (Binakarier__Feedback__V1__IkmElementResult *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_element_result__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__ikm_profile_count__init
+                     (Binakarier__Feedback__V1__IkmProfileCount         *message)
+{
+  static const Binakarier__Feedback__V1__IkmProfileCount init_value = BINAKARIER__FEEDBACK__V1__IKM_PROFILE_COUNT__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__ikm_profile_count__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmProfileCount *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_profile_count__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__ikm_profile_count__pack
+                     (const Binakarier__Feedback__V1__IkmProfileCount *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_profile_count__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__ikm_profile_count__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmProfileCount *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_profile_count__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__IkmProfileCount *
+       binakarier__feedback__v1__ikm_profile_count__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__IkmProfileCount *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__ikm_profile_count__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__ikm_profile_count__free_unpacked
+                     (Binakarier__Feedback__V1__IkmProfileCount *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_profile_count__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__ikm_profile_group__init
+                     (Binakarier__Feedback__V1__IkmProfileGroup         *message)
+{
+  static const Binakarier__Feedback__V1__IkmProfileGroup init_value = BINAKARIER__FEEDBACK__V1__IKM_PROFILE_GROUP__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__ikm_profile_group__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmProfileGroup *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_profile_group__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__ikm_profile_group__pack
+                     (const Binakarier__Feedback__V1__IkmProfileGroup *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_profile_group__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__ikm_profile_group__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmProfileGroup *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_profile_group__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__IkmProfileGroup *
+       binakarier__feedback__v1__ikm_profile_group__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__IkmProfileGroup *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__ikm_profile_group__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__ikm_profile_group__free_unpacked
+                     (Binakarier__Feedback__V1__IkmProfileGroup *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_profile_group__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__ikm_counter_result__init
+                     (Binakarier__Feedback__V1__IkmCounterResult         *message)
+{
+  static const Binakarier__Feedback__V1__IkmCounterResult init_value = BINAKARIER__FEEDBACK__V1__IKM_COUNTER_RESULT__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__ikm_counter_result__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmCounterResult *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_counter_result__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__ikm_counter_result__pack
+                     (const Binakarier__Feedback__V1__IkmCounterResult *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_counter_result__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__ikm_counter_result__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmCounterResult *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_counter_result__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__IkmCounterResult *
+       binakarier__feedback__v1__ikm_counter_result__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__IkmCounterResult *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__ikm_counter_result__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__ikm_counter_result__free_unpacked
+                     (Binakarier__Feedback__V1__IkmCounterResult *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_counter_result__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__ikm_year__init
+                     (Binakarier__Feedback__V1__IkmYear         *message)
+{
+  static const Binakarier__Feedback__V1__IkmYear init_value = BINAKARIER__FEEDBACK__V1__IKM_YEAR__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__ikm_year__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmYear *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_year__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__ikm_year__pack
+                     (const Binakarier__Feedback__V1__IkmYear *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_year__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__ikm_year__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmYear *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_year__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__IkmYear *
+       binakarier__feedback__v1__ikm_year__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__IkmYear *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__ikm_year__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__ikm_year__free_unpacked
+                     (Binakarier__Feedback__V1__IkmYear *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_year__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__ikm_report__init
+                     (Binakarier__Feedback__V1__IkmReport         *message)
+{
+  static const Binakarier__Feedback__V1__IkmReport init_value = BINAKARIER__FEEDBACK__V1__IKM_REPORT__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__ikm_report__get_packed_size
+                     (const Binakarier__Feedback__V1__IkmReport *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_report__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__ikm_report__pack
+                     (const Binakarier__Feedback__V1__IkmReport *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_report__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__ikm_report__pack_to_buffer
+                     (const Binakarier__Feedback__V1__IkmReport *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_report__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__IkmReport *
+       binakarier__feedback__v1__ikm_report__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__IkmReport *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__ikm_report__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__ikm_report__free_unpacked
+                     (Binakarier__Feedback__V1__IkmReport *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__ikm_report__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__get_ikm_report_request__init
+                     (Binakarier__Feedback__V1__GetIkmReportRequest         *message)
+{
+  static const Binakarier__Feedback__V1__GetIkmReportRequest init_value = BINAKARIER__FEEDBACK__V1__GET_IKM_REPORT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__get_ikm_report_request__get_packed_size
+                     (const Binakarier__Feedback__V1__GetIkmReportRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_ikm_report_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__get_ikm_report_request__pack
+                     (const Binakarier__Feedback__V1__GetIkmReportRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_ikm_report_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__get_ikm_report_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__GetIkmReportRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_ikm_report_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__GetIkmReportRequest *
+       binakarier__feedback__v1__get_ikm_report_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__GetIkmReportRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__get_ikm_report_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__get_ikm_report_request__free_unpacked
+                     (Binakarier__Feedback__V1__GetIkmReportRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_ikm_report_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__milestone__init
+                     (Binakarier__Feedback__V1__Milestone         *message)
+{
+  static const Binakarier__Feedback__V1__Milestone init_value = BINAKARIER__FEEDBACK__V1__MILESTONE__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__milestone__get_packed_size
+                     (const Binakarier__Feedback__V1__Milestone *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__milestone__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__milestone__pack
+                     (const Binakarier__Feedback__V1__Milestone *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__milestone__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__milestone__pack_to_buffer
+                     (const Binakarier__Feedback__V1__Milestone *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__milestone__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__Milestone *
+       binakarier__feedback__v1__milestone__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__Milestone *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__milestone__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__milestone__free_unpacked
+                     (Binakarier__Feedback__V1__Milestone *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__milestone__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__project_comment__init
+                     (Binakarier__Feedback__V1__ProjectComment         *message)
+{
+  static const Binakarier__Feedback__V1__ProjectComment init_value = BINAKARIER__FEEDBACK__V1__PROJECT_COMMENT__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__project_comment__get_packed_size
+                     (const Binakarier__Feedback__V1__ProjectComment *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__project_comment__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__project_comment__pack
+                     (const Binakarier__Feedback__V1__ProjectComment *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__project_comment__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__project_comment__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ProjectComment *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__project_comment__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ProjectComment *
+       binakarier__feedback__v1__project_comment__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ProjectComment *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__project_comment__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__project_comment__free_unpacked
+                     (Binakarier__Feedback__V1__ProjectComment *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__project_comment__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__change_project__init
+                     (Binakarier__Feedback__V1__ChangeProject         *message)
+{
+  static const Binakarier__Feedback__V1__ChangeProject init_value = BINAKARIER__FEEDBACK__V1__CHANGE_PROJECT__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__change_project__get_packed_size
+                     (const Binakarier__Feedback__V1__ChangeProject *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__change_project__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__change_project__pack
+                     (const Binakarier__Feedback__V1__ChangeProject *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__change_project__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__change_project__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ChangeProject *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__change_project__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ChangeProject *
+       binakarier__feedback__v1__change_project__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ChangeProject *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__change_project__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__change_project__free_unpacked
+                     (Binakarier__Feedback__V1__ChangeProject *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__change_project__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__create_change_project_request__init
+                     (Binakarier__Feedback__V1__CreateChangeProjectRequest         *message)
+{
+  static const Binakarier__Feedback__V1__CreateChangeProjectRequest init_value = BINAKARIER__FEEDBACK__V1__CREATE_CHANGE_PROJECT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__create_change_project_request__get_packed_size
+                     (const Binakarier__Feedback__V1__CreateChangeProjectRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__create_change_project_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__create_change_project_request__pack
+                     (const Binakarier__Feedback__V1__CreateChangeProjectRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__create_change_project_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__create_change_project_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__CreateChangeProjectRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__create_change_project_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__CreateChangeProjectRequest *
+       binakarier__feedback__v1__create_change_project_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__CreateChangeProjectRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__create_change_project_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__create_change_project_request__free_unpacked
+                     (Binakarier__Feedback__V1__CreateChangeProjectRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__create_change_project_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__update_change_project_request__init
+                     (Binakarier__Feedback__V1__UpdateChangeProjectRequest         *message)
+{
+  static const Binakarier__Feedback__V1__UpdateChangeProjectRequest init_value = BINAKARIER__FEEDBACK__V1__UPDATE_CHANGE_PROJECT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__update_change_project_request__get_packed_size
+                     (const Binakarier__Feedback__V1__UpdateChangeProjectRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__update_change_project_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__update_change_project_request__pack
+                     (const Binakarier__Feedback__V1__UpdateChangeProjectRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__update_change_project_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__update_change_project_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__UpdateChangeProjectRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__update_change_project_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__UpdateChangeProjectRequest *
+       binakarier__feedback__v1__update_change_project_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__UpdateChangeProjectRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__update_change_project_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__update_change_project_request__free_unpacked
+                     (Binakarier__Feedback__V1__UpdateChangeProjectRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__update_change_project_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__get_change_project_request__init
+                     (Binakarier__Feedback__V1__GetChangeProjectRequest         *message)
+{
+  static const Binakarier__Feedback__V1__GetChangeProjectRequest init_value = BINAKARIER__FEEDBACK__V1__GET_CHANGE_PROJECT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__get_change_project_request__get_packed_size
+                     (const Binakarier__Feedback__V1__GetChangeProjectRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_change_project_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__get_change_project_request__pack
+                     (const Binakarier__Feedback__V1__GetChangeProjectRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_change_project_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__get_change_project_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__GetChangeProjectRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_change_project_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__GetChangeProjectRequest *
+       binakarier__feedback__v1__get_change_project_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__GetChangeProjectRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__get_change_project_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__get_change_project_request__free_unpacked
+                     (Binakarier__Feedback__V1__GetChangeProjectRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__get_change_project_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__list_change_projects_request__init
+                     (Binakarier__Feedback__V1__ListChangeProjectsRequest         *message)
+{
+  static const Binakarier__Feedback__V1__ListChangeProjectsRequest init_value = BINAKARIER__FEEDBACK__V1__LIST_CHANGE_PROJECTS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__list_change_projects_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ListChangeProjectsRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_change_projects_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__list_change_projects_request__pack
+                     (const Binakarier__Feedback__V1__ListChangeProjectsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_change_projects_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__list_change_projects_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListChangeProjectsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_change_projects_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ListChangeProjectsRequest *
+       binakarier__feedback__v1__list_change_projects_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ListChangeProjectsRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__list_change_projects_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__list_change_projects_request__free_unpacked
+                     (Binakarier__Feedback__V1__ListChangeProjectsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_change_projects_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__list_change_projects_response__init
+                     (Binakarier__Feedback__V1__ListChangeProjectsResponse         *message)
+{
+  static const Binakarier__Feedback__V1__ListChangeProjectsResponse init_value = BINAKARIER__FEEDBACK__V1__LIST_CHANGE_PROJECTS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__list_change_projects_response__get_packed_size
+                     (const Binakarier__Feedback__V1__ListChangeProjectsResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_change_projects_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__list_change_projects_response__pack
+                     (const Binakarier__Feedback__V1__ListChangeProjectsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_change_projects_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__list_change_projects_response__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ListChangeProjectsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_change_projects_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ListChangeProjectsResponse *
+       binakarier__feedback__v1__list_change_projects_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ListChangeProjectsResponse *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__list_change_projects_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__list_change_projects_response__free_unpacked
+                     (Binakarier__Feedback__V1__ListChangeProjectsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__list_change_projects_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__report_milestone_request__init
+                     (Binakarier__Feedback__V1__ReportMilestoneRequest         *message)
+{
+  static const Binakarier__Feedback__V1__ReportMilestoneRequest init_value = BINAKARIER__FEEDBACK__V1__REPORT_MILESTONE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__report_milestone_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ReportMilestoneRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__report_milestone_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__report_milestone_request__pack
+                     (const Binakarier__Feedback__V1__ReportMilestoneRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__report_milestone_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__report_milestone_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ReportMilestoneRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__report_milestone_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ReportMilestoneRequest *
+       binakarier__feedback__v1__report_milestone_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ReportMilestoneRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__report_milestone_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__report_milestone_request__free_unpacked
+                     (Binakarier__Feedback__V1__ReportMilestoneRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__report_milestone_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__review_milestone_request__init
+                     (Binakarier__Feedback__V1__ReviewMilestoneRequest         *message)
+{
+  static const Binakarier__Feedback__V1__ReviewMilestoneRequest init_value = BINAKARIER__FEEDBACK__V1__REVIEW_MILESTONE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__review_milestone_request__get_packed_size
+                     (const Binakarier__Feedback__V1__ReviewMilestoneRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__review_milestone_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__review_milestone_request__pack
+                     (const Binakarier__Feedback__V1__ReviewMilestoneRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__review_milestone_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__review_milestone_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__ReviewMilestoneRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__review_milestone_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__ReviewMilestoneRequest *
+       binakarier__feedback__v1__review_milestone_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__ReviewMilestoneRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__review_milestone_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__review_milestone_request__free_unpacked
+                     (Binakarier__Feedback__V1__ReviewMilestoneRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__review_milestone_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__feedback__v1__comment_change_project_request__init
+                     (Binakarier__Feedback__V1__CommentChangeProjectRequest         *message)
+{
+  static const Binakarier__Feedback__V1__CommentChangeProjectRequest init_value = BINAKARIER__FEEDBACK__V1__COMMENT_CHANGE_PROJECT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__feedback__v1__comment_change_project_request__get_packed_size
+                     (const Binakarier__Feedback__V1__CommentChangeProjectRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__comment_change_project_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__feedback__v1__comment_change_project_request__pack
+                     (const Binakarier__Feedback__V1__CommentChangeProjectRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__comment_change_project_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__feedback__v1__comment_change_project_request__pack_to_buffer
+                     (const Binakarier__Feedback__V1__CommentChangeProjectRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__feedback__v1__comment_change_project_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Feedback__V1__CommentChangeProjectRequest *
+       binakarier__feedback__v1__comment_change_project_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Feedback__V1__CommentChangeProjectRequest *)
+     protobuf_c_message_unpack (&binakarier__feedback__v1__comment_change_project_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__feedback__v1__comment_change_project_request__free_unpacked
+                     (Binakarier__Feedback__V1__CommentChangeProjectRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__feedback__v1__comment_change_project_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor binakarier__feedback__v1__question__field_descriptors[11] =
 {
   {
@@ -3443,7 +5108,7 @@ const ProtobufCMessageDescriptor binakarier__feedback__v1__submit_response_respo
   (ProtobufCMessageInit) binakarier__feedback__v1__submit_response_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__feedback__v1__submit_public_response_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__submit_public_response_request__field_descriptors[4] =
 {
   {
     "campaign_id",
@@ -3470,12 +5135,24 @@ static const ProtobufCFieldDescriptor binakarier__feedback__v1__submit_public_re
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "respondent_profile",
-    3,
+    "profile",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__SubmitPublicResponseRequest, profile),
+    &binakarier__feedback__v1__respondent_profile__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "counter_code",
+    5,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
-    offsetof(Binakarier__Feedback__V1__SubmitPublicResponseRequest, respondent_profile),
+    offsetof(Binakarier__Feedback__V1__SubmitPublicResponseRequest, counter_code),
     NULL,
     &protobuf_c_empty_string,
     0,             /* flags */
@@ -3485,12 +5162,14 @@ static const ProtobufCFieldDescriptor binakarier__feedback__v1__submit_public_re
 static const unsigned binakarier__feedback__v1__submit_public_response_request__field_indices_by_name[] = {
   1,   /* field[1] = answers */
   0,   /* field[0] = campaign_id */
-  2,   /* field[2] = respondent_profile */
+  3,   /* field[3] = counter_code */
+  2,   /* field[2] = profile */
 };
-static const ProtobufCIntRange binakarier__feedback__v1__submit_public_response_request__number_ranges[1 + 1] =
+static const ProtobufCIntRange binakarier__feedback__v1__submit_public_response_request__number_ranges[2 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 4, 2 },
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor binakarier__feedback__v1__submit_public_response_request__descriptor =
 {
@@ -3500,10 +5179,10 @@ const ProtobufCMessageDescriptor binakarier__feedback__v1__submit_public_respons
   "Binakarier__Feedback__V1__SubmitPublicResponseRequest",
   "binakarier.feedback.v1",
   sizeof(Binakarier__Feedback__V1__SubmitPublicResponseRequest),
-  3,
+  4,
   binakarier__feedback__v1__submit_public_response_request__field_descriptors,
   binakarier__feedback__v1__submit_public_response_request__field_indices_by_name,
-  1,  binakarier__feedback__v1__submit_public_response_request__number_ranges,
+  2,  binakarier__feedback__v1__submit_public_response_request__number_ranges,
   (ProtobufCMessageInit) binakarier__feedback__v1__submit_public_response_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
@@ -5493,7 +7172,7 @@ const ProtobufCMessageDescriptor binakarier__feedback__v1__dialogue__descriptor 
   (ProtobufCMessageInit) binakarier__feedback__v1__dialogue__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__feedback__v1__aspiration__field_descriptors[11] =
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__aspiration__field_descriptors[16] =
 {
   {
     "id",
@@ -5627,6 +7306,66 @@ static const ProtobufCFieldDescriptor binakarier__feedback__v1__aspiration__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "moderation",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Aspiration, moderation),
+    &binakarier__feedback__v1__moderation_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "moderation_reason",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Aspiration, moderation_reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reports",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Aspiration, reports),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reported_by_me",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Aspiration, reported_by_me),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "receipt",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Aspiration, receipt),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__feedback__v1__aspiration__field_indices_by_name[] = {
   10,   /* field[10] = action_id */
@@ -5637,6 +7376,11 @@ static const unsigned binakarier__feedback__v1__aspiration__field_indices_by_nam
   2,   /* field[2] = category */
   1,   /* field[1] = dialogue_id */
   0,   /* field[0] = id */
+  11,   /* field[11] = moderation */
+  12,   /* field[12] = moderation_reason */
+  15,   /* field[15] = receipt */
+  14,   /* field[14] = reported_by_me */
+  13,   /* field[13] = reports */
   9,   /* field[9] = supported_by_me */
   6,   /* field[6] = supports */
   3,   /* field[3] = text */
@@ -5644,7 +7388,7 @@ static const unsigned binakarier__feedback__v1__aspiration__field_indices_by_nam
 static const ProtobufCIntRange binakarier__feedback__v1__aspiration__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 11 }
+  { 0, 16 }
 };
 const ProtobufCMessageDescriptor binakarier__feedback__v1__aspiration__descriptor =
 {
@@ -5654,7 +7398,7 @@ const ProtobufCMessageDescriptor binakarier__feedback__v1__aspiration__descripto
   "Binakarier__Feedback__V1__Aspiration",
   "binakarier.feedback.v1",
   sizeof(Binakarier__Feedback__V1__Aspiration),
-  11,
+  16,
   binakarier__feedback__v1__aspiration__field_descriptors,
   binakarier__feedback__v1__aspiration__field_indices_by_name,
   1,  binakarier__feedback__v1__aspiration__number_ranges,
@@ -6981,6 +8725,3258 @@ const ProtobufCMessageDescriptor binakarier__feedback__v1__list_actions_response
   (ProtobufCMessageInit) binakarier__feedback__v1__list_actions_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__lookup_aspirations_request__field_descriptors[1] =
+{
+  {
+    "receipts",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Binakarier__Feedback__V1__LookupAspirationsRequest, n_receipts),
+    offsetof(Binakarier__Feedback__V1__LookupAspirationsRequest, receipts),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__lookup_aspirations_request__field_indices_by_name[] = {
+  0,   /* field[0] = receipts */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__lookup_aspirations_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__lookup_aspirations_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.LookupAspirationsRequest",
+  "LookupAspirationsRequest",
+  "Binakarier__Feedback__V1__LookupAspirationsRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__LookupAspirationsRequest),
+  1,
+  binakarier__feedback__v1__lookup_aspirations_request__field_descriptors,
+  binakarier__feedback__v1__lookup_aspirations_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__lookup_aspirations_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__lookup_aspirations_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__receipt_aspiration__field_descriptors[5] =
+{
+  {
+    "receipt",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReceiptAspiration, receipt),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "found",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReceiptAspiration, found),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "aspiration",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReceiptAspiration, aspiration),
+    &binakarier__feedback__v1__aspiration__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dialogue",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReceiptAspiration, dialogue),
+    &binakarier__feedback__v1__dialogue__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "action",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReceiptAspiration, action),
+    &binakarier__feedback__v1__action_item__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__receipt_aspiration__field_indices_by_name[] = {
+  4,   /* field[4] = action */
+  2,   /* field[2] = aspiration */
+  3,   /* field[3] = dialogue */
+  1,   /* field[1] = found */
+  0,   /* field[0] = receipt */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__receipt_aspiration__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__receipt_aspiration__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ReceiptAspiration",
+  "ReceiptAspiration",
+  "Binakarier__Feedback__V1__ReceiptAspiration",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ReceiptAspiration),
+  5,
+  binakarier__feedback__v1__receipt_aspiration__field_descriptors,
+  binakarier__feedback__v1__receipt_aspiration__field_indices_by_name,
+  1,  binakarier__feedback__v1__receipt_aspiration__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__receipt_aspiration__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__lookup_aspirations_response__field_descriptors[1] =
+{
+  {
+    "aspirations",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__LookupAspirationsResponse, n_aspirations),
+    offsetof(Binakarier__Feedback__V1__LookupAspirationsResponse, aspirations),
+    &binakarier__feedback__v1__receipt_aspiration__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__lookup_aspirations_response__field_indices_by_name[] = {
+  0,   /* field[0] = aspirations */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__lookup_aspirations_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__lookup_aspirations_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.LookupAspirationsResponse",
+  "LookupAspirationsResponse",
+  "Binakarier__Feedback__V1__LookupAspirationsResponse",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__LookupAspirationsResponse),
+  1,
+  binakarier__feedback__v1__lookup_aspirations_response__field_descriptors,
+  binakarier__feedback__v1__lookup_aspirations_response__field_indices_by_name,
+  1,  binakarier__feedback__v1__lookup_aspirations_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__lookup_aspirations_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__report_aspiration_request__field_descriptors[2] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReportAspirationRequest, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReportAspirationRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__report_aspiration_request__field_indices_by_name[] = {
+  0,   /* field[0] = id */
+  1,   /* field[1] = reason */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__report_aspiration_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__report_aspiration_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ReportAspirationRequest",
+  "ReportAspirationRequest",
+  "Binakarier__Feedback__V1__ReportAspirationRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ReportAspirationRequest),
+  2,
+  binakarier__feedback__v1__report_aspiration_request__field_descriptors,
+  binakarier__feedback__v1__report_aspiration_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__report_aspiration_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__report_aspiration_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__list_held_aspirations_request__field_descriptors[5] =
+{
+  {
+    "page_size",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListHeldAspirationsRequest, page_size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListHeldAspirationsRequest, page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agency_code",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListHeldAspirationsRequest, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dialogue_id",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListHeldAspirationsRequest, dialogue_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "include_decided",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListHeldAspirationsRequest, include_decided),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__list_held_aspirations_request__field_indices_by_name[] = {
+  2,   /* field[2] = agency_code */
+  3,   /* field[3] = dialogue_id */
+  4,   /* field[4] = include_decided */
+  0,   /* field[0] = page_size */
+  1,   /* field[1] = page_token */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__list_held_aspirations_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__list_held_aspirations_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ListHeldAspirationsRequest",
+  "ListHeldAspirationsRequest",
+  "Binakarier__Feedback__V1__ListHeldAspirationsRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ListHeldAspirationsRequest),
+  5,
+  binakarier__feedback__v1__list_held_aspirations_request__field_descriptors,
+  binakarier__feedback__v1__list_held_aspirations_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__list_held_aspirations_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__list_held_aspirations_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__held_aspiration__field_descriptors[3] =
+{
+  {
+    "aspiration",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__HeldAspiration, aspiration),
+    &binakarier__feedback__v1__aspiration__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dialogue",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__HeldAspiration, dialogue),
+    &binakarier__feedback__v1__dialogue__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "report_reasons",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Binakarier__Feedback__V1__HeldAspiration, n_report_reasons),
+    offsetof(Binakarier__Feedback__V1__HeldAspiration, report_reasons),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__held_aspiration__field_indices_by_name[] = {
+  0,   /* field[0] = aspiration */
+  1,   /* field[1] = dialogue */
+  2,   /* field[2] = report_reasons */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__held_aspiration__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__held_aspiration__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.HeldAspiration",
+  "HeldAspiration",
+  "Binakarier__Feedback__V1__HeldAspiration",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__HeldAspiration),
+  3,
+  binakarier__feedback__v1__held_aspiration__field_descriptors,
+  binakarier__feedback__v1__held_aspiration__field_indices_by_name,
+  1,  binakarier__feedback__v1__held_aspiration__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__held_aspiration__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__list_held_aspirations_response__field_descriptors[2] =
+{
+  {
+    "aspirations",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__ListHeldAspirationsResponse, n_aspirations),
+    offsetof(Binakarier__Feedback__V1__ListHeldAspirationsResponse, aspirations),
+    &binakarier__feedback__v1__held_aspiration__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "next_page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListHeldAspirationsResponse, next_page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__list_held_aspirations_response__field_indices_by_name[] = {
+  0,   /* field[0] = aspirations */
+  1,   /* field[1] = next_page_token */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__list_held_aspirations_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__list_held_aspirations_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ListHeldAspirationsResponse",
+  "ListHeldAspirationsResponse",
+  "Binakarier__Feedback__V1__ListHeldAspirationsResponse",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ListHeldAspirationsResponse),
+  2,
+  binakarier__feedback__v1__list_held_aspirations_response__field_descriptors,
+  binakarier__feedback__v1__list_held_aspirations_response__field_indices_by_name,
+  1,  binakarier__feedback__v1__list_held_aspirations_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__list_held_aspirations_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__moderate_aspiration_request__field_descriptors[3] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ModerateAspirationRequest, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "decision",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ModerateAspirationRequest, decision),
+    &binakarier__feedback__v1__moderation_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ModerateAspirationRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__moderate_aspiration_request__field_indices_by_name[] = {
+  1,   /* field[1] = decision */
+  0,   /* field[0] = id */
+  2,   /* field[2] = reason */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__moderate_aspiration_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__moderate_aspiration_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ModerateAspirationRequest",
+  "ModerateAspirationRequest",
+  "Binakarier__Feedback__V1__ModerateAspirationRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ModerateAspirationRequest),
+  3,
+  binakarier__feedback__v1__moderate_aspiration_request__field_descriptors,
+  binakarier__feedback__v1__moderate_aspiration_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__moderate_aspiration_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__moderate_aspiration_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__get_action_board_request__field_descriptors[1] =
+{
+  {
+    "agency_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__GetActionBoardRequest, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__get_action_board_request__field_indices_by_name[] = {
+  0,   /* field[0] = agency_code */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__get_action_board_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__get_action_board_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.GetActionBoardRequest",
+  "GetActionBoardRequest",
+  "Binakarier__Feedback__V1__GetActionBoardRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__GetActionBoardRequest),
+  1,
+  binakarier__feedback__v1__get_action_board_request__field_descriptors,
+  binakarier__feedback__v1__get_action_board_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__get_action_board_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__get_action_board_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__board_action__field_descriptors[11] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__BoardAction, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "title",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__BoardAction, title),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "source",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__BoardAction, source),
+    &binakarier__feedback__v1__action_source__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dialogue_topic",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__BoardAction, dialogue_topic),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dialogue_date",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__BoardAction, dialogue_date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "owner_name",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__BoardAction, owner_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "owner_position",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__BoardAction, owner_position),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "due_date",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__BoardAction, due_date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "state",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__BoardAction, state),
+    &binakarier__feedback__v1__action_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "overdue",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__BoardAction, overdue),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "close_time_unix",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__BoardAction, close_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__board_action__field_indices_by_name[] = {
+  10,   /* field[10] = close_time_unix */
+  4,   /* field[4] = dialogue_date */
+  3,   /* field[3] = dialogue_topic */
+  7,   /* field[7] = due_date */
+  0,   /* field[0] = id */
+  9,   /* field[9] = overdue */
+  5,   /* field[5] = owner_name */
+  6,   /* field[6] = owner_position */
+  2,   /* field[2] = source */
+  8,   /* field[8] = state */
+  1,   /* field[1] = title */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__board_action__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 11 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__board_action__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.BoardAction",
+  "BoardAction",
+  "Binakarier__Feedback__V1__BoardAction",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__BoardAction),
+  11,
+  binakarier__feedback__v1__board_action__field_descriptors,
+  binakarier__feedback__v1__board_action__field_indices_by_name,
+  1,  binakarier__feedback__v1__board_action__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__board_action__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__action_board__field_descriptors[9] =
+{
+  {
+    "agency_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ActionBoard, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agency_name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ActionBoard, agency_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "today",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ActionBoard, today),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "actions",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__ActionBoard, n_actions),
+    offsetof(Binakarier__Feedback__V1__ActionBoard, actions),
+    &binakarier__feedback__v1__board_action__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "open",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ActionBoard, open),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "in_progress",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ActionBoard, in_progress),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "done",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ActionBoard, done),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dropped",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ActionBoard, dropped),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "overdue",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ActionBoard, overdue),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__action_board__field_indices_by_name[] = {
+  3,   /* field[3] = actions */
+  0,   /* field[0] = agency_code */
+  1,   /* field[1] = agency_name */
+  6,   /* field[6] = done */
+  7,   /* field[7] = dropped */
+  5,   /* field[5] = in_progress */
+  4,   /* field[4] = open */
+  8,   /* field[8] = overdue */
+  2,   /* field[2] = today */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__action_board__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 9 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__action_board__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ActionBoard",
+  "ActionBoard",
+  "Binakarier__Feedback__V1__ActionBoard",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ActionBoard),
+  9,
+  binakarier__feedback__v1__action_board__field_descriptors,
+  binakarier__feedback__v1__action_board__field_indices_by_name,
+  1,  binakarier__feedback__v1__action_board__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__action_board__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__respondent_profile__field_descriptors[4] =
+{
+  {
+    "age",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__RespondentProfile, age),
+    &binakarier__feedback__v1__respondent_age__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "gender",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__RespondentProfile, gender),
+    &binakarier__feedback__v1__respondent_gender__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "education",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__RespondentProfile, education),
+    &binakarier__feedback__v1__respondent_education__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "occupation",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__RespondentProfile, occupation),
+    &binakarier__feedback__v1__respondent_occupation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__respondent_profile__field_indices_by_name[] = {
+  0,   /* field[0] = age */
+  2,   /* field[2] = education */
+  1,   /* field[1] = gender */
+  3,   /* field[3] = occupation */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__respondent_profile__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__respondent_profile__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.RespondentProfile",
+  "RespondentProfile",
+  "Binakarier__Feedback__V1__RespondentProfile",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__RespondentProfile),
+  4,
+  binakarier__feedback__v1__respondent_profile__field_descriptors,
+  binakarier__feedback__v1__respondent_profile__field_indices_by_name,
+  1,  binakarier__feedback__v1__respondent_profile__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__respondent_profile__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__service_counter__field_descriptors[2] =
+{
+  {
+    "code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ServiceCounter, code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ServiceCounter, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__service_counter__field_indices_by_name[] = {
+  0,   /* field[0] = code */
+  1,   /* field[1] = name */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__service_counter__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__service_counter__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ServiceCounter",
+  "ServiceCounter",
+  "Binakarier__Feedback__V1__ServiceCounter",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ServiceCounter),
+  2,
+  binakarier__feedback__v1__service_counter__field_descriptors,
+  binakarier__feedback__v1__service_counter__field_indices_by_name,
+  1,  binakarier__feedback__v1__service_counter__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__service_counter__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__list_service_counters_request__field_descriptors[2] =
+{
+  {
+    "agency_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListServiceCountersRequest, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_code",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListServiceCountersRequest, unit_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__list_service_counters_request__field_indices_by_name[] = {
+  0,   /* field[0] = agency_code */
+  1,   /* field[1] = unit_code */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__list_service_counters_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__list_service_counters_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ListServiceCountersRequest",
+  "ListServiceCountersRequest",
+  "Binakarier__Feedback__V1__ListServiceCountersRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ListServiceCountersRequest),
+  2,
+  binakarier__feedback__v1__list_service_counters_request__field_descriptors,
+  binakarier__feedback__v1__list_service_counters_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__list_service_counters_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__list_service_counters_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__list_service_counters_response__field_descriptors[3] =
+{
+  {
+    "agency_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListServiceCountersResponse, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_code",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListServiceCountersResponse, unit_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "counters",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__ListServiceCountersResponse, n_counters),
+    offsetof(Binakarier__Feedback__V1__ListServiceCountersResponse, counters),
+    &binakarier__feedback__v1__service_counter__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__list_service_counters_response__field_indices_by_name[] = {
+  0,   /* field[0] = agency_code */
+  2,   /* field[2] = counters */
+  1,   /* field[1] = unit_code */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__list_service_counters_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__list_service_counters_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ListServiceCountersResponse",
+  "ListServiceCountersResponse",
+  "Binakarier__Feedback__V1__ListServiceCountersResponse",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ListServiceCountersResponse),
+  3,
+  binakarier__feedback__v1__list_service_counters_response__field_descriptors,
+  binakarier__feedback__v1__list_service_counters_response__field_indices_by_name,
+  1,  binakarier__feedback__v1__list_service_counters_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__list_service_counters_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__save_service_counters_request__field_descriptors[3] =
+{
+  {
+    "agency_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__SaveServiceCountersRequest, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_code",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__SaveServiceCountersRequest, unit_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "counters",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__SaveServiceCountersRequest, n_counters),
+    offsetof(Binakarier__Feedback__V1__SaveServiceCountersRequest, counters),
+    &binakarier__feedback__v1__service_counter__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__save_service_counters_request__field_indices_by_name[] = {
+  0,   /* field[0] = agency_code */
+  2,   /* field[2] = counters */
+  1,   /* field[1] = unit_code */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__save_service_counters_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__save_service_counters_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.SaveServiceCountersRequest",
+  "SaveServiceCountersRequest",
+  "Binakarier__Feedback__V1__SaveServiceCountersRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__SaveServiceCountersRequest),
+  3,
+  binakarier__feedback__v1__save_service_counters_request__field_descriptors,
+  binakarier__feedback__v1__save_service_counters_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__save_service_counters_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__save_service_counters_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__paper_response__field_descriptors[3] =
+{
+  {
+    "answers",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__PaperResponse, n_answers),
+    offsetof(Binakarier__Feedback__V1__PaperResponse, answers),
+    &binakarier__feedback__v1__answer__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "profile",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__PaperResponse, profile),
+    &binakarier__feedback__v1__respondent_profile__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "counter_code",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__PaperResponse, counter_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__paper_response__field_indices_by_name[] = {
+  0,   /* field[0] = answers */
+  2,   /* field[2] = counter_code */
+  1,   /* field[1] = profile */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__paper_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__paper_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.PaperResponse",
+  "PaperResponse",
+  "Binakarier__Feedback__V1__PaperResponse",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__PaperResponse),
+  3,
+  binakarier__feedback__v1__paper_response__field_descriptors,
+  binakarier__feedback__v1__paper_response__field_indices_by_name,
+  1,  binakarier__feedback__v1__paper_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__paper_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__submit_paper_responses_request__field_descriptors[2] =
+{
+  {
+    "campaign_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__SubmitPaperResponsesRequest, campaign_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "responses",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__SubmitPaperResponsesRequest, n_responses),
+    offsetof(Binakarier__Feedback__V1__SubmitPaperResponsesRequest, responses),
+    &binakarier__feedback__v1__paper_response__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__submit_paper_responses_request__field_indices_by_name[] = {
+  0,   /* field[0] = campaign_id */
+  1,   /* field[1] = responses */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__submit_paper_responses_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__submit_paper_responses_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.SubmitPaperResponsesRequest",
+  "SubmitPaperResponsesRequest",
+  "Binakarier__Feedback__V1__SubmitPaperResponsesRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__SubmitPaperResponsesRequest),
+  2,
+  binakarier__feedback__v1__submit_paper_responses_request__field_descriptors,
+  binakarier__feedback__v1__submit_paper_responses_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__submit_paper_responses_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__submit_paper_responses_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__submit_paper_responses_response__field_descriptors[1] =
+{
+  {
+    "accepted",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__SubmitPaperResponsesResponse, accepted),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__submit_paper_responses_response__field_indices_by_name[] = {
+  0,   /* field[0] = accepted */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__submit_paper_responses_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__submit_paper_responses_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.SubmitPaperResponsesResponse",
+  "SubmitPaperResponsesResponse",
+  "Binakarier__Feedback__V1__SubmitPaperResponsesResponse",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__SubmitPaperResponsesResponse),
+  1,
+  binakarier__feedback__v1__submit_paper_responses_response__field_descriptors,
+  binakarier__feedback__v1__submit_paper_responses_response__field_indices_by_name,
+  1,  binakarier__feedback__v1__submit_paper_responses_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__submit_paper_responses_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__ikm_element_result__field_descriptors[8] =
+{
+  {
+    "element",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmElementResult, element),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "code",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmElementResult, code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmElementResult, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "nrr",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmElementResult, nrr),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "weighted",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmElementResult, weighted),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "converted",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmElementResult, converted),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "grade",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmElementResult, grade),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "lowest",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmElementResult, lowest),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__ikm_element_result__field_indices_by_name[] = {
+  1,   /* field[1] = code */
+  5,   /* field[5] = converted */
+  0,   /* field[0] = element */
+  6,   /* field[6] = grade */
+  7,   /* field[7] = lowest */
+  2,   /* field[2] = name */
+  3,   /* field[3] = nrr */
+  4,   /* field[4] = weighted */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__ikm_element_result__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 8 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_element_result__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.IkmElementResult",
+  "IkmElementResult",
+  "Binakarier__Feedback__V1__IkmElementResult",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__IkmElementResult),
+  8,
+  binakarier__feedback__v1__ikm_element_result__field_descriptors,
+  binakarier__feedback__v1__ikm_element_result__field_indices_by_name,
+  1,  binakarier__feedback__v1__ikm_element_result__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__ikm_element_result__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__ikm_profile_count__field_descriptors[4] =
+{
+  {
+    "label",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmProfileCount, label),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "respondents",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmProfileCount, respondents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "percent",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmProfileCount, percent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "suppressed",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmProfileCount, suppressed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__ikm_profile_count__field_indices_by_name[] = {
+  0,   /* field[0] = label */
+  2,   /* field[2] = percent */
+  1,   /* field[1] = respondents */
+  3,   /* field[3] = suppressed */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__ikm_profile_count__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_profile_count__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.IkmProfileCount",
+  "IkmProfileCount",
+  "Binakarier__Feedback__V1__IkmProfileCount",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__IkmProfileCount),
+  4,
+  binakarier__feedback__v1__ikm_profile_count__field_descriptors,
+  binakarier__feedback__v1__ikm_profile_count__field_indices_by_name,
+  1,  binakarier__feedback__v1__ikm_profile_count__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__ikm_profile_count__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__ikm_profile_group__field_descriptors[3] =
+{
+  {
+    "dimension",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmProfileGroup, dimension),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "title",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmProfileGroup, title),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "counts",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__IkmProfileGroup, n_counts),
+    offsetof(Binakarier__Feedback__V1__IkmProfileGroup, counts),
+    &binakarier__feedback__v1__ikm_profile_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__ikm_profile_group__field_indices_by_name[] = {
+  2,   /* field[2] = counts */
+  0,   /* field[0] = dimension */
+  1,   /* field[1] = title */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__ikm_profile_group__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_profile_group__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.IkmProfileGroup",
+  "IkmProfileGroup",
+  "Binakarier__Feedback__V1__IkmProfileGroup",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__IkmProfileGroup),
+  3,
+  binakarier__feedback__v1__ikm_profile_group__field_descriptors,
+  binakarier__feedback__v1__ikm_profile_group__field_indices_by_name,
+  1,  binakarier__feedback__v1__ikm_profile_group__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__ikm_profile_group__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__ikm_counter_result__field_descriptors[6] =
+{
+  {
+    "code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmCounterResult, code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmCounterResult, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "respondents",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmCounterResult, respondents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "index",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmCounterResult, index),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "grade",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmCounterResult, grade),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "suppressed",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmCounterResult, suppressed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__ikm_counter_result__field_indices_by_name[] = {
+  0,   /* field[0] = code */
+  4,   /* field[4] = grade */
+  3,   /* field[3] = index */
+  1,   /* field[1] = name */
+  2,   /* field[2] = respondents */
+  5,   /* field[5] = suppressed */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__ikm_counter_result__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_counter_result__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.IkmCounterResult",
+  "IkmCounterResult",
+  "Binakarier__Feedback__V1__IkmCounterResult",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__IkmCounterResult),
+  6,
+  binakarier__feedback__v1__ikm_counter_result__field_descriptors,
+  binakarier__feedback__v1__ikm_counter_result__field_indices_by_name,
+  1,  binakarier__feedback__v1__ikm_counter_result__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__ikm_counter_result__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__ikm_year__field_descriptors[6] =
+{
+  {
+    "year",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmYear, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "respondents",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmYear, respondents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "index",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmYear, index),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "grade",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmYear, grade),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "grade_label",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmYear, grade_label),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "suppressed",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmYear, suppressed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__ikm_year__field_indices_by_name[] = {
+  3,   /* field[3] = grade */
+  4,   /* field[4] = grade_label */
+  2,   /* field[2] = index */
+  1,   /* field[1] = respondents */
+  5,   /* field[5] = suppressed */
+  0,   /* field[0] = year */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__ikm_year__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_year__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.IkmYear",
+  "IkmYear",
+  "Binakarier__Feedback__V1__IkmYear",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__IkmYear),
+  6,
+  binakarier__feedback__v1__ikm_year__field_descriptors,
+  binakarier__feedback__v1__ikm_year__field_indices_by_name,
+  1,  binakarier__feedback__v1__ikm_year__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__ikm_year__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__ikm_report__field_descriptors[22] =
+{
+  {
+    "agency_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agency_name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, agency_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_code",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, unit_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_name",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, unit_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "year",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "campaigns",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__IkmReport, n_campaigns),
+    offsetof(Binakarier__Feedback__V1__IkmReport, campaigns),
+    &binakarier__feedback__v1__campaign__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "campaigns_counted",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, campaigns_counted),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "respondents",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, respondents),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "online",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, online),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "paper",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, paper),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "k",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, k),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "suppressed",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, suppressed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "weight",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, weight),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "index",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, index),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "grade",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, grade),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "grade_label",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, grade_label),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "elements",
+    17,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__IkmReport, n_elements),
+    offsetof(Binakarier__Feedback__V1__IkmReport, elements),
+    &binakarier__feedback__v1__ikm_element_result__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "profile",
+    18,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__IkmReport, n_profile),
+    offsetof(Binakarier__Feedback__V1__IkmReport, profile),
+    &binakarier__feedback__v1__ikm_profile_group__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "counters",
+    19,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__IkmReport, n_counters),
+    offsetof(Binakarier__Feedback__V1__IkmReport, counters),
+    &binakarier__feedback__v1__ikm_counter_result__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "plan",
+    20,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__IkmReport, n_plan),
+    offsetof(Binakarier__Feedback__V1__IkmReport, plan),
+    &binakarier__feedback__v1__action_item__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "trend",
+    21,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__IkmReport, n_trend),
+    offsetof(Binakarier__Feedback__V1__IkmReport, trend),
+    &binakarier__feedback__v1__ikm_year__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "generate_time_unix",
+    22,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__IkmReport, generate_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__ikm_report__field_indices_by_name[] = {
+  0,   /* field[0] = agency_code */
+  1,   /* field[1] = agency_name */
+  5,   /* field[5] = campaigns */
+  6,   /* field[6] = campaigns_counted */
+  18,   /* field[18] = counters */
+  16,   /* field[16] = elements */
+  21,   /* field[21] = generate_time_unix */
+  14,   /* field[14] = grade */
+  15,   /* field[15] = grade_label */
+  13,   /* field[13] = index */
+  10,   /* field[10] = k */
+  8,   /* field[8] = online */
+  9,   /* field[9] = paper */
+  19,   /* field[19] = plan */
+  17,   /* field[17] = profile */
+  7,   /* field[7] = respondents */
+  11,   /* field[11] = suppressed */
+  20,   /* field[20] = trend */
+  2,   /* field[2] = unit_code */
+  3,   /* field[3] = unit_name */
+  12,   /* field[12] = weight */
+  4,   /* field[4] = year */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__ikm_report__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 22 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__ikm_report__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.IkmReport",
+  "IkmReport",
+  "Binakarier__Feedback__V1__IkmReport",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__IkmReport),
+  22,
+  binakarier__feedback__v1__ikm_report__field_descriptors,
+  binakarier__feedback__v1__ikm_report__field_indices_by_name,
+  1,  binakarier__feedback__v1__ikm_report__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__ikm_report__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__get_ikm_report_request__field_descriptors[3] =
+{
+  {
+    "agency_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__GetIkmReportRequest, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_code",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__GetIkmReportRequest, unit_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "year",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__GetIkmReportRequest, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__get_ikm_report_request__field_indices_by_name[] = {
+  0,   /* field[0] = agency_code */
+  1,   /* field[1] = unit_code */
+  2,   /* field[2] = year */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__get_ikm_report_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__get_ikm_report_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.GetIkmReportRequest",
+  "GetIkmReportRequest",
+  "Binakarier__Feedback__V1__GetIkmReportRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__GetIkmReportRequest),
+  3,
+  binakarier__feedback__v1__get_ikm_report_request__field_descriptors,
+  binakarier__feedback__v1__get_ikm_report_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__get_ikm_report_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__get_ikm_report_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__milestone__field_descriptors[12] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "title",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, title),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "term",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, term),
+    &binakarier__feedback__v1__milestone_term__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "due_date",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, due_date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "output",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, output),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "state",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, state),
+    &binakarier__feedback__v1__milestone_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "report",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, report),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "evidence",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, evidence),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "report_time_unix",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, report_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "mentor_note",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, mentor_note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reviewed_by",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, reviewed_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "review_time_unix",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__Milestone, review_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__milestone__field_indices_by_name[] = {
+  3,   /* field[3] = due_date */
+  7,   /* field[7] = evidence */
+  0,   /* field[0] = id */
+  9,   /* field[9] = mentor_note */
+  4,   /* field[4] = output */
+  6,   /* field[6] = report */
+  8,   /* field[8] = report_time_unix */
+  11,   /* field[11] = review_time_unix */
+  10,   /* field[10] = reviewed_by */
+  5,   /* field[5] = state */
+  2,   /* field[2] = term */
+  1,   /* field[1] = title */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__milestone__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 12 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__milestone__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.Milestone",
+  "Milestone",
+  "Binakarier__Feedback__V1__Milestone",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__Milestone),
+  12,
+  binakarier__feedback__v1__milestone__field_descriptors,
+  binakarier__feedback__v1__milestone__field_indices_by_name,
+  1,  binakarier__feedback__v1__milestone__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__milestone__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__project_comment__field_descriptors[6] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ProjectComment, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "milestone_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ProjectComment, milestone_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "author",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ProjectComment, author),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "role",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ProjectComment, role),
+    &binakarier__feedback__v1__project_role__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "text",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ProjectComment, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "create_time_unix",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ProjectComment, create_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__project_comment__field_indices_by_name[] = {
+  2,   /* field[2] = author */
+  5,   /* field[5] = create_time_unix */
+  0,   /* field[0] = id */
+  1,   /* field[1] = milestone_id */
+  3,   /* field[3] = role */
+  4,   /* field[4] = text */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__project_comment__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__project_comment__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ProjectComment",
+  "ProjectComment",
+  "Binakarier__Feedback__V1__ProjectComment",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ProjectComment),
+  6,
+  binakarier__feedback__v1__project_comment__field_descriptors,
+  binakarier__feedback__v1__project_comment__field_indices_by_name,
+  1,  binakarier__feedback__v1__project_comment__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__project_comment__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__change_project__field_descriptors[20] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "session_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, session_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "program_code",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, program_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "training",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, training),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "participant_nip",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, participant_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agency_code",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "title",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, title),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "problem",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, problem),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "goal",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, goal),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "mentor_nip",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, mentor_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "coach_nip",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, coach_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "coach_name",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, coach_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "milestones",
+    13,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__ChangeProject, n_milestones),
+    offsetof(Binakarier__Feedback__V1__ChangeProject, milestones),
+    &binakarier__feedback__v1__milestone__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "comments",
+    14,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__ChangeProject, n_comments),
+    offsetof(Binakarier__Feedback__V1__ChangeProject, comments),
+    &binakarier__feedback__v1__project_comment__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "state",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, state),
+    &binakarier__feedback__v1__change_project_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "confirmed",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, confirmed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "awaiting_review",
+    17,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, awaiting_review),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "created_by",
+    18,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, created_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "create_time_unix",
+    19,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, create_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "update_time_unix",
+    20,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ChangeProject, update_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__change_project__field_indices_by_name[] = {
+  5,   /* field[5] = agency_code */
+  16,   /* field[16] = awaiting_review */
+  11,   /* field[11] = coach_name */
+  10,   /* field[10] = coach_nip */
+  13,   /* field[13] = comments */
+  15,   /* field[15] = confirmed */
+  18,   /* field[18] = create_time_unix */
+  17,   /* field[17] = created_by */
+  8,   /* field[8] = goal */
+  0,   /* field[0] = id */
+  9,   /* field[9] = mentor_nip */
+  12,   /* field[12] = milestones */
+  4,   /* field[4] = participant_nip */
+  7,   /* field[7] = problem */
+  2,   /* field[2] = program_code */
+  1,   /* field[1] = session_id */
+  14,   /* field[14] = state */
+  6,   /* field[6] = title */
+  3,   /* field[3] = training */
+  19,   /* field[19] = update_time_unix */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__change_project__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 20 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__change_project__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ChangeProject",
+  "ChangeProject",
+  "Binakarier__Feedback__V1__ChangeProject",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ChangeProject),
+  20,
+  binakarier__feedback__v1__change_project__field_descriptors,
+  binakarier__feedback__v1__change_project__field_indices_by_name,
+  1,  binakarier__feedback__v1__change_project__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__change_project__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__create_change_project_request__field_descriptors[1] =
+{
+  {
+    "project",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__CreateChangeProjectRequest, project),
+    &binakarier__feedback__v1__change_project__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__create_change_project_request__field_indices_by_name[] = {
+  0,   /* field[0] = project */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__create_change_project_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__create_change_project_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.CreateChangeProjectRequest",
+  "CreateChangeProjectRequest",
+  "Binakarier__Feedback__V1__CreateChangeProjectRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__CreateChangeProjectRequest),
+  1,
+  binakarier__feedback__v1__create_change_project_request__field_descriptors,
+  binakarier__feedback__v1__create_change_project_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__create_change_project_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__create_change_project_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__update_change_project_request__field_descriptors[2] =
+{
+  {
+    "project",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__UpdateChangeProjectRequest, project),
+    &binakarier__feedback__v1__change_project__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "update_mask",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__UpdateChangeProjectRequest, update_mask),
+    &google__protobuf__field_mask__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__update_change_project_request__field_indices_by_name[] = {
+  0,   /* field[0] = project */
+  1,   /* field[1] = update_mask */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__update_change_project_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__update_change_project_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.UpdateChangeProjectRequest",
+  "UpdateChangeProjectRequest",
+  "Binakarier__Feedback__V1__UpdateChangeProjectRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__UpdateChangeProjectRequest),
+  2,
+  binakarier__feedback__v1__update_change_project_request__field_descriptors,
+  binakarier__feedback__v1__update_change_project_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__update_change_project_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__update_change_project_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__get_change_project_request__field_descriptors[1] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__GetChangeProjectRequest, id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__get_change_project_request__field_indices_by_name[] = {
+  0,   /* field[0] = id */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__get_change_project_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__get_change_project_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.GetChangeProjectRequest",
+  "GetChangeProjectRequest",
+  "Binakarier__Feedback__V1__GetChangeProjectRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__GetChangeProjectRequest),
+  1,
+  binakarier__feedback__v1__get_change_project_request__field_descriptors,
+  binakarier__feedback__v1__get_change_project_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__get_change_project_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__get_change_project_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__list_change_projects_request__field_descriptors[9] =
+{
+  {
+    "page_size",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsRequest, page_size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsRequest, page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "session_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsRequest, session_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "program_code",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsRequest, program_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "mentor_nip",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsRequest, mentor_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "participant_nip",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsRequest, participant_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "coach_nip",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsRequest, coach_nip),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "agency_code",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsRequest, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "awaiting_review_only",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsRequest, awaiting_review_only),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__list_change_projects_request__field_indices_by_name[] = {
+  7,   /* field[7] = agency_code */
+  8,   /* field[8] = awaiting_review_only */
+  6,   /* field[6] = coach_nip */
+  4,   /* field[4] = mentor_nip */
+  0,   /* field[0] = page_size */
+  1,   /* field[1] = page_token */
+  5,   /* field[5] = participant_nip */
+  3,   /* field[3] = program_code */
+  2,   /* field[2] = session_id */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__list_change_projects_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 9 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__list_change_projects_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ListChangeProjectsRequest",
+  "ListChangeProjectsRequest",
+  "Binakarier__Feedback__V1__ListChangeProjectsRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ListChangeProjectsRequest),
+  9,
+  binakarier__feedback__v1__list_change_projects_request__field_descriptors,
+  binakarier__feedback__v1__list_change_projects_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__list_change_projects_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__list_change_projects_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__list_change_projects_response__field_descriptors[2] =
+{
+  {
+    "projects",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsResponse, n_projects),
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsResponse, projects),
+    &binakarier__feedback__v1__change_project__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "next_page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ListChangeProjectsResponse, next_page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__list_change_projects_response__field_indices_by_name[] = {
+  1,   /* field[1] = next_page_token */
+  0,   /* field[0] = projects */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__list_change_projects_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__list_change_projects_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ListChangeProjectsResponse",
+  "ListChangeProjectsResponse",
+  "Binakarier__Feedback__V1__ListChangeProjectsResponse",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ListChangeProjectsResponse),
+  2,
+  binakarier__feedback__v1__list_change_projects_response__field_descriptors,
+  binakarier__feedback__v1__list_change_projects_response__field_indices_by_name,
+  1,  binakarier__feedback__v1__list_change_projects_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__list_change_projects_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__report_milestone_request__field_descriptors[4] =
+{
+  {
+    "project_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReportMilestoneRequest, project_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "milestone_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReportMilestoneRequest, milestone_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "report",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReportMilestoneRequest, report),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "evidence",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReportMilestoneRequest, evidence),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__report_milestone_request__field_indices_by_name[] = {
+  3,   /* field[3] = evidence */
+  1,   /* field[1] = milestone_id */
+  0,   /* field[0] = project_id */
+  2,   /* field[2] = report */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__report_milestone_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__report_milestone_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ReportMilestoneRequest",
+  "ReportMilestoneRequest",
+  "Binakarier__Feedback__V1__ReportMilestoneRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ReportMilestoneRequest),
+  4,
+  binakarier__feedback__v1__report_milestone_request__field_descriptors,
+  binakarier__feedback__v1__report_milestone_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__report_milestone_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__report_milestone_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__review_milestone_request__field_descriptors[4] =
+{
+  {
+    "project_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReviewMilestoneRequest, project_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "milestone_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReviewMilestoneRequest, milestone_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "decision",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReviewMilestoneRequest, decision),
+    &binakarier__feedback__v1__milestone_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__ReviewMilestoneRequest, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__review_milestone_request__field_indices_by_name[] = {
+  2,   /* field[2] = decision */
+  1,   /* field[1] = milestone_id */
+  3,   /* field[3] = note */
+  0,   /* field[0] = project_id */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__review_milestone_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__review_milestone_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ReviewMilestoneRequest",
+  "ReviewMilestoneRequest",
+  "Binakarier__Feedback__V1__ReviewMilestoneRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__ReviewMilestoneRequest),
+  4,
+  binakarier__feedback__v1__review_milestone_request__field_descriptors,
+  binakarier__feedback__v1__review_milestone_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__review_milestone_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__review_milestone_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__feedback__v1__comment_change_project_request__field_descriptors[3] =
+{
+  {
+    "project_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__CommentChangeProjectRequest, project_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "milestone_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__CommentChangeProjectRequest, milestone_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "text",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Feedback__V1__CommentChangeProjectRequest, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__feedback__v1__comment_change_project_request__field_indices_by_name[] = {
+  1,   /* field[1] = milestone_id */
+  0,   /* field[0] = project_id */
+  2,   /* field[2] = text */
+};
+static const ProtobufCIntRange binakarier__feedback__v1__comment_change_project_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor binakarier__feedback__v1__comment_change_project_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.CommentChangeProjectRequest",
+  "CommentChangeProjectRequest",
+  "Binakarier__Feedback__V1__CommentChangeProjectRequest",
+  "binakarier.feedback.v1",
+  sizeof(Binakarier__Feedback__V1__CommentChangeProjectRequest),
+  3,
+  binakarier__feedback__v1__comment_change_project_request__field_descriptors,
+  binakarier__feedback__v1__comment_change_project_request__field_indices_by_name,
+  1,  binakarier__feedback__v1__comment_change_project_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__feedback__v1__comment_change_project_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue binakarier__feedback__v1__purpose__enum_values_by_number[8] =
 {
   { "PURPOSE_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__PURPOSE__PURPOSE_UNSPECIFIED", 0 },
@@ -7257,6 +12253,40 @@ const ProtobufCEnumDescriptor binakarier__feedback__v1__dialogue_state__descript
   binakarier__feedback__v1__dialogue_state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCEnumValue binakarier__feedback__v1__moderation_state__enum_values_by_number[5] =
+{
+  { "MODERATION_STATE_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_UNSPECIFIED", 0 },
+  { "MODERATION_STATE_SHOWN", "BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_SHOWN", 1 },
+  { "MODERATION_STATE_HELD", "BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_HELD", 2 },
+  { "MODERATION_STATE_RELEASED", "BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_RELEASED", 3 },
+  { "MODERATION_STATE_REMOVED", "BINAKARIER__FEEDBACK__V1__MODERATION_STATE__MODERATION_STATE_REMOVED", 4 },
+};
+static const ProtobufCIntRange binakarier__feedback__v1__moderation_state__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex binakarier__feedback__v1__moderation_state__enum_values_by_name[5] =
+{
+  { "MODERATION_STATE_HELD", 2 },
+  { "MODERATION_STATE_RELEASED", 3 },
+  { "MODERATION_STATE_REMOVED", 4 },
+  { "MODERATION_STATE_SHOWN", 1 },
+  { "MODERATION_STATE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__feedback__v1__moderation_state__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ModerationState",
+  "ModerationState",
+  "Binakarier__Feedback__V1__ModerationState",
+  "binakarier.feedback.v1",
+  5,
+  binakarier__feedback__v1__moderation_state__enum_values_by_number,
+  5,
+  binakarier__feedback__v1__moderation_state__enum_values_by_name,
+  1,
+  binakarier__feedback__v1__moderation_state__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
 static const ProtobufCEnumValue binakarier__feedback__v1__action_state__enum_values_by_number[5] =
 {
   { "ACTION_STATE_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__ACTION_STATE__ACTION_STATE_UNSPECIFIED", 0 },
@@ -7291,22 +12321,24 @@ const ProtobufCEnumDescriptor binakarier__feedback__v1__action_state__descriptor
   binakarier__feedback__v1__action_state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue binakarier__feedback__v1__action_source__enum_values_by_number[5] =
+static const ProtobufCEnumValue binakarier__feedback__v1__action_source__enum_values_by_number[6] =
 {
   { "ACTION_SOURCE_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_UNSPECIFIED", 0 },
   { "ACTION_SOURCE_ASPIRATION", "BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_ASPIRATION", 1 },
   { "ACTION_SOURCE_DIRECTION", "BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_DIRECTION", 2 },
   { "ACTION_SOURCE_EVALUATION", "BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_EVALUATION", 3 },
   { "ACTION_SOURCE_MANUAL", "BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_MANUAL", 4 },
+  { "ACTION_SOURCE_IKM", "BINAKARIER__FEEDBACK__V1__ACTION_SOURCE__ACTION_SOURCE_IKM", 5 },
 };
 static const ProtobufCIntRange binakarier__feedback__v1__action_source__value_ranges[] = {
-{0, 0},{0, 5}
+{0, 0},{0, 6}
 };
-static const ProtobufCEnumValueIndex binakarier__feedback__v1__action_source__enum_values_by_name[5] =
+static const ProtobufCEnumValueIndex binakarier__feedback__v1__action_source__enum_values_by_name[6] =
 {
   { "ACTION_SOURCE_ASPIRATION", 1 },
   { "ACTION_SOURCE_DIRECTION", 2 },
   { "ACTION_SOURCE_EVALUATION", 3 },
+  { "ACTION_SOURCE_IKM", 5 },
   { "ACTION_SOURCE_MANUAL", 4 },
   { "ACTION_SOURCE_UNSPECIFIED", 0 },
 };
@@ -7317,15 +12349,291 @@ const ProtobufCEnumDescriptor binakarier__feedback__v1__action_source__descripto
   "ActionSource",
   "Binakarier__Feedback__V1__ActionSource",
   "binakarier.feedback.v1",
-  5,
+  6,
   binakarier__feedback__v1__action_source__enum_values_by_number,
-  5,
+  6,
   binakarier__feedback__v1__action_source__enum_values_by_name,
   1,
   binakarier__feedback__v1__action_source__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor binakarier__feedback__v1__feedback_service__method_descriptors[28] =
+static const ProtobufCEnumValue binakarier__feedback__v1__respondent_age__enum_values_by_number[7] =
+{
+  { "RESPONDENT_AGE_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_UNSPECIFIED", 0 },
+  { "RESPONDENT_AGE_UNDER_20", "BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_UNDER_20", 1 },
+  { "RESPONDENT_AGE_TWENTIES", "BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_TWENTIES", 2 },
+  { "RESPONDENT_AGE_THIRTIES", "BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_THIRTIES", 3 },
+  { "RESPONDENT_AGE_FORTIES", "BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_FORTIES", 4 },
+  { "RESPONDENT_AGE_FIFTIES", "BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_FIFTIES", 5 },
+  { "RESPONDENT_AGE_SIXTY_AND_OVER", "BINAKARIER__FEEDBACK__V1__RESPONDENT_AGE__RESPONDENT_AGE_SIXTY_AND_OVER", 6 },
+};
+static const ProtobufCIntRange binakarier__feedback__v1__respondent_age__value_ranges[] = {
+{0, 0},{0, 7}
+};
+static const ProtobufCEnumValueIndex binakarier__feedback__v1__respondent_age__enum_values_by_name[7] =
+{
+  { "RESPONDENT_AGE_FIFTIES", 5 },
+  { "RESPONDENT_AGE_FORTIES", 4 },
+  { "RESPONDENT_AGE_SIXTY_AND_OVER", 6 },
+  { "RESPONDENT_AGE_THIRTIES", 3 },
+  { "RESPONDENT_AGE_TWENTIES", 2 },
+  { "RESPONDENT_AGE_UNDER_20", 1 },
+  { "RESPONDENT_AGE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__feedback__v1__respondent_age__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.RespondentAge",
+  "RespondentAge",
+  "Binakarier__Feedback__V1__RespondentAge",
+  "binakarier.feedback.v1",
+  7,
+  binakarier__feedback__v1__respondent_age__enum_values_by_number,
+  7,
+  binakarier__feedback__v1__respondent_age__enum_values_by_name,
+  1,
+  binakarier__feedback__v1__respondent_age__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue binakarier__feedback__v1__respondent_gender__enum_values_by_number[3] =
+{
+  { "RESPONDENT_GENDER_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__RESPONDENT_GENDER__RESPONDENT_GENDER_UNSPECIFIED", 0 },
+  { "RESPONDENT_GENDER_MALE", "BINAKARIER__FEEDBACK__V1__RESPONDENT_GENDER__RESPONDENT_GENDER_MALE", 1 },
+  { "RESPONDENT_GENDER_FEMALE", "BINAKARIER__FEEDBACK__V1__RESPONDENT_GENDER__RESPONDENT_GENDER_FEMALE", 2 },
+};
+static const ProtobufCIntRange binakarier__feedback__v1__respondent_gender__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex binakarier__feedback__v1__respondent_gender__enum_values_by_name[3] =
+{
+  { "RESPONDENT_GENDER_FEMALE", 2 },
+  { "RESPONDENT_GENDER_MALE", 1 },
+  { "RESPONDENT_GENDER_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__feedback__v1__respondent_gender__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.RespondentGender",
+  "RespondentGender",
+  "Binakarier__Feedback__V1__RespondentGender",
+  "binakarier.feedback.v1",
+  3,
+  binakarier__feedback__v1__respondent_gender__enum_values_by_number,
+  3,
+  binakarier__feedback__v1__respondent_gender__enum_values_by_name,
+  1,
+  binakarier__feedback__v1__respondent_gender__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue binakarier__feedback__v1__respondent_education__enum_values_by_number[8] =
+{
+  { "RESPONDENT_EDUCATION_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_UNSPECIFIED", 0 },
+  { "RESPONDENT_EDUCATION_PRIMARY", "BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_PRIMARY", 1 },
+  { "RESPONDENT_EDUCATION_JUNIOR_SECONDARY", "BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_JUNIOR_SECONDARY", 2 },
+  { "RESPONDENT_EDUCATION_SENIOR_SECONDARY", "BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_SENIOR_SECONDARY", 3 },
+  { "RESPONDENT_EDUCATION_DIPLOMA", "BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_DIPLOMA", 4 },
+  { "RESPONDENT_EDUCATION_BACHELOR", "BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_BACHELOR", 5 },
+  { "RESPONDENT_EDUCATION_MASTER", "BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_MASTER", 6 },
+  { "RESPONDENT_EDUCATION_DOCTORATE", "BINAKARIER__FEEDBACK__V1__RESPONDENT_EDUCATION__RESPONDENT_EDUCATION_DOCTORATE", 7 },
+};
+static const ProtobufCIntRange binakarier__feedback__v1__respondent_education__value_ranges[] = {
+{0, 0},{0, 8}
+};
+static const ProtobufCEnumValueIndex binakarier__feedback__v1__respondent_education__enum_values_by_name[8] =
+{
+  { "RESPONDENT_EDUCATION_BACHELOR", 5 },
+  { "RESPONDENT_EDUCATION_DIPLOMA", 4 },
+  { "RESPONDENT_EDUCATION_DOCTORATE", 7 },
+  { "RESPONDENT_EDUCATION_JUNIOR_SECONDARY", 2 },
+  { "RESPONDENT_EDUCATION_MASTER", 6 },
+  { "RESPONDENT_EDUCATION_PRIMARY", 1 },
+  { "RESPONDENT_EDUCATION_SENIOR_SECONDARY", 3 },
+  { "RESPONDENT_EDUCATION_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__feedback__v1__respondent_education__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.RespondentEducation",
+  "RespondentEducation",
+  "Binakarier__Feedback__V1__RespondentEducation",
+  "binakarier.feedback.v1",
+  8,
+  binakarier__feedback__v1__respondent_education__enum_values_by_number,
+  8,
+  binakarier__feedback__v1__respondent_education__enum_values_by_name,
+  1,
+  binakarier__feedback__v1__respondent_education__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue binakarier__feedback__v1__respondent_occupation__enum_values_by_number[7] =
+{
+  { "RESPONDENT_OCCUPATION_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_UNSPECIFIED", 0 },
+  { "RESPONDENT_OCCUPATION_CIVIL_SERVANT", "BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_CIVIL_SERVANT", 1 },
+  { "RESPONDENT_OCCUPATION_MILITARY", "BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_MILITARY", 2 },
+  { "RESPONDENT_OCCUPATION_POLICE", "BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_POLICE", 3 },
+  { "RESPONDENT_OCCUPATION_PRIVATE_EMPLOYEE", "BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_PRIVATE_EMPLOYEE", 4 },
+  { "RESPONDENT_OCCUPATION_ENTREPRENEUR", "BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_ENTREPRENEUR", 5 },
+  { "RESPONDENT_OCCUPATION_OTHER", "BINAKARIER__FEEDBACK__V1__RESPONDENT_OCCUPATION__RESPONDENT_OCCUPATION_OTHER", 6 },
+};
+static const ProtobufCIntRange binakarier__feedback__v1__respondent_occupation__value_ranges[] = {
+{0, 0},{0, 7}
+};
+static const ProtobufCEnumValueIndex binakarier__feedback__v1__respondent_occupation__enum_values_by_name[7] =
+{
+  { "RESPONDENT_OCCUPATION_CIVIL_SERVANT", 1 },
+  { "RESPONDENT_OCCUPATION_ENTREPRENEUR", 5 },
+  { "RESPONDENT_OCCUPATION_MILITARY", 2 },
+  { "RESPONDENT_OCCUPATION_OTHER", 6 },
+  { "RESPONDENT_OCCUPATION_POLICE", 3 },
+  { "RESPONDENT_OCCUPATION_PRIVATE_EMPLOYEE", 4 },
+  { "RESPONDENT_OCCUPATION_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__feedback__v1__respondent_occupation__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.RespondentOccupation",
+  "RespondentOccupation",
+  "Binakarier__Feedback__V1__RespondentOccupation",
+  "binakarier.feedback.v1",
+  7,
+  binakarier__feedback__v1__respondent_occupation__enum_values_by_number,
+  7,
+  binakarier__feedback__v1__respondent_occupation__enum_values_by_name,
+  1,
+  binakarier__feedback__v1__respondent_occupation__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue binakarier__feedback__v1__milestone_term__enum_values_by_number[4] =
+{
+  { "MILESTONE_TERM_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__MILESTONE_TERM__MILESTONE_TERM_UNSPECIFIED", 0 },
+  { "MILESTONE_TERM_SHORT", "BINAKARIER__FEEDBACK__V1__MILESTONE_TERM__MILESTONE_TERM_SHORT", 1 },
+  { "MILESTONE_TERM_MEDIUM", "BINAKARIER__FEEDBACK__V1__MILESTONE_TERM__MILESTONE_TERM_MEDIUM", 2 },
+  { "MILESTONE_TERM_LONG", "BINAKARIER__FEEDBACK__V1__MILESTONE_TERM__MILESTONE_TERM_LONG", 3 },
+};
+static const ProtobufCIntRange binakarier__feedback__v1__milestone_term__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex binakarier__feedback__v1__milestone_term__enum_values_by_name[4] =
+{
+  { "MILESTONE_TERM_LONG", 3 },
+  { "MILESTONE_TERM_MEDIUM", 2 },
+  { "MILESTONE_TERM_SHORT", 1 },
+  { "MILESTONE_TERM_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__feedback__v1__milestone_term__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.MilestoneTerm",
+  "MilestoneTerm",
+  "Binakarier__Feedback__V1__MilestoneTerm",
+  "binakarier.feedback.v1",
+  4,
+  binakarier__feedback__v1__milestone_term__enum_values_by_number,
+  4,
+  binakarier__feedback__v1__milestone_term__enum_values_by_name,
+  1,
+  binakarier__feedback__v1__milestone_term__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue binakarier__feedback__v1__milestone_state__enum_values_by_number[5] =
+{
+  { "MILESTONE_STATE_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_UNSPECIFIED", 0 },
+  { "MILESTONE_STATE_PLANNED", "BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_PLANNED", 1 },
+  { "MILESTONE_STATE_REPORTED", "BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_REPORTED", 2 },
+  { "MILESTONE_STATE_CONFIRMED", "BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_CONFIRMED", 3 },
+  { "MILESTONE_STATE_RETURNED", "BINAKARIER__FEEDBACK__V1__MILESTONE_STATE__MILESTONE_STATE_RETURNED", 4 },
+};
+static const ProtobufCIntRange binakarier__feedback__v1__milestone_state__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex binakarier__feedback__v1__milestone_state__enum_values_by_name[5] =
+{
+  { "MILESTONE_STATE_CONFIRMED", 3 },
+  { "MILESTONE_STATE_PLANNED", 1 },
+  { "MILESTONE_STATE_REPORTED", 2 },
+  { "MILESTONE_STATE_RETURNED", 4 },
+  { "MILESTONE_STATE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__feedback__v1__milestone_state__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.MilestoneState",
+  "MilestoneState",
+  "Binakarier__Feedback__V1__MilestoneState",
+  "binakarier.feedback.v1",
+  5,
+  binakarier__feedback__v1__milestone_state__enum_values_by_number,
+  5,
+  binakarier__feedback__v1__milestone_state__enum_values_by_name,
+  1,
+  binakarier__feedback__v1__milestone_state__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue binakarier__feedback__v1__project_role__enum_values_by_number[5] =
+{
+  { "PROJECT_ROLE_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__PROJECT_ROLE__PROJECT_ROLE_UNSPECIFIED", 0 },
+  { "PROJECT_ROLE_PARTICIPANT", "BINAKARIER__FEEDBACK__V1__PROJECT_ROLE__PROJECT_ROLE_PARTICIPANT", 1 },
+  { "PROJECT_ROLE_MENTOR", "BINAKARIER__FEEDBACK__V1__PROJECT_ROLE__PROJECT_ROLE_MENTOR", 2 },
+  { "PROJECT_ROLE_COACH", "BINAKARIER__FEEDBACK__V1__PROJECT_ROLE__PROJECT_ROLE_COACH", 3 },
+  { "PROJECT_ROLE_ORGANIZER", "BINAKARIER__FEEDBACK__V1__PROJECT_ROLE__PROJECT_ROLE_ORGANIZER", 4 },
+};
+static const ProtobufCIntRange binakarier__feedback__v1__project_role__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex binakarier__feedback__v1__project_role__enum_values_by_name[5] =
+{
+  { "PROJECT_ROLE_COACH", 3 },
+  { "PROJECT_ROLE_MENTOR", 2 },
+  { "PROJECT_ROLE_ORGANIZER", 4 },
+  { "PROJECT_ROLE_PARTICIPANT", 1 },
+  { "PROJECT_ROLE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__feedback__v1__project_role__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ProjectRole",
+  "ProjectRole",
+  "Binakarier__Feedback__V1__ProjectRole",
+  "binakarier.feedback.v1",
+  5,
+  binakarier__feedback__v1__project_role__enum_values_by_number,
+  5,
+  binakarier__feedback__v1__project_role__enum_values_by_name,
+  1,
+  binakarier__feedback__v1__project_role__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue binakarier__feedback__v1__change_project_state__enum_values_by_number[3] =
+{
+  { "CHANGE_PROJECT_STATE_UNSPECIFIED", "BINAKARIER__FEEDBACK__V1__CHANGE_PROJECT_STATE__CHANGE_PROJECT_STATE_UNSPECIFIED", 0 },
+  { "CHANGE_PROJECT_STATE_ACTIVE", "BINAKARIER__FEEDBACK__V1__CHANGE_PROJECT_STATE__CHANGE_PROJECT_STATE_ACTIVE", 1 },
+  { "CHANGE_PROJECT_STATE_COMPLETED", "BINAKARIER__FEEDBACK__V1__CHANGE_PROJECT_STATE__CHANGE_PROJECT_STATE_COMPLETED", 2 },
+};
+static const ProtobufCIntRange binakarier__feedback__v1__change_project_state__value_ranges[] = {
+{0, 0},{0, 3}
+};
+static const ProtobufCEnumValueIndex binakarier__feedback__v1__change_project_state__enum_values_by_name[3] =
+{
+  { "CHANGE_PROJECT_STATE_ACTIVE", 1 },
+  { "CHANGE_PROJECT_STATE_COMPLETED", 2 },
+  { "CHANGE_PROJECT_STATE_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__feedback__v1__change_project_state__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.feedback.v1.ChangeProjectState",
+  "ChangeProjectState",
+  "Binakarier__Feedback__V1__ChangeProjectState",
+  "binakarier.feedback.v1",
+  3,
+  binakarier__feedback__v1__change_project_state__enum_values_by_number,
+  3,
+  binakarier__feedback__v1__change_project_state__enum_values_by_name,
+  1,
+  binakarier__feedback__v1__change_project_state__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCMethodDescriptor binakarier__feedback__v1__feedback_service__method_descriptors[44] =
 {
   { "ListInstruments", &binakarier__feedback__v1__list_instruments_request__descriptor, &binakarier__feedback__v1__list_instruments_response__descriptor },
   { "GetInstrument", &binakarier__feedback__v1__get_instrument_request__descriptor, &binakarier__feedback__v1__instrument__descriptor },
@@ -7351,40 +12659,72 @@ static const ProtobufCMethodDescriptor binakarier__feedback__v1__feedback_servic
   { "SupportAspiration", &binakarier__feedback__v1__support_aspiration_request__descriptor, &binakarier__feedback__v1__aspiration__descriptor },
   { "AnswerAspiration", &binakarier__feedback__v1__answer_aspiration_request__descriptor, &binakarier__feedback__v1__aspiration__descriptor },
   { "GiveDirection", &binakarier__feedback__v1__give_direction_request__descriptor, &binakarier__feedback__v1__direction__descriptor },
+  { "LookupAspirations", &binakarier__feedback__v1__lookup_aspirations_request__descriptor, &binakarier__feedback__v1__lookup_aspirations_response__descriptor },
+  { "ReportAspiration", &binakarier__feedback__v1__report_aspiration_request__descriptor, &binakarier__feedback__v1__aspiration__descriptor },
+  { "ListHeldAspirations", &binakarier__feedback__v1__list_held_aspirations_request__descriptor, &binakarier__feedback__v1__list_held_aspirations_response__descriptor },
+  { "ModerateAspiration", &binakarier__feedback__v1__moderate_aspiration_request__descriptor, &binakarier__feedback__v1__aspiration__descriptor },
   { "CreateAction", &binakarier__feedback__v1__create_action_request__descriptor, &binakarier__feedback__v1__action_item__descriptor },
   { "UpdateAction", &binakarier__feedback__v1__update_action_request__descriptor, &binakarier__feedback__v1__action_item__descriptor },
   { "ListActions", &binakarier__feedback__v1__list_actions_request__descriptor, &binakarier__feedback__v1__list_actions_response__descriptor },
+  { "GetActionBoard", &binakarier__feedback__v1__get_action_board_request__descriptor, &binakarier__feedback__v1__action_board__descriptor },
   { "ListChanges", &binakarier__feed__v1__list_changes_request__descriptor, &binakarier__feed__v1__list_changes_response__descriptor },
+  { "ListServiceCounters", &binakarier__feedback__v1__list_service_counters_request__descriptor, &binakarier__feedback__v1__list_service_counters_response__descriptor },
+  { "SaveServiceCounters", &binakarier__feedback__v1__save_service_counters_request__descriptor, &binakarier__feedback__v1__list_service_counters_response__descriptor },
+  { "SubmitPaperResponses", &binakarier__feedback__v1__submit_paper_responses_request__descriptor, &binakarier__feedback__v1__submit_paper_responses_response__descriptor },
+  { "GetIkmReport", &binakarier__feedback__v1__get_ikm_report_request__descriptor, &binakarier__feedback__v1__ikm_report__descriptor },
+  { "CreateChangeProject", &binakarier__feedback__v1__create_change_project_request__descriptor, &binakarier__feedback__v1__change_project__descriptor },
+  { "UpdateChangeProject", &binakarier__feedback__v1__update_change_project_request__descriptor, &binakarier__feedback__v1__change_project__descriptor },
+  { "GetChangeProject", &binakarier__feedback__v1__get_change_project_request__descriptor, &binakarier__feedback__v1__change_project__descriptor },
+  { "ListChangeProjects", &binakarier__feedback__v1__list_change_projects_request__descriptor, &binakarier__feedback__v1__list_change_projects_response__descriptor },
+  { "ReportMilestone", &binakarier__feedback__v1__report_milestone_request__descriptor, &binakarier__feedback__v1__change_project__descriptor },
+  { "ReviewMilestone", &binakarier__feedback__v1__review_milestone_request__descriptor, &binakarier__feedback__v1__change_project__descriptor },
+  { "CommentChangeProject", &binakarier__feedback__v1__comment_change_project_request__descriptor, &binakarier__feedback__v1__change_project__descriptor },
 };
 const unsigned binakarier__feedback__v1__feedback_service__method_indices_by_name[] = {
   22,        /* AnswerAspiration */
   6,        /* CloseCampaign */
   18,        /* CloseDialogue */
-  24,        /* CreateAction */
+  43,        /* CommentChangeProject */
+  28,        /* CreateAction */
+  37,        /* CreateChangeProject */
   15,        /* CreateDialogue */
+  31,        /* GetActionBoard */
   7,        /* GetCampaign */
+  39,        /* GetChangeProject */
   16,        /* GetDialogue */
+  36,        /* GetIkmReport */
   1,        /* GetInstrument */
   19,        /* GetMinutes */
   13,        /* GetMyResponses */
   14,        /* GetResults */
   23,        /* GiveDirection */
   3,        /* ImportInstrument */
-  26,        /* ListActions */
+  30,        /* ListActions */
   8,        /* ListCampaigns */
-  27,        /* ListChanges */
+  40,        /* ListChangeProjects */
+  32,        /* ListChanges */
   17,        /* ListDialogues */
+  26,        /* ListHeldAspirations */
   0,        /* ListInstruments */
   10,        /* ListMyPending */
   9,        /* ListPublicCampaigns */
+  33,        /* ListServiceCounters */
+  24,        /* LookupAspirations */
+  27,        /* ModerateAspiration */
   5,        /* OpenCampaign */
   4,        /* PublishInstrument */
   20,        /* RaiseAspiration */
+  25,        /* ReportAspiration */
+  41,        /* ReportMilestone */
+  42,        /* ReviewMilestone */
   2,        /* SaveInstrument */
+  34,        /* SaveServiceCounters */
+  35,        /* SubmitPaperResponses */
   12,        /* SubmitPublicResponse */
   11,        /* SubmitResponse */
   21,        /* SupportAspiration */
-  25         /* UpdateAction */
+  29,        /* UpdateAction */
+  38         /* UpdateChangeProject */
 };
 const ProtobufCServiceDescriptor binakarier__feedback__v1__feedback_service__descriptor =
 {
@@ -7393,7 +12733,7 @@ const ProtobufCServiceDescriptor binakarier__feedback__v1__feedback_service__des
   "FeedbackService",
   "Binakarier__Feedback__V1__FeedbackService",
   "binakarier.feedback.v1",
-  28,
+  44,
   binakarier__feedback__v1__feedback_service__method_descriptors,
   binakarier__feedback__v1__feedback_service__method_indices_by_name
 };
@@ -7589,13 +12929,45 @@ void binakarier__feedback__v1__feedback_service__give_direction(ProtobufCService
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
   service->invoke(service, 23, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void binakarier__feedback__v1__feedback_service__lookup_aspirations(ProtobufCService *service,
+                                                                    const Binakarier__Feedback__V1__LookupAspirationsRequest *input,
+                                                                    Binakarier__Feedback__V1__LookupAspirationsResponse_Closure closure,
+                                                                    void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__report_aspiration(ProtobufCService *service,
+                                                                   const Binakarier__Feedback__V1__ReportAspirationRequest *input,
+                                                                   Binakarier__Feedback__V1__Aspiration_Closure closure,
+                                                                   void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__list_held_aspirations(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__ListHeldAspirationsRequest *input,
+                                                                       Binakarier__Feedback__V1__ListHeldAspirationsResponse_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__moderate_aspiration(ProtobufCService *service,
+                                                                     const Binakarier__Feedback__V1__ModerateAspirationRequest *input,
+                                                                     Binakarier__Feedback__V1__Aspiration_Closure closure,
+                                                                     void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void binakarier__feedback__v1__feedback_service__create_action(ProtobufCService *service,
                                                                const Binakarier__Feedback__V1__CreateActionRequest *input,
                                                                Binakarier__Feedback__V1__ActionItem_Closure closure,
                                                                void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 24, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 28, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__update_action(ProtobufCService *service,
                                                                const Binakarier__Feedback__V1__UpdateActionRequest *input,
@@ -7603,7 +12975,7 @@ void binakarier__feedback__v1__feedback_service__update_action(ProtobufCService 
                                                                void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 25, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__list_actions(ProtobufCService *service,
                                                               const Binakarier__Feedback__V1__ListActionsRequest *input,
@@ -7611,7 +12983,15 @@ void binakarier__feedback__v1__feedback_service__list_actions(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 26, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__get_action_board(ProtobufCService *service,
+                                                                  const Binakarier__Feedback__V1__GetActionBoardRequest *input,
+                                                                  Binakarier__Feedback__V1__ActionBoard_Closure closure,
+                                                                  void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__list_changes(ProtobufCService *service,
                                                               const Binakarier__Feed__V1__ListChangesRequest *input,
@@ -7619,7 +12999,95 @@ void binakarier__feedback__v1__feedback_service__list_changes(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
-  service->invoke(service, 27, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__list_service_counters(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__ListServiceCountersRequest *input,
+                                                                       Binakarier__Feedback__V1__ListServiceCountersResponse_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__save_service_counters(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__SaveServiceCountersRequest *input,
+                                                                       Binakarier__Feedback__V1__ListServiceCountersResponse_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__submit_paper_responses(ProtobufCService *service,
+                                                                        const Binakarier__Feedback__V1__SubmitPaperResponsesRequest *input,
+                                                                        Binakarier__Feedback__V1__SubmitPaperResponsesResponse_Closure closure,
+                                                                        void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__get_ikm_report(ProtobufCService *service,
+                                                                const Binakarier__Feedback__V1__GetIkmReportRequest *input,
+                                                                Binakarier__Feedback__V1__IkmReport_Closure closure,
+                                                                void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__create_change_project(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__CreateChangeProjectRequest *input,
+                                                                       Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__update_change_project(ProtobufCService *service,
+                                                                       const Binakarier__Feedback__V1__UpdateChangeProjectRequest *input,
+                                                                       Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__get_change_project(ProtobufCService *service,
+                                                                    const Binakarier__Feedback__V1__GetChangeProjectRequest *input,
+                                                                    Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                    void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__list_change_projects(ProtobufCService *service,
+                                                                      const Binakarier__Feedback__V1__ListChangeProjectsRequest *input,
+                                                                      Binakarier__Feedback__V1__ListChangeProjectsResponse_Closure closure,
+                                                                      void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__report_milestone(ProtobufCService *service,
+                                                                  const Binakarier__Feedback__V1__ReportMilestoneRequest *input,
+                                                                  Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                  void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__review_milestone(ProtobufCService *service,
+                                                                  const Binakarier__Feedback__V1__ReviewMilestoneRequest *input,
+                                                                  Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                  void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__feedback__v1__feedback_service__comment_change_project(ProtobufCService *service,
+                                                                        const Binakarier__Feedback__V1__CommentChangeProjectRequest *input,
+                                                                        Binakarier__Feedback__V1__ChangeProject_Closure closure,
+                                                                        void *closure_data)
+{
+  assert(service->descriptor == &binakarier__feedback__v1__feedback_service__descriptor);
+  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__feedback__v1__feedback_service__init (Binakarier__Feedback__V1__FeedbackService_Service *service,
                                                        Binakarier__Feedback__V1__FeedbackService_ServiceDestroy destroy)

@@ -547,6 +547,96 @@ void   binakarier__programs__v1__ledger_entry__free_unpacked
   assert(message->base.descriptor == &binakarier__programs__v1__ledger_entry__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   binakarier__programs__v1__jp_conversion_rule__init
+                     (Binakarier__Programs__V1__JpConversionRule         *message)
+{
+  static const Binakarier__Programs__V1__JpConversionRule init_value = BINAKARIER__PROGRAMS__V1__JP_CONVERSION_RULE__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__jp_conversion_rule__get_packed_size
+                     (const Binakarier__Programs__V1__JpConversionRule *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__jp_conversion_rule__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__jp_conversion_rule__pack
+                     (const Binakarier__Programs__V1__JpConversionRule *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__jp_conversion_rule__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__jp_conversion_rule__pack_to_buffer
+                     (const Binakarier__Programs__V1__JpConversionRule *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__jp_conversion_rule__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__JpConversionRule *
+       binakarier__programs__v1__jp_conversion_rule__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__JpConversionRule *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__jp_conversion_rule__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__jp_conversion_rule__free_unpacked
+                     (Binakarier__Programs__V1__JpConversionRule *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__jp_conversion_rule__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__jp_conversion_table__init
+                     (Binakarier__Programs__V1__JpConversionTable         *message)
+{
+  static const Binakarier__Programs__V1__JpConversionTable init_value = BINAKARIER__PROGRAMS__V1__JP_CONVERSION_TABLE__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__jp_conversion_table__get_packed_size
+                     (const Binakarier__Programs__V1__JpConversionTable *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__jp_conversion_table__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__jp_conversion_table__pack
+                     (const Binakarier__Programs__V1__JpConversionTable *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__jp_conversion_table__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__jp_conversion_table__pack_to_buffer
+                     (const Binakarier__Programs__V1__JpConversionTable *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__jp_conversion_table__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__JpConversionTable *
+       binakarier__programs__v1__jp_conversion_table__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__JpConversionTable *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__jp_conversion_table__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__jp_conversion_table__free_unpacked
+                     (Binakarier__Programs__V1__JpConversionTable *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__jp_conversion_table__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   binakarier__programs__v1__ledger__init
                      (Binakarier__Programs__V1__Ledger         *message)
 {
@@ -2932,6 +3022,276 @@ void   binakarier__programs__v1__verify_outside_learning_response__free_unpacked
   assert(message->base.descriptor == &binakarier__programs__v1__verify_outside_learning_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   binakarier__programs__v1__get_jp_conversion_request__init
+                     (Binakarier__Programs__V1__GetJpConversionRequest         *message)
+{
+  static const Binakarier__Programs__V1__GetJpConversionRequest init_value = BINAKARIER__PROGRAMS__V1__GET_JP_CONVERSION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__get_jp_conversion_request__get_packed_size
+                     (const Binakarier__Programs__V1__GetJpConversionRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__get_jp_conversion_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__get_jp_conversion_request__pack
+                     (const Binakarier__Programs__V1__GetJpConversionRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__get_jp_conversion_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__get_jp_conversion_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__GetJpConversionRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__get_jp_conversion_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__GetJpConversionRequest *
+       binakarier__programs__v1__get_jp_conversion_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__GetJpConversionRequest *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__get_jp_conversion_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__get_jp_conversion_request__free_unpacked
+                     (Binakarier__Programs__V1__GetJpConversionRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__get_jp_conversion_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__list_jp_conversions_request__init
+                     (Binakarier__Programs__V1__ListJpConversionsRequest         *message)
+{
+  static const Binakarier__Programs__V1__ListJpConversionsRequest init_value = BINAKARIER__PROGRAMS__V1__LIST_JP_CONVERSIONS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__list_jp_conversions_request__get_packed_size
+                     (const Binakarier__Programs__V1__ListJpConversionsRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_jp_conversions_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__list_jp_conversions_request__pack
+                     (const Binakarier__Programs__V1__ListJpConversionsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_jp_conversions_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__list_jp_conversions_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__ListJpConversionsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_jp_conversions_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__ListJpConversionsRequest *
+       binakarier__programs__v1__list_jp_conversions_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__ListJpConversionsRequest *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__list_jp_conversions_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__list_jp_conversions_request__free_unpacked
+                     (Binakarier__Programs__V1__ListJpConversionsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__list_jp_conversions_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__list_jp_conversions_response__init
+                     (Binakarier__Programs__V1__ListJpConversionsResponse         *message)
+{
+  static const Binakarier__Programs__V1__ListJpConversionsResponse init_value = BINAKARIER__PROGRAMS__V1__LIST_JP_CONVERSIONS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__list_jp_conversions_response__get_packed_size
+                     (const Binakarier__Programs__V1__ListJpConversionsResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_jp_conversions_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__list_jp_conversions_response__pack
+                     (const Binakarier__Programs__V1__ListJpConversionsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_jp_conversions_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__list_jp_conversions_response__pack_to_buffer
+                     (const Binakarier__Programs__V1__ListJpConversionsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__list_jp_conversions_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__ListJpConversionsResponse *
+       binakarier__programs__v1__list_jp_conversions_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__ListJpConversionsResponse *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__list_jp_conversions_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__list_jp_conversions_response__free_unpacked
+                     (Binakarier__Programs__V1__ListJpConversionsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__list_jp_conversions_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__publish_jp_conversion_request__init
+                     (Binakarier__Programs__V1__PublishJpConversionRequest         *message)
+{
+  static const Binakarier__Programs__V1__PublishJpConversionRequest init_value = BINAKARIER__PROGRAMS__V1__PUBLISH_JP_CONVERSION_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__publish_jp_conversion_request__get_packed_size
+                     (const Binakarier__Programs__V1__PublishJpConversionRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__publish_jp_conversion_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__publish_jp_conversion_request__pack
+                     (const Binakarier__Programs__V1__PublishJpConversionRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__publish_jp_conversion_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__publish_jp_conversion_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__PublishJpConversionRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__publish_jp_conversion_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__PublishJpConversionRequest *
+       binakarier__programs__v1__publish_jp_conversion_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__PublishJpConversionRequest *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__publish_jp_conversion_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__publish_jp_conversion_request__free_unpacked
+                     (Binakarier__Programs__V1__PublishJpConversionRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__publish_jp_conversion_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__validate_outside_learning_request__init
+                     (Binakarier__Programs__V1__ValidateOutsideLearningRequest         *message)
+{
+  static const Binakarier__Programs__V1__ValidateOutsideLearningRequest init_value = BINAKARIER__PROGRAMS__V1__VALIDATE_OUTSIDE_LEARNING_REQUEST__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__validate_outside_learning_request__get_packed_size
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningRequest *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__validate_outside_learning_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__validate_outside_learning_request__pack
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__validate_outside_learning_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__validate_outside_learning_request__pack_to_buffer
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__validate_outside_learning_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__ValidateOutsideLearningRequest *
+       binakarier__programs__v1__validate_outside_learning_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__ValidateOutsideLearningRequest *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__validate_outside_learning_request__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__validate_outside_learning_request__free_unpacked
+                     (Binakarier__Programs__V1__ValidateOutsideLearningRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__validate_outside_learning_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__validate_outside_learning_response__init
+                     (Binakarier__Programs__V1__ValidateOutsideLearningResponse         *message)
+{
+  static const Binakarier__Programs__V1__ValidateOutsideLearningResponse init_value = BINAKARIER__PROGRAMS__V1__VALIDATE_OUTSIDE_LEARNING_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__validate_outside_learning_response__get_packed_size
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningResponse *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__validate_outside_learning_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__validate_outside_learning_response__pack
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__validate_outside_learning_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__validate_outside_learning_response__pack_to_buffer
+                     (const Binakarier__Programs__V1__ValidateOutsideLearningResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__validate_outside_learning_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__ValidateOutsideLearningResponse *
+       binakarier__programs__v1__validate_outside_learning_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__ValidateOutsideLearningResponse *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__validate_outside_learning_response__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__validate_outside_learning_response__free_unpacked
+                     (Binakarier__Programs__V1__ValidateOutsideLearningResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__validate_outside_learning_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   binakarier__programs__v1__get_compliance_request__init
                      (Binakarier__Programs__V1__GetComplianceRequest         *message)
 {
@@ -3065,6 +3425,51 @@ void   binakarier__programs__v1__below_target__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &binakarier__programs__v1__below_target__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   binakarier__programs__v1__unit_compliance__init
+                     (Binakarier__Programs__V1__UnitCompliance         *message)
+{
+  static const Binakarier__Programs__V1__UnitCompliance init_value = BINAKARIER__PROGRAMS__V1__UNIT_COMPLIANCE__INIT;
+  *message = init_value;
+}
+size_t binakarier__programs__v1__unit_compliance__get_packed_size
+                     (const Binakarier__Programs__V1__UnitCompliance *message)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__unit_compliance__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t binakarier__programs__v1__unit_compliance__pack
+                     (const Binakarier__Programs__V1__UnitCompliance *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__unit_compliance__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t binakarier__programs__v1__unit_compliance__pack_to_buffer
+                     (const Binakarier__Programs__V1__UnitCompliance *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &binakarier__programs__v1__unit_compliance__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Binakarier__Programs__V1__UnitCompliance *
+       binakarier__programs__v1__unit_compliance__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Binakarier__Programs__V1__UnitCompliance *)
+     protobuf_c_message_unpack (&binakarier__programs__v1__unit_compliance__descriptor,
+                                allocator, len, data);
+}
+void   binakarier__programs__v1__unit_compliance__free_unpacked
+                     (Binakarier__Programs__V1__UnitCompliance *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &binakarier__programs__v1__unit_compliance__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   binakarier__programs__v1__compliance__init
@@ -4963,7 +5368,7 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__certificate__descript
   (ProtobufCMessageInit) binakarier__programs__v1__certificate__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__programs__v1__ledger_entry__field_descriptors[17] =
+static const ProtobufCFieldDescriptor binakarier__programs__v1__ledger_entry__field_descriptors[24] =
 {
   {
     "id",
@@ -5169,14 +5574,102 @@ static const ProtobufCFieldDescriptor binakarier__programs__v1__ledger_entry__fi
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "activity_code",
+    18,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__LedgerEntry, activity_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "units",
+    19,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__LedgerEntry, units),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "conversion_version",
+    20,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__LedgerEntry, conversion_version),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "evidence_kinds",
+    21,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Binakarier__Programs__V1__LedgerEntry, n_evidence_kinds),
+    offsetof(Binakarier__Programs__V1__LedgerEntry, evidence_kinds),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "needs_validation",
+    22,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__LedgerEntry, needs_validation),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "validated_by",
+    23,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__LedgerEntry, validated_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "validate_time_unix",
+    24,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__LedgerEntry, validate_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__programs__v1__ledger_entry__field_indices_by_name[] = {
+  17,   /* field[17] = activity_code */
+  19,   /* field[19] = conversion_version */
   16,   /* field[16] = create_time_unix */
   10,   /* field[10] = end_date */
   12,   /* field[12] = evidence */
+  20,   /* field[20] = evidence_kinds */
   0,   /* field[0] = id */
   8,   /* field[8] = jp */
   7,   /* field[7] = kind */
+  21,   /* field[21] = needs_validation */
   1,   /* field[1] = nip */
   6,   /* field[6] = provider */
   15,   /* field[15] = reject_reason */
@@ -5186,13 +5679,16 @@ static const unsigned binakarier__programs__v1__ledger_entry__field_indices_by_n
   9,   /* field[9] = start_date */
   11,   /* field[11] = state */
   4,   /* field[4] = title */
+  18,   /* field[18] = units */
+  23,   /* field[23] = validate_time_unix */
+  22,   /* field[22] = validated_by */
   14,   /* field[14] = verified_by */
   2,   /* field[2] = year */
 };
 static const ProtobufCIntRange binakarier__programs__v1__ledger_entry__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 17 }
+  { 0, 24 }
 };
 const ProtobufCMessageDescriptor binakarier__programs__v1__ledger_entry__descriptor =
 {
@@ -5202,14 +5698,246 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__ledger_entry__descrip
   "Binakarier__Programs__V1__LedgerEntry",
   "binakarier.programs.v1",
   sizeof(Binakarier__Programs__V1__LedgerEntry),
-  17,
+  24,
   binakarier__programs__v1__ledger_entry__field_descriptors,
   binakarier__programs__v1__ledger_entry__field_indices_by_name,
   1,  binakarier__programs__v1__ledger_entry__number_ranges,
   (ProtobufCMessageInit) binakarier__programs__v1__ledger_entry__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__programs__v1__ledger__field_descriptors[8] =
+static const ProtobufCFieldDescriptor binakarier__programs__v1__jp_conversion_rule__field_descriptors[8] =
+{
+  {
+    "code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionRule, code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionRule, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionRule, kind),
+    &binakarier__programs__v1__program_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "model",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionRule, model),
+    &binakarier__programs__v1__learning_model__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionRule, unit),
+    &binakarier__programs__v1__conversion_unit__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "jp_per_unit",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionRule, jp_per_unit),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "yearly_cap_jp",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionRule, yearly_cap_jp),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "evidence",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Binakarier__Programs__V1__JpConversionRule, n_evidence),
+    offsetof(Binakarier__Programs__V1__JpConversionRule, evidence),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__jp_conversion_rule__field_indices_by_name[] = {
+  0,   /* field[0] = code */
+  7,   /* field[7] = evidence */
+  5,   /* field[5] = jp_per_unit */
+  2,   /* field[2] = kind */
+  3,   /* field[3] = model */
+  1,   /* field[1] = name */
+  4,   /* field[4] = unit */
+  6,   /* field[6] = yearly_cap_jp */
+};
+static const ProtobufCIntRange binakarier__programs__v1__jp_conversion_rule__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 8 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__jp_conversion_rule__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.JpConversionRule",
+  "JpConversionRule",
+  "Binakarier__Programs__V1__JpConversionRule",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__JpConversionRule),
+  8,
+  binakarier__programs__v1__jp_conversion_rule__field_descriptors,
+  binakarier__programs__v1__jp_conversion_rule__field_indices_by_name,
+  1,  binakarier__programs__v1__jp_conversion_rule__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__jp_conversion_rule__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__jp_conversion_table__field_descriptors[6] =
+{
+  {
+    "version",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionTable, version),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "effective_from",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionTable, effective_from),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "basis",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionTable, basis),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "rules",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Programs__V1__JpConversionTable, n_rules),
+    offsetof(Binakarier__Programs__V1__JpConversionTable, rules),
+    &binakarier__programs__v1__jp_conversion_rule__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "published_by",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionTable, published_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "publish_time_unix",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__JpConversionTable, publish_time_unix),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__jp_conversion_table__field_indices_by_name[] = {
+  2,   /* field[2] = basis */
+  1,   /* field[1] = effective_from */
+  5,   /* field[5] = publish_time_unix */
+  4,   /* field[4] = published_by */
+  3,   /* field[3] = rules */
+  0,   /* field[0] = version */
+};
+static const ProtobufCIntRange binakarier__programs__v1__jp_conversion_table__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__jp_conversion_table__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.JpConversionTable",
+  "JpConversionTable",
+  "Binakarier__Programs__V1__JpConversionTable",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__JpConversionTable),
+  6,
+  binakarier__programs__v1__jp_conversion_table__field_descriptors,
+  binakarier__programs__v1__jp_conversion_table__field_indices_by_name,
+  1,  binakarier__programs__v1__jp_conversion_table__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__jp_conversion_table__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__ledger__field_descriptors[9] =
 {
   {
     "nip",
@@ -5307,10 +6035,23 @@ static const ProtobufCFieldDescriptor binakarier__programs__v1__ledger__field_de
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "jp_gap",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__Ledger, jp_gap),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__programs__v1__ledger__field_indices_by_name[] = {
   2,   /* field[2] = asn_type */
   3,   /* field[3] = entries */
+  8,   /* field[8] = jp_gap */
   5,   /* field[5] = jp_pending */
   6,   /* field[6] = jp_target */
   4,   /* field[4] = jp_verified */
@@ -5321,7 +6062,7 @@ static const unsigned binakarier__programs__v1__ledger__field_indices_by_name[] 
 static const ProtobufCIntRange binakarier__programs__v1__ledger__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor binakarier__programs__v1__ledger__descriptor =
 {
@@ -5331,7 +6072,7 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__ledger__descriptor =
   "Binakarier__Programs__V1__Ledger",
   "binakarier.programs.v1",
   sizeof(Binakarier__Programs__V1__Ledger),
-  8,
+  9,
   binakarier__programs__v1__ledger__field_descriptors,
   binakarier__programs__v1__ledger__field_indices_by_name,
   1,  binakarier__programs__v1__ledger__number_ranges,
@@ -7946,7 +8687,7 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__get_ledger_request__d
   (ProtobufCMessageInit) binakarier__programs__v1__get_ledger_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__programs__v1__outside_learning__field_descriptors[8] =
+static const ProtobufCFieldDescriptor binakarier__programs__v1__outside_learning__field_descriptors[11] =
 {
   {
     "nip",
@@ -8044,21 +8785,60 @@ static const ProtobufCFieldDescriptor binakarier__programs__v1__outside_learning
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "activity_code",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__OutsideLearning, activity_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "units",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__OutsideLearning, units),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "evidence_kinds",
+    11,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Binakarier__Programs__V1__OutsideLearning, n_evidence_kinds),
+    offsetof(Binakarier__Programs__V1__OutsideLearning, evidence_kinds),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__programs__v1__outside_learning__field_indices_by_name[] = {
+  8,   /* field[8] = activity_code */
   6,   /* field[6] = end_date */
   7,   /* field[7] = evidence */
+  10,   /* field[10] = evidence_kinds */
   4,   /* field[4] = jp */
   3,   /* field[3] = kind */
   0,   /* field[0] = nip */
   2,   /* field[2] = provider */
   5,   /* field[5] = start_date */
   1,   /* field[1] = title */
+  9,   /* field[9] = units */
 };
 static const ProtobufCIntRange binakarier__programs__v1__outside_learning__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor binakarier__programs__v1__outside_learning__descriptor =
 {
@@ -8068,7 +8848,7 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__outside_learning__des
   "Binakarier__Programs__V1__OutsideLearning",
   "binakarier.programs.v1",
   sizeof(Binakarier__Programs__V1__OutsideLearning),
-  8,
+  11,
   binakarier__programs__v1__outside_learning__field_descriptors,
   binakarier__programs__v1__outside_learning__field_indices_by_name,
   1,  binakarier__programs__v1__outside_learning__number_ranges,
@@ -8241,7 +9021,7 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__import_outside_learni
   (ProtobufCMessageInit) binakarier__programs__v1__import_outside_learning_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__programs__v1__list_outside_learning_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor binakarier__programs__v1__list_outside_learning_request__field_descriptors[5] =
 {
   {
     "page_size",
@@ -8291,8 +9071,21 @@ static const ProtobufCFieldDescriptor binakarier__programs__v1__list_outside_lea
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "awaiting_my_validation",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__ListOutsideLearningRequest, awaiting_my_validation),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__programs__v1__list_outside_learning_request__field_indices_by_name[] = {
+  4,   /* field[4] = awaiting_my_validation */
   3,   /* field[3] = nip */
   0,   /* field[0] = page_size */
   1,   /* field[1] = page_token */
@@ -8301,7 +9094,7 @@ static const unsigned binakarier__programs__v1__list_outside_learning_request__f
 static const ProtobufCIntRange binakarier__programs__v1__list_outside_learning_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor binakarier__programs__v1__list_outside_learning_request__descriptor =
 {
@@ -8311,7 +9104,7 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__list_outside_learning
   "Binakarier__Programs__V1__ListOutsideLearningRequest",
   "binakarier.programs.v1",
   sizeof(Binakarier__Programs__V1__ListOutsideLearningRequest),
-  4,
+  5,
   binakarier__programs__v1__list_outside_learning_request__field_descriptors,
   binakarier__programs__v1__list_outside_learning_request__field_indices_by_name,
   1,  binakarier__programs__v1__list_outside_learning_request__number_ranges,
@@ -8469,6 +9262,253 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__verify_outside_learni
   binakarier__programs__v1__verify_outside_learning_response__field_indices_by_name,
   1,  binakarier__programs__v1__verify_outside_learning_response__number_ranges,
   (ProtobufCMessageInit) binakarier__programs__v1__verify_outside_learning_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__get_jp_conversion_request__field_descriptors[2] =
+{
+  {
+    "version",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__GetJpConversionRequest, version),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "date",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__GetJpConversionRequest, date),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__get_jp_conversion_request__field_indices_by_name[] = {
+  1,   /* field[1] = date */
+  0,   /* field[0] = version */
+};
+static const ProtobufCIntRange binakarier__programs__v1__get_jp_conversion_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__get_jp_conversion_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.GetJpConversionRequest",
+  "GetJpConversionRequest",
+  "Binakarier__Programs__V1__GetJpConversionRequest",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__GetJpConversionRequest),
+  2,
+  binakarier__programs__v1__get_jp_conversion_request__field_descriptors,
+  binakarier__programs__v1__get_jp_conversion_request__field_indices_by_name,
+  1,  binakarier__programs__v1__get_jp_conversion_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__get_jp_conversion_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+#define binakarier__programs__v1__list_jp_conversions_request__field_descriptors NULL
+#define binakarier__programs__v1__list_jp_conversions_request__field_indices_by_name NULL
+#define binakarier__programs__v1__list_jp_conversions_request__number_ranges NULL
+const ProtobufCMessageDescriptor binakarier__programs__v1__list_jp_conversions_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.ListJpConversionsRequest",
+  "ListJpConversionsRequest",
+  "Binakarier__Programs__V1__ListJpConversionsRequest",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__ListJpConversionsRequest),
+  0,
+  binakarier__programs__v1__list_jp_conversions_request__field_descriptors,
+  binakarier__programs__v1__list_jp_conversions_request__field_indices_by_name,
+  0,  binakarier__programs__v1__list_jp_conversions_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__list_jp_conversions_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__list_jp_conversions_response__field_descriptors[1] =
+{
+  {
+    "tables",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Programs__V1__ListJpConversionsResponse, n_tables),
+    offsetof(Binakarier__Programs__V1__ListJpConversionsResponse, tables),
+    &binakarier__programs__v1__jp_conversion_table__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__list_jp_conversions_response__field_indices_by_name[] = {
+  0,   /* field[0] = tables */
+};
+static const ProtobufCIntRange binakarier__programs__v1__list_jp_conversions_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__list_jp_conversions_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.ListJpConversionsResponse",
+  "ListJpConversionsResponse",
+  "Binakarier__Programs__V1__ListJpConversionsResponse",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__ListJpConversionsResponse),
+  1,
+  binakarier__programs__v1__list_jp_conversions_response__field_descriptors,
+  binakarier__programs__v1__list_jp_conversions_response__field_indices_by_name,
+  1,  binakarier__programs__v1__list_jp_conversions_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__list_jp_conversions_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__publish_jp_conversion_request__field_descriptors[1] =
+{
+  {
+    "table",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__PublishJpConversionRequest, table),
+    &binakarier__programs__v1__jp_conversion_table__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__publish_jp_conversion_request__field_indices_by_name[] = {
+  0,   /* field[0] = table */
+};
+static const ProtobufCIntRange binakarier__programs__v1__publish_jp_conversion_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__publish_jp_conversion_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.PublishJpConversionRequest",
+  "PublishJpConversionRequest",
+  "Binakarier__Programs__V1__PublishJpConversionRequest",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__PublishJpConversionRequest),
+  1,
+  binakarier__programs__v1__publish_jp_conversion_request__field_descriptors,
+  binakarier__programs__v1__publish_jp_conversion_request__field_indices_by_name,
+  1,  binakarier__programs__v1__publish_jp_conversion_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__publish_jp_conversion_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__validate_outside_learning_request__field_descriptors[3] =
+{
+  {
+    "entry_ids",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Binakarier__Programs__V1__ValidateOutsideLearningRequest, n_entry_ids),
+    offsetof(Binakarier__Programs__V1__ValidateOutsideLearningRequest, entry_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "approve",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__ValidateOutsideLearningRequest, approve),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__ValidateOutsideLearningRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__validate_outside_learning_request__field_indices_by_name[] = {
+  1,   /* field[1] = approve */
+  0,   /* field[0] = entry_ids */
+  2,   /* field[2] = reason */
+};
+static const ProtobufCIntRange binakarier__programs__v1__validate_outside_learning_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__validate_outside_learning_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.ValidateOutsideLearningRequest",
+  "ValidateOutsideLearningRequest",
+  "Binakarier__Programs__V1__ValidateOutsideLearningRequest",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__ValidateOutsideLearningRequest),
+  3,
+  binakarier__programs__v1__validate_outside_learning_request__field_descriptors,
+  binakarier__programs__v1__validate_outside_learning_request__field_indices_by_name,
+  1,  binakarier__programs__v1__validate_outside_learning_request__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__validate_outside_learning_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__validate_outside_learning_response__field_descriptors[1] =
+{
+  {
+    "entries_changed",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__ValidateOutsideLearningResponse, entries_changed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__validate_outside_learning_response__field_indices_by_name[] = {
+  0,   /* field[0] = entries_changed */
+};
+static const ProtobufCIntRange binakarier__programs__v1__validate_outside_learning_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__validate_outside_learning_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.ValidateOutsideLearningResponse",
+  "ValidateOutsideLearningResponse",
+  "Binakarier__Programs__V1__ValidateOutsideLearningResponse",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__ValidateOutsideLearningResponse),
+  1,
+  binakarier__programs__v1__validate_outside_learning_response__field_descriptors,
+  binakarier__programs__v1__validate_outside_learning_response__field_indices_by_name,
+  1,  binakarier__programs__v1__validate_outside_learning_response__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__validate_outside_learning_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor binakarier__programs__v1__get_compliance_request__field_descriptors[3] =
@@ -8741,7 +9781,110 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__below_target__descrip
   (ProtobufCMessageInit) binakarier__programs__v1__below_target__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor binakarier__programs__v1__compliance__field_descriptors[7] =
+static const ProtobufCFieldDescriptor binakarier__programs__v1__unit_compliance__field_descriptors[6] =
+{
+  {
+    "agency_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__UnitCompliance, agency_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit_code",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__UnitCompliance, unit_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pns_active",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__UnitCompliance, pns_active),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "pns_meeting_target",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__UnitCompliance, pns_meeting_target),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "average_jp",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__UnitCompliance, average_jp),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "jp_gap",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Binakarier__Programs__V1__UnitCompliance, jp_gap),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned binakarier__programs__v1__unit_compliance__field_indices_by_name[] = {
+  0,   /* field[0] = agency_code */
+  4,   /* field[4] = average_jp */
+  5,   /* field[5] = jp_gap */
+  2,   /* field[2] = pns_active */
+  3,   /* field[3] = pns_meeting_target */
+  1,   /* field[1] = unit_code */
+};
+static const ProtobufCIntRange binakarier__programs__v1__unit_compliance__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor binakarier__programs__v1__unit_compliance__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.UnitCompliance",
+  "UnitCompliance",
+  "Binakarier__Programs__V1__UnitCompliance",
+  "binakarier.programs.v1",
+  sizeof(Binakarier__Programs__V1__UnitCompliance),
+  6,
+  binakarier__programs__v1__unit_compliance__field_descriptors,
+  binakarier__programs__v1__unit_compliance__field_indices_by_name,
+  1,  binakarier__programs__v1__unit_compliance__number_ranges,
+  (ProtobufCMessageInit) binakarier__programs__v1__unit_compliance__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor binakarier__programs__v1__compliance__field_descriptors[8] =
 {
   {
     "year",
@@ -8827,6 +9970,18 @@ static const ProtobufCFieldDescriptor binakarier__programs__v1__compliance__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "units",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Binakarier__Programs__V1__Compliance, n_units),
+    offsetof(Binakarier__Programs__V1__Compliance, units),
+    &binakarier__programs__v1__unit_compliance__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned binakarier__programs__v1__compliance__field_indices_by_name[] = {
   4,   /* field[4] = agencies */
@@ -8835,12 +9990,13 @@ static const unsigned binakarier__programs__v1__compliance__field_indices_by_nam
   1,   /* field[1] = jp_target */
   2,   /* field[2] = pppk_ceiling */
   3,   /* field[3] = total */
+  7,   /* field[7] = units */
   0,   /* field[0] = year */
 };
 static const ProtobufCIntRange binakarier__programs__v1__compliance__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor binakarier__programs__v1__compliance__descriptor =
 {
@@ -8850,7 +10006,7 @@ const ProtobufCMessageDescriptor binakarier__programs__v1__compliance__descripto
   "Binakarier__Programs__V1__Compliance",
   "binakarier.programs.v1",
   sizeof(Binakarier__Programs__V1__Compliance),
-  7,
+  8,
   binakarier__programs__v1__compliance__field_descriptors,
   binakarier__programs__v1__compliance__field_indices_by_name,
   1,  binakarier__programs__v1__compliance__number_ranges,
@@ -9666,6 +10822,72 @@ const ProtobufCEnumDescriptor binakarier__programs__v1__ledger_source__descripto
   binakarier__programs__v1__ledger_source__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
+static const ProtobufCEnumValue binakarier__programs__v1__learning_model__enum_values_by_number[4] =
+{
+  { "LEARNING_MODEL_UNSPECIFIED", "BINAKARIER__PROGRAMS__V1__LEARNING_MODEL__LEARNING_MODEL_UNSPECIFIED", 0 },
+  { "LEARNING_MODEL_STRUCTURED_10", "BINAKARIER__PROGRAMS__V1__LEARNING_MODEL__LEARNING_MODEL_STRUCTURED_10", 1 },
+  { "LEARNING_MODEL_SOCIAL_20", "BINAKARIER__PROGRAMS__V1__LEARNING_MODEL__LEARNING_MODEL_SOCIAL_20", 2 },
+  { "LEARNING_MODEL_EXPERIENTIAL_70", "BINAKARIER__PROGRAMS__V1__LEARNING_MODEL__LEARNING_MODEL_EXPERIENTIAL_70", 3 },
+};
+static const ProtobufCIntRange binakarier__programs__v1__learning_model__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex binakarier__programs__v1__learning_model__enum_values_by_name[4] =
+{
+  { "LEARNING_MODEL_EXPERIENTIAL_70", 3 },
+  { "LEARNING_MODEL_SOCIAL_20", 2 },
+  { "LEARNING_MODEL_STRUCTURED_10", 1 },
+  { "LEARNING_MODEL_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__programs__v1__learning_model__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.LearningModel",
+  "LearningModel",
+  "Binakarier__Programs__V1__LearningModel",
+  "binakarier.programs.v1",
+  4,
+  binakarier__programs__v1__learning_model__enum_values_by_number,
+  4,
+  binakarier__programs__v1__learning_model__enum_values_by_name,
+  1,
+  binakarier__programs__v1__learning_model__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue binakarier__programs__v1__conversion_unit__enum_values_by_number[5] =
+{
+  { "CONVERSION_UNIT_UNSPECIFIED", "BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT__CONVERSION_UNIT_UNSPECIFIED", 0 },
+  { "CONVERSION_UNIT_DAY", "BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT__CONVERSION_UNIT_DAY", 1 },
+  { "CONVERSION_UNIT_SESSION", "BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT__CONVERSION_UNIT_SESSION", 2 },
+  { "CONVERSION_UNIT_HOUR", "BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT__CONVERSION_UNIT_HOUR", 3 },
+  { "CONVERSION_UNIT_ACTIVITY", "BINAKARIER__PROGRAMS__V1__CONVERSION_UNIT__CONVERSION_UNIT_ACTIVITY", 4 },
+};
+static const ProtobufCIntRange binakarier__programs__v1__conversion_unit__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex binakarier__programs__v1__conversion_unit__enum_values_by_name[5] =
+{
+  { "CONVERSION_UNIT_ACTIVITY", 4 },
+  { "CONVERSION_UNIT_DAY", 1 },
+  { "CONVERSION_UNIT_HOUR", 3 },
+  { "CONVERSION_UNIT_SESSION", 2 },
+  { "CONVERSION_UNIT_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor binakarier__programs__v1__conversion_unit__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "binakarier.programs.v1.ConversionUnit",
+  "ConversionUnit",
+  "Binakarier__Programs__V1__ConversionUnit",
+  "binakarier.programs.v1",
+  5,
+  binakarier__programs__v1__conversion_unit__enum_values_by_number,
+  5,
+  binakarier__programs__v1__conversion_unit__enum_values_by_name,
+  1,
+  binakarier__programs__v1__conversion_unit__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
 static const ProtobufCEnumValue binakarier__programs__v1__need_priority__enum_values_by_number[4] =
 {
   { "NEED_PRIORITY_UNSPECIFIED", "BINAKARIER__PROGRAMS__V1__NEED_PRIORITY__NEED_PRIORITY_UNSPECIFIED", 0 },
@@ -9762,7 +10984,7 @@ const ProtobufCEnumDescriptor binakarier__programs__v1__assessment_kind__descrip
   binakarier__programs__v1__assessment_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor binakarier__programs__v1__programs_service__method_descriptors[37] =
+static const ProtobufCMethodDescriptor binakarier__programs__v1__programs_service__method_descriptors[44] =
 {
   { "ListCompetencies", &binakarier__programs__v1__list_competencies_request__descriptor, &binakarier__programs__v1__list_competencies_response__descriptor },
   { "CreateCompetency", &binakarier__programs__v1__create_competency_request__descriptor, &binakarier__programs__v1__competency__descriptor },
@@ -9794,12 +11016,19 @@ static const ProtobufCMethodDescriptor binakarier__programs__v1__programs_servic
   { "ReportOutsideLearning", &binakarier__programs__v1__report_outside_learning_request__descriptor, &binakarier__programs__v1__ledger_entry__descriptor },
   { "ImportOutsideLearning", &binakarier__programs__v1__import_outside_learning_request__descriptor, &binakarier__programs__v1__import_outside_learning_response__descriptor },
   { "ListOutsideLearning", &binakarier__programs__v1__list_outside_learning_request__descriptor, &binakarier__programs__v1__list_outside_learning_response__descriptor },
+  { "ValidateOutsideLearning", &binakarier__programs__v1__validate_outside_learning_request__descriptor, &binakarier__programs__v1__validate_outside_learning_response__descriptor },
   { "VerifyOutsideLearning", &binakarier__programs__v1__verify_outside_learning_request__descriptor, &binakarier__programs__v1__verify_outside_learning_response__descriptor },
+  { "GetJpConversion", &binakarier__programs__v1__get_jp_conversion_request__descriptor, &binakarier__programs__v1__jp_conversion_table__descriptor },
+  { "ListJpConversions", &binakarier__programs__v1__list_jp_conversions_request__descriptor, &binakarier__programs__v1__list_jp_conversions_response__descriptor },
+  { "PublishJpConversion", &binakarier__programs__v1__publish_jp_conversion_request__descriptor, &binakarier__programs__v1__jp_conversion_table__descriptor },
   { "GetCompliance", &binakarier__programs__v1__get_compliance_request__descriptor, &binakarier__programs__v1__compliance__descriptor },
   { "ProposeNeed", &binakarier__programs__v1__propose_need_request__descriptor, &binakarier__programs__v1__development_need__descriptor },
   { "ListNeeds", &binakarier__programs__v1__list_needs_request__descriptor, &binakarier__programs__v1__list_needs_response__descriptor },
   { "SummarizeNeeds", &binakarier__programs__v1__summarize_needs_request__descriptor, &binakarier__programs__v1__summarize_needs_response__descriptor },
   { "LinkNeed", &binakarier__programs__v1__link_need_request__descriptor, &binakarier__programs__v1__development_need__descriptor },
+  { "ExportSiasnCourses", &binakarier__programs__v1__export_siasn_courses_request__descriptor, &binakarier__programs__v1__export_siasn_courses_response__descriptor },
+  { "ImportSiasnCourses", &binakarier__programs__v1__import_siasn_courses_request__descriptor, &binakarier__programs__v1__import_siasn_courses_response__descriptor },
+  { "ReconcileSiasn", &binakarier__programs__v1__reconcile_siasn_request__descriptor, &binakarier__programs__v1__siasn_reconciliation__descriptor },
   { "ListChanges", &binakarier__feed__v1__list_changes_request__descriptor, &binakarier__feed__v1__list_changes_response__descriptor },
 };
 const unsigned binakarier__programs__v1__programs_service__method_indices_by_name[] = {
@@ -9810,36 +11039,43 @@ const unsigned binakarier__programs__v1__programs_service__method_indices_by_nam
   8,        /* CreateSession */
   13,        /* DecideEnrolment */
   11,        /* Enrol */
+  40,        /* ExportSiasnCourses */
   19,        /* GetAttendance */
   23,        /* GetCertificate */
-  31,        /* GetCompliance */
+  35,        /* GetCompliance */
+  32,        /* GetJpConversion */
   26,        /* GetLedger */
   2,        /* GetProgram */
   6,        /* GetSession */
   18,        /* ImportAttendance */
   28,        /* ImportOutsideLearning */
+  41,        /* ImportSiasnCourses */
   20,        /* IssueAttendanceCode */
-  35,        /* LinkNeed */
+  39,        /* LinkNeed */
   24,        /* ListCertificates */
-  36,        /* ListChanges */
+  43,        /* ListChanges */
   0,        /* ListCompetencies */
   16,        /* ListEnrolments */
-  33,        /* ListNeeds */
+  33,        /* ListJpConversions */
+  37,        /* ListNeeds */
   29,        /* ListOutsideLearning */
   14,        /* ListPendingApprovals */
   3,        /* ListPrograms */
   7,        /* ListSessions */
   17,        /* MarkAttendance */
-  32,        /* ProposeNeed */
+  36,        /* ProposeNeed */
+  34,        /* PublishJpConversion */
+  42,        /* ReconcileSiasn */
   22,        /* RecordAssessment */
   27,        /* ReportOutsideLearning */
   12,        /* RequestEnrolment */
-  34,        /* SummarizeNeeds */
+  38,        /* SummarizeNeeds */
   10,        /* TransitionSession */
   5,        /* UpdateProgram */
   9,        /* UpdateSession */
+  30,        /* ValidateOutsideLearning */
   25,        /* VerifyCertificate */
-  30         /* VerifyOutsideLearning */
+  31         /* VerifyOutsideLearning */
 };
 const ProtobufCServiceDescriptor binakarier__programs__v1__programs_service__descriptor =
 {
@@ -9848,7 +11084,7 @@ const ProtobufCServiceDescriptor binakarier__programs__v1__programs_service__des
   "ProgramsService",
   "Binakarier__Programs__V1__ProgramsService",
   "binakarier.programs.v1",
-  37,
+  44,
   binakarier__programs__v1__programs_service__method_descriptors,
   binakarier__programs__v1__programs_service__method_indices_by_name
 };
@@ -10092,13 +11328,45 @@ void binakarier__programs__v1__programs_service__list_outside_learning(ProtobufC
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
   service->invoke(service, 29, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void binakarier__programs__v1__programs_service__validate_outside_learning(ProtobufCService *service,
+                                                                           const Binakarier__Programs__V1__ValidateOutsideLearningRequest *input,
+                                                                           Binakarier__Programs__V1__ValidateOutsideLearningResponse_Closure closure,
+                                                                           void *closure_data)
+{
+  assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
+  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void binakarier__programs__v1__programs_service__verify_outside_learning(ProtobufCService *service,
                                                                          const Binakarier__Programs__V1__VerifyOutsideLearningRequest *input,
                                                                          Binakarier__Programs__V1__VerifyOutsideLearningResponse_Closure closure,
                                                                          void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 30, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__programs__v1__programs_service__get_jp_conversion(ProtobufCService *service,
+                                                                   const Binakarier__Programs__V1__GetJpConversionRequest *input,
+                                                                   Binakarier__Programs__V1__JpConversionTable_Closure closure,
+                                                                   void *closure_data)
+{
+  assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
+  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__programs__v1__programs_service__list_jp_conversions(ProtobufCService *service,
+                                                                     const Binakarier__Programs__V1__ListJpConversionsRequest *input,
+                                                                     Binakarier__Programs__V1__ListJpConversionsResponse_Closure closure,
+                                                                     void *closure_data)
+{
+  assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
+  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__programs__v1__programs_service__publish_jp_conversion(ProtobufCService *service,
+                                                                       const Binakarier__Programs__V1__PublishJpConversionRequest *input,
+                                                                       Binakarier__Programs__V1__JpConversionTable_Closure closure,
+                                                                       void *closure_data)
+{
+  assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
+  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__get_compliance(ProtobufCService *service,
                                                                 const Binakarier__Programs__V1__GetComplianceRequest *input,
@@ -10106,7 +11374,7 @@ void binakarier__programs__v1__programs_service__get_compliance(ProtobufCService
                                                                 void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 31, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__propose_need(ProtobufCService *service,
                                                               const Binakarier__Programs__V1__ProposeNeedRequest *input,
@@ -10114,7 +11382,7 @@ void binakarier__programs__v1__programs_service__propose_need(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 32, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__list_needs(ProtobufCService *service,
                                                             const Binakarier__Programs__V1__ListNeedsRequest *input,
@@ -10122,7 +11390,7 @@ void binakarier__programs__v1__programs_service__list_needs(ProtobufCService *se
                                                             void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 33, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 37, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__summarize_needs(ProtobufCService *service,
                                                                  const Binakarier__Programs__V1__SummarizeNeedsRequest *input,
@@ -10130,7 +11398,7 @@ void binakarier__programs__v1__programs_service__summarize_needs(ProtobufCServic
                                                                  void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 34, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 38, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__link_need(ProtobufCService *service,
                                                            const Binakarier__Programs__V1__LinkNeedRequest *input,
@@ -10138,7 +11406,31 @@ void binakarier__programs__v1__programs_service__link_need(ProtobufCService *ser
                                                            void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 35, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 39, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__programs__v1__programs_service__export_siasn_courses(ProtobufCService *service,
+                                                                      const Binakarier__Programs__V1__ExportSiasnCoursesRequest *input,
+                                                                      Binakarier__Programs__V1__ExportSiasnCoursesResponse_Closure closure,
+                                                                      void *closure_data)
+{
+  assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
+  service->invoke(service, 40, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__programs__v1__programs_service__import_siasn_courses(ProtobufCService *service,
+                                                                      const Binakarier__Programs__V1__ImportSiasnCoursesRequest *input,
+                                                                      Binakarier__Programs__V1__ImportSiasnCoursesResponse_Closure closure,
+                                                                      void *closure_data)
+{
+  assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
+  service->invoke(service, 41, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void binakarier__programs__v1__programs_service__reconcile_siasn(ProtobufCService *service,
+                                                                 const Binakarier__Programs__V1__ReconcileSiasnRequest *input,
+                                                                 Binakarier__Programs__V1__SiasnReconciliation_Closure closure,
+                                                                 void *closure_data)
+{
+  assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
+  service->invoke(service, 42, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__list_changes(ProtobufCService *service,
                                                               const Binakarier__Feed__V1__ListChangesRequest *input,
@@ -10146,7 +11438,7 @@ void binakarier__programs__v1__programs_service__list_changes(ProtobufCService *
                                                               void *closure_data)
 {
   assert(service->descriptor == &binakarier__programs__v1__programs_service__descriptor);
-  service->invoke(service, 36, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 43, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void binakarier__programs__v1__programs_service__init (Binakarier__Programs__V1__ProgramsService_Service *service,
                                                        Binakarier__Programs__V1__ProgramsService_ServiceDestroy destroy)
