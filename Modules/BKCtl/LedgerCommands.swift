@@ -307,6 +307,14 @@ struct ComplianceCommand: AsyncParsableCommand {
             table(["OPD", "PNS", "MEMENUHI", "%", "PPPK", "MELAMPAUI BATAS", "RATA-RATA JP"], rows),
             "",
         ]
+        if !cityWide, !compliance.units.isEmpty {
+            lines.append("Kesenjangan ke \(compliance.jpTarget) JP per unit (PNS, JP terverifikasi tahun berjalan):")
+            lines.append(table(["UNIT", "PNS", "MEMENUHI", "RATA-RATA JP", "KEKURANGAN JP"], compliance.units.map { unit in
+                [unit.unitCode.isEmpty ? "(tanpa unit)" : unit.unitCode, String(unit.pnsActive), String(unit.pnsMeetingTarget),
+                 ProgramsVocabulary.decimal(unit.averageJp), String(unit.jpGap)]
+            }))
+            lines.append("")
+        }
         let shown = compliance.belowTarget.count
         let below = max(Int(compliance.belowTargetTotal), shown)
         if below == 0 {

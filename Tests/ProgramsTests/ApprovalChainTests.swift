@@ -33,7 +33,7 @@ struct ApprovalChainTests {
             let supervisorList = try await world.employee(ProgramsWorld.supervisor).listPendingApprovals(.init())
             #expect(supervisorList.approvals.map { $0.enrolment?.nip } == [asker.nip])
             #expect(supervisorList.approvals.first?.programTitle == "Pelatihan LAT-RANTAI" && supervisorList.approvals.first?.firstDay == "2026-07-06")
-            #expect(try await world.organizer.listPendingApprovals(.init()).approvals.count == 1)
+            #expect(try await world.organizer.listPendingApprovals(.init()).approvals.isEmpty, "not BKPSDM's step yet")
             #expect(await code { try await world.employee(other).listPendingApprovals(.init()) } == .permissionDenied)
             #expect(await code { try await world.employee(other).decideEnrolment(.init(sessionId: session.id, nip: asker.nip, approve: true)) } == .permissionDenied)
 
@@ -81,7 +81,11 @@ struct ApprovalChainTests {
             #expect(refused.rejectedBy == ProgramsWorld.head.nip && refused.cancelReason == "bertepatan dengan pelaporan akhir tahun")
             #expect(refused.dutyLetterNumber.isEmpty)
 
-            // BKPSDM may confirm at once; the supervisor step then shows no approver.
+            // BKPSDM takes the supervisor step over only once its limit has passed; it then confirms at once.
+            #expect(await code { try await world.organizer.decideEnrolment(.init(sessionId: session.id, nip: second.nip, approve: true)) } == .permissionDenied)
+            let pending = try #require(try await world.store.enrolment(sessionID: session.id, nip: second.nip))
+            world.clock.withLockedValue { $0 = pending.stepDueTimeUnix + 1 }
+            #expect(try await world.organizer.listPendingApprovals(.init()).approvals.first?.overdue == true)
             let direct = try await world.organizer.decideEnrolment(.init(sessionId: session.id, nip: second.nip, approve: true))
             #expect(direct.state == .enrolled && direct.supervisorApprovedBy.isEmpty && !direct.dutyLetterNumber.isEmpty)
 

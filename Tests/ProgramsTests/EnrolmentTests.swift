@@ -89,10 +89,13 @@ struct EnrolmentTests {
             let asked = try await world.employee(world.staff[1]).requestEnrolment(.init(sessionId: session.id))
             #expect(asked.state == .requested && asked.source == .requested)
             #expect(await code { try await world.employee(ProgramsWorld.nurse).requestEnrolment(.init(sessionId: session.id)) } == .failedPrecondition)
+            // The supervisor approves first (the approval chain is tested in ApprovalChainTests); BKPSDM confirms.
+            _ = try await supervisor.decideEnrolment(.init(sessionId: session.id, nip: world.staff[1].nip, approve: true))
             let approved = try await world.organizer.decideEnrolment(.init(sessionId: session.id, nip: world.staff[1].nip, approve: true))
             #expect(approved.state == .enrolled)
             // The session is full now: the next approval waitlists.
             _ = try await world.employee(world.staff[2]).requestEnrolment(.init(sessionId: session.id))
+            _ = try await supervisor.decideEnrolment(.init(sessionId: session.id, nip: world.staff[2].nip, approve: true))
             #expect(try await world.organizer.decideEnrolment(.init(sessionId: session.id, nip: world.staff[2].nip, approve: true)).state == .waitlisted)
             #expect(await code { try await world.organizer.decideEnrolment(.init(sessionId: session.id, nip: world.staff[2].nip, approve: false, reason: "penuh")) } == .failedPrecondition, "no longer a request")
 

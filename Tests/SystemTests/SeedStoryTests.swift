@@ -1276,16 +1276,27 @@ final class SeedStory {
             for entry in session.entries where entry.how.isRequested {
                 let asked = try await api("POST", "/sessions/\(session.id):requestEnrolment", as: entry.key, Binakarier_Programs_V1_Enrolment.self)
                 #expect(asked.state == .requested)
+                try await approveAsSupervisor(session.id, entry.key)
                 try await bkctl(["enrol", "approve", session.id, nip(entry.key)], as: organizer)
             }
             for key in session.waitlisted {
                 _ = try await api("POST", "/sessions/\(session.id):requestEnrolment", as: key, Binakarier_Programs_V1_Enrolment.self)
+                try await approveAsSupervisor(session.id, key)
                 let approved = try await bkctl(["enrol", "approve", session.id, nip(key)], as: organizer, decoding: Binakarier_Programs_V1_Enrolment.self)
                 #expect(approved.state == .waitlisted, "the batch is full: \(key) waits")
             }
             let shown = try await api("GET", "/sessions/\(session.id)", as: nil, Binakarier_Programs_V1_Session.self)
             #expect(Int(shown.enrolledCount) == session.participants.count && Int(shown.waitlistedCount) == session.waitlisted.count, "\(session.id)")
         }
+    }
+
+    /// A request's first step: the person's direct supervisor, or their agency's head when they have none
+    /// (a head's own request goes straight to BKPSDM).
+    func approveAsSupervisor(_ session: String, _ key: String) async throws {
+        let person = plan.person(key)
+        let approver = person.supervisor.isEmpty ? SeedPlan.heads[person.agency] ?? "" : person.supervisor
+        guard !approver.isEmpty, approver != key else { return }
+        try await bkctl(["enrol", "approve", session, nip(key), "--reason", "sesuai rencana pengembangan"], as: token(approver))
     }
 
     /// The form `key` has to fill in for `purpose` in `session` (as the API lists it to them), once it is open.

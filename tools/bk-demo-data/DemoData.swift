@@ -133,6 +133,7 @@ struct DemoData: AsyncParsableCommand {
                   pegawai Dinas Kesehatan: \(people.map(\.nip).joined(separator: ", ")) / \(DemoData.employeePassword)
                 """)
             try await DemoProgramsLoader.load(city: city, socketDirectory: directory, identity: client)
+            try await DemoPractice.load(city: city, socketDirectory: directory, identity: client)
             if skipFeedback {
                 FileHandle.standardError.write(Data("bk-demo-data: umpan balik \(DemoPrograms.year) dilewati (--skip-feedback).\n".utf8))
             } else {

@@ -10328,7 +10328,8 @@ public enum Binakarier_Programs_V1_ProgramsService {
     public static let requestEnrolment = ProtoMethod<Binakarier_Programs_V1_RequestEnrolmentRequest, Binakarier_Programs_V1_Enrolment>(service: serviceName, name: "RequestEnrolment")
 
     /// One step of a request's chain; a refusal needs a reason. The supervisor step: the direct supervisor
-    /// or the agency head (organisers only once its time limit has passed). The BKPSDM step: organisers;
+    /// or the agency head (organisers may refuse at any step, and approve the supervisor step only once its
+    /// time limit has passed, which then confirms at once). The BKPSDM step: organisers;
     /// confirming seats the person (or waitlists them) and numbers their duty letter. PERMISSION_DENIED:
     /// not the caller's step. FAILED_PRECONDITION: not a pending request, or the session no longer open.
     public static let decideEnrolment = ProtoMethod<Binakarier_Programs_V1_DecideEnrolmentRequest, Binakarier_Programs_V1_Enrolment>(service: serviceName, name: "DecideEnrolment")

@@ -57,7 +57,8 @@ extension Binakarier_Programs_V1_ProgramsService {
         func requestEnrolment(_ request: Binakarier_Programs_V1_RequestEnrolmentRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Enrolment
 
         /// One step of a request's chain; a refusal needs a reason. The supervisor step: the direct supervisor
-        /// or the agency head (organisers only once its time limit has passed). The BKPSDM step: organisers;
+        /// or the agency head (organisers may refuse at any step, and approve the supervisor step only once its
+        /// time limit has passed, which then confirms at once). The BKPSDM step: organisers;
         /// confirming seats the person (or waitlists them) and numbers their duty letter. PERMISSION_DENIED:
         /// not the caller's step. FAILED_PRECONDITION: not a pending request, or the session no longer open.
         func decideEnrolment(_ request: Binakarier_Programs_V1_DecideEnrolmentRequest, context: RPCServerContext) async throws -> Binakarier_Programs_V1_Enrolment
@@ -449,7 +450,8 @@ extension Binakarier_Programs_V1_ProgramsService {
         }
 
         /// One step of a request's chain; a refusal needs a reason. The supervisor step: the direct supervisor
-        /// or the agency head (organisers only once its time limit has passed). The BKPSDM step: organisers;
+        /// or the agency head (organisers may refuse at any step, and approve the supervisor step only once its
+        /// time limit has passed, which then confirms at once). The BKPSDM step: organisers;
         /// confirming seats the person (or waitlists them) and numbers their duty letter. PERMISSION_DENIED:
         /// not the caller's step. FAILED_PRECONDITION: not a pending request, or the session no longer open.
         public func decideEnrolment(_ request: Binakarier_Programs_V1_DecideEnrolmentRequest = .init(), options: RPCCallOptions = .init()) async throws(RPCError) -> Binakarier_Programs_V1_Enrolment {

@@ -3858,7 +3858,7 @@ enum OpenAPIDocument {
               "ProgramsService"
             ],
             "summary": "One step of a request's chain; a refusal needs a reason. The supervisor step: the direct supervisor",
-            "description": "One step of a request's chain; a refusal needs a reason. The supervisor step: the direct supervisor\n or the agency head (organisers only once its time limit has passed). The BKPSDM step: organisers;\n confirming seats the person (or waitlists them) and numbers their duty letter. PERMISSION_DENIED:\n not the caller's step. FAILED_PRECONDITION: not a pending request, or the session no longer open.",
+            "description": "One step of a request's chain; a refusal needs a reason. The supervisor step: the direct supervisor\n or the agency head (organisers may refuse at any step, and approve the supervisor step only once its\n time limit has passed, which then confirms at once). The BKPSDM step: organisers;\n confirming seats the person (or waitlists them) and numbers their duty letter. PERMISSION_DENIED:\n not the caller's step. FAILED_PRECONDITION: not a pending request, or the session no longer open.",
             "parameters": [
               {
                 "name": "session_id",

@@ -150,14 +150,18 @@ extension ProgramsService {
         }
         let stage = ProgramsStore.pendingStage(pending)
         let organizer = caller.hasAny(.organizer, .administrator)
-        // The supervisor step: the approver or the agency head; BKPSDM may decide it too, and its approval
-        // then confirms at once (recorded: the supervisor step shows no approver).
+        // The supervisor step: the approver or the agency head. BKPSDM may refuse a request at any step (a
+        // full quota needs no supervisor's word), and take the supervisor step over once its time limit has
+        // passed: its approval then confirms at once (the supervisor step shows no approver).
         let decidesStep = stage == .supervisor && ApprovalRules.decidesSupervisorStep(pending, caller: caller)
-        guard decidesStep || organizer else {
+        let overdue = pending.stepDueTimeUnix > 0 && pending.stepDueTimeUnix <= now()
+        guard decidesStep || (organizer && (stage == .bkpsdm || overdue || !request.approve)) else {
             throw ProgramsError.permissionDenied(stage == .supervisor
                 ? .init(
-                    id: "permintaan \(nip) menunggu persetujuan atasan langsungnya atau kepala perangkat daerahnya",
-                    en: "\(nip)'s request waits for their direct supervisor or agency head")
+                    id: "permintaan \(nip) menunggu persetujuan atasan langsungnya atau kepala perangkat daerahnya"
+                        + (organizer ? "; BKPSDM dapat mengambil alih setelah batas waktunya lewat" : ""),
+                    en: "\(nip)'s request waits for their direct supervisor or agency head"
+                        + (organizer ? "; BKPSDM may take it over once its time limit has passed" : ""))
                 : .init(id: "permintaan \(nip) menunggu konfirmasi BKPSDM", en: "\(nip)'s request waits for BKPSDM's confirmation"))
         }
         let step: Binakarier_Programs_V1_ApprovalStage = decidesStep ? .supervisor : .bkpsdm
@@ -176,7 +180,8 @@ extension ProgramsService {
         let scope = "approvals:\(caller.subject)"
         let offset = try pages.decode(request.pageToken, scope: scope).flatMap { Int($0) } ?? 0
         let found = try await store.pendingApprovals(
-            approverNIP: caller.nip, agencyCode: caller.has(.agencyHead) ? caller.agencyCode : "", everyone: organizer, offset: offset, limit: size + 1)
+            approverNIP: caller.nip, agencyCode: caller.has(.agencyHead) ? caller.agencyCode : "", everyone: organizer, now: now(),
+            offset: offset, limit: size + 1)
         let time = now()
         var approvals: [Binakarier_Programs_V1_PendingApproval] = []
         var sessions: [String: Session] = [:]

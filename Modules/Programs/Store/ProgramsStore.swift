@@ -552,15 +552,19 @@ public final class ProgramsStore: Sendable {
         }
     }
 
-    /// Pending requests at the given steps, oldest first: at the supervisor step those `approverNIP`
-    /// decides, or all of `agencyCode` (its head); `everyone` for organisers.
+    /// Pending requests, oldest first: at the supervisor step those `approverNIP` decides, or all of
+    /// `agencyCode` (its head); with `everyone` (organisers) also BKPSDM's step and overdue supervisor steps.
     public func pendingApprovals(
-        approverNIP: String, agencyCode: String, everyone: Bool, offset: Int, limit: Int
+        approverNIP: String, agencyCode: String, everyone: Bool, now: Int64, offset: Int, limit: Int
     ) async throws -> [Enrolment] {
         try await db.read { db in
             var sql = Self.enrolmentSelect + " WHERE e.state = 1"
             var arguments: StatementArguments = []
-            if !everyone {
+            if everyone {
+                // BKPSDM's step, and supervisor steps past their limit (BKPSDM may take those over).
+                sql += " AND (e.approval_stage <> 1 OR (e.step_due_time > 0 AND e.step_due_time <= ?) OR e.approver_nip = ? OR e.agency_code = ?)"
+                arguments += [now, approverNIP.isEmpty ? "-" : approverNIP, agencyCode.isEmpty ? "-" : agencyCode]
+            } else {
                 sql += " AND e.approval_stage = 1 AND (e.approver_nip = ? OR e.agency_code = ?)"
                 arguments += [approverNIP.isEmpty ? "-" : approverNIP, agencyCode.isEmpty ? "-" : agencyCode]
             }

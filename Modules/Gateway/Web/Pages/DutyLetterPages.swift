@@ -80,21 +80,11 @@ enum DutyLetterPages {
     /// "30 November 2026", WIB.
     static func dateOnly(_ unix: Int64) -> String {
         guard unix > 0 else { return "" }
-        return ManageFormat.long(CalendarDay.wib(unix), .indonesian)
+        return ManageFormat.long(ManageFormat.today(Date(timeIntervalSince1970: TimeInterval(unix))), .indonesian)
     }
 
     /// "30 November 2026 14.05 WIB".
     static func dateTime(_ unix: Int64, _ language: Language) -> String {
-        ManageFormat.long(CalendarDay.wib(unix), language) + " " + String(CheckInPages.wibClock(unix).prefix(5)) + " WIB"
-    }
-}
-
-/// The WIB calendar day of a Unix time, YYYY-MM-DD.
-enum CalendarDay {
-    static func wib(_ unix: Int64) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(unix)))
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        ManageFormat.long(ManageFormat.today(Date(timeIntervalSince1970: TimeInterval(unix))), language) + " " + String(CheckInPages.wibClock(unix).prefix(5)) + " WIB"
     }
 }

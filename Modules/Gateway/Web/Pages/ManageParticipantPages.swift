@@ -42,12 +42,15 @@ enum ManageParticipantPages {
                 outcome.decisionErrors[nip] = Strings.text("mng_err_refuse_reason", context.language)
                 return try await page(web, request: request, context: context, session: session, id: id, outcome: outcome, status: .badRequest)
             }
-            switch try await ManagePages.attempt({ try await ManagePages.programs(web, context, session).decideEnrolment(.init(sessionId: id, nip: nip, approve: approve, reason: reason)) }) {
-            case .success(_):
+            do {
+                _ = try await ManagePages.programs(web, context, session).decideEnrolment(.init(sessionId: id, nip: nip, approve: approve, reason: reason))
                 return web.redirect("/kelola/sesi/\(id)/peserta", message: approve ? "mng_decided_approved" : "mng_decided_refused")
-            case .failure(let error):
+            } catch let error as RPCError where ManagePages.isFormError(error) || error.code == .permissionDenied {
+                // PERMISSION_DENIED here: the request still waits for the supervisor; said on its row.
                 outcome.decisionErrors[nip] = ManagePages.sentence(error.fieldViolations.first?.description ?? error.message)
-                return try await page(web, request: request, context: context, session: session, id: id, outcome: outcome, status: ManagePages.status(for: error))
+                return try await page(
+                    web, request: request, context: context, session: session, id: id, outcome: outcome,
+                    status: error.code == .permissionDenied ? .forbidden : ManagePages.status(for: error))
             }
         }
 
@@ -149,6 +152,10 @@ enum ManageParticipantPages {
                 "certificate": enrolment.certificateNumber,
                 "override": enrolment.eligibilityOverride,
                 "requestedOn": ManageFormat.unix(enrolment.createTimeUnix, language),
+                // Where the request stands in its chain: BKPSDM approves once the supervisor has (or the limit has passed).
+                "step": enrolment.state != .requested ? "" : Strings.text(
+                    enrolment.approvalStage == .supervisor ? "apv_stage_supervisor" : "apv_stage_bkpsdm", language)
+                    + (enrolment.stepDueTimeUnix > 0 ? " · \(Strings.text("apv_col_due", language)) " + DutyLetterPages.dateTime(enrolment.stepDueTimeUnix, language) : ""),
                 "cancelReason": enrolment.cancelReason,
                 "reasonTyped": outcome.decisionReasons[enrolment.nip] ?? "",
                 "error": outcome.decisionErrors[enrolment.nip] ?? "",

@@ -394,7 +394,7 @@ extension Templates {
           <thead><tr><th scope="col">{{t.mng_col_person}}</th><th scope="col">{{t.mng_col_agency}}</th><th scope="col">{{t.mng_col_requested_on}}</th><th scope="col">{{t.mng_col_decision}}</th></tr></thead>
           <tbody>{{#requested}}<tr{{#hasError}} class="mng-row-error"{{/hasError}}>
             <th scope="row">{{#hasName}}{{name}}<br>{{/hasName}}<span class="mng-nip">{{nip}}</span></th>
-            <td>{{agency}}</td><td>{{requestedOn}}</td>
+            <td>{{agency}}</td><td>{{requestedOn}}{{#step}}<br><span class="muted">{{step}}</span>{{/step}}</td>
             <td>
               <form method="post" action="/kelola/sesi/{{s.id}}/peserta/putuskan" class="mng-decide" novalidate>
                 <input type="hidden" name="_csrf" value="{{csrf}}">
