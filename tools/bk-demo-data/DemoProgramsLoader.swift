@@ -69,6 +69,8 @@ struct DemoProgramsLoader {
         try await runSessions()
         try await reportOutsideLearning()
         await summarize()
+        // Dinas Kesehatan's SIASN export (DemoSiasn), for the reconciliation.
+        try await loadSiasnExport()
     }
 
     // MARK: the catalogue

@@ -37,7 +37,9 @@ public enum Binakarier_Programs_V1_SiasnSource: Int32, ProtoEnum {
 
 public enum Binakarier_Programs_V1_SiasnFileFormat: Int32, ProtoEnum {
     case unspecified = 0
-    /// Comma separated, UTF-8, a header of SIASN's field names.
+    /// Semicolon separated (as Excel in Indonesian locales reads it), UTF-8 with a byte order mark, a header
+    /// of SIASN's field names then BinaKarier's (namaPegawai, kodePerangkatDaerah, sumber, idSumber,
+    /// tautanSertifikat, tautanVerifikasi, bukti).
     case csv = 1
     /// An array of records with SIASN's field names.
     case json = 2

@@ -10289,7 +10289,7 @@ enum OpenAPIDocument {
           },
           "binakarier.programs.v1.SiasnFileFormat": {
             "type": "string",
-            "description": "SIASN_FILE_FORMAT_CSV: Comma separated, UTF-8, a header of SIASN's field names.\nSIASN_FILE_FORMAT_JSON: An array of records with SIASN's field names.",
+            "description": "SIASN_FILE_FORMAT_CSV: Semicolon separated (as Excel in Indonesian locales reads it), UTF-8 with a byte order mark, a header\n of SIASN's field names then BinaKarier's (namaPegawai, kodePerangkatDaerah, sumber, idSumber,\n tautanSertifikat, tautanVerifikasi, bukti).\nSIASN_FILE_FORMAT_JSON: An array of records with SIASN's field names.",
             "enum": [
               "SIASN_FILE_FORMAT_UNSPECIFIED",
               "SIASN_FILE_FORMAT_CSV",

@@ -85,7 +85,7 @@ public enum SiasnFiles {
 
 /// An agency's SIASN export as SIASN gives it: JSON (riwayat kursus or diklat records, an array or
 /// {"data": [...]}) or CSV (SIASN's field names or their labels as the header). Every bad row is
-/// reported with its line. Public for the fuzzer.
+/// reported with its line.
 public enum SiasnImportFile {
     public struct Row: Sendable {
         public var line: Int

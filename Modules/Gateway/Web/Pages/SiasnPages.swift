@@ -126,6 +126,7 @@ enum SiasnPages {
         if let importResult {
             data["importMessage"] = importResult.message
             data["importErrors"] = importResult.errors
+            data["hasImportErrors"] = !importResult.errors.isEmpty
         }
         return web.page("siasn_home", title: web.text("siasn_title", context), data: data, request: request, context: context, status: importResult?.status ?? .ok)
     }
@@ -186,7 +187,7 @@ enum SiasnPages {
         let language = context.language
         let year = year(request)
         let client = Programs(web.daemons.programs, metadata: context.metadata(session))
-        let result = try await client.reconcileSiasn(.init(nip: nip, agencyCode: agency, year: year, limit: 500))
+        let result = try await client.reconcileSiasn(.init(nip: nip, agencyCode: agency, year: year, limit: 200))
         var scopeName = nip.isEmpty ? (agency.isEmpty ? "Kota" : agency) : nip
         if nip.isEmpty, !agency.isEmpty, let name = await CataloguePages.agencyNames(web, context, session)[agency] { scopeName = "\(name) (\(agency))" }
         let differing = result.matches.filter { !$0.differences.isEmpty }.map { match -> [String: Any] in
@@ -204,6 +205,7 @@ enum SiasnPages {
             "imports": importRows(result.imports, language), "differing": differing,
         ]
         if result.imports.isEmpty { data["noImport"] = true }
+        if !differing.isEmpty { data["hasDiffering"] = true }
         if !result.toUpload.isEmpty { data["toUpload"] = ["rows": rows(result.toUpload, language)] }
         if !result.toCheck.isEmpty { data["toCheck"] = ["rows": rows(result.toCheck, language)] }
         if Int(result.toUploadTotal) > result.toUpload.count || Int(result.toCheckTotal) > result.toCheck.count { data["partial"] = true }

@@ -35,12 +35,12 @@ extension Templates {
           {{#organizer}}
           <p class="muted">{{t.siasn_import_note}}</p>
           {{#importMessage}}<p class="notice" role="status">{{importMessage}}</p>{{/importMessage}}
-          {{^empty(importErrors)}}
+          {{#hasImportErrors}}
           <div class="table-wrap"><table>
-            <thead><tr><th scope="col">{{t.siasn_rows}}</th><th scope="col">{{t.siasn_col_differences}}</th></tr></thead>
+            <thead><tr><th scope="col">{{t.siasn_col_line}}</th><th scope="col">{{t.siasn_col_reason}}</th></tr></thead>
             <tbody>{{#importErrors}}<tr><td>{{line}}</td><td>{{reason}}</td></tr>{{/importErrors}}</tbody>
           </table></div>
-          {{/empty(importErrors)}}
+          {{/hasImportErrors}}
           <form method="post" action="/kelola/siasn/impor?opd={{agency}}" enctype="multipart/form-data" class="mng-form">
             <input type="hidden" name="_csrf" value="{{csrf}}">
             <input type="hidden" name="opd" value="{{agency}}">
@@ -87,7 +87,7 @@ extension Templates {
           {{#toCheck}}{{> siasn_rows}}{{/toCheck}}
           {{^toCheck}}<p class="muted">{{t.siasn_none}}</p>{{/toCheck}}
         </section>
-        {{^empty(differing)}}
+        {{#hasDiffering}}
         <section aria-labelledby="siasn-diff">
           <h2 id="siasn-diff">{{t.siasn_differences}} <span class="badge">{{differingTotal}}</span></h2>
           <div class="table-wrap"><table>
@@ -95,7 +95,7 @@ extension Templates {
             <tbody>{{#differing}}<tr><td>{{nip}}</td><td>{{course}}</td><td>{{rule}}</td><td>{{differences}}</td></tr>{{/differing}}</tbody>
           </table></div>
         </section>
-        {{/empty(differing)}}
+        {{/hasDiffering}}
         {{#partial}}<p class="muted">{{t.siasn_more}}</p>{{/partial}}
         """#
 }

@@ -51,7 +51,9 @@ typedef enum _Binakarier__Programs__V1__SiasnSource {
 typedef enum _Binakarier__Programs__V1__SiasnFileFormat {
   BINAKARIER__PROGRAMS__V1__SIASN_FILE_FORMAT__SIASN_FILE_FORMAT_UNSPECIFIED = 0,
   /*
-   * Comma separated, UTF-8, a header of SIASN's field names.
+   * Semicolon separated (as Excel in Indonesian locales reads it), UTF-8 with a byte order mark, a header
+   * of SIASN's field names then BinaKarier's (namaPegawai, kodePerangkatDaerah, sumber, idSumber,
+   * tautanSertifikat, tautanVerifikasi, bukti).
    */
   BINAKARIER__PROGRAMS__V1__SIASN_FILE_FORMAT__SIASN_FILE_FORMAT_CSV = 1,
   /*
