@@ -120,6 +120,7 @@ struct ChangeProjectPageTests {
             try await world.test { client in
                 let form = try await client.execute(uri: "/aksi-perubahan/baru?sesi=PKP-2026-01", method: .get, headers: [.cookie: "bk_sesi=\(id)"])
                 #expect(form.status == .ok && form.text.contains("value=\"PKP-2026-01\"") && form.text.contains("id=\"t5-judul\""))
+                #expect(form.text.contains("id=\"t5-judul\" name=\"t5-judul\" value=\"\""), "an empty row reads nothing of the page")
                 let pairs: [(String, String)] = [
                     ("sesi", "PKP-2026-01"), ("judul", "Pendaftaran imunisasi daring"), ("isu", "Antrean"), ("tujuan", "Tunggu < 30 menit"),
                     ("t1-judul", "SK tim efektif"), ("t1-jangka", "pendek"), ("t1-tenggat", "2026-10-09"),

@@ -48,7 +48,7 @@ enum ChangeProjectPages {
                 try await feedback(web, context, session).reportMilestone(.init(
                     projectId: project, milestoneId: milestone, report: form.text("laporan"), evidence: form.text("bukti")))
             }) {
-            case .success: return web.redirect("/aksi-perubahan/\(project)#tahapan-\(milestone)", message: "ap_msg_reported")
+            case .success: return web.redirect("/aksi-perubahan/\(project)", message: "ap_msg_reported")
             case .failure(let error):
                 return try await detail(web, request: request, context: context, session: session, id: project,
                                         errorAt: (milestone, ManagePages.sentence(error.localized(context.language).message)), status: ManagePages.status(for: error))
@@ -188,7 +188,8 @@ enum ChangeProjectPages {
     // MARK: /aksi-perubahan/baru
 
     static func blankRows() -> [[String: Any]] {
-        (1...formRows).map { ["n": "\($0)", "short": $0 <= 2, "medium": $0 > 2] }
+        // Every key the row reads is set: a missing one would be looked up in the page (its `title`).
+        (1...formRows).map { ["n": "\($0)", "title": "", "due": "", "output": "", "short": $0 <= 2, "medium": $0 > 2, "long": false] }
     }
 
     static func newForm(
