@@ -120,7 +120,7 @@ struct DialogueScalePageTests {
                     client, "/moderasi/ASP-9", cookie: "bk_sesi=\(id)", [("keputusan", "hapus"), ("alasan", "x"), ("kembali", "//jahat")])
                 #expect(elsewhere.headers[.location] == "/moderasi?pesan=mod_removed")
             }
-            let decision = try #require(world.feedback.lastRequest("ModerateAspiration", as: Binakarier_Feedback_V1_ModerateAspirationRequest.self))
+            let decision = try #require(world.feedback.calls("ModerateAspiration").first?.request as? Binakarier_Feedback_V1_ModerateAspirationRequest)
             #expect(decision.id == "ASP-9" && decision.decision == .removed && decision.reason == "Menyerang pribadi")
         }
     }
