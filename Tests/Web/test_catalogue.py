@@ -20,6 +20,21 @@ SUPERVISORS_STAFF = "199001092012101001"  # Doni Saputra, reports to SUPERVISOR
 OPEN_PROGRAM = "LAT-KERJASAMA-TIM"  # 16 JP, open to every ASN
 
 
+def supervisor_approves(page: Page, session_id: str, nip: str) -> None:
+    """The first step of a request's approval chain, through the API, as the person's direct supervisor
+    (given an account when the demo made none). `page` holds no session cookie (the API would ask for CSRF)."""
+    admin = api_token(page, ADMIN)
+    boss = page.request.get(f"/api/v1/employees/{nip}", headers={"authorization": f"Bearer {admin}"}).json()["supervisorNip"]
+    if not page.request.post("/api/v1/auth:login", data={"username": boss, "password": ASN_PASSWORD}).ok:
+        made = page.request.post("/api/v1/accounts", headers={"authorization": f"Bearer {admin}"},
+                                 data={"username": boss, "nip": boss, "password": ASN_PASSWORD, "roles": ["ROLE_EMPLOYEE"]})
+        assert made.ok, made.text()
+    token = api_token(page, (boss, ASN_PASSWORD))
+    decided = page.request.post(f"/api/v1/sessions/{session_id}/enrolments/{nip}:decide", headers={"authorization": f"Bearer {token}"},
+                                data={"approve": True, "reason": "Sesuai rencana pengembangan"})
+    assert decided.ok, decided.text()
+
+
 def api_token(page: Page, account) -> str:
     response = page.request.post("/api/v1/auth:login", data={"username": account[0], "password": account[1]})
     assert response.ok, response.text()
@@ -205,6 +220,8 @@ def test_request_approve_nominate_enrol(page, new_page, login, shot, own_session
     request.locator("form.cat-reject button").click()
     reason = organizer.locator(f"#cat-reject-{STAFF[0]}")
     expect(reason).to_have_attribute("aria-invalid", "true")
+    # BKPSDM confirms once the direct supervisor has approved (the chain itself: test_approval.py).
+    supervisor_approves(new_page(), own_session, STAFF[0])
     organizer.locator("li", has_text=STAFF[0]).locator("form:not(.cat-reject) button").click()
     expect(organizer.locator(".flash")).to_contain_text("disetujui")
     expect(organizer.locator("li", has_text=STAFF[0])).to_have_count(0)

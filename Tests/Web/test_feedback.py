@@ -291,7 +291,8 @@ def test_public_ikm_once_per_browser(page: Page, base_url, new_page, shot):
         other = new_page()
         other.goto(f"/ikm/{campaign['id']}")
         expect(other.locator("form.fb-form")).to_be_visible()
-        expect(other.locator("fieldset.fb-q")).to_have_count(10)
+        # The nine elements, the suggestion, and the optional respondent profile.
+        expect(other.locator("fieldset.fb-q")).to_have_count(11)
         shot(other, "feedback-ikm-desktop")
     finally:
         close_campaign(page, base_url, token, campaign)

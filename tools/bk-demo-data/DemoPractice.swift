@@ -7,7 +7,7 @@ import Identity
 /// non-classroom learning converted into JP at each step of its validation, so that `/persetujuan`
 /// has something to decide for the Head of Health and for BKPSDM.
 ///
-/// - A January 2027 batch of "Bimtek Penyusunan SKP" (BIMTEK-SKP-01, open): Andika (the demo's member of
+/// - A January 2027 batch of "Bimtek Aplikasi Srikandi" (BIMTEK-SRIKANDI-01, open): Andika (the demo's member of
 ///   staff) has asked for a seat and waits for his supervisor; a colleague's request was approved by the
 ///   head and waits for BKPSDM; a third was confirmed and has its duty letter.
 /// - Andika reported a national seminar (waits for validation); a colleague's coaching sessions were
@@ -16,7 +16,7 @@ import Identity
 /// Apart from `DemoProgramsPlan` on purpose (a program there would move every number of the demo year);
 /// its dates are after that year. Running it again changes nothing: it stops when the program exists.
 struct DemoPractice {
-    static let programCode = "BIMTEK-SKP"
+    static let programCode = "BIMTEK-SRIKANDI"
     static let day = "2027-01-19"
 
     let city: DemoCity
@@ -40,21 +40,25 @@ struct DemoPractice {
         try await loader.run()
     }
 
-    /// Dinas Kesehatan's head, the demo's member of staff, and three active pelaksana colleagues with a supervisor.
+    /// Dinas Kesehatan's head, the demo's member of staff, and three active PNS pelaksana colleagues (their
+    /// requests go to their supervisor, or to the head; the head may decide either way).
     var dinkes: [Employee] { city.employees.filter { $0.agencyCode == "DINKES" && $0.status == .active } }
     var head: Employee? { dinkes.first { $0.jobLevel == .jptPratama } }
     var andika: Employee? { dinkes.first { $0.jobLevel == .pelaksana } }
     var colleagues: [Employee] {
-        Array(dinkes.filter { $0.jobLevel == .pelaksana && $0.asnType == .pns && !$0.supervisorNip.isEmpty && $0.nip != andika?.nip }.prefix(3))
+        Array(dinkes.filter { $0.jobLevel == .pelaksana && $0.asnType == .pns && $0.nip != andika?.nip }.prefix(3))
     }
 
     mutating func run() async throws {
         if (try? await organizer.getProgram(.init(code: Self.programCode))) != nil { return }
-        guard let head, let andika, colleagues.count == 3 else { return }
+        guard let head, let andika, colleagues.count == 3 else {
+            DemoProgramsLoader.note("bk-demo-data: Dinas Kesehatan tidak mempunyai kepala atau tiga staf pelaksana; permintaan dan validasi contoh dilewati.")
+            return
+        }
         _ = try await organizer.createProgram(.init(program: .init(
-            code: Self.programCode, title: "Bimtek Penyusunan SKP", kind: .bimtek,
-            description: "Bimbingan teknis menyusun Sasaran Kinerja Pegawai (SKP) yang terukur dan selaras dengan rencana kerja unit.",
-            goals: ["SKP tersusun tepat waktu dan terukur"], competencies: [.init(competencyCode: "MNJ-ORIENTASI-HASIL", level: 2)], jp: 8,
+            code: Self.programCode, title: "Bimtek Aplikasi Srikandi (Tata Naskah Dinas Elektronik)", kind: .bimtek,
+            description: "Bimbingan teknis memakai Srikandi, aplikasi umum bidang kearsipan dinamis: membuat, mengirim dan menyetujui naskah dinas elektronik.",
+            goals: ["Naskah dinas unit dikirim lewat Srikandi"], competencies: [.init(competencyCode: "MNJ-ORIENTASI-HASIL", level: 2)], jp: 8,
             organizerAgencyCode: "BKPSDM", evaluationLevels: [.reaction], costRupiah: 6_500_000)))
         let created = try await organizer.createSession(.init(session: .init(
             programCode: Self.programCode, days: [.init(date: Self.day, startTime: "08:00", endTime: "16:00", jp: 8)],

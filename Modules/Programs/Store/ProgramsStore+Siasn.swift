@@ -128,9 +128,12 @@ extension ProgramsStore {
             try Row.fetchAll(db, sql: "SELECT * FROM siasn_import ORDER BY agency_code").compactMap { row -> Binakarier_Programs_V1_SiasnImport? in
                 let agency: String = row["agency_code"]
                 guard agencyCodes.isEmpty || agencyCodes.contains(agency) else { return nil }
+                // Typed one by one: inferred in one expression, this took the type checker two seconds.
+                let rows: Int32 = row["rows"], importedBy: String = row["imported_by"], importTime: Int64 = row["import_time"]
+                let format: Int32 = row["format"]
                 return .init(
-                    agencyCode: agency, rows: row["rows"], importedBy: row["imported_by"], importTimeUnix: row["import_time"],
-                    format: .init(rawValue: row["format"]) ?? .unspecified)
+                    agencyCode: agency, rows: rows, importedBy: importedBy, importTimeUnix: importTime,
+                    format: .init(rawValue: format) ?? .unspecified)
             }
         }
     }
