@@ -92,6 +92,8 @@ def test_request_goes_through_supervisor_then_bkpsdm_and_yields_a_duty_letter(pa
     staff.wait_for_url(f"**/surat-tugas/{sid}/{STAFF_NIP}")
     text = staff.locator("body").inner_text()
     assert "SURAT TUGAS" in text and f"Nomor: {number}" in text and STAFF_NIP in text and "Bimtek penyusunan SKP" in text
+    # The letter's own stylesheet applies (the CSP would drop an inline one).
+    assert staff.locator("h1").evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
     shot(staff, "duty-letter")
 
 

@@ -6,7 +6,21 @@ enum Assets {
     static let files: [String: (type: String, body: String)] = [
         "app.css": ("text/css; charset=utf-8", stylesheet),
         "favicon.svg": ("image/svg+xml", favicon),
+        "surat.css": ("text/css; charset=utf-8", letterStylesheet),
     ]
+
+    /// The duty letter's page (`/surat-tugas/…`): an A4 letter, alone (the CSP allows no inline style).
+    static let letterStylesheet = """
+        @page { size: A4; margin: 20mm 22mm; }
+        body { font-family: "Times New Roman", serif; font-size: 12pt; line-height: 1.5; color: #000; background: #fff; max-width: 170mm; margin: 16px auto; padding: 0 12px; }
+        header { text-align: center; border-bottom: 3px double #000; padding-bottom: 6px; margin-bottom: 16px; }
+        header p { margin: 0; } header .gov { font-size: 14pt; font-weight: bold; } header .unit { font-size: 16pt; font-weight: bold; }
+        h1 { text-align: center; font-size: 13pt; text-decoration: underline; margin: 16px 0 0; }
+        .number { text-align: center; margin: 0 0 16px; }
+        table { border-collapse: collapse; margin: 4px 0 12px 24px; } td { padding: 1px 6px; vertical-align: top; }
+        .sign { margin-left: 55%; margin-top: 24px; } .sign .space { height: 64px; }
+        .print-hint { font-family: sans-serif; font-size: 10pt; color: #4a5560; } @media print { .print-hint { display: none; } body { margin: 0; padding: 0; } }
+        """
 
     static func register(in router: Router<GatewayContext>) {
         router.get("/aset/:name") { _, context in

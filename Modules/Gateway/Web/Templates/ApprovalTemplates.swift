@@ -137,17 +137,7 @@ extension Templates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Surat Tugas {{number}}</title>
-        <style>
-          @page { size: A4; margin: 20mm 22mm; }
-          body { font-family: "Times New Roman", serif; font-size: 12pt; line-height: 1.5; color: #000; max-width: 170mm; margin: 16px auto; }
-          header { text-align: center; border-bottom: 3px double #000; padding-bottom: 6px; margin-bottom: 16px; }
-          header p { margin: 0; } header .gov { font-size: 14pt; font-weight: bold; } header .unit { font-size: 16pt; font-weight: bold; }
-          h1 { text-align: center; font-size: 13pt; text-decoration: underline; margin: 16px 0 0; }
-          .number { text-align: center; margin: 0 0 16px; }
-          table { border-collapse: collapse; margin: 4px 0 12px 24px; } td { padding: 1px 6px; vertical-align: top; }
-          .sign { margin-left: 55%; margin-top: 24px; } .sign .space { height: 64px; }
-          .print-hint { font-family: sans-serif; font-size: 10pt; color: #555; } @media print { .print-hint { display: none; } }
-        </style>
+        <link rel="stylesheet" href="/aset/surat.css">
         </head>
         <body>
         <p class="print-hint">Cetak halaman ini atau simpan sebagai PDF dari menu cetak peramban.</p>
