@@ -8,7 +8,7 @@ import Identity
 /// has something to decide for the Head of Health and for BKPSDM.
 ///
 /// - A January 2027 batch of "Bimtek Aplikasi Srikandi" (BIMTEK-SRIKANDI-01, open): Andika (the demo's member of
-///   staff) has asked for a seat and waits for his supervisor; a colleague's request was approved by the
+///   staff) and a colleague have asked for a seat and wait for their supervisors; a colleague's request was approved by the
 ///   head and waits for BKPSDM; a third was confirmed and has its duty letter.
 /// - Andika reported a national seminar (waits for validation); a colleague's coaching sessions were
 ///   validated by the head and wait for BKPSDM's verification.
@@ -88,7 +88,7 @@ struct DemoPractice {
             activityCode: "COACHING", units: 4, evidenceKinds: ["catatan-coaching"])))
         _ = try await asHead.validateOutsideLearning(.init(entryIds: [coaching.id], approve: true))
         DemoProgramsLoader.note("""
-            bk-demo-data: \(session.id) dibuka dengan 4 permintaan (1 menunggu atasan, 2 menunggu BKPSDM, 1 dikonfirmasi: \
+            bk-demo-data: \(session.id) dibuka dengan 4 permintaan (2 menunggu atasan, 1 menunggu BKPSDM, 1 dikonfirmasi: \
             surat tugas \(confirmed.dutyLetterNumber)); 2 pembelajaran nonklasikal menunggu validasi dan verifikasi.
             """)
     }
