@@ -1,6 +1,7 @@
 import BKAuth
 import BKProto
 import BKServiceKit
+import Foundation
 
 /// The rotating attendance code an organiser's screen shows as a QR code: `P1.<session>.<date>.<window>.<tag>`.
 /// The window is the Unix time divided by the rotation (30 s); the tag is the daemon's keyed BLAKE2b of
@@ -23,7 +24,7 @@ public struct AttendanceCodes: Sendable {
         public var window: Int64
     }
 
-    public static func window(at unix: Int64) -> Int64 { unix >= 0 ? unix / rotationSeconds : (unix - rotationSeconds + 1) / rotationSeconds }
+    public static func window(at unix: Int64) -> Int64 { unix.floorDivided(by: rotationSeconds) }
 
     public func issue(sessionID: String, date: String, now: Int64) -> Binakarier_Programs_V1_AttendanceCode {
         let window = Self.window(at: now)
@@ -60,10 +61,10 @@ public struct AttendanceCodes: Sendable {
 
     /// The code itself when a scanner hands over the whole check-in address (`…/hadir?kode=P1…`).
     static func code(in scanned: String) -> String {
-        let trimmed = scanned.trimmingWhitespace
+        let trimmed = scanned.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let range = trimmed.range(of: "kode=") else { return trimmed }
         let value = trimmed[range.upperBound...].prefix { $0 != "&" && $0 != "#" }
-        return String(value).removingPercentEncodingSafely
+        return String(value).removingPercentEncoding ?? String(value)
     }
 
     /// Hadir, or terlambat when the scan comes later than the day's start plus `graceMinutes` (WIB).
@@ -72,31 +73,5 @@ public struct AttendanceCodes: Sendable {
         guard parts.count == 2 else { return .hadir }
         let minuteOfDay = Int(((unix + 7 * 3600) % 86_400 + 86_400) % 86_400) / 60
         return minuteOfDay > parts[0] * 60 + parts[1] + graceMinutes ? .terlambat : .hadir
-    }
-}
-
-extension String {
-    fileprivate var trimmingWhitespace: String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
-        while let last = view.last, last.isWhitespace { view = view.dropLast() }
-        return String(view)
-    }
-
-    /// `%2E` → `.` and the like; the text unchanged where an escape is broken.
-    fileprivate var removingPercentEncodingSafely: String {
-        var bytes: [UInt8] = []
-        var iterator = Array(utf8)[...]
-        while let byte = iterator.first {
-            iterator = iterator.dropFirst()
-            if byte == UInt8(ascii: "%"), iterator.count >= 2,
-               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
-                bytes.append(value)
-                iterator = iterator.dropFirst(2)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -153,7 +153,8 @@ extension ProgramRules {
 }
 
 extension Int64 {
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+    /// Division rounding towards minus infinity (days and windows before 1970 too).
+    func floorDivided(by divisor: Int64) -> Int64 {
         self >= 0 ? self / divisor : (self - divisor + 1) / divisor
     }
 }

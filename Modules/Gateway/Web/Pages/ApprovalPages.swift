@@ -85,7 +85,7 @@ enum ApprovalPages {
             return row
         }
         let learning = try await LearningPages.approvalRows(web, context: context, session: session, error: error, errorRow: errorRow)
-        var data: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty, "organizer": session.isOrganizer,
+        var data: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty,
                                    "validate": learning.validate, "hasValidate": !learning.validate.isEmpty,
                                    "verify": learning.verify, "hasVerify": !learning.verify.isEmpty,
                                    "overdueCount": "\(approvals.count { $0.overdue })", "hasOverdue": approvals.contains { $0.overdue }]
